@@ -1,0 +1,7 @@
+namespace KernelCI.Data;
+
+public enum DatabaseKind
+{
+    Sqlite,
+    PostgreSql,
+}

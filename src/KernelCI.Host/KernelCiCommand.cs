@@ -1,0 +1,16 @@
+using System.CommandLine;
+using KernelCI.Host.Kcidb;
+using KernelCI.Host.Serve;
+
+namespace KernelCI.Host;
+
+public static class KernelCiCommand
+{
+    public static RootCommand Create(IAppConsole console)
+    {
+        var root = new RootCommand("KernelCI: Maestro API, pipeline, KCIDB, storage and dashboard in one host");
+        root.Subcommands.Add(ServeCommand.Create(console));
+        root.Subcommands.Add(KcidbCommand.Create(console));
+        return root;
+    }
+}

@@ -1,0 +1,3 @@
+using KernelCI.Host;
+
+return await KernelCiCommand.Create(new SystemConsole()).Parse(args).InvokeAsync();

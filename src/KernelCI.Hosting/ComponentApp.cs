@@ -1,0 +1,44 @@
+using KernelCI.Hosting.Metrics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace KernelCI.Hosting;
+
+/// <summary>Builds one WebApplication per component with what every listener shares: /health, /metrics, OpenAPI, ProblemDetails.</summary>
+public static class ComponentApp
+{
+    public static WebApplication Build(IComponent component, HostContext context, Action<WebApplicationBuilder> configureHost)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "KernelCI." + component.Name });
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.AddSingleton(context);
+        builder.Services.AddSingleton(context.Database);
+        builder.Services.AddSingleton(context.Secrets);
+        builder.Services.AddSingleton(context.TimeProvider);
+        builder.Services.AddSingleton(new MetricsRegistry());
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddRoutingCore();
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
+        configureHost(builder);
+        component.ConfigureServices(builder, context);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi("/openapi.json");
+        app.MapGet("/health", () => TypedResults.Text("OK")).ExcludeFromDescription();
+        app.MapGet("/metrics", (MetricsRegistry metrics) => TypedResults.Text(metrics.Render(), "text/plain; version=0.0.4"))
+            .ExcludeFromDescription();
+        component.MapEndpoints(app);
+        return app;
+    }
+}

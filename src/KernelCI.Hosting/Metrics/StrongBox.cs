@@ -1,0 +1,6 @@
+namespace KernelCI.Hosting.Metrics;
+
+internal sealed class StrongBox<T>
+{
+    public T Value = default!;
+}

@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Text.Json;
+using KernelCI.Kcidb.Schema;
+using KernelCI.Kcidb.Store;
+using KernelCI.Kcidb.Submissions;
+using Microsoft.Extensions.Logging;
+
+namespace KernelCI.Kcidb.Ingestion;
+
+/// <summary>One step of ingestion: take the oldest ready files, check them, load the good ones in one transaction.</summary>
+public sealed class IngestionBatcher(Spool spool, IKcidbStore store, KcidbOptions options, KcidbMetrics metrics, ILogger logger)
+{
+    /// <summary>Returns whether more ready files are waiting after this batch.</summary>
+    public async Task<bool> IngestNextBatchAsync(CancellationToken cancellationToken)
+    {
+        var ready = spool.ListReady();
+        if (ready.Count == 0)
+        {
+            return false;
+        }
+
+        var batch = TakeBatch(ready);
+        var already = await store.FindIngestedAsync([.. batch.Select(f => f.Id)], cancellationToken);
+        foreach (var file in batch.Where(f => already.Contains(f.Id)))
+        {
+            IngestionLog.AlreadyIngested(logger, file.Id);
+            spool.MarkProcessed(file);
+        }
+
+        var checkedFiles = CheckAll([.. batch.Where(f => !already.Contains(f.Id))]);
+        try
+        {
+            var accepted = new List<(SpooledFile File, AcceptedSubmission Submission)>();
+            foreach (var item in checkedFiles)
+            {
+                if (item.Errors.Count > 0)
+                {
+                    Fail(item.File, item.Errors);
+                }
+                else
+                {
+                    accepted.Add((item.File, new AcceptedSubmission(item.File.Id, item.Document)));
+                }
+            }
+
+            await LoadAsync(accepted, cancellationToken);
+        }
+        finally
+        {
+            foreach (var item in checkedFiles)
+            {
+                item.Owner?.Dispose();
+            }
+        }
+
+        return ready.Count > batch.Count;
+    }
+
+    private List<SpooledFile> TakeBatch(IReadOnlyList<SpooledFile> ready)
+    {
+        var batch = new List<SpooledFile>();
+        long bytes = 0;
+        foreach (var file in ready)
+        {
+            if (batch.Count > 0 && (batch.Count >= options.BatchFiles || bytes + file.Length > options.BatchBytes))
+            {
+                break;
+            }
+
+            batch.Add(file);
+            bytes += file.Length;
+        }
+
+        return batch;
+    }
+
+    private static List<CheckedFile> CheckAll(List<SpooledFile> files)
+    {
+        var results = new CheckedFile[files.Count];
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => results[i] = Check(files[i]));
+        return [.. results];
+    }
+
+    private static CheckedFile Check(SpooledFile file)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllBytes(file.Path), new JsonDocumentOptions { MaxDepth = 256 });
+        }
+        catch (JsonException e)
+        {
+            return new CheckedFile(file, null, default, ["the submission is not valid JSON: " + e.Message]);
+        }
+
+        var result = KcidbDocuments.Process(document.RootElement);
+        if (!result.IsValid)
+        {
+            return new CheckedFile(file, document, default, result.Errors);
+        }
+
+        if (!file.Meta.Admin)
+        {
+            var violations = OriginOwnership.Violations(document.RootElement, file.Meta.Origin);
+            if (violations.Count > 0)
+            {
+                return new CheckedFile(file, document, default, violations);
+            }
+        }
+
+        return new CheckedFile(file, document, result.Document, []);
+    }
+
+    private async Task LoadAsync(List<(SpooledFile File, AcceptedSubmission Submission)> accepted, CancellationToken cancellationToken)
+    {
+        if (accepted.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await store.IngestAsync([.. accepted.Select(a => a.Submission)], cancellationToken);
+        }
+        catch (DbException) when (accepted.Count > 1 && !cancellationToken.IsCancellationRequested)
+        {
+            // One bad submission must not hold back the others: load them one by one to find it.
+            foreach (var one in accepted)
+            {
+                await LoadAsync([one], cancellationToken);
+            }
+
+            return;
+        }
+        catch (DbException e) when (!e.IsTransient && accepted.Count == 1 && !IsConnectionFailure(e))
+        {
+            Fail(accepted[0].File, ["the database refused the submission: " + e.Message]);
+            return;
+        }
+
+        foreach (var (file, submission) in accepted)
+        {
+            spool.MarkProcessed(file);
+            metrics.IngestedSubmissions.Increment();
+            metrics.IngestedObjects.Increment(CountObjects(submission.Document));
+        }
+
+        IngestionLog.BatchIngested(logger, accepted.Count, metrics.IngestedObjects.Value());
+    }
+
+    private void Fail(SpooledFile file, IReadOnlyList<string> reasons)
+    {
+        IngestionLog.SubmissionFailed(logger, file.Id, string.Join("; ", reasons.Take(5)));
+        spool.MarkFailed(file, reasons);
+        metrics.FailedSubmissions.Increment();
+    }
+
+    private static bool IsConnectionFailure(DbException e) =>
+        e is Npgsql.NpgsqlException { InnerException: IOException or System.Net.Sockets.SocketException or TimeoutException }
+        || (e is Npgsql.PostgresException pg && pg.SqlState.StartsWith("08", StringComparison.Ordinal))
+        || (e is Microsoft.Data.Sqlite.SqliteException sqlite && sqlite.SqliteErrorCode is 5 or 6 or 10 or 13);
+
+    private static long CountObjects(JsonElement document)
+    {
+        long count = 0;
+        foreach (var property in document.EnumerateObject())
+        {
+            if (property.Value.ValueKind == JsonValueKind.Array)
+            {
+                count += property.Value.GetArrayLength();
+            }
+        }
+
+        return count;
+    }
+
+    private sealed record CheckedFile(SpooledFile File, JsonDocument? Owner, JsonElement Document, IReadOnlyList<string> Errors);
+}

@@ -1,0 +1,42 @@
+using KernelCI.Data;
+using KernelCI.Hosting;
+using KernelCI.Kcidb.Ingestion;
+using KernelCI.Kcidb.Queries;
+using KernelCI.Kcidb.Store;
+using KernelCI.Kcidb.Submissions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KernelCI.Kcidb;
+
+public sealed class KcidbComponent(KcidbOptions? options = null) : IComponent
+{
+    public string Name => "kcidb";
+
+    public int PortOffset => 3;
+
+    public IReadOnlyList<Migration> Migrations => KcidbMigrations.All;
+
+    public void ConfigureServices(WebApplicationBuilder builder, HostContext context)
+    {
+        var kcidbOptions = options ?? builder.Configuration.GetSection("Kcidb").Get<KcidbOptions>() ?? new KcidbOptions();
+        KcidbOptionsValidator.ThrowIfInvalid(kcidbOptions);
+        builder.Services.AddSingleton(kcidbOptions);
+        builder.Services.AddSingleton(KcidbStore.Create(context.Database, context.TimeProvider));
+        builder.Services.AddSingleton(new Spool(Path.Combine(context.ComponentDirectory("kcidb"), "spool")));
+        builder.Services.AddSingleton<SubmissionAuthenticator>();
+        builder.Services.AddSingleton<KcidbMetrics>();
+        builder.Services.AddSingleton<IngestionSignal>();
+        if (kcidbOptions.RunIngester)
+        {
+            builder.Services.AddHostedService<IngestionWorker>();
+        }
+    }
+
+    public void MapEndpoints(WebApplication app)
+    {
+        app.MapSubmissions();
+        app.MapKcidbQueries();
+    }
+}

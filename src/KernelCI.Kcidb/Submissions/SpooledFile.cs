@@ -1,0 +1,3 @@
+namespace KernelCI.Kcidb.Submissions;
+
+public sealed record SpooledFile(string Id, string Path, SubmissionMeta Meta, long Length);

@@ -1,0 +1,7 @@
+namespace KernelCI.Kcidb.Submissions;
+
+/// <summary>A submission refused before it reached the spool, with the HTTP status to answer.</summary>
+public sealed class SubmissionRejectedException(int statusCode, string message) : Exception(message)
+{
+    public int StatusCode { get; } = statusCode;
+}

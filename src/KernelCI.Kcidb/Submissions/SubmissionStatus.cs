@@ -1,0 +1,11 @@
+namespace KernelCI.Kcidb.Submissions;
+
+/// <summary>Where a submission is, told by which spool folder holds its file (upstream's words).</summary>
+public enum SubmissionStatus
+{
+    NotFound,
+    InProgress,
+    Ready,
+    Processed,
+    Failed,
+}

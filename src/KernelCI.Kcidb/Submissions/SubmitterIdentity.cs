@@ -1,0 +1,3 @@
+namespace KernelCI.Kcidb.Submissions;
+
+public sealed record SubmitterIdentity(string Origin, bool Admin);
