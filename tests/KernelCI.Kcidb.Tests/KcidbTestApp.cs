@@ -1,0 +1,76 @@
+using KernelCI.Data;
+using KernelCI.Hosting;
+using KernelCI.Kcidb.Store;
+using KernelCI.Kcidb.Submissions;
+using KernelCI.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KernelCI.Kcidb.Tests;
+
+/// <summary>The KCIDB component in process on a fresh database and data folder, with an HTTP client for it.</summary>
+internal sealed class KcidbTestApp : IAsyncDisposable
+{
+    private readonly TestDatabase _database;
+    private readonly string _dataDirectory;
+
+    private KcidbTestApp(TestDatabase database, string dataDirectory, WebApplication app)
+    {
+        _database = database;
+        _dataDirectory = dataDirectory;
+        App = app;
+        Client = app.GetTestClient();
+    }
+
+    public WebApplication App { get; }
+
+    public HttpClient Client { get; }
+
+    public Database Database => _database.Database;
+
+    public Spool Spool => App.Services.GetRequiredService<Spool>();
+
+    public IKcidbStore Store => App.Services.GetRequiredService<IKcidbStore>();
+
+    public string Secret => App.Services.GetRequiredService<SecretStore>().Get(SubmissionAuthenticator.SecretName);
+
+    public static async Task<KcidbTestApp> StartAsync(DatabaseKind kind, KcidbOptions? options = null, TimeProvider? timeProvider = null)
+    {
+        var database = await TestDatabase.CreateAsync(kind);
+        await Migrator.ApplyAsync(database.Database, KcidbMigrations.All);
+        var dataDirectory = Directory.CreateTempSubdirectory("kernelci-kcidb-").FullName;
+        var context = new HostContext(dataDirectory, database.Database, new SecretStore(dataDirectory), timeProvider ?? TimeProvider.System);
+        var app = ComponentApp.Build(new KcidbComponent(options ?? new KcidbOptions()), context, b => b.WebHost.UseTestServer());
+        await app.StartAsync();
+        return new KcidbTestApp(database, dataDirectory, app);
+    }
+
+    public string Token(string origin, bool admin = false, TimeSpan? validFor = null) =>
+        SubmissionAuthenticator.IssueToken(Secret, origin, admin, DateTimeOffset.UtcNow.Add(validFor ?? TimeSpan.FromHours(1)));
+
+    public HttpRequestMessage Request(HttpMethod method, string path, string? token, string? body = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        }
+
+        return request;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        await _database.DisposeAsync();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
+}
