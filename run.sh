@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs the whole system on the embedded default (SQLite and a local
+# folder under .demo/), with a demo that does real work. Ctrl+C stops it. `./run.sh --demo-only` exits after the demo.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$root"
+scripts/install-deps.sh
+data="${KERNELCI_DATA_DIR:-$root/.demo}"
+port="${KERNELCI_BASE_PORT:-8000}"
+
+echo "Building…"
+./kernelci --help >/dev/null
+./kernelci serve --data-dir "$data" --base-port "$port" &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' EXIT
+for _ in $(seq 1 100); do
+  curl -fsS "http://127.0.0.1:$((port + 3))/health" >/dev/null 2>&1 && break
+  kill -0 $server 2>/dev/null || { echo "the server did not start" >&2; exit 1; }
+  sleep 0.2
+done
+
+scripts/demo-kcidb.sh "$data" "$port"
+
+cat <<MSG
+
+KernelCI is running from $data:
+  KCIDB      http://127.0.0.1:$((port + 3))/  (OpenAPI: /openapi.json, metrics: /metrics)
+Submit your own results:  ./kernelci kcidb token --data-dir "$data" --origin NAME
+Press Ctrl+C to stop.
+MSG
+[ "${1:-}" = "--demo-only" ] && exit 0
+wait $server

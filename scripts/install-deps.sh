@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs what is missing from Debian's packages: the .NET SDK is expected; PostgreSQL for the tests.
+set -euo pipefail
+need=()
+command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (dotnet not found)" >&2; exit 1; }
+command -v curl >/dev/null || need+=(curl)
+if [ "${1:-}" = "--tests" ]; then
+  command -v pg_ctlcluster >/dev/null || need+=(postgresql)
+fi
+if [ ${#need[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
