@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Text;
+using KernelCI.Testing;
+
+namespace KernelCI.EndToEnd.Tests;
+
+/// <summary>A real `kernelci serve` process, so tests can kill it the way a crash or an OOM killer would.</summary>
+internal sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private HostProcess(Process process, int basePort)
+    {
+        _process = process;
+        BasePort = basePort;
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public int BasePort { get; }
+
+    public Uri KcidbUrl => new($"http://127.0.0.1:{BasePort + 3}/");
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static async Task<HostProcess> StartAsync(string dataDirectory, string? database, int basePort)
+    {
+        var start = new ProcessStartInfo(RepositoryPaths.HostExecutable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "serve", "--data-dir", dataDirectory, "--base-port", basePort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--only", "kcidb" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        if (database is not null)
+        {
+            start.ArgumentList.Add("--database");
+            start.ArgumentList.Add(database);
+        }
+
+        var host = new HostProcess(Process.Start(start)!, basePort);
+        await host.WaitHealthyAsync();
+        return host;
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing, exactly like a crash.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            await KillAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task WaitHealthyAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException("kernelci serve exited: " + Output);
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri(KcidbUrl, "health"));
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            // Waiting for another process to open its port has no event to wait on.
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("kernelci serve did not become healthy: " + Output);
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+}
