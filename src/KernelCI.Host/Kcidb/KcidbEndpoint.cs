@@ -34,7 +34,9 @@ internal sealed record KcidbEndpoint(Uri BaseAddress, string Token)
         }
 
         error = string.Empty;
-        var path = uri.AbsolutePath.EndsWith('/') ? uri.AbsolutePath : uri.AbsolutePath + "/";
+        // kci-dev and the pipeline name the submit endpoint itself (…/submit); the other endpoints are its siblings.
+        var path = uri.AbsolutePath.EndsWith("/submit", StringComparison.Ordinal) ? uri.AbsolutePath[..^"submit".Length] : uri.AbsolutePath;
+        path = path.EndsWith('/') ? path : path + "/";
         return new KcidbEndpoint(new UriBuilder(uri) { Path = path }.Uri, token);
     }
 
