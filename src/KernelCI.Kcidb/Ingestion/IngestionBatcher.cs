@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text.Json;
 using KernelCI.Kcidb.Schema;
@@ -11,13 +10,29 @@ namespace KernelCI.Kcidb.Ingestion;
 /// <summary>One step of ingestion: take the oldest ready files, check them, load the good ones in one transaction.</summary>
 public sealed class IngestionBatcher(Spool spool, IKcidbStore store, KcidbOptions options, KcidbMetrics metrics, ILogger logger)
 {
-    /// <summary>Returns whether more ready files are waiting after this batch.</summary>
+    /// <summary>Prepares and loads the next batch; returns whether more ready files are waiting after it.</summary>
     public async Task<bool> IngestNextBatchAsync(CancellationToken cancellationToken)
     {
-        var ready = spool.ListReady();
-        if (ready.Count == 0)
+        using var batch = await PrepareNextAsync(new HashSet<string>(), cancellationToken);
+        if (batch is null)
         {
             return false;
+        }
+
+        await LoadAsync(batch, cancellationToken);
+        return batch.MoreWaiting;
+    }
+
+    /// <summary>
+    /// Takes the oldest ready files not already in flight, archives those a crash left behind after their commit,
+    /// fails the invalid ones and parses the rest. CPU-bound, so the worker runs it while the previous batch loads.
+    /// </summary>
+    public async Task<PreparedBatch?> PrepareNextAsync(IReadOnlySet<string> inFlight, CancellationToken cancellationToken)
+    {
+        var ready = spool.ListReady().Where(f => !inFlight.Contains(f.Id)).ToList();
+        if (ready.Count == 0)
+        {
+            return null;
         }
 
         var batch = TakeBatch(ready);
@@ -28,34 +43,25 @@ public sealed class IngestionBatcher(Spool spool, IKcidbStore store, KcidbOption
             spool.MarkProcessed(file);
         }
 
-        var checkedFiles = CheckAll([.. batch.Where(f => !already.Contains(f.Id))]);
-        try
+        var prepared = new PreparedBatch(ready.Count > batch.Count);
+        foreach (var item in CheckAll([.. batch.Where(f => !already.Contains(f.Id))]))
         {
-            var accepted = new List<(SpooledFile File, AcceptedSubmission Submission)>();
-            foreach (var item in checkedFiles)
+            prepared.Owners.Add(item.Owner);
+            if (item.Errors.Count > 0)
             {
-                if (item.Errors.Count > 0)
-                {
-                    Fail(item.File, item.Errors);
-                }
-                else
-                {
-                    accepted.Add((item.File, new AcceptedSubmission(item.File.Id, item.Document)));
-                }
+                Fail(item.File, item.Errors);
             }
-
-            await LoadAsync(accepted, cancellationToken);
-        }
-        finally
-        {
-            foreach (var item in checkedFiles)
+            else
             {
-                item.Owner?.Dispose();
+                prepared.Accepted.Add((item.File, new AcceptedSubmission(item.File.Id, item.Document)));
             }
         }
 
-        return ready.Count > batch.Count;
+        return prepared;
     }
+
+    /// <summary>Loads a prepared batch in one transaction, then moves its files to archive/.</summary>
+    public Task LoadAsync(PreparedBatch batch, CancellationToken cancellationToken) => LoadAsync(batch.Accepted, cancellationToken);
 
     private List<SpooledFile> TakeBatch(IReadOnlyList<SpooledFile> ready)
     {

@@ -1,6 +1,5 @@
-using System.Data.Common;
-using System.Text.Json;
-using KernelCI.Kcidb.Schema;
+using System.Collections.Concurrent;
+using System.Threading.Channels;
 using KernelCI.Kcidb.Store;
 using KernelCI.Kcidb.Submissions;
 using Microsoft.Extensions.Hosting;
@@ -8,7 +7,10 @@ using Microsoft.Extensions.Logging;
 
 namespace KernelCI.Kcidb.Ingestion;
 
-/// <summary>Moves spooled submissions into the database in batches; a file leaves the spool only after its batch commits.</summary>
+/// <summary>
+/// Moves spooled submissions into the database. Parsing and validating the next batch overlaps with the previous
+/// batch's transaction (the two use different cores); batches still commit one at a time, in arrival order.
+/// </summary>
 internal sealed class IngestionWorker(
     Spool spool, IKcidbStore store, IngestionSignal signal, KcidbOptions options, KcidbMetrics metrics,
     TimeProvider timeProvider, ILogger<IngestionWorker> logger) : BackgroundService
@@ -17,24 +19,88 @@ internal sealed class IngestionWorker(
     private static readonly TimeSpan RescanInterval = TimeSpan.FromSeconds(1);
 
     private readonly IngestionBatcher _batcher = new(spool, store, options, metrics, logger);
+    private readonly ConcurrentDictionary<string, bool> _inFlight = new(StringComparer.Ordinal);
+    private readonly Channel<(int Generation, PreparedBatch Batch)> _prepared = Channel.CreateBounded<(int, PreparedBatch)>(1);
+
+    // Bumped when a load fails: batches prepared before that would otherwise commit ahead of the failed, older one.
+    private int _generation;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var loader = Task.Run(() => LoadLoopAsync(stoppingToken), stoppingToken);
+        await PrepareLoopAsync(stoppingToken);
+        _prepared.Writer.TryComplete();
+        await loader;
+    }
+
+    private async Task PrepareLoopAsync(CancellationToken stoppingToken)
+    {
+        var lastGeneration = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var more = false;
+            PreparedBatch? batch = null;
+            var generation = Volatile.Read(ref _generation);
+            if (generation != lastGeneration)
+            {
+                // A load just failed (the database is down or full): give it a moment instead of retrying at once.
+                lastGeneration = generation;
+                await Task.Delay(RescanInterval, timeProvider, stoppingToken);
+            }
+
             try
             {
-                more = await _batcher.IngestNextBatchAsync(stoppingToken);
+                batch = await _batcher.PrepareNextAsync(_inFlight.Keys.ToHashSet(StringComparer.Ordinal), stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 IngestionLog.BatchDeferred(logger, e.Message);
             }
 
-            if (!more)
+            if (batch is null || batch.Accepted.Count == 0)
             {
-                await WaitForWorkAsync(stoppingToken);
+                batch?.Dispose();
+                if (batch is null || !batch.MoreWaiting)
+                {
+                    await WaitForWorkAsync(stoppingToken);
+                }
+
+                continue;
+            }
+
+            foreach (var id in batch.FileIds)
+            {
+                _inFlight[id] = true;
+            }
+
+            await _prepared.Writer.WriteAsync((generation, batch), stoppingToken);
+        }
+    }
+
+    private async Task LoadLoopAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var (generation, batch) in _prepared.Reader.ReadAllAsync(CancellationToken.None))
+        {
+            using (batch)
+            {
+                try
+                {
+                    if (generation == Volatile.Read(ref _generation) && !stoppingToken.IsCancellationRequested)
+                    {
+                        await _batcher.LoadAsync(batch, stoppingToken);
+                    }
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    Interlocked.Increment(ref _generation);
+                    IngestionLog.BatchDeferred(logger, e.Message);
+                }
+                finally
+                {
+                    foreach (var id in batch.FileIds)
+                    {
+                        _inFlight.TryRemove(id, out _);
+                    }
+                }
             }
         }
     }

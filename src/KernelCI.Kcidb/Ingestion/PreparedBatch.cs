@@ -1,0 +1,27 @@
+using System.Text.Json;
+using KernelCI.Kcidb.Store;
+using KernelCI.Kcidb.Submissions;
+
+namespace KernelCI.Kcidb.Ingestion;
+
+/// <summary>Checked submissions waiting for their transaction; owns their parsed documents until then.</summary>
+public sealed class PreparedBatch(bool moreWaiting) : IDisposable
+{
+    public bool MoreWaiting { get; } = moreWaiting;
+
+    public List<(SpooledFile File, AcceptedSubmission Submission)> Accepted { get; } = [];
+
+    internal List<JsonDocument?> Owners { get; } = [];
+
+    public IEnumerable<string> FileIds => Accepted.Select(a => a.File.Id);
+
+    public void Dispose()
+    {
+        foreach (var owner in Owners)
+        {
+            owner?.Dispose();
+        }
+
+        Owners.Clear();
+    }
+}
