@@ -27,9 +27,19 @@ internal sealed class IngestionWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var loader = Task.Run(() => LoadLoopAsync(stoppingToken), stoppingToken);
-        await PrepareLoopAsync(stoppingToken);
-        _prepared.Writer.TryComplete();
+        var loader = Task.Run(() => LoadLoopAsync(stoppingToken), CancellationToken.None);
+        try
+        {
+            await PrepareLoopAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            _prepared.Writer.TryComplete();
+        }
+
         await loader;
     }
 
