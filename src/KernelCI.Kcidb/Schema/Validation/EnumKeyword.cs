@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace KernelCI.Kcidb.Schema.Validation;
@@ -7,11 +8,14 @@ internal sealed class EnumKeyword(JsonElement[] options, bool isConst) : SchemaK
 {
     private readonly string allowed = string.Join(", ", options.Select(JsonText.Describe));
 
+    // String options compared as UTF-8, so that checking a status allocates nothing.
+    private readonly byte[]?[] utf8 = [.. options.Select(o => o.ValueKind == JsonValueKind.String ? Encoding.UTF8.GetBytes(o.GetString()!) : null)];
+
     public override void Validate(JsonElement value, ValidationContext context)
     {
-        foreach (var option in options)
+        for (var i = 0; i < options.Length; i++)
         {
-            if (JsonEquality.Equal(value, option))
+            if (utf8[i] is { } text ? value.ValueKind == JsonValueKind.String && value.ValueEquals(text) : JsonEquality.Equal(value, options[i]))
             {
                 return;
             }

@@ -4,7 +4,7 @@ namespace KernelCI.Kcidb.Schema.Validation;
 internal sealed class StringFormat(string name, Func<ReadOnlySpan<char>, bool> isValid)
 {
     public static readonly StringFormat DateTime = new("date-time", DateTimeFormat.IsValid);
-    public static readonly StringFormat Uri = new("uri", UriFormat.IsValid);
+    public static readonly StringFormat Uri = new("uri", AbsoluteUriFormat.IsValid);
 
     // python-jsonschema only asks for an "@" anywhere.
     public static readonly StringFormat Email = new("email", value => value.Contains('@'));

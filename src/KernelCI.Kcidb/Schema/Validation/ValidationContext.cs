@@ -14,7 +14,8 @@ internal sealed class ValidationContext(int maxErrors = ValidationContext.Defaul
     private bool truncated;
     private char[] buffer = new char[256];
 
-    public bool IsFull => errors.Count >= maxErrors;
+    /// <summary>Whether an error was already dropped for lack of room, so checking further is pointless.</summary>
+    public bool IsFull => truncated;
 
     public IReadOnlyList<string> Errors =>
         truncated ? [.. errors, $"too many errors: stopped after {maxErrors}"] : errors;
@@ -38,7 +39,7 @@ internal sealed class ValidationContext(int maxErrors = ValidationContext.Defaul
 
     public void Report(string message)
     {
-        if (IsFull)
+        if (errors.Count >= maxErrors)
         {
             truncated = true;
             return;

@@ -3,7 +3,7 @@ using System.Buffers;
 namespace KernelCI.Kcidb.Schema.Validation;
 
 /// <summary>An absolute RFC 3986 URI (the grammar's "URI" rule), as the rfc3987 package checks it.</summary>
-internal static class UriFormat
+internal static class AbsoluteUriFormat
 {
     private static readonly SearchValues<char> SchemeChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.");
     private static readonly SearchValues<char> RegNameChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=%");
