@@ -173,4 +173,16 @@ public sealed class UpgradeToV5Tests
 
         AssertSameJson($$"""{"version": {{V53}}, "checkouts": [{"id": "origin:1", "origin": "origin", "git_repository_url": "https://git.armlinux.org.uk/~rmk/linux-arm.git"}]}""", result.Document);
     }
+
+    [Fact]
+    public void Deeply_nested_misc_is_upgraded()
+    {
+        var misc = string.Concat(Enumerable.Repeat("{\"a\": ", 200)) + "1" + new string('}', 200);
+        var json = $$"""{"version": {{V45}}, "tests": [{"id": "o:1", "origin": "o", "build_id": "o:b", "misc": {{misc}} }]}""";
+        using var document = System.Text.Json.JsonDocument.Parse(json, new System.Text.Json.JsonDocumentOptions { MaxDepth = 256 });
+
+        var result = KernelCI.Kcidb.Schema.KcidbDocuments.Process(document.RootElement);
+
+        Assert.True(result.IsValid);
+    }
 }
