@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using KernelCI.Kcidb.Schema.Validation;
 
 namespace KernelCI.Kcidb.Schema.Upgrade;

@@ -39,7 +39,7 @@ internal static class JsonText
         return Shorten(text);
     }
 
-    public static string Quote(string text) => Shorten(JsonSerializer.Serialize(text));
+    public static string Quote(string text) => Shorten("\"" + JsonEncodedText.Encode(text) + "\"");
 
     private static string Shorten(string text) =>
         text.Length <= MaxShown ? text : string.Concat(text.AsSpan(0, MaxShown), "…");
