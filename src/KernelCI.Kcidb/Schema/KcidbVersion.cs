@@ -1,6 +1,5 @@
 namespace KernelCI.Kcidb.Schema;
 
-/// <summary>A KCIDB I/O schema version.</summary>
 internal readonly record struct KcidbVersion(int Major, int Minor)
 {
     public static readonly KcidbVersion Latest = new(5, 3);

@@ -8,7 +8,6 @@ internal static class JsonObjects
     public static IEnumerable<JsonObject> Objects(JsonObject data, string list) =>
         data[list] is JsonArray array ? array.OfType<JsonObject>() : [];
 
-    /// <summary>Moves a field to a new name, if present.</summary>
     public static void Rename(JsonObject obj, string from, string to)
     {
         if (obj.Remove(from, out var value))
