@@ -1,0 +1,17 @@
+using System.Text.Json;
+using KernelCI.Bench.Infrastructure;
+
+namespace KernelCI.Bench.KcidbIngest.Report;
+
+internal static class ReportWriter
+{
+    /// <summary>Writes .bench/kcidb-ingest-&lt;UTC timestamp&gt;.json and returns its path.</summary>
+    public static async Task<string> WriteAsync(BenchReport report, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(RepoPaths.ResultsDirectory);
+        var path = Path.Combine(RepoPaths.ResultsDirectory, $"{report.Scenario}-{report.StartedAt:yyyyMMdd'T'HHmmss'Z'}.json");
+        await using var file = File.Create(path);
+        await JsonSerializer.SerializeAsync(file, report, ReportJsonContext.Default.BenchReport, cancellationToken);
+        return path;
+    }
+}

@@ -1,0 +1,26 @@
+using KernelCI.Bench.KcidbIngest;
+
+namespace KernelCI.Bench;
+
+internal static class ScenarioCatalog
+{
+    public static IReadOnlyList<IScenario> All { get; } = [new KcidbIngestScenario()];
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var scenario = args.Length == 0 ? null : All.FirstOrDefault(s => s.Name == args[0]);
+        if (scenario is null)
+        {
+            await error.WriteLineAsync(args.Length == 0 ? "usage: bench.sh NAME [options]" : $"unknown scenario '{args[0]}'");
+            await error.WriteLineAsync("scenarios:");
+            foreach (var known in All)
+            {
+                await error.WriteLineAsync($"  {known.Name,-16} {known.Description}");
+            }
+
+            return ExitCodes.Usage;
+        }
+
+        return await scenario.CreateCommand(output).Parse(args[1..]).InvokeAsync();
+    }
+}
