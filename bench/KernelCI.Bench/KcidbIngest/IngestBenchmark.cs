@@ -86,7 +86,7 @@ internal sealed class IngestBenchmark(IngestSettings settings, TextWriter output
         if (settings.CheckDataset)
         {
             stopwatch.Restart();
-            var problems = new DatasetCheck(shape, settings.ObjectsPerFile).Run(files);
+            var problems = new DatasetCheck(generator, settings.ObjectsPerFile).Run(files);
             foreach (var problem in problems)
             {
                 await output.WriteLineAsync("  dataset: " + problem);

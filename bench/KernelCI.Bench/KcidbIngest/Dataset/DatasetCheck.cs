@@ -4,14 +4,19 @@ using System.Text.RegularExpressions;
 namespace KernelCI.Bench.KcidbIngest.Dataset;
 
 /// <summary>Reads the written files back and checks what the benchmark relies on: exact counts, file sizes, parent-first
-/// order, unique ids, resolvable parents and the v5.3 field shapes the bridge sends.</summary>
-internal sealed partial class DatasetCheck(DatasetShape shape, int objectsPerFile)
+/// order, unique ids, resolvable parents, the v5.3 field shapes the bridge sends, and that the last checkout's family
+/// in the files is what <see cref="CheckoutFamily"/> (the post-load API check) expects.</summary>
+internal sealed partial class DatasetCheck(DatasetGenerator generator, int objectsPerFile)
 {
     private static readonly string[] Sections = ["checkouts", "issues", "builds", "tests", "incidents"];
     private static readonly HashSet<string> Statuses = ["FAIL", "ERROR", "MISS", "PASS", "DONE", "SKIP"];
 
     private readonly Dictionary<string, HashSet<string>> _ids = Sections.ToDictionary(s => s, _ => new HashSet<string>(StringComparer.Ordinal));
     private readonly List<string> _problems = [];
+    private readonly CheckoutFamily _family = CheckoutFamily.Of(generator, generator.Shape.Checkouts - 1);
+    private readonly HashSet<string> _familyBuilds = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _familyTests = new(StringComparer.Ordinal);
+    private int _familyIncidents;
     private int _lastSection;
 
     public IReadOnlyList<string> Run(DatasetFiles files)
@@ -30,10 +35,16 @@ internal sealed partial class DatasetCheck(DatasetShape shape, int objectsPerFil
 
         foreach (var (section, kind) in Sections.Zip(new[] { ObjectKind.Checkout, ObjectKind.Issue, ObjectKind.Build, ObjectKind.Test, ObjectKind.Incident }))
         {
-            if (_ids[section].Count != shape.CountOf(kind))
+            if (_ids[section].Count != generator.Shape.CountOf(kind))
             {
-                Problem($"{section}: {_ids[section].Count} distinct ids; expected {shape.CountOf(kind)}");
+                Problem($"{section}: {_ids[section].Count} distinct ids; expected {generator.Shape.CountOf(kind)}");
             }
+        }
+
+        if ((_familyBuilds.Count, _familyTests.Count, _familyIncidents) != (_family.Builds, _family.Tests, _family.Incidents))
+        {
+            Problem($"checkout {_family.Id} has {_familyBuilds.Count} builds, {_familyTests.Count} tests, {_familyIncidents} incidents in the files; " +
+                $"the layout says {_family.Builds}, {_family.Tests}, {_family.Incidents}");
         }
 
         return _problems;
@@ -91,6 +102,7 @@ internal sealed partial class DatasetCheck(DatasetShape shape, int objectsPerFil
                 break;
             case "builds":
                 ExpectParent(file, id, item, "checkout_id", "checkouts");
+                AddToFamily(_familyBuilds, item.GetProperty("checkout_id").GetString() == _family.Id, id);
                 var excerpt = item.GetProperty("log_excerpt").GetString()!.Length;
                 Expect(file, id, excerpt is >= 100 and <= 2048, $"log_excerpt has {excerpt} characters, not a few hundred");
                 Expect(file, id, Statuses.Contains(item.GetProperty("status").GetString()!), "bad status");
@@ -98,6 +110,7 @@ internal sealed partial class DatasetCheck(DatasetShape shape, int objectsPerFil
                 break;
             case "tests":
                 ExpectParent(file, id, item, "build_id", "builds");
+                AddToFamily(_familyTests, _familyBuilds.Contains(item.GetProperty("build_id").GetString()!), id);
                 Expect(file, id, TestPath().IsMatch(item.GetProperty("path").GetString()!), "path does not match $defs/path");
                 Expect(file, id, !item.TryGetProperty("status", out var status) || Statuses.Contains(status.GetString()!), "bad status");
                 ExpectTime(file, id, item);
@@ -107,7 +120,17 @@ internal sealed partial class DatasetCheck(DatasetShape shape, int objectsPerFil
                 var build = item.TryGetProperty("build_id", out _);
                 Expect(file, id, build != item.TryGetProperty("test_id", out _), "needs exactly one of build_id and test_id");
                 ExpectParent(file, id, item, build ? "build_id" : "test_id", build ? "builds" : "tests");
+                var result = item.GetProperty(build ? "build_id" : "test_id").GetString()!;
+                _familyIncidents += (build ? _familyBuilds : _familyTests).Contains(result) ? 1 : 0;
                 break;
+        }
+    }
+
+    private static void AddToFamily(HashSet<string> family, bool member, string id)
+    {
+        if (member)
+        {
+            family.Add(id);
         }
     }
 

@@ -42,10 +42,15 @@ internal static class ReportPrinter
         }
 
         await output.WriteLineAsync(queries.ToString());
-        foreach (var error in report.Runs.SelectMany(r => r.Queries).Where(q => q.FirstError is not null))
+        foreach (var run in report.Runs)
         {
-            await output.WriteLineAsync($"  {error.Endpoint}: {error.FirstError}");
+            foreach (var query in run.Queries.Where(q => q.FirstError is not null))
+            {
+                await output.WriteLineAsync($"  {Targets.Label(run.Database)}: {query.Endpoint}: {query.Errors} errors, first {query.FirstError}");
+            }
         }
+
+        await output.WriteLineAsync();
 
         var targets = new TextTable("target", "measured", "goal", "verdict");
         foreach (var target in report.Targets)
