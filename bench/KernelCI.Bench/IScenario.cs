@@ -9,5 +9,5 @@ internal interface IScenario
 
     string Description { get; }
 
-    RootCommand CreateCommand(TextWriter output);
+    Command CreateCommand(TextWriter output);
 }

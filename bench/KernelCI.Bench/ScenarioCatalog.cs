@@ -1,3 +1,4 @@
+using System.CommandLine;
 using KernelCI.Bench.KcidbIngest;
 
 namespace KernelCI.Bench;
@@ -21,6 +22,7 @@ internal static class ScenarioCatalog
             return ExitCodes.Usage;
         }
 
-        return await scenario.CreateCommand(output).Parse(args[1..]).InvokeAsync();
+        var root = new RootCommand("KernelCI benchmarks") { scenario.CreateCommand(output) };
+        return await root.Parse(args).InvokeAsync();
     }
 }

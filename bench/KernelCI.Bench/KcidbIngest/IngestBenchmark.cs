@@ -59,6 +59,11 @@ internal sealed class IngestBenchmark(IngestSettings settings, TextWriter output
             await output.WriteLineAsync("FAILED: " + e.Message);
             return ExitCodes.Failure;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await output.WriteLineAsync("cancelled; cleaning up");
+            return ExitCodes.Failure;
+        }
         finally
         {
             if (settings.Keep)

@@ -10,7 +10,7 @@ internal sealed class KcidbIngestScenario : IScenario
 
     public string Description => "Submit ~2M KCIDB objects over HTTP until queryable; COPY baseline, memory, query latency";
 
-    public RootCommand CreateCommand(TextWriter output)
+    public Command CreateCommand(TextWriter output)
     {
         var scale = new Option<double>("--scale") { Description = "Multiply every object count (0.01 for a quick run)", DefaultValueFactory = _ => 1.0 };
         var db = new Option<string>("--db") { Description = "Databases to run on", DefaultValueFactory = _ => "both" };
@@ -28,7 +28,7 @@ internal sealed class KcidbIngestScenario : IScenario
         var check = new Option<bool>("--check-dataset") { Description = "Check the generated files before the timed runs" };
         var noBaseline = new Option<bool>("--no-baseline") { Description = "Skip the PostgreSQL COPY baseline" };
         var keep = new Option<bool>("--keep") { Description = "Keep the temporary folders (dataset, server data, logs)" };
-        var command = new RootCommand(Description) { scale, db, seed, concurrency, queries, perFile, postgres, generateOnly, check, noBaseline, keep };
+        var command = new Command(Name, Description) { scale, db, seed, concurrency, queries, perFile, postgres, generateOnly, check, noBaseline, keep };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var settings = new IngestSettings(

@@ -30,30 +30,44 @@ internal sealed class ServerRun(IngestSettings settings, DatasetGenerator genera
             arguments.AddRange(["--database", scratch.ConnectionString]);
         }
 
-        await output.WriteLineAsync($"[{name}] starting the server on port {port} (log: {Path.Combine(workDirectory, name + "-server.log")})");
-        await using var server = ServerProcess.Start(RepoPaths.ServerExecutable, arguments, Path.Combine(workDirectory, name + "-server.log"));
+        var log = Path.Combine(workDirectory, name + "-server.log");
+        await output.WriteLineAsync($"[{name}] starting the server on port {port} (log: {log})");
+        await using var server = ServerProcess.Start(RepoPaths.ServerExecutable, arguments, log);
         await using var memory = new MemorySampler(server.Id);
         using var client = new KcidbHttpClient(new Uri($"http://127.0.0.1:{port}/"), token);
-        await client.WaitHealthyAsync(server, StartTimeout, cancellationToken);
+        try
+        {
+            await client.WaitHealthyAsync(server, StartTimeout, cancellationToken);
+            var run = new RunningServer(name, server, memory, client);
+            return await MeasureAsync(database, run, () => OpenAsync(scratch, dataDirectory, cancellationToken), cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new BenchFailure($"[{name}] {e.Message}; the server's last lines:\n{server.Tail()}");
+        }
+    }
 
-        await output.WriteLineAsync($"[{name}] uploading {files.Files.Count} files ({files.Bytes / 1e6:F0} MB, {settings.Concurrency} at a time)");
+    private async Task<ServerRunResult> MeasureAsync(
+        BenchDatabase database, RunningServer run, Func<Task<DbConnection>> openDatabase, CancellationToken cancellationToken)
+    {
+        await output.WriteLineAsync($"[{run.Name}] uploading {files.Files.Count} files ({files.Bytes / 1e6:F0} MB, {settings.Concurrency} at a time)");
         var stopwatch = Stopwatch.StartNew();
-        var ids = await SubmissionUploader.UploadAsync(client, files, settings.Concurrency, cancellationToken);
+        var ids = await SubmissionUploader.UploadAsync(run.Client, files, settings.Concurrency, cancellationToken);
         var uploadSeconds = stopwatch.Elapsed.TotalSeconds;
-        await output.WriteLineAsync($"[{name}] uploaded in {uploadSeconds:F1} s; waiting for ingestion");
-        await new StatusWaiter(client, server, output).WaitAsync(ids, IngestTimeout, cancellationToken);
+        await output.WriteLineAsync($"[{run.Name}] uploaded in {uploadSeconds:F1} s; waiting for ingestion");
+        await new StatusWaiter(run.Client, run.Server, output).WaitAsync(ids, IngestTimeout, cancellationToken);
         IReadOnlyDictionary<ObjectKind, long> counts;
-        await using (var connection = await OpenAsync(scratch, dataDirectory, cancellationToken))
+        await using (var connection = await openDatabase())
         {
             counts = await KcidbTables.VerifyCountsAsync(connection, generator.Shape, cancellationToken);
         }
 
-        await ApiSampleCheck.VerifyAsync(client, generator, cancellationToken);
+        await ApiSampleCheck.VerifyAsync(run.Client, generator, cancellationToken);
         var ingestSeconds = stopwatch.Elapsed.TotalSeconds;
-        var ingestMemory = memory.Peak;
-        await output.WriteLineAsync($"[{name}] {files.Objects:N0} objects queryable after {ingestSeconds:F1} s ({files.Objects / ingestSeconds:N0}/s); timing queries");
+        var ingestMemory = run.Memory.Peak;
+        await output.WriteLineAsync($"[{run.Name}] {files.Objects:N0} objects queryable after {ingestSeconds:F1} s ({files.Objects / ingestSeconds:N0}/s); timing queries");
 
-        var queries = await new QueryLatencyProbe(client, settings.QueriesPerEndpoint).RunAsync(QueryPlan.For(generator), cancellationToken);
+        var queries = await new QueryLatencyProbe(run.Client, settings.QueriesPerEndpoint).RunAsync(QueryPlan.For(generator), cancellationToken);
         return new ServerRunResult(
             database,
             files.Objects,
@@ -61,7 +75,7 @@ internal sealed class ServerRun(IngestSettings settings, DatasetGenerator genera
             uploadSeconds,
             ingestSeconds,
             ingestMemory,
-            memory.Peak,
+            run.Memory.Peak,
             counts.ToDictionary(c => KcidbTables.Names[c.Key], c => c.Value),
             queries);
     }
