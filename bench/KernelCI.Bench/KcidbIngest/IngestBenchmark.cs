@@ -103,6 +103,19 @@ internal sealed class IngestBenchmark(IngestSettings settings, TextWriter output
             }
 
             await output.WriteLineAsync($"dataset check passed in {stopwatch.Elapsed.TotalSeconds:F1} s");
+            var schemaErrors = SchemaSpotCheck.Run(files);
+            if (schemaErrors is null)
+            {
+                await output.WriteLineAsync("v5.3 schema check skipped: KcidbDocuments.Validate is not implemented in this build");
+            }
+            else if (schemaErrors.Count > 0)
+            {
+                throw new BenchFailure("the generated files fail the v5.3 schema: " + string.Join("; ", schemaErrors));
+            }
+            else
+            {
+                await output.WriteLineAsync("v5.3 schema check passed on the first and last files");
+            }
         }
 
         return files;
