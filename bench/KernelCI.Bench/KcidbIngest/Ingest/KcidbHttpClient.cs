@@ -62,16 +62,17 @@ internal sealed class KcidbHttpClient : IDisposable
             throw new BenchFailure($"POST /submit of {Path.GetFileName(path)} answered {(int)response.StatusCode}: {body}");
         }
 
-        using var reply = JsonDocument.Parse(body);
-        return reply.RootElement.GetProperty("id").GetString()
-            ?? throw new BenchFailure($"POST /submit of {Path.GetFileName(path)} answered without an id: {body}");
+        using var reply = ParseReply($"POST /submit of {Path.GetFileName(path)}", body);
+        return reply.RootElement.TryGetProperty("id", out var id) && id.GetString() is { Length: > 0 } value
+            ? value
+            : throw new BenchFailure($"POST /submit of {Path.GetFileName(path)} answered without an id: {body}");
     }
 
     public async Task<SubmissionState> StatusAsync(string id, CancellationToken cancellationToken)
     {
         using var response = await _http.GetAsync(new Uri($"status?id={id}", UriKind.Relative), cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        using var reply = JsonDocument.Parse(body);
+        using var reply = ParseReply($"GET /status?id={id} ({(int)response.StatusCode})", body);
         var status = reply.RootElement.TryGetProperty("status", out var value) ? value.GetString() ?? "?" : "?";
         var errors = reply.RootElement.TryGetProperty("errors", out var list) && list.ValueKind == JsonValueKind.Array
             ? list.EnumerateArray().Select(e => e.ToString()).ToList()
@@ -101,4 +102,16 @@ internal sealed class KcidbHttpClient : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    private static JsonDocument ParseReply(string request, string body)
+    {
+        try
+        {
+            return JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            throw new BenchFailure($"{request} answered with something other than JSON: {body[..Math.Min(body.Length, 300)]}");
+        }
+    }
 }
