@@ -18,10 +18,26 @@ internal sealed class ServerRun(IngestSettings settings, DatasetGenerator genera
     public async Task<ServerRunResult> RunAsync(BenchDatabase database, CancellationToken cancellationToken)
     {
         var name = database == BenchDatabase.PostgreSql ? "postgres" : "sqlite";
+        var dataDirectory = Path.Combine(workDirectory, name + "-data");
+        try
+        {
+            return await RunServerAsync(database, name, dataDirectory, cancellationToken);
+        }
+        finally
+        {
+            // The spool archive and the SQLite file are as big as the dataset: free the disk before the next run.
+            if (!settings.Keep && Directory.Exists(dataDirectory))
+            {
+                Directory.Delete(dataDirectory, recursive: true);
+            }
+        }
+    }
+
+    private async Task<ServerRunResult> RunServerAsync(BenchDatabase database, string name, string dataDirectory, CancellationToken cancellationToken)
+    {
         await using var scratch = database == BenchDatabase.PostgreSql
             ? await PostgresScratch.CreateAsync(settings.PostgresServer, "ingest", cancellationToken)
             : null;
-        var dataDirectory = Path.Combine(workDirectory, name + "-data");
         var token = await IssueTokenAsync(dataDirectory, cancellationToken);
         var port = FreePort.Find();
         List<string> arguments = ["serve", "--data-dir", dataDirectory, "--base-port", (port - 3).ToString(), "--only", "kcidb"];
