@@ -28,6 +28,14 @@ internal sealed record CopyPlan<T>(string Table, IReadOnlyList<(CopyColumn<T> Fi
             .Where(p => p.Column is not null)
             .Select(p => (p.Field, p.Column!))
             .ToList();
+        // The server stamps every row it writes; where the schema leaves that to the writer, COPY must do it too.
+        var timestamp = columns.FirstOrDefault(c => c.Name == "_timestamp" && !c.HasDefault);
+        if (timestamp is not null && mapped.All(m => m.Item2.Name != timestamp.Name))
+        {
+            var now = DateTimeOffset.UtcNow;
+            mapped.Add((new CopyColumn<T>(timestamp.Name, _ => now), timestamp));
+        }
+
         var unfilled = columns.Where(c => c.NotNull && !c.HasDefault && mapped.All(m => m.Item2.Name != c.Name)).ToList();
         if (unfilled.Count > 0)
         {
