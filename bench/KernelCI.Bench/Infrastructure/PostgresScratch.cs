@@ -1,0 +1,52 @@
+using Npgsql;
+
+namespace KernelCI.Bench.Infrastructure;
+
+/// <summary>A fresh, uniquely named database on the benchmark's PostgreSQL server, dropped on dispose.</summary>
+internal sealed class PostgresScratch : IAsyncDisposable
+{
+    private readonly string _server;
+
+    private PostgresScratch(string server, string name)
+    {
+        _server = server;
+        Name = name;
+        ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
+    public string Name { get; }
+
+    public string ConnectionString { get; }
+
+    public static async Task<PostgresScratch> CreateAsync(string server, string purpose, CancellationToken cancellationToken)
+    {
+        var name = $"kernelci_bench_{purpose}_{Guid.NewGuid():N}"[..40];
+        try
+        {
+            await ExecuteAsync(server, $"CREATE DATABASE {name}", cancellationToken);
+        }
+        catch (NpgsqlException e)
+        {
+            throw new BenchFailure($"cannot create a database on {Redacted(server)}: {e.Message} (set KERNELCI_BENCH_POSTGRES or --postgres)");
+        }
+
+        return new PostgresScratch(server, name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteAsync(_server, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", CancellationToken.None);
+    }
+
+    private static async Task ExecuteAsync(string server, string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static string Redacted(string server) =>
+        new NpgsqlConnectionStringBuilder(server) { Password = null }.ConnectionString;
+}

@@ -1,0 +1,3 @@
+namespace KernelCI.Bench.Infrastructure;
+
+internal sealed record ProcessResult(int ExitCode, string Output, string Error);

@@ -1,0 +1,7 @@
+namespace KernelCI.Bench.KcidbIngest;
+
+internal enum BenchDatabase
+{
+    PostgreSql,
+    Sqlite,
+}

@@ -1,0 +1,3 @@
+namespace KernelCI.Bench.KcidbIngest.Dataset;
+
+internal sealed record DatasetFile(string Path, int Objects, long Bytes);

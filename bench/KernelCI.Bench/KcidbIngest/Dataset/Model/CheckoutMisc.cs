@@ -1,0 +1,3 @@
+namespace KernelCI.Bench.KcidbIngest.Dataset.Model;
+
+internal sealed record CheckoutMisc(string SubmittedBy);

@@ -1,0 +1,19 @@
+using KernelCI.Bench.Infrastructure;
+using KernelCI.Bench.KcidbIngest.Queries;
+
+namespace KernelCI.Bench.KcidbIngest.Ingest;
+
+/// <summary>One database's figures: ingestion from the first byte sent until the counts checked out, then queries.</summary>
+internal sealed record ServerRunResult(
+    BenchDatabase Database,
+    long Objects,
+    int Submissions,
+    double UploadSeconds,
+    double IngestSeconds,
+    MemoryPeak IngestMemory,
+    MemoryPeak OverallMemory,
+    IReadOnlyDictionary<string, long> RowCounts,
+    IReadOnlyList<EndpointLatency> Queries)
+{
+    public double ObjectsPerSecond => Objects / IngestSeconds;
+}

@@ -1,0 +1,3 @@
+using KernelCI.Bench;
+
+return await ScenarioCatalog.RunAsync(args, Console.Out, Console.Error);

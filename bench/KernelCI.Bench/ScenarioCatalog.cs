@@ -1,0 +1,28 @@
+using System.CommandLine;
+using KernelCI.Bench.KcidbIngest;
+
+namespace KernelCI.Bench;
+
+internal static class ScenarioCatalog
+{
+    public static IReadOnlyList<IScenario> All { get; } = [new KcidbIngestScenario()];
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var scenario = args.Length == 0 ? null : All.FirstOrDefault(s => s.Name == args[0]);
+        if (scenario is null)
+        {
+            await error.WriteLineAsync(args.Length == 0 ? "usage: bench.sh NAME [options]" : $"unknown scenario '{args[0]}'");
+            await error.WriteLineAsync("scenarios:");
+            foreach (var known in All)
+            {
+                await error.WriteLineAsync($"  {known.Name,-16} {known.Description}");
+            }
+
+            return ExitCodes.Usage;
+        }
+
+        var root = new RootCommand("KernelCI benchmarks") { scenario.CreateCommand(output) };
+        return await root.Parse(args).InvokeAsync();
+    }
+}
