@@ -2,13 +2,14 @@
 # Starts Debian's PostgreSQL 15 cluster (no systemd here) and gives the postgres role the password the tests use.
 set -euo pipefail
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
 version=$(ls /etc/postgresql 2>/dev/null | sort -n | tail -1)
 [ -n "$version" ] || { echo "PostgreSQL is not installed" >&2; exit 1; }
 if ! $SUDO pg_ctlcluster "$version" main status >/dev/null 2>&1; then
   $SUDO pg_ctlcluster "$version" main start
 fi
 for _ in $(seq 1 30); do
-  $SUDO -u postgres psql -qAtc "select 1" >/dev/null 2>&1 && break
+  as_postgres psql -qAtc "select 1" >/dev/null 2>&1 && break
   sleep 0.5
 done
-$SUDO -u postgres psql -qc "ALTER USER postgres PASSWORD 'postgres'" >/dev/null
+as_postgres psql -qc "ALTER USER postgres PASSWORD 'postgres'" >/dev/null
