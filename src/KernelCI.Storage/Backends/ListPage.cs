@@ -1,0 +1,3 @@
+namespace KernelCI.Storage.Backends;
+
+public sealed record ListPage(IReadOnlyList<ListedItem> Items, string? NextMarker);

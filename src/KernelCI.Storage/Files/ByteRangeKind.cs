@@ -1,0 +1,8 @@
+namespace KernelCI.Storage.Files;
+
+public enum ByteRangeKind
+{
+    Whole,
+    Partial,
+    Unsatisfiable,
+}

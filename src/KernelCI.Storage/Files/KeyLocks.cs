@@ -1,0 +1,17 @@
+using System.Collections.Concurrent;
+
+namespace KernelCI.Storage.Files;
+
+/// <summary>One writer per key: a second upload of a key already being written gets 409 at once instead of
+/// racing it, so the object that lands is one whole upload.</summary>
+public sealed class KeyLocks
+{
+    private readonly ConcurrentDictionary<string, byte> _held = new(StringComparer.Ordinal);
+
+    public Releaser? TryAcquire(string key) => _held.TryAdd(key, 0) ? new Releaser(_held, key) : null;
+
+    public sealed class Releaser(ConcurrentDictionary<string, byte> held, string key) : IDisposable
+    {
+        public void Dispose() => held.TryRemove(key, out _);
+    }
+}
