@@ -22,10 +22,10 @@ public static class UploadApi
         return endpoints;
     }
 
-    public static Results<Ok<string>, ContentHttpResult> CheckAuth(HttpContext http, StorageAuthenticator authenticator)
+    public static ContentHttpResult CheckAuth(HttpContext http, StorageAuthenticator authenticator)
     {
         var email = authenticator.Authenticate(http.Request, out _);
-        return email is null ? TypedResults.Text("Unauthorized", statusCode: 401) : TypedResults.Ok($"Authorized: {email}");
+        return email is null ? TypedResults.Text("Unauthorized", statusCode: 401) : TypedResults.Text($"Authorized: {email}");
     }
 
     public static async Task<Results<Ok, ContentHttpResult>> Upload(
