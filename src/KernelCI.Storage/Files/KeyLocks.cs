@@ -8,6 +8,8 @@ public sealed class KeyLocks
 {
     private readonly ConcurrentDictionary<string, byte> _held = new(StringComparer.Ordinal);
 
+    public bool IsHeld(string key) => _held.ContainsKey(key);
+
     public Releaser? TryAcquire(string key) => _held.TryAdd(key, 0) ? new Releaser(_held, key) : null;
 
     public sealed class Releaser(ConcurrentDictionary<string, byte> held, string key) : IDisposable

@@ -63,7 +63,7 @@ public static class StorageKey
     public static bool TryNormalise(string candidate, out string key, out string error)
     {
         key = "";
-        if (IsTraversal(candidate) || IsTraversal(Uri.UnescapeDataString(candidate)))
+        if (IsTraversal(candidate) || IsTraversal(Uri.UnescapeDataString(candidate)) || IsTraversal(Uri.UnescapeDataString(Uri.UnescapeDataString(candidate))))
         {
             error = "Path traversal detected";
             return false;
