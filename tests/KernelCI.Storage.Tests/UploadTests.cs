@@ -133,4 +133,20 @@ public sealed class UploadTests
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Truncated_multipart_body_returns_400()
+    {
+        await using var app = await StorageTestApp.StartAsync();
+        var body = "--b\r\nContent-Disposition: form-data; name=\"path\"\r\n\r\nx\r\n--b\r\nContent-Disposition: form-data; name=\"file0\"; filename=\"f\"\r\n\r\nsome bytes but no closing boundary";
+        using var content = new StringContent(body);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/upload") { Content = content };
+        StorageTestApp.Authorize(request, app.Token());
+
+        using var response = await app.Client.SendAsync(request, Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.GetAsync("/x/f")).StatusCode);
+    }
 }

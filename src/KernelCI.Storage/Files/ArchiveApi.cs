@@ -45,7 +45,7 @@ public static class ArchiveApi
             }
 
             var reader = new MultipartReader(HeaderUtilities.RemoveQuotes(type.Boundary).ToString(), http.Request.Body);
-            while (await reader.ReadNextSectionAsync(http.RequestAborted) is { } section)
+            while (await reader.NextAsync(http.RequestAborted) is { } section)
             {
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
                 {
@@ -55,7 +55,7 @@ public static class ArchiveApi
                 var name = HeaderUtilities.RemoveQuotes(disposition.Name).ToString();
                 if (name == "path")
                 {
-                    path = await new StreamReader(new LimitedStream(section.Body, 4096)).ReadToEndAsync(http.RequestAborted);
+                    path = await new StreamReader(new LimitedStream(section.Body, 4096, "the path field")).ReadToEndAsync(http.RequestAborted);
                 }
                 else if (name == "archive" && archive is null)
                 {

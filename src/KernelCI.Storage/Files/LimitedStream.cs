@@ -1,7 +1,7 @@
 namespace KernelCI.Storage.Files;
 
 /// <summary>Reads through to <paramref name="inner"/> and fails once more than <paramref name="limit"/> bytes came.</summary>
-internal sealed class LimitedStream(Stream inner, long limit) : Stream
+internal sealed class LimitedStream(Stream inner, long limit, string what = "the file") : Stream
 {
     private long _read;
 
@@ -15,10 +15,20 @@ internal sealed class LimitedStream(Stream inner, long limit) : Stream
 
     public override long Position { get => _read; set => throw new NotSupportedException(); }
 
-    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        Count(await inner.ReadAsync(buffer, cancellationToken));
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return Count(await inner.ReadAsync(buffer, cancellationToken));
+        }
+        catch (IOException e)
+        {
+            // A truncated or malformed request body is the client's fault, not the server's.
+            throw new UploadRejectedException(400, "Malformed or truncated upload: " + e.Message);
+        }
+    }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
@@ -36,6 +46,6 @@ internal sealed class LimitedStream(Stream inner, long limit) : Stream
     private int Count(int read)
     {
         _read += read;
-        return _read > limit ? throw new UploadRejectedException(413, $"the file is larger than the limit of {limit} bytes") : read;
+        return _read > limit ? throw new UploadRejectedException(413, $"{what} is larger than the limit of {limit} bytes") : read;
     }
 }

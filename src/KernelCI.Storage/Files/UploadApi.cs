@@ -55,7 +55,7 @@ public static class UploadApi
         var early = new List<(string Name, string File)>();
         try
         {
-            while (await reader.ReadNextSectionAsync(http.RequestAborted) is { } section)
+            while (await reader.NextAsync(http.RequestAborted) is { } section)
             {
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
                 {
@@ -66,7 +66,7 @@ public static class UploadApi
                 var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).ToString();
                 if (name == "path" && fileName.Length == 0)
                 {
-                    path = await new StreamReader(new LimitedStream(section.Body, 4096)).ReadToEndAsync(http.RequestAborted);
+                    path = await new StreamReader(new LimitedStream(section.Body, 4096, "the path field")).ReadToEndAsync(http.RequestAborted);
                     foreach (var (spooledName, file) in early)
                     {
                         await using var content = File.OpenRead(file);
