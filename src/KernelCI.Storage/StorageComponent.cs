@@ -38,6 +38,8 @@ public sealed class StorageComponent(StorageOptions? options = null) : IComponen
 
     public void MapEndpoints(WebApplication app)
     {
+        // Resolved now so that /metrics shows every series before the first upload.
+        app.Services.GetRequiredService<StorageMetrics>();
         app.MapUploads();
         app.MapArchives();
         app.MapListing();

@@ -113,5 +113,6 @@ public sealed class ListingTests
 
         Assert.Contains("storage_uploads_total 4", metrics, StringComparison.Ordinal);
         Assert.Contains("storage_downloads_total{status=\"200\"} 1", metrics, StringComparison.Ordinal);
+        Assert.Contains("storage_free_space ", metrics, StringComparison.Ordinal);
     }
 }

@@ -149,4 +149,16 @@ public sealed class UploadTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.GetAsync("/x/f")).StatusCode);
     }
+
+    [Theory]
+    [MemberData(nameof(StorageTestApp.Backends), MemberType = typeof(StorageTestApp))]
+    public async Task Kernelci_core_upload_with_bare_token_stores_every_file(string backend)
+    {
+        await using var app = await StorageTestApp.StartAsync(backend);
+
+        using var response = await app.UploadAsync("kbuild-gcc-12-x86-abc", app.Token(), null, ("build.log", "b"u8.ToArray()), ("bzImage", "k"u8.ToArray()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("k", await (await app.GetAsync("/kbuild-gcc-12-x86-abc/bzImage")).Content.ReadAsStringAsync(Cancel));
+    }
 }
