@@ -4,6 +4,7 @@ using KernelCI.Storage.Auth;
 using KernelCI.Storage.Backends;
 using KernelCI.Storage.Files;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -40,10 +41,11 @@ public sealed class StorageComponent(StorageOptions? options = null) : IComponen
     {
         // Resolved now so that /metrics shows every series before the first upload.
         app.Services.GetRequiredService<StorageMetrics>();
-        app.MapUploads();
-        app.MapArchives();
-        app.MapListing();
-        app.MapDownloads();
+        var storage = app.MapGroup("").AddEndpointFilter<BackendFailureFilter>();
+        storage.MapUploads();
+        storage.MapArchives();
+        storage.MapListing();
+        storage.MapDownloads();
     }
 
     private static IStorageBackend CreateBackend(StorageOptions options, string root, TimeProvider time)
