@@ -115,4 +115,16 @@ public sealed class ListingTests
         Assert.Contains("storage_downloads_total{status=\"200\"} 1", metrics, StringComparison.Ordinal);
         Assert.Contains("storage_free_space ", metrics, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(StorageTestApp.Backends), MemberType = typeof(StorageTestApp))]
+    public async Task List_orders_keys_as_strings_not_as_folders(string backend)
+    {
+        await using var app = await StorageTestApp.StartAsync(backend);
+        (await app.UploadAsync("x", app.Token(), ("a/b", "1"u8.ToArray()), ("a-c", "2"u8.ToArray()), ("a0", "3"u8.ToArray()))).Dispose();
+
+        var text = await app.Client.GetStringAsync("/v1/list?prefix=x/", Cancel);
+
+        Assert.Equal("x/a-c\nx/a/b\nx/a0\n", text);
+    }
 }

@@ -1,5 +1,7 @@
 namespace KernelCI.Storage.Backends;
 
+/// <summary>Listing of the files folder in ordinal key order. The walk is lazy and visits each folder's entries
+/// sorted as keys sort (a folder as "name/"), so a page stops as soon as it is full instead of reading the tree.</summary>
 internal static class LocalListing
 {
     public static ListPage List(string root, string prefix, bool directories, string? marker, int limit)
@@ -11,10 +13,8 @@ internal static class LocalListing
             return new ListPage([], null);
         }
 
-        var entries = directories ? OneLevel(root, start) : Recursive(root, start);
-        var page = entries
+        var page = Walk(new DirectoryInfo(start), folder, recursive: !directories)
             .Where(e => e.Name.StartsWith(prefix, StringComparison.Ordinal) && (marker is null || string.CompareOrdinal(e.Name, marker) > 0))
-            .Order(Comparer<ListedItem>.Create((a, b) => string.CompareOrdinal(a.Name, b.Name)))
             .Take(limit + 1)
             .ToList();
         if (page.Count <= limit)
@@ -26,17 +26,28 @@ internal static class LocalListing
         return new ListPage(page, page[^1].Name);
     }
 
-    private static IEnumerable<ListedItem> Recursive(string root, string start) =>
-        new DirectoryInfo(start).EnumerateFiles("*", SearchOption.AllDirectories).Select(f => File(root, f));
-
-    private static IEnumerable<ListedItem> OneLevel(string root, string start) =>
-        new DirectoryInfo(start).EnumerateFileSystemInfos().Select(e => e is FileInfo f
-            ? File(root, f)
-            : new ListedItem(Relative(root, e.FullName) + "/", true, 0, new DateTimeOffset(e.LastWriteTimeUtc, TimeSpan.Zero)));
-
-    private static ListedItem File(string root, FileInfo file) =>
-        new(Relative(root, file.FullName), false, file.Length, new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero));
-
-    private static string Relative(string root, string path) =>
-        Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/');
+    private static IEnumerable<ListedItem> Walk(DirectoryInfo folder, string relative, bool recursive)
+    {
+        var entries = folder.EnumerateFileSystemInfos()
+            .Select(e => (Info: e, Key: relative + e.Name + (e is DirectoryInfo ? "/" : "")))
+            .OrderBy(e => e.Key, StringComparer.Ordinal);
+        foreach (var (info, key) in entries)
+        {
+            if (info is FileInfo file)
+            {
+                yield return new ListedItem(key, false, file.Length, new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero));
+            }
+            else if (!recursive)
+            {
+                yield return new ListedItem(key, true, 0, new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero));
+            }
+            else
+            {
+                foreach (var item in Walk((DirectoryInfo)info, key, recursive))
+                {
+                    yield return item;
+                }
+            }
+        }
+    }
 }
