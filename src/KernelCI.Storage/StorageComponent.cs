@@ -35,6 +35,7 @@ public sealed class StorageComponent(StorageOptions? options = null) : IComponen
         builder.Services.AddSingleton<StorageMetrics>();
         builder.Services.AddSingleton<UploadWriter>();
         builder.Services.AddSingleton<ArchiveUnpacker>();
+        builder.Services.AddHostedService<AzureContainerInitializer>();
     }
 
     public void MapEndpoints(WebApplication app)
@@ -48,16 +49,6 @@ public sealed class StorageComponent(StorageOptions? options = null) : IComponen
         storage.MapDownloads();
     }
 
-    private static IStorageBackend CreateBackend(StorageOptions options, string root, TimeProvider time)
-    {
-        if (options.Backend == "local")
-        {
-            return new LocalBackend(root);
-        }
-
-        var azure = new AzureBlobBackend(options.Azure, time);
-        // Startup is synchronous here; the container must exist before the first upload.
-        azure.EnsureContainerAsync(CancellationToken.None).GetAwaiter().GetResult();
-        return azure;
-    }
+    private static IStorageBackend CreateBackend(StorageOptions options, string root, TimeProvider time) =>
+        options.Backend == "local" ? new LocalBackend(root) : new AzureBlobBackend(options.Azure, time);
 }
