@@ -29,13 +29,4 @@ internal sealed class BreakOnceHandler(HttpMessageHandler inner, int breakAfter)
 
         return response;
     }
-
-    private sealed class BrokenStream(byte[] prefix) : MemoryStream(prefix)
-    {
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            var read = await base.ReadAsync(buffer, cancellationToken);
-            return read > 0 ? read : throw new IOException("connection reset");
-        }
-    }
 }

@@ -84,4 +84,29 @@ public sealed class ClientTests
         Assert.Equal(content, destination.ToArray());
         Assert.Equal("bytes=300000-", breaking.SecondRange);
     }
+
+    [Fact]
+    public async Task Client_uploads_an_archive()
+    {
+        await using var app = await StorageTestApp.StartAsync();
+        var client = new StorageClient(app.Client, app.Token(), Fast);
+        var file = Path.Combine(Directory.CreateTempSubdirectory().FullName, "logs.tar.gz");
+        await File.WriteAllBytesAsync(file, TarBuilder.Gzip(TarBuilder.Tar(("a.log", "A"), ("b/c.log", "C"))), Cancel);
+
+        var reply = await client.UploadArchiveAsync("job-9", file, Cancel);
+
+        Assert.Equal(("ok", 2), (reply.Status, reply.Uploaded));
+        Assert.Equal("C", await app.Client.GetStringAsync("/job-9/b/c.log", Cancel));
+        Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+    }
+
+    [Fact]
+    public async Task Client_retries_after_a_connection_error()
+    {
+        var handler = new FailFirstHandler(new ScriptedHandler(HttpStatusCode.OK));
+        var client = new StorageClient(new HttpClient(handler) { BaseAddress = new Uri("http://storage/") }, "t", Fast);
+
+        Assert.Equal("x", await client.CheckAuthAsync(Cancel));
+        Assert.Equal(2, handler.Calls);
+    }
 }

@@ -10,10 +10,5 @@ public sealed class KeyLocks
 
     public bool IsHeld(string key) => _held.ContainsKey(key);
 
-    public Releaser? TryAcquire(string key) => _held.TryAdd(key, 0) ? new Releaser(_held, key) : null;
-
-    public sealed class Releaser(ConcurrentDictionary<string, byte> held, string key) : IDisposable
-    {
-        public void Dispose() => held.TryRemove(key, out _);
-    }
+    public KeyLock? TryAcquire(string key) => _held.TryAdd(key, 0) ? new KeyLock(_held, key) : null;
 }
