@@ -3,7 +3,7 @@ using KernelCI.Storage.Backends;
 
 namespace KernelCI.Storage;
 
-public sealed class StorageMetrics
+internal sealed class StorageMetrics
 {
     public StorageMetrics(MetricsRegistry registry, IStorageBackend backend)
     {

@@ -1,7 +1,7 @@
 namespace KernelCI.Storage.Auth;
 
 /// <summary>Per-user path prefixes. With no users configured any valid token may write anywhere, as upstream.</summary>
-public sealed class UploadPermissions(StorageOptions options)
+internal sealed class UploadPermissions(StorageOptions options)
 {
     public bool Allows(string email, string key)
     {

@@ -9,7 +9,7 @@ namespace KernelCI.Storage.Backends;
 /// <summary>Azure Blob Storage through its REST API. Small objects are one Put Blob; larger ones are staged with
 /// Put Block under ids unique to this upload and appear only when Put Block List commits them, so readers never
 /// see a partial blob and an interrupted upload leaves the old one.</summary>
-public sealed class AzureBlobBackend : IStorageBackend, IDisposable
+internal sealed class AzureBlobBackend : IStorageBackend, IDisposable
 {
     internal const int BlockSize = 4 * 1024 * 1024;
     private const string Version = "2021-12-02";

@@ -3,7 +3,7 @@ using System.Net;
 namespace KernelCI.Storage.Backends;
 
 /// <summary>Azure answered an unexpected status; <see cref="ErrorCode"/> is its x-ms-error-code.</summary>
-public sealed class AzureStorageException(HttpStatusCode status, string? errorCode, string operation)
+internal sealed class AzureStorageException(HttpStatusCode status, string? errorCode, string operation)
     : IOException($"Azure {operation} failed: {(int)status} {errorCode}")
 {
     public HttpStatusCode Status { get; } = status;

@@ -1,7 +1,7 @@
 namespace KernelCI.Storage.Backends;
 
 /// <summary>Upstream's extension table; anything else is application/octet-stream.</summary>
-public static class ContentTypes
+internal static class ContentTypes
 {
     public const string Default = "application/octet-stream";
 

@@ -1,7 +1,7 @@
 namespace KernelCI.Storage.Backends;
 
 /// <summary>Where objects live. Writes are atomic: readers see the old object or the new one, never part of one.</summary>
-public interface IStorageBackend
+internal interface IStorageBackend
 {
     Task<StoredObject?> GetAsync(string key, CancellationToken cancellationToken);
 

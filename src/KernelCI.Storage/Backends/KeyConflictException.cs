@@ -1,4 +1,4 @@
 namespace KernelCI.Storage.Backends;
 
 /// <summary>The key cannot be stored because a stored name is a prefix folder of it, or the other way round.</summary>
-public sealed class KeyConflictException(string message) : IOException(message);
+internal sealed class KeyConflictException(string message) : IOException(message);

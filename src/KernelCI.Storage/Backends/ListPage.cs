@@ -1,3 +1,3 @@
 namespace KernelCI.Storage.Backends;
 
-public sealed record ListPage(IReadOnlyList<ListedItem> Items, string? NextMarker);
+internal sealed record ListPage(IReadOnlyList<ListedItem> Items, string? NextMarker);

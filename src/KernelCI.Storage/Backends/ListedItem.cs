@@ -1,4 +1,4 @@
 namespace KernelCI.Storage.Backends;
 
 /// <summary>An object, or with <see cref="IsDirectory"/> a common prefix ending in '/'.</summary>
-public sealed record ListedItem(string Name, bool IsDirectory, long Length, DateTimeOffset LastModified);
+internal sealed record ListedItem(string Name, bool IsDirectory, long Length, DateTimeOffset LastModified);

@@ -6,7 +6,7 @@ namespace KernelCI.Storage.Backends;
 
 /// <summary>Objects as files under DIR/storage/files. A write goes to DIR/storage/tmp and is renamed into place,
 /// so a reader holds the old inode or the new one; leftovers of a crash are removed at start.</summary>
-public sealed class LocalBackend : IStorageBackend
+internal sealed class LocalBackend : IStorageBackend
 {
     internal const int BufferSize = 1024 * 1024;
 

@@ -12,7 +12,7 @@ using Microsoft.Net.Http.Headers;
 namespace KernelCI.Storage.Files;
 
 /// <summary>`POST /v1/archive`: multipart `path` plus `archive`, unpacked server side into `path/ENTRY`.</summary>
-public static class ArchiveApi
+internal static class ArchiveApi
 {
     public static IEndpointRouteBuilder MapArchives(this IEndpointRouteBuilder endpoints)
     {

@@ -5,7 +5,7 @@ namespace KernelCI.Storage.Files;
 
 /// <summary>Unpacks an archive into the spool, enforcing upstream's limits and refusing the whole archive for any
 /// link, device or other special entry and any path that is absolute or climbs with "..".</summary>
-public sealed class ArchiveUnpacker(StorageOptions options, UploadSpool spool)
+internal sealed class ArchiveUnpacker(StorageOptions options, UploadSpool spool)
 {
     public async Task<IReadOnlyList<ArchiveEntry>> UnpackAsync(string archivePath, string fileName, CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace KernelCI.Storage.Files;
 
 /// <summary>A single `Range: bytes=` request resolved against an object's length (RFC 7233 §2.1, §4.4).</summary>
-public readonly record struct ByteRange(ByteRangeKind Kind, long Start, long End)
+internal readonly record struct ByteRange(ByteRangeKind Kind, long Start, long End)
 {
     public static readonly ByteRange Whole = new(ByteRangeKind.Whole, 0, 0);
 

@@ -1,6 +1,6 @@
 namespace KernelCI.Storage.Files;
 
-public enum ByteRangeKind
+internal enum ByteRangeKind
 {
     Whole,
     Partial,

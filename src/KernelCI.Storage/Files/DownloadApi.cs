@@ -11,7 +11,7 @@ namespace KernelCI.Storage.Files;
 
 /// <summary>Public downloads: `GET`/`HEAD /{path}` with one byte range, ETag and Last-Modified, conditional requests;
 /// a path ending in '/' is browsed as HTML.</summary>
-public static class DownloadApi
+internal static class DownloadApi
 {
     public static IEndpointRouteBuilder MapDownloads(this IEndpointRouteBuilder endpoints)
     {

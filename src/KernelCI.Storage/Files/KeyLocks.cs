@@ -4,7 +4,7 @@ namespace KernelCI.Storage.Files;
 
 /// <summary>One writer per key: a second upload of a key already being written gets 409 at once instead of
 /// racing it, so the object that lands is one whole upload.</summary>
-public sealed class KeyLocks
+internal sealed class KeyLocks
 {
     private readonly ConcurrentDictionary<string, byte> _held = new(StringComparer.Ordinal);
 

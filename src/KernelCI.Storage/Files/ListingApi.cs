@@ -9,7 +9,7 @@ namespace KernelCI.Storage.Files;
 
 /// <summary>`GET /v1/list`: object names one per line in ordinal order, as upstream's local driver; unlike upstream
 /// also on Azure, filtered by `prefix` and paged by `limit` and `marker` (the next one is in X-Next-Marker).</summary>
-public static class ListingApi
+internal static class ListingApi
 {
     public const string NextMarkerHeader = "X-Next-Marker";
 

@@ -2,7 +2,7 @@ namespace KernelCI.Storage.Files;
 
 /// <summary>Turns client-supplied paths into object keys, refusing every form of traversal: `..`, absolute paths,
 /// drive letters, backslashes, NUL and control characters, in plain or percent-encoded form.</summary>
-public static class StorageKey
+internal static class StorageKey
 {
     /// <summary>Upstream's key for an upload: the `path` field less one trailing '/', then '/' and the part's filename.</summary>
     public static bool TryFromUpload(string? pathField, string fileName, out string key, out string error)

@@ -12,7 +12,7 @@ using Microsoft.Net.Http.Headers;
 namespace KernelCI.Storage.Files;
 
 /// <summary>kernelci-storage's upload contract: multipart `path` plus `file0..N`, plain-text replies.</summary>
-public static class UploadApi
+internal static class UploadApi
 {
     public static IEndpointRouteBuilder MapUploads(this IEndpointRouteBuilder endpoints)
     {

@@ -2,7 +2,7 @@ namespace KernelCI.Storage.Files;
 
 /// <summary>Temporary files for request bodies that must be read before they can be stored (a file part before
 /// `path`, an archive). Emptied at start, since a crash leaves them behind.</summary>
-public sealed class UploadSpool
+internal sealed class UploadSpool
 {
     public UploadSpool(string directory)
     {

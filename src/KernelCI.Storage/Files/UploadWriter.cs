@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace KernelCI.Storage.Files;
 
 /// <summary>Stores one uploaded file: key checks, permissions, the per-key writer lock, the size limit.</summary>
-public sealed class UploadWriter(IStorageBackend backend, UploadPermissions permissions, KeyLocks locks, StorageOptions options,
+internal sealed class UploadWriter(IStorageBackend backend, UploadPermissions permissions, KeyLocks locks, StorageOptions options,
     StorageMetrics metrics, ILogger<UploadWriter> logger)
 {
     public long MaxFileBytes => options.MaxFileBytes;
