@@ -123,6 +123,11 @@ internal sealed class StorageTestApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (App.Services.GetRequiredService<KernelCI.Storage.Backends.IStorageBackend>() is KernelCI.Storage.Backends.AzureBlobBackend azure)
+        {
+            await azure.DeleteContainerAsync(CancellationToken.None);
+        }
+
         await App.StopAsync();
         await App.DisposeAsync();
         await _database.DisposeAsync();

@@ -42,6 +42,16 @@ internal sealed class AzureBlobBackend : IStorageBackend, IDisposable
         }
     }
 
+    /// <summary>For tests and teardown: removes the container and everything in it.</summary>
+    public async Task DeleteContainerAsync(CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Delete, "", "restype=container", null, cancellationToken);
+        if (response.StatusCode is not (HttpStatusCode.Accepted or HttpStatusCode.NotFound))
+        {
+            throw Failure(response, "Delete Container");
+        }
+    }
+
     public async Task<StoredObject?> GetAsync(string key, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(HttpMethod.Head, key, "", null, cancellationToken);
