@@ -161,4 +161,18 @@ public sealed class UploadTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("k", await (await app.GetAsync("/kbuild-gcc-12-x86-abc/bzImage")).Content.ReadAsStringAsync(Cancel));
     }
+
+    [Fact]
+    public async Task Content_type_upstream_that_is_not_a_media_type_returns_400()
+    {
+        await using var app = await StorageTestApp.StartAsync();
+        using var form = new MultipartFormDataContent { { new StringContent("a"), "path" }, { new ByteArrayContent("x"u8.ToArray()), "file0", "f.bin" } };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/file") { Content = form };
+        StorageTestApp.Authorize(request, app.Token());
+        request.Headers.TryAddWithoutValidation("Content-Type-Upstream", "not a type");
+
+        using var response = await app.Client.SendAsync(request, Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
 }

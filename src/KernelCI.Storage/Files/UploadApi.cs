@@ -49,6 +49,11 @@ internal static class UploadApi
         }
 
         var contentType = http.Request.Headers["Content-Type-Upstream"].ToString();
+        if (contentType.Length > 0 && !MediaTypeHeaderValue.TryParse(contentType, out _))
+        {
+            return TypedResults.Text("Content-Type-Upstream is not a media type", statusCode: 400);
+        }
+
         var reader = new MultipartReader(HeaderUtilities.RemoveQuotes(type.Boundary).ToString(), http.Request.Body);
         string? path = null;
         var stored = 0;
