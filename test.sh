@@ -6,6 +6,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 scripts/install-deps.sh --tests || exit 1
 scripts/start-postgres.sh || exit 1
+scripts/start-azurite.sh || exit 1
 export KERNELCI_TEST_POSTGRES="${KERNELCI_TEST_POSTGRES:-Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres}"
 
 dotnet build KernelCI.slnx -nologo -v quiet -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }

@@ -4,8 +4,12 @@ set -euo pipefail
 need=()
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (dotnet not found)" >&2; exit 1; }
 command -v curl >/dev/null || need+=(curl)
+# Storage unpacks .tar.xz and .tar.zst archives with these tools.
+command -v xz >/dev/null || need+=(xz-utils)
+command -v zstd >/dev/null || need+=(zstd)
 if [ "${1:-}" = "--tests" ]; then
   command -v pg_ctlcluster >/dev/null || need+=(postgresql)
+  command -v npm >/dev/null || need+=(npm)   # Azurite, the Azure Blob emulator for the storage tests
 fi
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"

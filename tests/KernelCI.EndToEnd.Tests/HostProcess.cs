@@ -10,10 +10,11 @@ internal sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private HostProcess(Process process, int basePort)
+    private HostProcess(Process process, int basePort, int portOffset)
     {
         _process = process;
         BasePort = basePort;
+        Url = new Uri($"http://127.0.0.1:{basePort + portOffset}/");
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.BeginOutputReadLine();
@@ -23,6 +24,9 @@ internal sealed class HostProcess : IAsyncDisposable
     public int BasePort { get; }
 
     public Uri KcidbUrl => new($"http://127.0.0.1:{BasePort + 3}/");
+
+    /// <summary>The listener of the component this process was started for.</summary>
+    public Uri Url { get; }
 
     public string Output
     {
@@ -35,7 +39,8 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<HostProcess> StartAsync(string dataDirectory, string? database, int basePort)
+    /// <summary>Starts `serve --only COMPONENT` (KCIDB by default) and waits until that listener is healthy.</summary>
+    public static async Task<HostProcess> StartAsync(string dataDirectory, string? database, int basePort, string component = "kcidb", int portOffset = 3)
     {
         var start = new ProcessStartInfo(RepositoryPaths.HostExecutable)
         {
@@ -43,7 +48,7 @@ internal sealed class HostProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "serve", "--data-dir", dataDirectory, "--base-port", basePort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--only", "kcidb" })
+        foreach (var argument in new[] { "serve", "--data-dir", dataDirectory, "--base-port", basePort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--only", component })
         {
             start.ArgumentList.Add(argument);
         }
@@ -54,7 +59,7 @@ internal sealed class HostProcess : IAsyncDisposable
             start.ArgumentList.Add(database);
         }
 
-        var host = new HostProcess(Process.Start(start)!, basePort);
+        var host = new HostProcess(Process.Start(start)!, basePort, portOffset);
         await host.WaitHealthyAsync();
         return host;
     }
@@ -89,7 +94,7 @@ internal sealed class HostProcess : IAsyncDisposable
 
             try
             {
-                using var response = await http.GetAsync(new Uri(KcidbUrl, "health"));
+                using var response = await http.GetAsync(new Uri(Url, "health"));
                 if (response.IsSuccessStatusCode)
                 {
                     return;

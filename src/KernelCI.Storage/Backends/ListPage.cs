@@ -1,0 +1,3 @@
+namespace KernelCI.Storage.Backends;
+
+internal sealed record ListPage(IReadOnlyList<ListedItem> Items, string? NextMarker);

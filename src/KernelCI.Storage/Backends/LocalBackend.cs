@@ -1,0 +1,162 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace KernelCI.Storage.Backends;
+
+/// <summary>Objects as files under DIR/storage/files. A write goes to DIR/storage/tmp and is renamed into place,
+/// so a reader holds the old inode or the new one; leftovers of a crash are removed at start.</summary>
+internal sealed class LocalBackend : IStorageBackend
+{
+    internal const int BufferSize = 1024 * 1024;
+
+    private readonly string _files;
+    private readonly string _temp;
+    private readonly string _types;
+
+    public LocalBackend(string root)
+    {
+        _files = Directory.CreateDirectory(Path.Combine(root, "files")).FullName;
+        _temp = Path.Combine(root, "tmp");
+        _types = Directory.CreateDirectory(Path.Combine(root, "content-types")).FullName;
+        if (Directory.Exists(_temp))
+        {
+            Directory.Delete(_temp, recursive: true);
+        }
+
+        Directory.CreateDirectory(_temp);
+    }
+
+    public string FilesRoot => _files;
+
+    public Task<StoredObject?> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        var info = new FileInfo(PathOf(key));
+        if (!info.Exists)
+        {
+            return Task.FromResult<StoredObject?>(null);
+        }
+
+        var modified = new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
+        return Task.FromResult<StoredObject?>(new StoredObject(key, info.Length, ETagOf(info.Length, modified), modified, ContentTypeOf(key), info.FullName));
+    }
+
+    public async Task CopyToAsync(StoredObject stored, long offset, long length, Stream destination, CancellationToken cancellationToken)
+    {
+        await using var file = OpenChecked(stored);
+        file.Seek(offset, SeekOrigin.Begin);
+        var buffer = ArrayPool<byte>.Shared.Rent(256 * 1024);
+        try
+        {
+            while (length > 0)
+            {
+                var read = await file.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, length)), cancellationToken);
+                if (read == 0)
+                {
+                    throw new ObjectChangedException(stored.Key);
+                }
+
+                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                length -= read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    public async Task<long> PutAsync(string key, Stream content, string contentType, CancellationToken cancellationToken)
+    {
+        var final = PathOf(key);
+        var temp = Path.Combine(_temp, Guid.NewGuid().ToString("N"));
+        try
+        {
+            long size;
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
+            {
+                await content.CopyToAsync(file, BufferSize, cancellationToken);
+                size = file.Length;
+                file.Flush(flushToDisk: true);
+            }
+
+            PrepareFolder(key, final);
+            WriteContentType(key, contentType);
+            File.Move(temp, final, overwrite: true);
+            return size;
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    public Task<ListPage> ListAsync(string prefix, bool directories, string? marker, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult(LocalListing.List(_files, prefix, directories, marker, limit));
+
+    internal static string ETagOf(long length, DateTimeOffset modified) =>
+        $"\"{modified.UtcTicks:x}-{length:x}\"";
+
+    private FileStream OpenChecked(StoredObject stored)
+    {
+        var file = new FileStream(PathOf(stored.Key), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1,
+            FileOptions.Asynchronous | FileOptions.SequentialScan);
+        var modified = new DateTimeOffset(File.GetLastWriteTimeUtc(file.SafeFileHandle), TimeSpan.Zero);
+        if (file.Length != stored.Length || ETagOf(file.Length, modified) != stored.ETag)
+        {
+            file.Dispose();
+            throw new ObjectChangedException(stored.Key);
+        }
+
+        return file;
+    }
+
+    private void PrepareFolder(string key, string final)
+    {
+        if (Directory.Exists(final))
+        {
+            throw new KeyConflictException($"{key} is a folder of other stored files");
+        }
+
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(final)!);
+        }
+        catch (IOException)
+        {
+            throw new KeyConflictException($"a parent of {key} is a stored file");
+        }
+    }
+
+    private string ContentTypeOf(string key)
+    {
+        var sidecar = TypePath(key);
+        return File.Exists(sidecar) ? File.ReadAllText(sidecar) : ContentTypes.FromName(key);
+    }
+
+    // Only types that differ from the extension's are kept, so most uploads write one file.
+    private void WriteContentType(string key, string contentType)
+    {
+        var sidecar = TypePath(key);
+        if (contentType == ContentTypes.FromName(key))
+        {
+            File.Delete(sidecar);
+            return;
+        }
+
+        var temp = Path.Combine(_temp, Guid.NewGuid().ToString("N"));
+        File.WriteAllText(temp, contentType);
+        File.Move(temp, sidecar, overwrite: true);
+    }
+
+    private string TypePath(string key) =>
+        Path.Combine(_types, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))));
+
+    private string PathOf(string key)
+    {
+        var path = Path.GetFullPath(Path.Combine(_files, key));
+        return path.StartsWith(_files + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? path
+            : throw new ArgumentException("key escapes the storage folder", nameof(key));
+    }
+}

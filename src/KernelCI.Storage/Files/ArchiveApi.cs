@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using KernelCI.Storage.Auth;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging;
+using Microsoft.Net.Http.Headers;
+
+namespace KernelCI.Storage.Files;
+
+/// <summary>`POST /v1/archive`: multipart `path` plus `archive`, unpacked server side into `path/ENTRY`.</summary>
+internal static class ArchiveApi
+{
+    public static IEndpointRouteBuilder MapArchives(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/v1/archive", Upload).DisableAntiforgery().WithSummary("Unpack a tar, tar.gz, tar.xz or tar.zst archive under `path`");
+        return endpoints;
+    }
+
+    public static async Task<Results<JsonHttpResult<ArchiveReply>, ContentHttpResult>> Upload(HttpContext http, StorageAuthenticator authenticator,
+        UploadWriter writer, UploadSpool spool, ArchiveUnpacker unpacker, ILogger<UploadWriter> logger)
+    {
+        var email = authenticator.Authenticate(http.Request, out var authError);
+        if (email is null)
+        {
+            StorageLog.AuthFailed(logger, authError, http.Request.Path);
+            return TypedResults.Text("Unauthorized", statusCode: 401);
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = null;
+        }
+
+        string? path = null, fileName = null, archive = null;
+        IReadOnlyList<ArchiveEntry> entries = [];
+        try
+        {
+            if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type) || HeaderUtilities.RemoveQuotes(type.Boundary).Length == 0)
+            {
+                throw new UploadRejectedException(400, "Malformed multipart upload: expected multipart/form-data with a boundary");
+            }
+
+            var reader = new MultipartReader(HeaderUtilities.RemoveQuotes(type.Boundary).ToString(), http.Request.Body);
+            while (await reader.NextAsync(http.RequestAborted) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+                {
+                    continue;
+                }
+
+                var name = HeaderUtilities.RemoveQuotes(disposition.Name).ToString();
+                if (name == "path")
+                {
+                    path = await new StreamReader(new LimitedStream(section.Body, 4096, "the path field")).ReadToEndAsync(http.RequestAborted);
+                }
+                else if (name == "archive" && archive is null)
+                {
+                    fileName = HeaderUtilities.RemoveQuotes(disposition.FileName).ToString();
+                    if (!ArchiveFormat.IsSupported(fileName))
+                    {
+                        throw new UploadRejectedException(400, "Unsupported archive type: use .tar, .tar.gz/.tgz, .tar.xz/.txz or .tar.zst/.tzst");
+                    }
+
+                    archive = await spool.SaveAsync(section.Body, writer.MaxFileBytes, http.RequestAborted);
+                }
+            }
+
+            if (archive is null)
+            {
+                throw new UploadRejectedException(400, "No archive field in upload");
+            }
+
+            if (!StorageKey.TryPrefix(path, out var prefix, out var error))
+            {
+                throw new UploadRejectedException(400, error);
+            }
+
+            prefix = prefix.TrimEnd('/');
+            writer.EnsureAllowed(email, prefix);
+            entries = await unpacker.UnpackAsync(archive, fileName!, http.RequestAborted);
+            var reply = await StoreAsync(writer, email, prefix, entries, http.RequestAborted);
+            StorageLog.ArchiveStored(logger, prefix, reply.Uploaded, reply.Failed, reply.Bytes);
+            return TypedResults.Json(reply, statusCode: reply.Status == "ok" ? 200 : 500);
+        }
+        catch (UploadRejectedException e)
+        {
+            return TypedResults.Json(ArchiveReply.Error(path ?? "", e.Message), statusCode: e.StatusCode);
+        }
+        catch (InvalidDataException e)
+        {
+            return TypedResults.Json(ArchiveReply.Error(path ?? "", "Malformed multipart upload: " + e.Message), statusCode: 400);
+        }
+        finally
+        {
+            spool.Delete([.. entries.Select(e => e.SpoolPath), .. archive is null ? Array.Empty<string>() : [archive]]);
+        }
+    }
+
+    private static async Task<ArchiveReply> StoreAsync(UploadWriter writer, string email, string prefix, IReadOnlyList<ArchiveEntry> entries, CancellationToken cancellationToken)
+    {
+        var failures = new ConcurrentQueue<string>();
+        long bytes = 0;
+        var uploaded = 0;
+        await Parallel.ForEachAsync(entries, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (entry, token) =>
+        {
+            var key = prefix.Length == 0 ? entry.Name : prefix + "/" + entry.Name;
+            try
+            {
+                await using var content = File.OpenRead(entry.SpoolPath);
+                Interlocked.Add(ref bytes, await writer.WriteKeyAsync(email, key, content, "", long.MaxValue, token));
+                Interlocked.Increment(ref uploaded);
+            }
+            catch (UploadRejectedException e)
+            {
+                failures.Enqueue($"{key}: {e.Message}");
+            }
+        });
+        var status = failures.IsEmpty ? "ok" : uploaded > 0 ? "partial_failure" : "error";
+        return new ArchiveReply(status, uploaded, failures.Count, bytes, prefix, [.. failures]);
+    }
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Formats.Tar;
+
+namespace KernelCI.Storage.Files;
+
+/// <summary>Unpacks an archive into the spool, enforcing upstream's limits and refusing the whole archive for any
+/// link, device or other special entry and any path that is absolute or climbs with "..".</summary>
+internal sealed class ArchiveUnpacker(StorageOptions options, UploadSpool spool)
+{
+    public async Task<IReadOnlyList<ArchiveEntry>> UnpackAsync(string archivePath, string fileName, CancellationToken cancellationToken)
+    {
+        var kind = ArchiveFormat.Kind(fileName) ?? throw new UploadRejectedException(400,
+            "Unsupported archive type: use .tar, .tar.gz/.tgz, .tar.xz/.txz or .tar.zst/.tzst");
+        var entries = new Dictionary<string, ArchiveEntry>(StringComparer.Ordinal);
+        long total = 0;
+        var count = 0;
+        Process? decoder = null;
+        try
+        {
+            await using (var stream = ArchiveFormat.Open(archivePath, kind, out decoder))
+            await using (var reader = new TarReader(stream))
+            {
+                while (await reader.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
+                {
+                    if (entry.EntryType is TarEntryType.Directory or TarEntryType.GlobalExtendedAttributes)
+                    {
+                        continue;
+                    }
+
+                    var name = Check(entry, ++count, total += entry.Length);
+                    var target = spool.NewPath();
+                    await using (var file = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1024 * 1024))
+                    {
+                        if (entry.DataStream is not null)
+                        {
+                            await entry.DataStream.CopyToAsync(file, cancellationToken);
+                        }
+
+                        if (file.Length != entry.Length)
+                        {
+                            throw new UploadRejectedException(400, $"Corrupt archive: {name} is shorter than its header says");
+                        }
+                    }
+
+                    if (entries.Remove(name, out var earlier))
+                    {
+                        File.Delete(earlier.SpoolPath);
+                    }
+
+                    entries[name] = new ArchiveEntry(name, target, entry.Length);
+                }
+            }
+
+            if (decoder is not null)
+            {
+                await decoder.WaitForExitAsync(cancellationToken);
+                if (decoder.ExitCode != 0)
+                {
+                    throw new UploadRejectedException(400, $"Corrupt archive: the .{kind} stream could not be decoded");
+                }
+            }
+
+            return entries.Count == 0 ? throw new UploadRejectedException(400, "Empty archive: no regular files") : [.. entries.Values];
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or ArgumentException)
+        {
+            spool.Delete(entries.Values.Select(v => v.SpoolPath));
+            throw new UploadRejectedException(400, "Corrupt archive: " + e.Message);
+        }
+        catch
+        {
+            spool.Delete(entries.Values.Select(v => v.SpoolPath));
+            throw;
+        }
+        finally
+        {
+            if (decoder is { HasExited: false })
+            {
+                decoder.Kill();
+            }
+
+            decoder?.Dispose();
+        }
+    }
+
+    private string Check(TarEntry entry, int count, long total)
+    {
+        if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile))
+        {
+            throw new UploadRejectedException(400, $"Archive rejected: {entry.Name} is a {entry.EntryType} entry; only regular files and folders are allowed");
+        }
+
+        var name = entry.Name.StartsWith("./", StringComparison.Ordinal) ? entry.Name[2..] : entry.Name;
+        if (!StorageKey.TryNormalise(name, out var key, out var error))
+        {
+            throw new UploadRejectedException(400, $"Archive rejected: {entry.Name}: {error}");
+        }
+
+        if (count > options.MaxArchiveFiles)
+        {
+            throw new UploadRejectedException(400, $"Archive rejected: more than {options.MaxArchiveFiles} files");
+        }
+
+        if (entry.Length > options.MaxArchiveEntryBytes)
+        {
+            throw new UploadRejectedException(400, $"Archive rejected: {name} is larger than {options.MaxArchiveEntryBytes} bytes");
+        }
+
+        return total > options.MaxArchiveBytes
+            ? throw new UploadRejectedException(400, $"Archive rejected: more than {options.MaxArchiveBytes} bytes unpacked")
+            : key;
+    }
+}

@@ -1,0 +1,8 @@
+namespace KernelCI.Storage.Files;
+
+internal enum ByteRangeKind
+{
+    Whole,
+    Partial,
+    Unsatisfiable,
+}

@@ -1,0 +1,95 @@
+namespace KernelCI.Storage.Files;
+
+/// <summary>Turns client-supplied paths into object keys, refusing every form of traversal: `..`, absolute paths,
+/// drive letters, backslashes, NUL and control characters, in plain or percent-encoded form.</summary>
+internal static class StorageKey
+{
+    /// <summary>Upstream's key for an upload: the `path` field less one trailing '/', then '/' and the part's filename.</summary>
+    public static bool TryFromUpload(string? pathField, string fileName, out string key, out string error)
+    {
+        var folder = pathField ?? "";
+        if (folder.EndsWith('/'))
+        {
+            folder = folder[..^1];
+        }
+
+        // A leading '/' is how some clients spell the root, as upstream accepts it; a filename must be relative.
+        folder = folder.StartsWith('/') && !folder.StartsWith("//", StringComparison.Ordinal) ? folder[1..] : folder;
+        if (fileName.Length == 0)
+        {
+            key = "";
+            error = "the file part has no filename";
+            return false;
+        }
+
+        return TryNormalise(folder.Length == 0 ? fileName : folder + "/" + fileName, out key, out error);
+    }
+
+    /// <summary>A key from a request path (raw, still percent-encoded), as sent for a download.</summary>
+    public static bool TryFromUrl(string rawPath, out string key, out string error)
+    {
+        // Checked before decoding too: "/%2e%2e/x" and "/../x" must both be refused, never resolved.
+        var path = rawPath.Length > 0 && rawPath[0] == '/' ? rawPath[1..] : rawPath;
+        if (IsTraversal(path))
+        {
+            key = "";
+            error = "Path traversal detected";
+            return false;
+        }
+
+        return TryNormalise(Uri.UnescapeDataString(path), out key, out error);
+    }
+
+    /// <summary>A listing prefix: "" or a key-like string, possibly ending in '/'.</summary>
+    public static bool TryPrefix(string? prefix, out string normalised, out string error)
+    {
+        normalised = (prefix ?? "").TrimStart('/');
+        if (normalised.Length == 0)
+        {
+            error = "";
+            return true;
+        }
+
+        var trailing = normalised.EndsWith('/');
+        if (!TryNormalise(trailing ? normalised[..^1] : normalised, out var key, out error))
+        {
+            return false;
+        }
+
+        normalised = trailing ? key + "/" : key;
+        return true;
+    }
+
+    public static bool TryNormalise(string candidate, out string key, out string error)
+    {
+        key = "";
+        if (IsTraversal(candidate) || IsTraversal(Uri.UnescapeDataString(candidate)) || IsTraversal(Uri.UnescapeDataString(Uri.UnescapeDataString(candidate))))
+        {
+            error = "Path traversal detected";
+            return false;
+        }
+
+        if (candidate.Length == 0 || candidate.Length > 1024)
+        {
+            error = "the path must be 1 to 1024 characters long";
+            return false;
+        }
+
+        if (candidate.Split('/').Any(segment => segment.Length == 0 || segment == "."))
+        {
+            error = "the path has an empty or '.' segment";
+            return false;
+        }
+
+        error = "";
+        key = candidate;
+        return true;
+    }
+
+    private static bool IsTraversal(string path) =>
+        path.Contains("..", StringComparison.Ordinal)
+        || path.StartsWith('/')
+        || path.Contains('\\', StringComparison.Ordinal)
+        || path.Any(char.IsControl)
+        || (path.Length >= 2 && char.IsAsciiLetter(path[0]) && path[1] == ':');
+}

@@ -1,0 +1,54 @@
+using KernelCI.Data;
+using KernelCI.Hosting;
+using KernelCI.Storage.Auth;
+using KernelCI.Storage.Backends;
+using KernelCI.Storage.Files;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KernelCI.Storage;
+
+/// <summary>kernelci-storage: artifact uploads and public downloads, on the local disk or Azure Blob Storage.</summary>
+public sealed class StorageComponent(StorageOptions? options = null) : IComponent
+{
+    public string Name => "storage";
+
+    public int PortOffset => 4;
+
+    public IReadOnlyList<Migration> Migrations => [];
+
+    public void ConfigureServices(WebApplicationBuilder builder, HostContext context)
+    {
+        var storageOptions = options ?? builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        StorageOptionsValidator.ThrowIfInvalid(storageOptions);
+        builder.Services.AddSingleton(storageOptions);
+        // Made now, not on the first request, so that `storage token` run beside a fresh server signs with the same secret.
+        context.Secrets.Get(StorageAuthenticator.SecretName);
+        var root = context.ComponentDirectory("storage");
+        builder.Services.AddSingleton(CreateBackend(storageOptions, root, context.TimeProvider));
+        builder.Services.AddSingleton(new UploadSpool(Path.Combine(root, "spool")));
+        builder.Services.AddSingleton<StorageAuthenticator>();
+        builder.Services.AddSingleton<UploadPermissions>();
+        builder.Services.AddSingleton<KeyLocks>();
+        builder.Services.AddSingleton<StorageMetrics>();
+        builder.Services.AddSingleton<UploadWriter>();
+        builder.Services.AddSingleton<ArchiveUnpacker>();
+        builder.Services.AddHostedService<AzureContainerInitializer>();
+    }
+
+    public void MapEndpoints(WebApplication app)
+    {
+        // Resolved now so that /metrics shows every series before the first upload.
+        app.Services.GetRequiredService<StorageMetrics>();
+        var storage = app.MapGroup("").AddEndpointFilter<BackendFailureFilter>();
+        storage.MapUploads();
+        storage.MapArchives();
+        storage.MapListing();
+        storage.MapDownloads();
+    }
+
+    private static IStorageBackend CreateBackend(StorageOptions options, string root, TimeProvider time) =>
+        options.Backend == "local" ? new LocalBackend(root) : new AzureBlobBackend(options.Azure, time);
+}

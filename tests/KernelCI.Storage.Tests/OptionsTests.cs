@@ -1,0 +1,42 @@
+namespace KernelCI.Storage.Tests;
+
+public sealed class OptionsTests
+{
+    [Fact]
+    public void Unknown_backend_is_refused_naming_the_key()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => StorageOptionsValidator.ThrowIfInvalid(new StorageOptions { Backend = "s3" }));
+
+        Assert.Contains("Storage:Backend", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Azure_without_container_is_refused_naming_the_key()
+    {
+        var options = new StorageOptions { Backend = "azure", Azure = new AzureBlobOptions { Account = "a", Key = "AAAA" } };
+
+        var error = Assert.Throws<InvalidOperationException>(() => StorageOptionsValidator.ThrowIfInvalid(options));
+
+        Assert.Contains("Storage:Azure:Container", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Azure_key_that_is_not_base64_is_refused()
+    {
+        var options = new StorageOptions { Backend = "azure", Azure = new AzureBlobOptions { Account = "a", Key = "not base64!", Container = "files" } };
+
+        var error = Assert.Throws<InvalidOperationException>(() => StorageOptionsValidator.ThrowIfInvalid(options));
+
+        Assert.Contains("Storage:Azure:Key", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void User_without_name_is_refused_naming_its_index()
+    {
+        var options = new StorageOptions { Users = [new StorageUser { Prefixes = [""] }] };
+
+        var error = Assert.Throws<InvalidOperationException>(() => StorageOptionsValidator.ThrowIfInvalid(options));
+
+        Assert.Contains("Storage:Users:0:Name", error.Message, StringComparison.Ordinal);
+    }
+}
