@@ -20,12 +20,16 @@ for _ in $(seq 1 100); do
 done
 
 scripts/demo-kcidb.sh "$data" "$port"
+scripts/demo-storage.sh "$data" "$port"
 
 cat <<MSG
 
 KernelCI is running from $data:
-  KCIDB      http://127.0.0.1:$((port + 3))/  (OpenAPI: /openapi.json, metrics: /metrics)
+  Maestro API http://127.0.0.1:$((port + 1))/
+  KCIDB       http://127.0.0.1:$((port + 3))/  (queries under /api/; every listener has /openapi.json, /metrics)
+  Storage     http://127.0.0.1:$((port + 4))/demo/  (browse artifacts)
 Submit your own results:  ./kernelci kcidb token --data-dir "$data" --origin NAME
+Upload artifacts:         ./kernelci storage token EMAIL --data-dir "$data"
 Press Ctrl+C to stop.
 MSG
 [ "${1:-}" = "--demo-only" ] && exit 0
