@@ -1,0 +1,38 @@
+using System.Text.Json;
+
+namespace KernelCI.Kcidb.Store;
+
+/// <summary>All rows of one ingestion call, per table, merged in submission order.</summary>
+internal sealed class IngestBatch
+{
+    private IngestBatch(IReadOnlyList<TableRows> tables, IReadOnlyList<string> submissionIds)
+    {
+        Tables = tables;
+        SubmissionIds = submissionIds;
+    }
+
+    /// <summary>In load order (<see cref="KcidbTables.All"/>), empty tables left out.</summary>
+    public IReadOnlyList<TableRows> Tables { get; }
+
+    public IReadOnlyList<string> SubmissionIds { get; }
+
+    public static IngestBatch From(IReadOnlyList<AcceptedSubmission> submissions)
+    {
+        var tables = KcidbTables.All.Select(t => new TableRows(t)).ToList();
+        foreach (var submission in submissions)
+        {
+            foreach (var rows in tables)
+            {
+                if (submission.Document.TryGetProperty(rows.Table.Name, out var list) && list.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var item in list.EnumerateArray())
+                    {
+                        rows.Add(RowMapper.ToRow(rows.Table, item));
+                    }
+                }
+            }
+        }
+
+        return new IngestBatch([.. tables.Where(t => t.Count > 0)], [.. submissions.Select(s => s.Id).Distinct(StringComparer.Ordinal)]);
+    }
+}

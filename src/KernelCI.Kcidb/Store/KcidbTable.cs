@@ -1,0 +1,30 @@
+using System.Collections.Frozen;
+
+namespace KernelCI.Kcidb.Store;
+
+/// <summary>One object type: its table, its I/O list name (the same) and its columns; key columns come first.</summary>
+internal sealed class KcidbTable
+{
+    public KcidbTable(string name, string[] key, KcidbColumn[] columns)
+    {
+        Name = name;
+        Key = key;
+        Columns = [.. key.Select(k => columns.Single(c => c.Name == k)), .. columns.Where(c => !key.Contains(c.Name))];
+        Index = Columns.Select((c, i) => (c.Name, i)).ToFrozenDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+        Parents = Columns.Where(c => c.Parent is not null).Select(c => c.Parent!).Distinct().ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    public string Name { get; }
+
+    public string[] Key { get; }
+
+    public KcidbColumn[] Columns { get; }
+
+    /// <summary>Column position by column name.</summary>
+    public FrozenDictionary<string, int> Index { get; }
+
+    /// <summary>The nested objects flattened into columns ("environment", "number", "culprit").</summary>
+    public FrozenSet<string> Parents { get; }
+
+    public bool IsVersioned => Key.Length == 2;
+}
