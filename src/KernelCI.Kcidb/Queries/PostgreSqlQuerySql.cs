@@ -33,9 +33,13 @@ internal sealed class PostgreSqlQuerySql : QuerySql
 
     // Enums come back as text so no type mapping is needed; JSONB reads as its text.
     public override string Select(KcidbColumn column) =>
-        column.Kind == ColumnKind.EnumText ? $"{column.Name}::TEXT AS {column.Name}" : column.Name;
+        column.Kind == ColumnKind.EnumText ? $"{EnumAsText(column.Name)} AS {column.Name}" : column.Name;
 
     public override string NewestFirst(string column) => column + " DESC NULLS LAST";
+
+    public override string EnumAsText(string expression) => expression + "::TEXT";
+
+    public override string Enum(string parameter) => $"CAST({parameter} AS STATUS)";
 
     public override object? Read(DbDataReader reader, int ordinal, ColumnKind kind)
     {

@@ -29,5 +29,11 @@ internal abstract class QuerySql
     /// <summary>"start_time DESC" with NULLs after every time.</summary>
     public abstract string NewestFirst(string column);
 
+    /// <summary>An enum expression read as text.</summary>
+    public abstract string EnumAsText(string expression);
+
+    /// <summary>A text parameter compared with an enum column (STATUS on PostgreSQL).</summary>
+    public abstract string Enum(string parameter);
+
     public abstract object? Read(DbDataReader reader, int ordinal, ColumnKind kind);
 }

@@ -27,6 +27,10 @@ internal sealed class SqliteQuerySql : QuerySql
     // SQLite sorts NULL lowest, so DESC already puts it last and matches the (start_time DESC, id) indexes.
     public override string NewestFirst(string column) => column + " DESC";
 
+    public override string EnumAsText(string expression) => expression;
+
+    public override string Enum(string parameter) => parameter;
+
     public override object? Read(DbDataReader reader, int ordinal, ColumnKind kind)
     {
         if (reader.IsDBNull(ordinal))
