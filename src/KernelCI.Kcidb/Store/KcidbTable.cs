@@ -11,7 +11,8 @@ internal sealed class KcidbTable
         Key = key;
         Columns = [.. key.Select(k => columns.Single(c => c.Name == k)), .. columns.Where(c => !key.Contains(c.Name))];
         Index = Columns.Select((c, i) => (c.Name, i)).ToFrozenDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
-        Parents = Columns.Where(c => c.Parent is not null).Select(c => c.Parent!).Distinct().ToFrozenSet(StringComparer.Ordinal);
+        Nested = Columns.Where(c => c.Parent is not null).GroupBy(c => c.Parent!).ToFrozenDictionary(
+            g => g.Key, g => g.ToFrozenDictionary(c => c.Field, c => Index[c.Name], StringComparer.Ordinal), StringComparer.Ordinal);
     }
 
     public string Name { get; }
@@ -23,8 +24,8 @@ internal sealed class KcidbTable
     /// <summary>Column position by column name.</summary>
     public FrozenDictionary<string, int> Index { get; }
 
-    /// <summary>The nested objects flattened into columns ("environment", "number", "culprit").</summary>
-    public FrozenSet<string> Parents { get; }
+    /// <summary>The nested objects flattened into columns ("environment", "number", "culprit"): column position by field.</summary>
+    public FrozenDictionary<string, FrozenDictionary<string, int>> Nested { get; }
 
     public bool IsVersioned => Key.Length == 2;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 
 namespace KernelCI.Kcidb.Store;
@@ -13,20 +14,20 @@ internal static class RowMapper
         var row = new object?[table.Columns.Length];
         foreach (var property in item.EnumerateObject())
         {
-            if (table.Parents.Contains(property.Name))
+            if (table.Nested.TryGetValue(property.Name, out var fields))
             {
                 if (property.Value.ValueKind == JsonValueKind.Object)
                 {
                     foreach (var nested in property.Value.EnumerateObject())
                     {
-                        Set(table, row, property.Name + "_" + nested.Name, nested.Value);
+                        Set(table, row, fields, nested.Name, nested.Value);
                     }
                 }
             }
             else
             {
                 // Submitted metadata (_timestamp) has no column here: the database writes its own.
-                Set(table, row, property.Name, property.Value);
+                Set(table, row, table.Index, property.Name, property.Value);
             }
         }
 
@@ -36,9 +37,9 @@ internal static class RowMapper
     public static RowKey KeyOf(KcidbTable table, object?[] row) =>
         new((string)row[0]!, table.IsVersioned ? (long)row[1]! : 0);
 
-    private static void Set(KcidbTable table, object?[] row, string column, JsonElement value)
+    private static void Set(KcidbTable table, object?[] row, FrozenDictionary<string, int> columns, string name, JsonElement value)
     {
-        if (value.ValueKind != JsonValueKind.Null && table.Index.TryGetValue(column, out var index))
+        if (value.ValueKind != JsonValueKind.Null && columns.TryGetValue(name, out var index))
         {
             row[index] = Convert(table.Columns[index].Kind, value);
         }

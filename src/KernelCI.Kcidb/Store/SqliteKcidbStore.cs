@@ -15,7 +15,7 @@ internal sealed class SqliteKcidbStore(Database database, TimeProvider timeProvi
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         foreach (var rows in batch.Tables)
         {
-            Upsert(connection, transaction, rows, now);
+            Upsert(connection, rows, now);
         }
 
         await using (var record = connection.CreateCommand())
@@ -55,42 +55,13 @@ internal sealed class SqliteKcidbStore(Database database, TimeProvider timeProvi
         return found;
     }
 
-    // Synchronous on purpose: Microsoft.Data.Sqlite has no real async I/O, and the per-row Task would cost more than the insert.
-    private static void Upsert(SqliteConnection connection, SqliteTransaction transaction, TableRows rows, string now)
+    // Synchronous on purpose: Microsoft.Data.Sqlite has no real async I/O, and a Task per row would cost more than the insert.
+    private static void Upsert(SqliteConnection connection, TableRows rows, string now)
     {
-        var table = rows.Table;
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText =
-            $"INSERT INTO {table.Name} ({UpsertSql.ColumnList(table)}, _timestamp)\n" +
-            $"VALUES ({string.Join(", ", table.Columns.Select((_, i) => "@p" + i))}, @now)\n" +
-            UpsertSql.OnConflict(table);
-        var parameters = table.Columns.Select((c, i) => command.Parameters.Add("@p" + i, SqliteTypeOf(c.Kind))).ToArray();
-        command.Parameters.AddWithValue("@now", now);
-        command.Prepare();
+        using var writer = new SqliteRowWriter(connection, rows.Table, now);
         foreach (var row in rows.Sorted())
         {
-            for (var i = 0; i < parameters.Length; i++)
-            {
-                parameters[i].Value = ToSqlite(row[i]);
-            }
-
-            command.ExecuteNonQuery();
+            writer.Write(row);
         }
     }
-
-    private static SqliteType SqliteTypeOf(ColumnKind kind) => kind switch
-    {
-        ColumnKind.Bool or ColumnKind.Integer => SqliteType.Integer,
-        ColumnKind.Float => SqliteType.Real,
-        _ => SqliteType.Text,
-    };
-
-    private static object ToSqlite(object? value) => value switch
-    {
-        null => DBNull.Value,
-        DateTime time => KcidbTimestamp.Format(time),
-        string[] items => JsonSerializer.Serialize(items),
-        _ => value,
-    };
 }
