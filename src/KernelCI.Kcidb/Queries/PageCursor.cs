@@ -18,7 +18,7 @@ internal sealed record PageCursor(
         try
         {
             var cursor = JsonSerializer.Deserialize<PageCursor>(Base64Url.DecodeFromChars(text));
-            return cursor is { Id: not null } && (cursor.StartTime is null || IsTimestamp(cursor.StartTime)) ? cursor : null;
+            return cursor is { Id: not null } && !cursor.Id.Contains('\0', StringComparison.Ordinal) && (cursor.StartTime is null || IsTimestamp(cursor.StartTime)) ? cursor : null;
         }
         catch (Exception e) when (e is FormatException or JsonException)
         {

@@ -21,18 +21,30 @@ internal sealed class IngestBatch
         var tables = KcidbTables.All.Select(t => new TableRows(t)).ToList();
         foreach (var submission in submissions)
         {
-            foreach (var rows in tables)
+            try
             {
-                if (submission.Document.TryGetProperty(rows.Table.Name, out var list) && list.ValueKind == JsonValueKind.Array)
-                {
-                    foreach (var item in list.EnumerateArray())
-                    {
-                        rows.Add(RowMapper.ToRow(rows.Table, item));
-                    }
-                }
+                Add(tables, submission.Document);
+            }
+            catch (Exception e) when (e is FormatException or OverflowException or ArgumentOutOfRangeException)
+            {
+                throw new KcidbDataException($"submission {submission.Id}: {e.Message}", e);
             }
         }
 
         return new IngestBatch([.. tables.Where(t => t.Count > 0)], [.. submissions.Select(s => s.Id).Distinct(StringComparer.Ordinal)]);
+    }
+
+    private static void Add(List<TableRows> tables, JsonElement document)
+    {
+        foreach (var rows in tables)
+        {
+            if (document.TryGetProperty(rows.Table.Name, out var list) && list.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in list.EnumerateArray())
+                {
+                    rows.Add(RowMapper.ToRow(rows.Table, item));
+                }
+            }
+        }
     }
 }

@@ -55,7 +55,7 @@ public sealed class IngestThroughputTests
         var clock = Stopwatch.StartNew();
         foreach (var batch in batches)
         {
-            var rows = IngestBatch.From(batch).Tables.Single();
+            var rows = IngestBatch.From(batch).Tables.Single(t => t.Table.Name == "tests");
             await using var transaction = await connection.BeginTransactionAsync();
             await using (var importer = await connection.BeginBinaryImportAsync("COPY tests_copy (id, build_id, origin, path, status, start_time, duration, log_url, environment_compatible, misc) FROM STDIN (FORMAT BINARY)"))
             {
@@ -84,6 +84,7 @@ public sealed class IngestThroughputTests
         return clock.Elapsed;
     }
 
+    /// <summary>1000 tests, their 5 builds and their checkout; submission n holds tests n*1000 to n*1000+999.</summary>
     internal static AcceptedSubmission Submission(int number)
     {
         string[] statuses = ["PASS", "PASS", "PASS", "PASS", "FAIL", "SKIP", "ERROR", "MISS", "DONE"];
@@ -101,7 +102,21 @@ public sealed class IngestThroughputTests
                 """);
         }
 
-        json.Append("]}");
+        // The five builds (200 tests each) these tests belong to, and their checkouts (100 builds each).
+        json.Append("], \"builds\": [");
+        for (var b = number * 5; b < (number * 5) + 5; b++)
+        {
+            json.Append(CultureInfo.InvariantCulture, $$"""
+                {{(b == number * 5 ? "" : ",")}}{"id": "maestro:build{{b}}", "origin": "maestro", "checkout_id": "maestro:checkout{{b / 100}}",
+                 "architecture": "{{(b % 3 == 0 ? "arm64" : "x86_64")}}", "config_name": "defconfig{{b % 20}}", "status": "{{statuses[b % statuses.Length]}}",
+                 "start_time": "2024-{{1 + (b / 500 % 12):00}}-{{1 + (b / 20 % 28):00}}T00:00:00+00:00"}
+                """);
+        }
+
+        json.Append(CultureInfo.InvariantCulture, $$"""
+            ], "checkouts": [{"id": "maestro:checkout{{number / 20}}", "origin": "maestro", "tree_name": "mainline",
+             "git_repository_branch": "master", "start_time": "2024-{{1 + (number / 200 % 12):00}}-01T00:00:00+00:00", "valid": true}]}
+            """);
         return new AcceptedSubmission("bench" + number.ToString(CultureInfo.InvariantCulture), KcidbSamples.Element(json.ToString()));
     }
 }

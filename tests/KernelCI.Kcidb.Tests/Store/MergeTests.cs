@@ -87,4 +87,19 @@ public sealed class MergeTests
         RoundTripTests.AssertSame("""{"id": "o:i", "version": 2, "origin": "o", "comment": "two", "report_subject": "s"}""",
             await context.GetAsync("issues", "o:i", 2));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Unstorable_value_fails_the_batch_with_a_database_error(DatabaseKind kind)
+    {
+        await using var context = await StoreContext.CreateAsync(kind);
+
+        // The batcher retries one submission at a time on a DbException and fails only the bad one.
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => context.IngestAsync(
+            KcidbSamples.Submission("ok", First),
+            KcidbSamples.Submission("bad", """ "issues": [{"id": "o:i", "version": 1e30, "origin": "o"}]""")));
+
+        Assert.Null(await context.GetAsync("tests", "o:t"));
+        Assert.Empty(await context.Store.FindIngestedAsync(["ok", "bad"], TestContext.Current.CancellationToken));
+    }
 }
