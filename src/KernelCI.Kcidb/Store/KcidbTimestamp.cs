@@ -71,8 +71,21 @@ internal static class KcidbTimestamp
         return true;
     }
 
-    private static bool TryNumber(ReadOnlySpan<char> s, int start, int length, out int value) =>
-        int.TryParse(s.Slice(start, length), NumberStyles.None, CultureInfo.InvariantCulture, out value);
+    private static bool TryNumber(ReadOnlySpan<char> s, int start, int length, out int value)
+    {
+        value = 0;
+        foreach (var c in s.Slice(start, length))
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
+    }
 
     private static DateTime ParseAny(string text)
     {

@@ -14,20 +14,18 @@ internal static class RowMapper
         var row = new object?[table.Columns.Length];
         foreach (var property in item.EnumerateObject())
         {
-            if (table.Nested.TryGetValue(property.Name, out var fields))
+            var name = property.Name;
+            if (property.Value.ValueKind == JsonValueKind.Object && table.Nested.TryGetValue(name, out var fields))
             {
-                if (property.Value.ValueKind == JsonValueKind.Object)
+                foreach (var nested in property.Value.EnumerateObject())
                 {
-                    foreach (var nested in property.Value.EnumerateObject())
-                    {
-                        Set(table, row, fields, nested.Name, nested.Value);
-                    }
+                    Set(table, row, fields, nested.Name, nested.Value);
                 }
             }
             else
             {
                 // Submitted metadata (_timestamp) has no column here: the database writes its own.
-                Set(table, row, table.Index, property.Name, property.Value);
+                Set(table, row, table.Index, name, property.Value);
             }
         }
 

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace KernelCI.Kcidb.Store;
 
 /// <summary>The rows of one type in one ingestion call, merged per key in arrival order: a later non-null value replaces
@@ -12,10 +14,10 @@ internal sealed class TableRows(KcidbTable table)
 
     public void Add(object?[] row)
     {
-        var key = RowMapper.KeyOf(Table, row);
-        if (!_rows.TryGetValue(key, out var existing))
+        ref var existing = ref CollectionsMarshal.GetValueRefOrAddDefault(_rows, RowMapper.KeyOf(Table, row), out var found);
+        if (!found)
         {
-            _rows.Add(key, row);
+            existing = row;
             return;
         }
 
@@ -23,7 +25,7 @@ internal sealed class TableRows(KcidbTable table)
         {
             if (row[i] is not null)
             {
-                existing[i] = row[i];
+                existing![i] = row[i];
             }
         }
     }
