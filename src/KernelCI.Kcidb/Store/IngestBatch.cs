@@ -28,7 +28,7 @@ internal sealed class IngestBatch
             {
                 mapped[i] = Map(submissions[i].Document);
             }
-            catch (Exception e) when (e is FormatException or OverflowException or ArgumentOutOfRangeException)
+            catch (Exception e) when (e is FormatException or OverflowException or ArgumentOutOfRangeException or InvalidOperationException)
             {
                 errors[i] = new KcidbDataException($"submission {submissions[i].Id}: {e.Message}", e);
             }

@@ -29,6 +29,11 @@ internal static class RowMapper
             }
         }
 
+        if (row[0] is null || (table.IsVersioned && row[1] is null))
+        {
+            throw new FormatException($"an object in {table.Name} lacks its {string.Join(" or ", table.Key)}");
+        }
+
         return row;
     }
 

@@ -17,6 +17,7 @@ public sealed class QueryLatencyTests
     {
         Assert.SkipWhen(Total == 0, "set KERNELCI_KCIDB_BENCH to a number of tests to measure query latency");
         await using var api = await ApiContext.CreateAsync(kind);
+        var ingest = Stopwatch.StartNew();
         for (var batch = 0; batch < Total / 20_000; batch++)
         {
             await api.Store.Store.IngestAsync([.. Enumerable.Range(batch * 20, 20).Select(IngestThroughputTests.Submission)],
@@ -24,6 +25,7 @@ public sealed class QueryLatencyTests
         }
 
         var output = TestContext.Current.TestOutputHelper!;
+        output.WriteLine($"{kind}: ingested {Total} tests in {ingest.Elapsed.TotalSeconds:F0} s");
         var cursor = (string?)(await api.GetJsonAsync("/api/tests?limit=1000&status=FAIL"))["next_cursor"];
         string[] urls =
         [

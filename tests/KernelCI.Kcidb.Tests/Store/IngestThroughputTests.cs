@@ -26,6 +26,8 @@ public sealed class IngestThroughputTests
             .Select(b => Enumerable.Range(0, SubmissionsPerBatch).Select(s => Submission(b * SubmissionsPerBatch + s)).ToList())
             .ToList();
 
+        var gcPause = GC.GetTotalPauseDuration();
+        var gen2 = GC.CollectionCount(2);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         foreach (var batch in batches)
@@ -35,6 +37,8 @@ public sealed class IngestThroughputTests
 
         clock.Stop();
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        TestContext.Current.TestOutputHelper!.WriteLine(
+            $"{kind}: GC paused {(GC.GetTotalPauseDuration() - gcPause).TotalSeconds:F2} s, {GC.CollectionCount(2) - gen2} gen2 collections");
         var objects = batches.Count * SubmissionsPerBatch * TestsPerSubmission;
         TestContext.Current.TestOutputHelper!.WriteLine($"{kind}: {objects} tests in {clock.Elapsed.TotalSeconds:F1} s = {objects / clock.Elapsed.TotalSeconds:F0}/s; " +
             $"{objects / cpu.TotalSeconds:F0} per CPU second of this process (the machine is shared)");

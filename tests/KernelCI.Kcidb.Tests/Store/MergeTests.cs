@@ -102,4 +102,14 @@ public sealed class MergeTests
         Assert.Null(await context.GetAsync("tests", "o:t"));
         Assert.Empty(await context.Store.FindIngestedAsync(["ok", "bad"], TestContext.Current.CancellationToken));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Issue_without_its_version_fails_with_a_database_error(DatabaseKind kind)
+    {
+        await using var context = await StoreContext.CreateAsync(kind);
+
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => context.IngestAsync(
+            KcidbSamples.Submission("bad", """ "issues": [{"id": "o:i", "origin": "o"}]""")));
+    }
 }
