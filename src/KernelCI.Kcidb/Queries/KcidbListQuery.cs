@@ -19,22 +19,22 @@ internal sealed class KcidbListQuery(Database database, QuerySql sql)
         var cursor = request.Cursor;
         if (request.Spec.Order == ListOrder.ById)
         {
-            await ReadAsync(connection, request, ById(request.Spec.Table, cursor), wanted, items, cancellationToken);
+            var (after, byKey) = ById(request.Spec.Table, cursor);
+            await ReadAsync(connection, request, after, byKey, wanted, items, cancellationToken);
         }
         else if (cursor is { StartTime: null })
         {
-            await ReadAsync(connection, request, "start_time IS NULL AND id > @cursor_id ORDER BY id", wanted, items, cancellationToken);
+            await ReadAsync(connection, request, "start_time IS NULL AND id > @cursor_id", "id", wanted, items, cancellationToken);
         }
         else
         {
-            var range = cursor is null ? "" : "start_time <= @cursor_time AND (start_time < @cursor_time OR id > @cursor_id) ";
-            var order = $"ORDER BY {sql.NewestFirst("start_time")}, id";
-            await ReadAsync(connection, request, range + order, wanted, items, cancellationToken);
+            var after = cursor is null ? "TRUE" : "start_time <= @cursor_time AND (start_time < @cursor_time OR id > @cursor_id)";
+            await ReadAsync(connection, request, after, $"{sql.NewestFirst("start_time")}, id", wanted, items, cancellationToken);
 
             // Objects without a start_time come after all others; a time range excludes them anyway.
             if (cursor is not null && items.Count < wanted && request.Since is null && request.Until is null)
             {
-                await ReadAsync(connection, request with { Cursor = null }, "start_time IS NULL ORDER BY id", wanted - items.Count, items, cancellationToken);
+                await ReadAsync(connection, request with { Cursor = null }, "start_time IS NULL", "id", wanted - items.Count, items, cancellationToken);
             }
         }
 
@@ -49,15 +49,15 @@ internal sealed class KcidbListQuery(Database database, QuerySql sql)
         return new Page(items, next.Encode());
     }
 
-    private static string ById(KcidbTable table, PageCursor? cursor) =>
+    private static (string After, string Order) ById(KcidbTable table, PageCursor? cursor) =>
         (cursor, table.IsVersioned) switch
         {
-            (null, _) => "ORDER BY " + string.Join(", ", table.Key),
-            (_, true) => "(id > @cursor_id OR (id = @cursor_id AND version > @cursor_version)) ORDER BY id, version",
-            _ => "id > @cursor_id ORDER BY id",
+            (null, _) => ("TRUE", string.Join(", ", table.Key)),
+            (_, true) => ("(id > @cursor_id OR (id = @cursor_id AND version > @cursor_version))", "id, version"),
+            _ => ("id > @cursor_id", "id"),
         };
 
-    private async Task ReadAsync(DbConnection connection, ListRequest request, string tail, int limit,
+    private async Task ReadAsync(DbConnection connection, ListRequest request, string after, string order, int limit,
         List<JsonObject> items, CancellationToken cancellationToken)
     {
         var table = request.Spec.Table;
@@ -70,8 +70,7 @@ internal sealed class KcidbListQuery(Database database, QuerySql sql)
 
         text.Append(request.Since is null ? "" : "start_time >= @since AND ");
         text.Append(request.Until is null ? "" : "start_time < @until AND ");
-        text.Append(tail.StartsWith("ORDER", StringComparison.Ordinal) ? "TRUE " + tail : tail);
-        text.Append(CultureInfo.InvariantCulture, $" LIMIT {limit}");
+        text.Append(CultureInfo.InvariantCulture, $"{after} ORDER BY {order} LIMIT {limit}");
         await QueryRunner.ReadAsync(connection, text.ToString(), command => Bind(command, request),
             reader => items.Add(ObjectJson.Read(sql, table, reader, false)), cancellationToken);
     }
