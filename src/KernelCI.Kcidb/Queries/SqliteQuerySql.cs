@@ -20,7 +20,7 @@ internal sealed class SqliteQuerySql : QuerySql
         command.AddParameter(name, JsonSerializer.Serialize(pairs.Select(p => new object[] { p.Id, p.Version })));
 
     public override void AddTimestamp(DbCommand command, string name, DateTime utc) =>
-        command.AddParameter(name, KcidbTimestamp.Format(utc));
+        command.AddParameter(name, KcidbTimestamp.ToMicroseconds(utc));
 
     public override string Select(KcidbColumn column) => column.Name;
 
@@ -43,6 +43,7 @@ internal sealed class SqliteQuerySql : QuerySql
             ColumnKind.Bool => reader.GetInt64(ordinal) != 0,
             ColumnKind.Float => reader.GetDouble(ordinal),
             ColumnKind.Integer => reader.GetInt64(ordinal),
+            ColumnKind.Timestamp => KcidbTimestamp.Format(KcidbTimestamp.FromMicroseconds(reader.GetInt64(ordinal))),
             _ => reader.GetString(ordinal),
         };
     }

@@ -1,12 +1,13 @@
 namespace KernelCI.Kcidb.Store;
 
-/// <summary>The same tables on SQLite, as upstream's SQLite driver keeps them: TEXT, REAL and INTEGER columns, JSON and
-/// arrays as JSON text, timestamps as UTC RFC 3339 text (which sorts in time order).</summary>
+/// <summary>The same tables on SQLite, close to upstream's SQLite driver: TEXT, REAL and INTEGER columns, JSON and arrays as
+/// JSON text. Timestamps are INTEGER microseconds since 1970 UTC rather than text: they lead most index keys, and a quarter
+/// of the key size is a quarter of the pages every insert touches.</summary>
 internal static class KcidbSqliteSchema
 {
     public const string Tables = """
         CREATE TABLE IF NOT EXISTS checkouts (
-            _timestamp TEXT,
+            _timestamp INTEGER,
             id TEXT NOT NULL PRIMARY KEY,
             origin TEXT NOT NULL,
             tree_name TEXT,
@@ -18,7 +19,7 @@ internal static class KcidbSqliteSchema
             patchset_hash TEXT,
             message_id TEXT,
             comment TEXT,
-            start_time TEXT,
+            start_time INTEGER,
             log_url TEXT,
             log_excerpt TEXT,
             valid INTEGER,
@@ -26,17 +27,17 @@ internal static class KcidbSqliteSchema
             git_commit_tags TEXT,
             git_commit_message TEXT,
             git_repository_branch_tip INTEGER,
-            origin_builds_finish_time TEXT,
-            origin_tests_finish_time TEXT
+            origin_builds_finish_time INTEGER,
+            origin_tests_finish_time INTEGER
         );
 
         CREATE TABLE IF NOT EXISTS builds (
-            _timestamp TEXT,
+            _timestamp INTEGER,
             checkout_id TEXT NOT NULL,
             id TEXT NOT NULL PRIMARY KEY,
             origin TEXT NOT NULL,
             comment TEXT,
-            start_time TEXT,
+            start_time INTEGER,
             duration REAL,
             architecture TEXT,
             command TEXT,
@@ -52,7 +53,7 @@ internal static class KcidbSqliteSchema
         );
 
         CREATE TABLE IF NOT EXISTS tests (
-            _timestamp TEXT,
+            _timestamp INTEGER,
             build_id TEXT NOT NULL,
             id TEXT NOT NULL PRIMARY KEY,
             origin TEXT NOT NULL,
@@ -63,7 +64,7 @@ internal static class KcidbSqliteSchema
             log_url TEXT,
             log_excerpt TEXT,
             status TEXT,
-            start_time TEXT,
+            start_time INTEGER,
             duration REAL,
             output_files TEXT,
             misc TEXT,
@@ -75,7 +76,7 @@ internal static class KcidbSqliteSchema
         );
 
         CREATE TABLE IF NOT EXISTS issues (
-            _timestamp TEXT,
+            _timestamp INTEGER,
             id TEXT NOT NULL,
             version INTEGER NOT NULL,
             origin TEXT NOT NULL,
@@ -91,7 +92,7 @@ internal static class KcidbSqliteSchema
         );
 
         CREATE TABLE IF NOT EXISTS incidents (
-            _timestamp TEXT,
+            _timestamp INTEGER,
             id TEXT NOT NULL PRIMARY KEY,
             origin TEXT NOT NULL,
             issue_id TEXT NOT NULL,

@@ -2,23 +2,20 @@ using System.Globalization;
 
 namespace KernelCI.Kcidb.Store;
 
-/// <summary>RFC 3339 in and out. Output matches upstream's isoformat(timespec='microseconds') in UTC, which also sorts
-/// as text, so SQLite can compare and index the stored strings.</summary>
+/// <summary>RFC 3339 in and out. Output matches upstream's isoformat(timespec='microseconds') in UTC.</summary>
 internal static class KcidbTimestamp
 {
-    public const int Length = 32;
-
     private const string Pattern = "yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'";
 
     public static DateTime Parse(string text) => TryParseCommon(text, out var utc) ? utc : ParseAny(text);
 
     public static string Format(DateTime utc) => utc.ToString(Pattern, CultureInfo.InvariantCulture);
 
-    public static int Format(DateTime utc, Span<char> destination)
-    {
-        utc.TryFormat(destination, out var written, Pattern, CultureInfo.InvariantCulture);
-        return written;
-    }
+    /// <summary>Microseconds since 1970 UTC: SQLite's storage, a compact and ordered index key.</summary>
+    public static long ToMicroseconds(DateTime utc) => (utc.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMicrosecond;
+
+    public static DateTime FromMicroseconds(long microseconds) =>
+        new(DateTime.UnixEpoch.Ticks + (microseconds * TimeSpan.TicksPerMicrosecond), DateTimeKind.Utc);
 
     // Ingestion parses millions of these; the general parser is several times slower than reading the digits.
     private static bool TryParseCommon(string text, out DateTime utc)

@@ -10,7 +10,7 @@ internal sealed class SqliteKcidbStore(Database database, TimeProvider timeProvi
     public async Task IngestAsync(IReadOnlyList<AcceptedSubmission> submissions, CancellationToken cancellationToken)
     {
         var batch = IngestBatch.From(submissions);
-        var now = KcidbTimestamp.Format(timeProvider.GetUtcNow().UtcDateTime);
+        var now = timeProvider.GetUtcNow().UtcDateTime;
         await using var connection = (SqliteConnection)await database.OpenConnectionAsync(cancellationToken);
         await using (var cache = connection.CreateCommand())
         {
@@ -32,7 +32,7 @@ internal sealed class SqliteKcidbStore(Database database, TimeProvider timeProvi
             record.Transaction = transaction;
             record.CommandText = "INSERT INTO kcidb_submissions (id, ingested_at) VALUES (@id, @now) ON CONFLICT (id) DO NOTHING";
             var id = record.Parameters.Add("@id", SqliteType.Text);
-            record.Parameters.AddWithValue("@now", now);
+            record.Parameters.AddWithValue("@now", KcidbTimestamp.Format(now));
             foreach (var submissionId in batch.SubmissionIds)
             {
                 id.Value = submissionId;
@@ -65,7 +65,7 @@ internal sealed class SqliteKcidbStore(Database database, TimeProvider timeProvi
     }
 
     // Synchronous on purpose: Microsoft.Data.Sqlite has no real async I/O, and a Task per row would cost more than the insert.
-    private static void Upsert(SqliteConnection connection, TableRows rows, string now)
+    private static void Upsert(SqliteConnection connection, TableRows rows, DateTime now)
     {
         using var writer = new SqliteRowWriter(connection, rows.Table, now);
         foreach (var row in rows.Sorted())

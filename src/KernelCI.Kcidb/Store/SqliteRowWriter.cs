@@ -11,13 +11,13 @@ internal sealed class SqliteRowWriter : IDisposable
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
     private readonly ColumnKind[] _kinds;
-    private readonly string _now;
+    private readonly long _now;
 
-    public SqliteRowWriter(SqliteConnection connection, KcidbTable table, string now)
+    public SqliteRowWriter(SqliteConnection connection, KcidbTable table, DateTime now)
     {
         _db = connection.Handle!;
         _kinds = [.. table.Columns.Select(c => c.Kind)];
-        _now = now;
+        _now = KcidbTimestamp.ToMicroseconds(now);
         var sql = $"INSERT INTO {table.Name} ({UpsertSql.ColumnList(table)}, _timestamp)\n" +
             $"VALUES ({string.Join(", ", table.Columns.Select((_, i) => "?" + (i + 1)))}, ?{_kinds.Length + 1})\n" +
             UpsertSql.OnConflict(table);
@@ -26,7 +26,6 @@ internal sealed class SqliteRowWriter : IDisposable
 
     public void Write(object?[] row)
     {
-        Span<char> time = stackalloc char[KcidbTimestamp.Length];
         for (var i = 0; i < _kinds.Length; i++)
         {
             var position = i + 1;
@@ -37,13 +36,13 @@ internal sealed class SqliteRowWriter : IDisposable
                 bool flag => raw.sqlite3_bind_int64(_statement, position, flag ? 1 : 0),
                 long integer => raw.sqlite3_bind_int64(_statement, position, integer),
                 double number => raw.sqlite3_bind_double(_statement, position, number),
-                DateTime utc => raw.sqlite3_bind_text16(_statement, position, time[..KcidbTimestamp.Format(utc, time)]),
+                DateTime utc => raw.sqlite3_bind_int64(_statement, position, KcidbTimestamp.ToMicroseconds(utc)),
                 string[] items => raw.sqlite3_bind_text16(_statement, position, JsonSerializer.Serialize(items)),
                 var other => throw new InvalidOperationException($"unexpected {other.GetType()} in a {_kinds[i]} column"),
             });
         }
 
-        Check(raw.sqlite3_bind_text16(_statement, _kinds.Length + 1, _now));
+        Check(raw.sqlite3_bind_int64(_statement, _kinds.Length + 1, _now));
         var result = raw.sqlite3_step(_statement);
         raw.sqlite3_reset(_statement);
         if (result != raw.SQLITE_DONE)
