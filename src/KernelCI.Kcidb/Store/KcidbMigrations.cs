@@ -4,5 +4,11 @@ namespace KernelCI.Kcidb.Store;
 
 public static class KcidbMigrations
 {
-    public static IReadOnlyList<Migration> All { get; } = [];
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new("kcidb", 1, "kcidb schema 5.3",
+            KcidbSqliteSchema.Tables + KcidbSqliteSchema.Indexes,
+            KcidbPostgreSqlSchema.Functions + KcidbPostgreSqlSchema.Tables + KcidbPostgreSqlIndexes.Upstream
+                + KcidbPostgreSqlIndexes.Queries + KcidbPostgreSqlIndexes.Submissions),
+    ];
 }

@@ -1,0 +1,74 @@
+using KernelCI.Data;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace KernelCI.Kcidb.Store;
+
+/// <summary>PostgreSQL: per table, binary COPY into a staging table, then one set-based upsert from it.</summary>
+internal sealed class PostgreSqlKcidbStore(Database database, TimeProvider timeProvider) : IKcidbStore
+{
+    public async Task IngestAsync(IReadOnlyList<AcceptedSubmission> submissions, CancellationToken cancellationToken)
+    {
+        var batch = IngestBatch.From(submissions);
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        await using var connection = await database.PostgreSql.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var rows in batch.Tables)
+        {
+            await ExecuteAsync(connection, PostgreSqlStaging.CreateSql(rows.Table), null, cancellationToken);
+            await PostgreSqlStaging.CopyAsync(connection, rows, cancellationToken);
+            await ExecuteAsync(connection, MergeSql(rows.Table), now, cancellationToken);
+        }
+
+        await using (var record = new NpgsqlCommand(
+            "INSERT INTO kcidb_submissions (id, ingested_at) SELECT unnest(@ids), @now ON CONFLICT (id) DO NOTHING", connection))
+        {
+            record.Parameters.Add(new NpgsqlParameter<string[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. batch.SubmissionIds] });
+            record.Parameters.Add(new NpgsqlParameter<DateTime>("now", NpgsqlDbType.TimestampTz) { TypedValue = now });
+            await record.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlySet<string>> FindIngestedAsync(IReadOnlyCollection<string> submissionIds, CancellationToken cancellationToken)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        if (submissionIds.Count == 0)
+        {
+            return found;
+        }
+
+        await using var command = database.PostgreSql.CreateCommand("SELECT id FROM kcidb_submissions WHERE id = ANY(@ids)");
+        command.Parameters.Add(new NpgsqlParameter<string[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. submissionIds] });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(reader.GetString(0));
+        }
+
+        return found;
+    }
+
+    // Rows enter in key order so concurrent loads lock them in the same order (upstream commit f89927a).
+    private static string MergeSql(KcidbTable table) =>
+        $"INSERT INTO {table.Name} AS {table.Name} ({UpsertSql.ColumnList(table)}, _timestamp)\n" +
+        $"SELECT {string.Join(", ", table.Columns.Select(SelectExpression))}, @now\n" +
+        $"FROM {PostgreSqlStaging.TableName(table)} ORDER BY {string.Join(", ", table.Key)}\n" +
+        UpsertSql.OnConflict(table);
+
+    private static string SelectExpression(KcidbColumn column) => column.Kind == ColumnKind.EnumText
+        ? $"CAST({column.Name} AS {(column.Name == "number_prefix" ? "UNIT_PREFIX" : "STATUS")})"
+        : column.Name;
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, DateTime? now, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        if (now is { } value)
+        {
+            command.Parameters.Add(new NpgsqlParameter<DateTime>("now", NpgsqlDbType.TimestampTz) { TypedValue = value });
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
