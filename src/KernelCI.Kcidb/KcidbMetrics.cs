@@ -16,6 +16,8 @@ public sealed class KcidbMetrics
         IngestedSubmissions = registry.Counter("kcidb_ingested_submissions_total", "Submissions loaded into the database");
         IngestedObjects = registry.Counter("kcidb_ingested_objects_total", "Objects loaded into the database");
         FailedSubmissions = registry.Counter("kcidb_failed_submissions_total", "Submissions moved to failed/");
+        PrepareMilliseconds = registry.Counter("kcidb_ingest_prepare_milliseconds_total", "Time spent parsing, validating and upgrading");
+        LoadMilliseconds = registry.Counter("kcidb_ingest_load_milliseconds_total", "Time spent in database transactions");
         registry.Gauge("kcidb_spool_json_files", "Submissions waiting in the spool", () => spool.CountReady());
         registry.Gauge("kcidb_uptime_seconds", "Seconds since start", () => timeProvider.GetElapsedTime(started).TotalSeconds);
     }
@@ -33,4 +35,8 @@ public sealed class KcidbMetrics
     public Counter IngestedObjects { get; }
 
     public Counter FailedSubmissions { get; }
+
+    public Counter PrepareMilliseconds { get; }
+
+    public Counter LoadMilliseconds { get; }
 }

@@ -9,7 +9,7 @@ public sealed record KcidbOptions
     public int BatchFiles { get; init; } = 200;
 
     /// <summary>Spool bytes in one batch at most (the first file is always taken, whatever its size).</summary>
-    public long BatchBytes { get; init; } = 64L * 1024 * 1024;
+    public long BatchBytes { get; init; } = 32L * 1024 * 1024;
 
     /// <summary>Whether this process moves spool files into the database (an API-only replica may not).</summary>
     public bool RunIngester { get; init; } = true;

@@ -43,6 +43,7 @@ public sealed class IngestionBatcher(Spool spool, IKcidbStore store, KcidbOption
             spool.MarkProcessed(file);
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var prepared = new PreparedBatch(ready.Count > batch.Count);
         foreach (var item in CheckAll([.. batch.Where(f => !already.Contains(f.Id))]))
         {
@@ -57,11 +58,17 @@ public sealed class IngestionBatcher(Spool spool, IKcidbStore store, KcidbOption
             }
         }
 
+        metrics.PrepareMilliseconds.Increment((long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return prepared;
     }
 
     /// <summary>Loads a prepared batch in one transaction, then moves its files to archive/.</summary>
-    public Task LoadAsync(PreparedBatch batch, CancellationToken cancellationToken) => LoadAsync(batch.Accepted, cancellationToken);
+    public async Task LoadAsync(PreparedBatch batch, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await LoadAsync(batch.Accepted, cancellationToken);
+        metrics.LoadMilliseconds.Increment((long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
 
     private List<SpooledFile> TakeBatch(IReadOnlyList<SpooledFile> ready)
     {

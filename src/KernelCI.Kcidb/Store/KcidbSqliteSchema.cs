@@ -128,9 +128,7 @@ internal static class KcidbSqliteSchema
 
         CREATE INDEX IF NOT EXISTS tests_start_time_id ON tests (start_time DESC, id);
         CREATE INDEX IF NOT EXISTS tests_build_id_status ON tests (build_id, status);
-        CREATE INDEX IF NOT EXISTS tests_origin_start_time ON tests (origin, start_time DESC, id);
         CREATE INDEX IF NOT EXISTS tests_path_start_time ON tests (path, start_time DESC, id);
-        CREATE INDEX IF NOT EXISTS tests_status_start_time ON tests (status, start_time DESC, id);
 
         CREATE INDEX IF NOT EXISTS issues_origin ON issues (origin);
 

@@ -89,6 +89,25 @@ public sealed class SubmitApiTests
         Assert.Equal(EmptyReport, await File.ReadAllTextAsync(Path.Combine(app.Spool.Root, $"submission-{reply.Id}.json")));
     }
 
+    [Theory]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("text/plain")]
+    [InlineData(null)]
+    public async Task Submit_accepts_json_whatever_content_type_it_is_labelled_with(string? contentType)
+    {
+        await using var app = await StartAsync();
+        using var request = app.Request(HttpMethod.Post, "/submit", app.Token("acme"));
+        request.Content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(EmptyReport));
+        if (contentType is not null)
+        {
+            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        }
+
+        using var response = await app.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task Status_of_a_spooled_submission_is_ready()
     {
