@@ -64,6 +64,18 @@ public sealed class SubmitApiTests
     }
 
     [Fact]
+    public async Task Submit_with_a_raw_NUL_byte_is_rejected_with_400()
+    {
+        await using var app = await StartAsync();
+
+        using var response = await app.Client.SendAsync(
+            app.Request(HttpMethod.Post, "/submit", app.Token("acme"), "{\"version\":{\"major\":5,\"minor\":3}\u0000}"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(Directory.GetFiles(app.Spool.Root));
+    }
+
+    [Fact]
     public async Task Submit_over_the_size_limit_is_rejected_with_413()
     {
         await using var app = await StartAsync(new KcidbOptions { MaxSubmissionBytes = 1024 });
