@@ -1,0 +1,11 @@
+namespace KernelCI.Bench.Storage;
+
+internal sealed record StorageSettings(
+    int Repetitions,
+    int MibRequests,
+    int MibUploads,
+    int SmallFiles,
+    int Clients,
+    bool SkipGib,
+    long Seed,
+    bool Keep);
