@@ -10,7 +10,7 @@ namespace KernelCI.Storage.Backends;
 internal sealed class LocalBackend : IStorageBackend
 {
     internal const int BufferSize = 1024 * 1024;
-    private const int ReadChunk = 256 * 1024;
+    internal const int ReadChunk = 1024 * 1024;
 
     private readonly string _files;
     private readonly string _temp;
