@@ -10,8 +10,8 @@ namespace KernelCI.Bench.Storage;
 /// through ours, download from both, then report.</summary>
 internal sealed class StorageBenchmark(StorageSettings settings, TextWriter output)
 {
-    // Source files, stored copies, and room to spare.
-    private const long GibDiskNeeded = 3 * TestFiles.Gib;
+    // The source, our stored copy, nginx's PUT copy, and room to spare.
+    private const long GibDiskNeeded = 4 * TestFiles.Gib;
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -76,6 +76,7 @@ internal sealed class StorageBenchmark(StorageSettings settings, TextWriter outp
             await runner.UploadAsync(StorageWorkloads.Mib, mib, 1, cancellationToken),
             await runner.UploadAsync(smallName, small, settings.Clients, cancellationToken),
         ];
+        await runner.WarmUpAsync([.. small.Select(i => i.Stored), .. mib.Select(i => i.Stored)], cancellationToken);
         List<DownloadComparison> downloads =
         [
             await runner.CompareAsync(StorageWorkloads.Mib, [.. mib.Select(i => i.Stored)], settings.MibRequests, 1, cancellationToken),
@@ -89,7 +90,7 @@ internal sealed class StorageBenchmark(StorageSettings settings, TextWriter outp
         var baseline = ProcessMemory.RssBytes(server.Id);
         await using var sampler = new MemorySampler(server.Id);
         var gib = UploadItem.FromFile("bench/1gib", "0000.bin", files.GibPath);
-        uploads.Add(await runner.UploadAsync(StorageWorkloads.Gib, [gib], 1, cancellationToken));
+        uploads.Add(await runner.UploadBothAsync(StorageWorkloads.Gib, gib, cancellationToken));
         downloads.Add(await runner.CompareAsync(StorageWorkloads.Gib, [gib.Stored], 1, 1, cancellationToken));
         var peak = sampler.Peak;
         return new Measurements(uploads, downloads, new MemoryWindow(baseline, Math.Max(baseline, peak.MaxRssBytes), peak.Samples));

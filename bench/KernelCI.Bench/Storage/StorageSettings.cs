@@ -2,6 +2,7 @@ namespace KernelCI.Bench.Storage;
 
 internal sealed record StorageSettings(
     int Repetitions,
+    int UploadRepetitions,
     int MibRequests,
     int MibUploads,
     int SmallFiles,

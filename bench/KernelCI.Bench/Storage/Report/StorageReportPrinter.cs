@@ -8,15 +8,15 @@ internal static class StorageReportPrinter
     {
         await output.WriteLineAsync();
         await output.WriteLineAsync($"storage: {report.ProcessorCount} cores, {report.Settings.Repetitions} download passes per server " +
-            "(first discarded), loopback" + (report.DiskWriteMBps is { } disk ? $"; this disk wrote 1 GiB with fsync at {disk:F0} MB/s" : string.Empty));
+            "(first discarded; rates are the median pass), loopback" + (report.DiskWriteMBps is { } disk ? $"; this disk wrote 1 GiB with fsync at {disk:F0} MB/s" : string.Empty));
         await output.WriteLineAsync();
 
-        var uploads = new TextTable("upload (kernelci)", "clients", "requests", "MB", "seconds", "req/s", "MB/s");
+        var uploads = new TextTable("upload", "clients", "requests", "MB", "seconds", "req/s", "kernelci MB/s", "nginx PUT MB/s");
         foreach (var upload in report.Uploads)
         {
             var ours = upload.Ours;
             uploads.Add(upload.Workload, $"{upload.Clients}", $"{ours.Requests}", $"{ours.Bytes / 1e6:F0}", $"{ours.Seconds:F2}",
-                $"{ours.RequestsPerSecond:F0}", $"{ours.MegabytesPerSecond:F0}");
+                $"{ours.RequestsPerSecond:F0}", $"{ours.MegabytesPerSecond:F0}", upload.NginxPut is { } put ? $"{put.MegabytesPerSecond:F0}" : "-");
         }
 
         await output.WriteLineAsync(uploads.ToString());

@@ -3,6 +3,7 @@ namespace KernelCI.Bench.Storage.Servers;
 /// <summary>A minimal static-file nginx tuned as a file server usually is: sendfile, no access log, long keep-alive.</summary>
 internal static class NginxConfig
 {
+    // /put/ takes WebDAV PUTs into the prefix folder: how fast this machine lands an upload on the same disk, for reference.
     public static string Render(string prefix, string root, int port, bool asRoot) => $$"""
         daemon off;
         master_process on;
@@ -26,6 +27,13 @@ internal static class NginxConfig
                 listen 127.0.0.1:{{port}};
                 root {{root}};
                 location / { }
+                location /put/ {
+                    root {{prefix}};
+                    dav_methods PUT;
+                    create_full_put_path on;
+                    client_max_body_size 0;
+                    client_body_buffer_size 1m;
+                }
             }
         }
         """;

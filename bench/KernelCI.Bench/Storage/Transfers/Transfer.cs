@@ -27,6 +27,20 @@ internal static class Transfer
         return new Pass(stopwatch.Elapsed.TotalSeconds, items.Sum(i => i.Length), items.Count);
     }
 
+    /// <summary>One WebDAV PUT of a file (nginx's reference upload).</summary>
+    public static async Task<Pass> PutAsync(HttpClient http, Uri url, UploadItem item, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        using var content = item.Open();
+        using var response = await http.PutAsync(url, content, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new BenchFailure($"PUT {url} answered {(int)response.StatusCode}");
+        }
+
+        return new Pass(stopwatch.Elapsed.TotalSeconds, item.Length, 1);
+    }
+
     /// <summary>GETs <paramref name="requests"/> objects, cycling through <paramref name="files"/>, and checks each length.</summary>
     public static async Task<Pass> DownloadAsync(
         HttpClient http, Uri baseUri, IReadOnlyList<StoredFile> files, int requests, int clients, CancellationToken cancellationToken)
