@@ -64,7 +64,8 @@ internal static class Transfer
         }
 
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        // Small bodies get small buffers: 64 clients renting 1 MiB each would overflow the pool into the large object heap.
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(expected + 1, 4096, BufferSize));
         long total = 0;
         try
         {
