@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.IO.Pipelines;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -70,7 +71,7 @@ internal sealed class AzureBlobBackend : IStorageBackend, IDisposable
             content.LastModified ?? DateTimeOffset.UnixEpoch, content.ContentType?.ToString() ?? ContentTypes.Default);
     }
 
-    public async Task CopyToAsync(StoredObject stored, long offset, long length, Stream destination, CancellationToken cancellationToken)
+    public async Task CopyToAsync(StoredObject stored, long offset, long length, PipeWriter destination, CancellationToken cancellationToken)
     {
         if (length == 0)
         {
@@ -93,7 +94,7 @@ internal sealed class AzureBlobBackend : IStorageBackend, IDisposable
         }
 
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        await body.CopyToAsync(destination, 256 * 1024, cancellationToken);
+        await body.CopyToAsync(destination, cancellationToken);
     }
 
     public async Task<long> PutAsync(string key, Stream content, string contentType, CancellationToken cancellationToken)

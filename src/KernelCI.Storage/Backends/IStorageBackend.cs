@@ -1,3 +1,5 @@
+using System.IO.Pipelines;
+
 namespace KernelCI.Storage.Backends;
 
 /// <summary>Where objects live. Writes are atomic: readers see the old object or the new one, never part of one.</summary>
@@ -6,7 +8,7 @@ internal interface IStorageBackend
     Task<StoredObject?> GetAsync(string key, CancellationToken cancellationToken);
 
     /// <summary>Streams bytes [offset, offset+length) of the object version <paramref name="stored"/> describes to <paramref name="destination"/>.</summary>
-    Task CopyToAsync(StoredObject stored, long offset, long length, Stream destination, CancellationToken cancellationToken);
+    Task CopyToAsync(StoredObject stored, long offset, long length, PipeWriter destination, CancellationToken cancellationToken);
 
     /// <summary>Stores the whole of <paramref name="content"/> under <paramref name="key"/>, replacing any old version at once.</summary>
     Task<long> PutAsync(string key, Stream content, string contentType, CancellationToken cancellationToken);

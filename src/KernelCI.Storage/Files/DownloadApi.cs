@@ -97,7 +97,7 @@ internal static class DownloadApi
             return TypedResults.Empty;
         }
 
-        await backend.CopyToAsync(stored, start, length, response.Body, http.RequestAborted);
+        await backend.CopyToAsync(stored, start, length, response.BodyWriter, http.RequestAborted);
         metrics.DownloadBytes.Increment(length);
         return TypedResults.Empty;
     }

@@ -14,6 +14,8 @@ namespace KernelCI.Storage.Files;
 /// <summary>kernelci-storage's upload contract: multipart `path` plus `file0..N`, plain-text replies.</summary>
 internal static class UploadApi
 {
+    private const int MultipartBufferSize = 64 * 1024;
+
     public static IEndpointRouteBuilder MapUploads(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/v1/checkauth", CheckAuth).WithSummary("200 `Authorized: EMAIL` for a valid token, else 401");
@@ -54,7 +56,8 @@ internal static class UploadApi
             return TypedResults.Text("Content-Type-Upstream is not a media type", statusCode: 400);
         }
 
-        var reader = new MultipartReader(HeaderUtilities.RemoveQuotes(type.Boundary).ToString(), http.Request.Body);
+        // The default 4 KiB buffer caps every read of a file part at 4 KiB: a 1 GiB upload would be 262,144 reads.
+        var reader = new MultipartReader(HeaderUtilities.RemoveQuotes(type.Boundary).ToString(), http.Request.Body, MultipartBufferSize);
         string? path = null;
         var stored = 0;
         var early = new List<(string Name, string File)>();

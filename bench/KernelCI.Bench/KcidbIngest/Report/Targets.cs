@@ -1,3 +1,4 @@
+using KernelCI.Bench.Infrastructure;
 using KernelCI.Bench.KcidbIngest.Baseline;
 using KernelCI.Bench.KcidbIngest.Ingest;
 

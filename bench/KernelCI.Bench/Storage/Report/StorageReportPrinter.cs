@@ -1,0 +1,42 @@
+using KernelCI.Bench.Infrastructure;
+
+namespace KernelCI.Bench.Storage.Report;
+
+internal static class StorageReportPrinter
+{
+    public static async Task PrintAsync(StorageReport report, TextWriter output)
+    {
+        await output.WriteLineAsync();
+        await output.WriteLineAsync($"storage: {report.ProcessorCount} cores, {report.Settings.Repetitions} download passes per server " +
+            "(first discarded; rates are the median pass), loopback" + (report.DiskWriteMBps is { } disk ? $"; this disk wrote 1 GiB with fsync at {disk:F0} MB/s" : string.Empty));
+        await output.WriteLineAsync();
+
+        var uploads = new TextTable("upload", "clients", "requests", "MB", "seconds", "req/s", "kernelci MB/s", "nginx PUT MB/s");
+        foreach (var upload in report.Uploads)
+        {
+            var ours = upload.Ours;
+            uploads.Add(upload.Workload, $"{upload.Clients}", $"{ours.Requests}", $"{ours.Bytes / 1e6:F0}", $"{ours.Seconds:F2}",
+                $"{ours.RequestsPerSecond:F0}", $"{ours.MegabytesPerSecond:F0}", upload.NginxPut is { } put ? $"{put.MegabytesPerSecond:F0}" : "-");
+        }
+
+        await output.WriteLineAsync(uploads.ToString());
+
+        var downloads = new TextTable("download", "clients", "requests", "kernelci MB/s", "nginx MB/s", "kernelci req/s", "nginx req/s", "ratio");
+        foreach (var download in report.Downloads)
+        {
+            downloads.Add(download.Workload, $"{download.Clients}", $"{download.Ours.Requests}",
+                $"{download.Ours.MegabytesPerSecond:F0}", $"{download.Nginx.MegabytesPerSecond:F0}",
+                $"{download.Ours.RequestsPerSecond:F0}", $"{download.Nginx.RequestsPerSecond:F0}", $"{download.Ratio:P0}");
+        }
+
+        await output.WriteLineAsync(downloads.ToString());
+
+        var targets = new TextTable("target", "measured", "goal", "verdict");
+        foreach (var target in report.Targets)
+        {
+            targets.Add(target.Target, target.Measured, target.Goal, target.Verdict);
+        }
+
+        await output.WriteLineAsync(targets.ToString());
+    }
+}

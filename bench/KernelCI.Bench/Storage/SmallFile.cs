@@ -1,0 +1,3 @@
+namespace KernelCI.Bench.Storage;
+
+internal sealed record SmallFile(string Name, ReadOnlyMemory<byte> Content);

@@ -1,0 +1,12 @@
+namespace KernelCI.Bench.Storage;
+
+internal sealed record StorageSettings(
+    int Repetitions,
+    int UploadRepetitions,
+    int MibRequests,
+    int MibUploads,
+    int SmallFiles,
+    int Clients,
+    bool SkipGib,
+    long Seed,
+    bool Keep);

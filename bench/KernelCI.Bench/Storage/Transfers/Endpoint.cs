@@ -1,0 +1,3 @@
+namespace KernelCI.Bench.Storage.Transfers;
+
+internal sealed record Endpoint(string Name, Uri BaseUri, HttpClient Http);
