@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+using KernelCI.Maestro.Nodes;
+
+namespace KernelCI.Maestro.Events;
+
+/// <summary>Long-poll delivery: acknowledge the previous event, hand out the next one after the cursor, or wait for a
+/// wake-up until the keep-alive is due.</summary>
+internal sealed class EventListener(EventStore events, SubscriptionStore subscriptions, EventSignal signal, MaestroOptions options, TimeProvider time)
+{
+    public async Task<JsonObject> ListenAsync(Subscription subscription, CancellationToken cancellationToken)
+    {
+        var acked = await subscriptions.AcknowledgeAsync(subscription.Id, cancellationToken);
+        var deadline = time.GetUtcNow() + options.KeepAlive;
+        while (true)
+        {
+            var wakeUp = signal.Next;
+            var next = await events.ReadAsync(subscription.Channel, acked, subscription.User, subscription.Promiscuous, 1, cancellationToken);
+            if (next.Count > 0)
+            {
+                await subscriptions.MarkDeliveredAsync(subscription.Id, next[0].Sequence, cancellationToken);
+                return Message(subscription.Channel, CloudEvents.Render(next[0]));
+            }
+
+            var remaining = deadline - time.GetUtcNow();
+            if (remaining <= TimeSpan.Zero)
+            {
+                return Message(subscription.Channel, CloudEvents.Beep(NodeTime.Render(time.GetUtcNow())));
+            }
+
+            try
+            {
+                await wakeUp.WaitAsync(remaining, time, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                return Message(subscription.Channel, CloudEvents.Beep(NodeTime.Render(time.GetUtcNow())));
+            }
+        }
+    }
+
+    private static JsonObject Message(string channel, string data) => new()
+    {
+        ["type"] = "message",
+        ["pattern"] = null,
+        ["channel"] = channel,
+        ["data"] = data,
+    };
+}

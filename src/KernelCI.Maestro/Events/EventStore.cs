@@ -1,0 +1,67 @@
+using System.Data.Common;
+using System.Text.Json.Nodes;
+using KernelCI.Data;
+using KernelCI.Maestro.Nodes;
+
+namespace KernelCI.Maestro.Events;
+
+/// <summary>The durable, sequenced event log that every subscription reads as a cursor.</summary>
+internal sealed class EventStore(Database database, TimeProvider time)
+{
+    // Commits must land in sequence order, or a reader could pass a sequence number whose transaction is still open.
+    private const long AppendLockKey = 0x4D414553_54524F45;
+
+    public const string NotifyChannel = "maestro_events";
+
+    public Database Database => database;
+
+    public async Task<long> AppendAsync(DbConnection connection, DbTransaction transaction, string channel, string? owner, JsonNode data,
+        string? type = null, string? source = null, JsonObject? attributes = null, CancellationToken cancellationToken = default)
+    {
+        var timestamp = NodeTime.Render(time.GetUtcNow());
+        var envelope = CloudEvents.Envelope(type, source, timestamp, attributes).ToJsonString();
+        var pg = database.Kind == DatabaseKind.PostgreSql;
+        if (pg)
+        {
+            await using var lockCommand = Sql.Command(connection, transaction, $"SELECT pg_advisory_xact_lock({AppendLockKey}); SELECT pg_notify('{NotifyChannel}', '')");
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var sql = "INSERT INTO maestro_events (channel, owner, timestamp, data, cloud_event) VALUES (@channel, @owner, @timestamp, "
+            + (pg ? "CAST(@data AS jsonb)" : "@data") + ", @envelope) RETURNING seq";
+        await using var command = Sql.Command(connection, transaction, sql,
+            ("channel", channel), ("owner", owner), ("timestamp", timestamp), ("data", data.ToJsonString()), ("envelope", envelope));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<long> LastSequenceAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await Sql.OpenAsync(database, cancellationToken);
+        await using var command = Sql.Command(connection, null, "SELECT COALESCE(MAX(seq), 0) FROM maestro_events");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Events after <paramref name="after"/> on a channel, oldest first; without promiscuous mode only the
+    /// user's own events and events with no owner.</summary>
+    public async Task<List<StoredEvent>> ReadAsync(string channel, long after, string? user, bool promiscuous, int max, CancellationToken cancellationToken)
+    {
+        var ownerClause = promiscuous ? "" : " AND (owner IS NULL OR owner = @user)";
+        var sql = "SELECT seq, channel, owner, timestamp, data, cloud_event FROM maestro_events WHERE channel = @channel AND seq > @after"
+            + ownerClause + " ORDER BY seq LIMIT @max";
+        await using var connection = await Sql.OpenAsync(database, cancellationToken);
+        await using var command = Sql.Command(connection, null, sql, ("channel", channel), ("after", after), ("user", user ?? ""), ("max", (long)max));
+        return await ReadRowsAsync(command, cancellationToken);
+    }
+
+    public static async Task<List<StoredEvent>> ReadRowsAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var events = new List<StoredEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(new StoredEvent(reader.GetInt64(0), reader.GetString(1), reader.NullableString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5)));
+        }
+
+        return events;
+    }
+}
