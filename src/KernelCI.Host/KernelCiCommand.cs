@@ -1,6 +1,7 @@
 using System.CommandLine;
 using KernelCI.Host.Kcidb;
 using KernelCI.Host.Serve;
+using KernelCI.Host.Users;
 
 namespace KernelCI.Host;
 
@@ -11,6 +12,7 @@ public static class KernelCiCommand
         var root = new RootCommand("KernelCI: Maestro API, pipeline, KCIDB, storage and dashboard in one host");
         root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(KcidbCommand.Create(console));
+        root.Subcommands.Add(UsersCommand.Create(console));
         return root;
     }
 }

@@ -1,9 +1,10 @@
 using KernelCI.Hosting;
 using KernelCI.Kcidb;
+using KernelCI.Maestro;
 
 namespace KernelCI.Host.Serve;
 
 internal static class Components
 {
-    public static IReadOnlyList<IComponent> All() => [new KcidbComponent()];
+    public static IReadOnlyList<IComponent> All() => [new MaestroComponent(), new KcidbComponent()];
 }
