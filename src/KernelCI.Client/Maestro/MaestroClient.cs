@@ -54,6 +54,15 @@ public sealed class MaestroClient(HttpClient http, string? token = null)
         return maestroEvent.Data is JsonValue beep && beep.ToString() == "BEEP" ? null : maestroEvent;
     }
 
+    /// <summary>Catch-up: up to <paramref name="max"/> events in one request (keep-alives dropped).</summary>
+    public async Task<IReadOnlyList<MaestroEvent>> ListenBatchAsync(long subscriptionId, int max = 1000, CancellationToken cancellationToken = default)
+    {
+        var messages = (await SendAsync<JsonArray>(HttpMethod.Get, $"listen/{subscriptionId}/batch?max={max}", null, cancellationToken))!;
+        return messages.Select(m => MaestroEvent.Parse(m!["channel"]!.ToString(), m["data"]!.ToString()))
+            .Where(e => !(e.Data is JsonValue beep && beep.ToString() == "BEEP"))
+            .ToList();
+    }
+
     public Task PublishAsync(string channel, JsonNode data, CancellationToken cancellationToken = default) =>
         SendAsync<JsonNode?>(HttpMethod.Post, "publish/" + channel, new JsonObject { ["data"] = data }, cancellationToken);
 

@@ -38,6 +38,20 @@ internal sealed class EventListener(EventStore events, SubscriptionStore subscri
         }
     }
 
+    /// <summary>Catch-up: up to <paramref name="max"/> events at once (our extension), acknowledged like single ones.</summary>
+    public async Task<JsonArray> ListenBatchAsync(Subscription subscription, int max, CancellationToken cancellationToken)
+    {
+        var acked = await subscriptions.AcknowledgeAsync(subscription.Id, cancellationToken);
+        var batch = await events.ReadAsync(subscription.Channel, acked, subscription.User, subscription.Promiscuous, max, cancellationToken);
+        if (batch.Count == 0)
+        {
+            return [await ListenAsync(subscription, cancellationToken)];
+        }
+
+        await subscriptions.MarkDeliveredAsync(subscription.Id, batch[^1].Sequence, cancellationToken);
+        return new JsonArray(batch.Select(e => (JsonNode)Message(subscription.Channel, CloudEvents.Render(e))).ToArray());
+    }
+
     private static JsonObject Message(string channel, string data) => new()
     {
         ["type"] = "message",

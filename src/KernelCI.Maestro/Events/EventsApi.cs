@@ -16,6 +16,7 @@ public static class EventsApi
         endpoints.MapPost("/subscribe/{channel}", Subscribe).DisableAntiforgery().WithSummary("Subscribe; with subscriber_id the cursor is durable");
         endpoints.MapPost("/unsubscribe/{id}", Unsubscribe).DisableAntiforgery();
         endpoints.MapGet("/listen/{id}", Listen).WithSummary("Long poll: the next event after the cursor, or a BEEP keep-alive");
+        endpoints.MapGet("/listen/{id}/batch", ListenBatch).WithSummary("Catch-up: up to max (default 1000) events at once; an empty wait answers with one message");
         endpoints.MapPost("/publish/{channel}", Publish).DisableAntiforgery();
         endpoints.MapGet("/events", GetEvents).WithSummary("The stored event log, with upstream's filters");
         endpoints.MapGet("/events/stream", Stream).WithSummary("Server-Sent Events with server-side filters; resume with Last-Event-ID or after=");
@@ -51,6 +52,17 @@ public static class EventsApi
         var user = await current.RequireAsync(http);
         var subscription = await OwnedAsync(id, user, subscriptions, http.RequestAborted);
         return RequestJson.Json(await listener.ListenAsync(subscription, http.RequestAborted));
+    }
+
+    internal static async Task<ContentHttpResult> ListenBatch(string id, HttpContext http, CurrentUser current, SubscriptionStore subscriptions, EventListener listener)
+    {
+        var user = await current.RequireAsync(http);
+        var subscription = await OwnedAsync(id, user, subscriptions, http.RequestAborted);
+        var maxText = http.Request.Query["max"].ToString();
+        var max = maxText.Length == 0 ? 1000 : int.TryParse(maxText, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is > 0 and <= 10000
+            ? m
+            : throw MaestroException.BadRequest("max: must be an integer from 1 to 10000");
+        return RequestJson.Json(await listener.ListenBatchAsync(subscription, max, http.RequestAborted));
     }
 
     internal static async Task<ContentHttpResult> Publish(string channel, HttpContext http, CurrentUser current, EventStore events, EventSignal signal)
