@@ -32,7 +32,11 @@ internal static class CloudEvents
     public static string Render(StoredEvent stored)
     {
         var envelope = JsonNode.Parse(stored.Envelope)!.AsObject();
-        envelope["data"] = JsonNode.Parse(stored.Data);
+        if (!envelope.ContainsKey("data"))
+        {
+            envelope["data"] = JsonNode.Parse(stored.Data);
+        }
+
         envelope["owner"] = stored.Owner;
         envelope["_sequence_id"] = stored.Sequence;
         return envelope.ToJsonString();

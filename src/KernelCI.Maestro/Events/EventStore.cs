@@ -19,7 +19,10 @@ internal sealed class EventStore(Database database, TimeProvider time)
         string? type = null, string? source = null, JsonObject? attributes = null, CancellationToken cancellationToken = default)
     {
         var timestamp = NodeTime.Render(time.GetUtcNow());
-        var envelope = CloudEvents.Envelope(type, source, timestamp, attributes).ToJsonString();
+        // The envelope keeps the data as written: JSONB would reorder its keys, and upstream's payload has a fixed order.
+        var envelopeObject = CloudEvents.Envelope(type, source, timestamp, attributes);
+        envelopeObject["data"] = data.DeepClone();
+        var envelope = envelopeObject.ToJsonString();
         var pg = database.Kind == DatabaseKind.PostgreSql;
         if (pg)
         {
