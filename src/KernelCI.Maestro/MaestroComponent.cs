@@ -34,6 +34,7 @@ public sealed class MaestroComponent(MaestroOptions? options = null) : IComponen
         builder.Services.AddSingleton<UserStore>();
         builder.Services.AddSingleton<GroupStore>();
         builder.Services.AddSingleton<CurrentUser>();
+        builder.Services.AddHostedService<SubscriptionReaper>();
         if (context.Database.Kind == DatabaseKind.PostgreSql)
         {
             builder.Services.AddHostedService<PostgresWakeups>();
