@@ -1,11 +1,12 @@
 using System.CommandLine;
 using KernelCI.Bench.KcidbIngest;
+using KernelCI.Bench.Maestro;
 
 namespace KernelCI.Bench;
 
 internal static class ScenarioCatalog
 {
-    public static IReadOnlyList<IScenario> All { get; } = [new KcidbIngestScenario()];
+    public static IReadOnlyList<IScenario> All { get; } = [new KcidbIngestScenario(), new MaestroScenario()];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
