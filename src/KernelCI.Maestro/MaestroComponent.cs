@@ -27,6 +27,7 @@ public sealed class MaestroComponent(MaestroOptions? options = null) : IComponen
         builder.Services.AddSingleton<NodeHierarchy>();
         builder.Services.AddSingleton<NodeBatch>();
         builder.Services.AddSingleton<EventStore>();
+        builder.Services.AddSingleton<EventPositions>();
         builder.Services.AddSingleton<EventSignal>();
         builder.Services.AddSingleton<SubscriptionStore>();
         builder.Services.AddSingleton<EventListener>();
@@ -38,6 +39,8 @@ public sealed class MaestroComponent(MaestroOptions? options = null) : IComponen
         if (context.Database.Kind == DatabaseKind.PostgreSql)
         {
             builder.Services.AddHostedService<PostgresWakeups>();
+            builder.Services.AddSingleton<EventSequencer>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<EventSequencer>());
         }
     }
 

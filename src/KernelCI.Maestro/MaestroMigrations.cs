@@ -67,9 +67,10 @@ public static class MaestroMigrations
 
     private const string SqliteEvents = """
         CREATE TABLE maestro_events (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT, channel TEXT NOT NULL, owner TEXT, timestamp TEXT NOT NULL,
+            seq INTEGER PRIMARY KEY AUTOINCREMENT, pos INTEGER, channel TEXT NOT NULL, owner TEXT, timestamp TEXT NOT NULL,
             data TEXT NOT NULL, cloud_event TEXT NOT NULL);
-        CREATE INDEX maestro_events_channel ON maestro_events (channel, seq);
+        CREATE UNIQUE INDEX maestro_events_pos ON maestro_events (pos);
+        CREATE INDEX maestro_events_channel ON maestro_events (channel, pos);
         CREATE INDEX maestro_events_timestamp ON maestro_events (timestamp);
         CREATE TABLE maestro_subscriptions (
             id INTEGER PRIMARY KEY AUTOINCREMENT, subscriber_id TEXT UNIQUE, channel TEXT NOT NULL, username TEXT NOT NULL,
@@ -79,9 +80,11 @@ public static class MaestroMigrations
 
     private const string PostgreSqlEvents = """
         CREATE TABLE maestro_events (
-            seq BIGSERIAL PRIMARY KEY, channel TEXT NOT NULL, owner TEXT, timestamp TEXT NOT NULL,
+            seq BIGSERIAL PRIMARY KEY, pos BIGINT, channel TEXT NOT NULL, owner TEXT, timestamp TEXT NOT NULL,
             data JSONB NOT NULL, cloud_event TEXT NOT NULL);
-        CREATE INDEX maestro_events_channel ON maestro_events (channel, seq);
+        CREATE UNIQUE INDEX maestro_events_pos ON maestro_events (pos);
+        CREATE INDEX maestro_events_unpositioned ON maestro_events (seq) WHERE pos IS NULL;
+        CREATE INDEX maestro_events_channel ON maestro_events (channel, pos);
         CREATE INDEX maestro_events_timestamp ON maestro_events (timestamp);
         CREATE TABLE maestro_subscriptions (
             id BIGSERIAL PRIMARY KEY, subscriber_id TEXT UNIQUE, channel TEXT NOT NULL, username TEXT NOT NULL,

@@ -50,7 +50,7 @@ internal static class EventQuery
                     break;
                 case "id" or "ids":
                     var ids = value.Split(',').Select(v => long.TryParse(v, out var n) ? n : throw MaestroException.BadRequest($"{key}: '{v}' is not an event id")).ToList();
-                    where.Add($"seq IN ({string.Join(", ", ids.Select(i => Add(i)))})");
+                    where.Add($"pos IN ({string.Join(", ", ids.Select(i => Add(i)))})");
                     break;
                 default:
                     var field = DataFields.Contains(key) ? key : key.StartsWith("data.", StringComparison.Ordinal) ? key[5..] : null;
@@ -64,8 +64,8 @@ internal static class EventQuery
             }
         }
 
-        var sql = "SELECT seq, channel, owner, timestamp, data, cloud_event FROM maestro_events"
-            + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") + " ORDER BY seq";
+        where.Add("pos IS NOT NULL");
+        var sql = "SELECT pos, channel, owner, timestamp, data, cloud_event FROM maestro_events WHERE " + string.Join(" AND ", where) + " ORDER BY pos";
         if (limit is not null || offset > 0)
         {
             sql += " LIMIT " + Add(limit ?? long.MaxValue) + " OFFSET " + Add(offset);

@@ -8,13 +8,11 @@ namespace KernelCI.Maestro.Events;
 /// <summary>The durable, sequenced event log that every subscription reads as a cursor.</summary>
 internal sealed class EventStore(Database database, TimeProvider time)
 {
-    // Commits must land in sequence order, or a reader could pass a sequence number whose transaction is still open.
-    private const long AppendLockKey = 0x4D414553_54524F45;
-
     public const string NotifyChannel = "maestro_events";
 
     public Database Database => database;
 
+    /// <summary>Appends an event in the caller's transaction; returns its row id (its position on SQLite).</summary>
     public async Task<long> AppendAsync(DbConnection connection, DbTransaction transaction, string channel, string? owner, JsonNode data,
         string? type = null, string? source = null, JsonObject? attributes = null, CancellationToken cancellationToken = default)
     {
@@ -24,14 +22,11 @@ internal sealed class EventStore(Database database, TimeProvider time)
         envelopeObject["data"] = data.DeepClone();
         var envelope = envelopeObject.ToJsonString();
         var pg = database.Kind == DatabaseKind.PostgreSql;
-        if (pg)
-        {
-            await using var lockCommand = Sql.Command(connection, transaction, $"SELECT pg_advisory_xact_lock({AppendLockKey}); SELECT pg_notify('{NotifyChannel}', '')");
-            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        var sql = "INSERT INTO maestro_events (channel, owner, timestamp, data, cloud_event) VALUES (@channel, @owner, @timestamp, "
-            + (pg ? "CAST(@data AS jsonb)" : "@data") + ", @envelope) RETURNING seq";
+        // On PostgreSQL the delivery position is given after commit by the EventSequencer, in commit order; SQLite
+        // has one writer at a time, so the next position is known here.
+        var sql = pg
+            ? $"INSERT INTO maestro_events (pos, channel, owner, timestamp, data, cloud_event) VALUES (NULL, @channel, @owner, @timestamp, CAST(@data AS jsonb), @envelope) RETURNING seq; SELECT pg_notify('{NotifyChannel}', '')"
+            : "INSERT INTO maestro_events (pos, channel, owner, timestamp, data, cloud_event) VALUES ((SELECT COALESCE(MAX(pos), 0) + 1 FROM maestro_events), @channel, @owner, @timestamp, @data, @envelope) RETURNING pos";
         await using var command = Sql.Command(connection, transaction, sql,
             ("channel", channel), ("owner", owner), ("timestamp", timestamp), ("data", data.ToJsonString()), ("envelope", envelope));
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
@@ -40,7 +35,7 @@ internal sealed class EventStore(Database database, TimeProvider time)
     public async Task<long> LastSequenceAsync(CancellationToken cancellationToken)
     {
         await using var connection = await Sql.OpenAsync(database, cancellationToken);
-        await using var command = Sql.Command(connection, null, "SELECT COALESCE(MAX(seq), 0) FROM maestro_events");
+        await using var command = Sql.Command(connection, null, "SELECT COALESCE(MAX(pos), 0) FROM maestro_events");
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -49,8 +44,8 @@ internal sealed class EventStore(Database database, TimeProvider time)
     public async Task<List<StoredEvent>> ReadAsync(string channel, long after, string? user, bool promiscuous, int max, CancellationToken cancellationToken)
     {
         var ownerClause = promiscuous ? "" : " AND (owner IS NULL OR owner = @user)";
-        var sql = "SELECT seq, channel, owner, timestamp, data, cloud_event FROM maestro_events WHERE channel = @channel AND seq > @after"
-            + ownerClause + " ORDER BY seq LIMIT @max";
+        var sql = "SELECT pos, channel, owner, timestamp, data, cloud_event FROM maestro_events WHERE channel = @channel AND pos > @after"
+            + ownerClause + " ORDER BY pos LIMIT @max";
         await using var connection = await Sql.OpenAsync(database, cancellationToken);
         await using var command = Sql.Command(connection, null, sql, ("channel", channel), ("after", after), ("user", user ?? ""), ("max", (long)max));
         return await ReadRowsAsync(command, cancellationToken);

@@ -24,9 +24,10 @@ public static class EventsApi
         return endpoints;
     }
 
-    internal static async Task<ContentHttpResult> Subscribe(string channel, HttpContext http, CurrentUser current, SubscriptionStore subscriptions, EventStore events)
+    internal static async Task<ContentHttpResult> Subscribe(string channel, HttpContext http, CurrentUser current, SubscriptionStore subscriptions, EventStore events, EventPositions positions)
     {
         var user = await current.RequireAsync(http);
+        await positions.EnsureAsync(http.RequestAborted);
         var subscriberId = http.Request.Query["subscriber_id"].ToString() is { Length: > 0 } sid ? sid : null;
         var start = await events.LastSequenceAsync(http.RequestAborted);
         var subscription = await subscriptions.SubscribeAsync(channel, user.Username, RequestJson.Flag(http.Request, "promisc"), subscriberId, start, http.RequestAborted);
@@ -84,8 +85,9 @@ public static class EventsApi
         return RequestJson.Json("null");
     }
 
-    internal static async Task<ContentHttpResult> GetEvents(HttpRequest request, EventStore events)
+    internal static async Task<ContentHttpResult> GetEvents(HttpRequest request, EventStore events, EventPositions positions)
     {
+        await positions.EnsureAsync(request.HttpContext.RequestAborted);
         var (sql, parameters) = EventQuery.Build(request.Query, events.Database.Kind);
         await using var connection = await Sql.OpenAsync(events.Database, request.HttpContext.RequestAborted);
         await using var command = Sql.Command(connection, null, sql, parameters);
