@@ -29,6 +29,8 @@ public sealed class MaestroComponent(MaestroOptions? options = null) : IComponen
         builder.Services.AddSingleton<EventStore>();
         builder.Services.AddSingleton<EventPositions>();
         builder.Services.AddSingleton<EventSignal>();
+        builder.Services.AddSingleton<AppendSignal>();
+        builder.Services.AddSingleton<EventsCommitted>();
         builder.Services.AddSingleton<SubscriptionStore>();
         builder.Services.AddSingleton<EventListener>();
         builder.Services.AddSingleton<EventStream>();

@@ -9,16 +9,14 @@ internal sealed class EventListener(EventStore events, SubscriptionStore subscri
 {
     public async Task<JsonObject> ListenAsync(Subscription subscription, CancellationToken cancellationToken)
     {
-        var acked = await subscriptions.AcknowledgeAsync(subscription.Id, cancellationToken);
         var deadline = time.GetUtcNow() + options.KeepAlive;
         while (true)
         {
             var wakeUp = signal.Next;
-            var next = await events.ReadAsync(subscription.Channel, acked, subscription.User, subscription.Promiscuous, 1, cancellationToken);
-            if (next.Count > 0)
+            var (acked, delivered) = await subscriptions.AdvanceAsync(subscription.Id, cancellationToken);
+            if (delivered > acked && await events.GetAsync(delivered, cancellationToken) is { } next)
             {
-                await subscriptions.MarkDeliveredAsync(subscription.Id, next[0].Sequence, cancellationToken);
-                return Message(subscription.Channel, CloudEvents.Render(next[0]));
+                return Message(subscription.Channel, CloudEvents.Render(next));
             }
 
             var remaining = deadline - time.GetUtcNow();

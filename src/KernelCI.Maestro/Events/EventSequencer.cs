@@ -8,7 +8,7 @@ namespace KernelCI.Maestro.Events;
 /// <summary>On PostgreSQL, gives committed events their delivery positions in commit order. Writers commit
 /// concurrently without a global lock; only this short step is serialised (an advisory lock shared by all replicas),
 /// so a reader can never pass a position whose event is still uncommitted.</summary>
-internal sealed partial class EventSequencer(Database database, EventSignal signal, TimeProvider time, ILogger<EventSequencer> logger) : BackgroundService
+internal sealed partial class EventSequencer(Database database, AppendSignal appended, TimeProvider time, ILogger<EventSequencer> logger) : BackgroundService
 {
     private const long LockKey = 0x4D414553_54524F45;
     private const int Batch = 10_000;
@@ -27,12 +27,12 @@ internal sealed partial class EventSequencer(Database database, EventSignal sign
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            var wakeUp = signal.Next;
+            var wakeUp = appended.Next;
             try
             {
+                // Listeners here and in other replicas wake on the NOTIFY this pass commits.
                 if (await PositionAsync(stoppingToken) > 0)
                 {
-                    signal.Notify();
                     continue;
                 }
 

@@ -22,10 +22,11 @@ internal sealed class EventStore(Database database, TimeProvider time)
         envelopeObject["data"] = data.DeepClone();
         var envelope = envelopeObject.ToJsonString();
         var pg = database.Kind == DatabaseKind.PostgreSql;
-        // On PostgreSQL the delivery position is given after commit by the EventSequencer, in commit order; SQLite
-        // has one writer at a time, so the next position is known here.
+        // On PostgreSQL the delivery position is given after commit by the EventSequencer, in commit order, and only it
+        // NOTIFYs: a NOTIFY in every writer would serialise their commits on PostgreSQL's notify lock. SQLite has one
+        // writer at a time, so the next position is known here.
         var sql = pg
-            ? $"INSERT INTO maestro_events (pos, channel, owner, timestamp, data, cloud_event) VALUES (NULL, @channel, @owner, @timestamp, CAST(@data AS jsonb), @envelope) RETURNING seq; SELECT pg_notify('{NotifyChannel}', '')"
+            ? "INSERT INTO maestro_events (pos, channel, owner, timestamp, data, cloud_event) VALUES (NULL, @channel, @owner, @timestamp, CAST(@data AS jsonb), @envelope) RETURNING seq"
             : "INSERT INTO maestro_events (pos, channel, owner, timestamp, data, cloud_event) VALUES ((SELECT COALESCE(MAX(pos), 0) + 1 FROM maestro_events), @channel, @owner, @timestamp, @data, @envelope) RETURNING pos";
         await using var command = Sql.Command(connection, transaction, sql,
             ("channel", channel), ("owner", owner), ("timestamp", timestamp), ("data", data.ToJsonString()), ("envelope", envelope));
@@ -49,6 +50,14 @@ internal sealed class EventStore(Database database, TimeProvider time)
         await using var connection = await Sql.OpenAsync(database, cancellationToken);
         await using var command = Sql.Command(connection, null, sql, ("channel", channel), ("after", after), ("user", user ?? ""), ("max", (long)max));
         return await ReadRowsAsync(command, cancellationToken);
+    }
+
+    public async Task<StoredEvent?> GetAsync(long position, CancellationToken cancellationToken)
+    {
+        await using var connection = await Sql.OpenAsync(database, cancellationToken);
+        await using var command = Sql.Command(connection, null,
+            "SELECT pos, channel, owner, timestamp, data, cloud_event FROM maestro_events WHERE pos = @pos", ("pos", position));
+        return (await ReadRowsAsync(command, cancellationToken)).FirstOrDefault();
     }
 
     public static async Task<List<StoredEvent>> ReadRowsAsync(DbCommand command, CancellationToken cancellationToken)

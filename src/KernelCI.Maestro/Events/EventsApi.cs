@@ -66,7 +66,7 @@ public static class EventsApi
         return RequestJson.Json(await listener.ListenBatchAsync(subscription, max, http.RequestAborted));
     }
 
-    internal static async Task<ContentHttpResult> Publish(string channel, HttpContext http, CurrentUser current, EventStore events, EventSignal signal)
+    internal static async Task<ContentHttpResult> Publish(string channel, HttpContext http, CurrentUser current, EventStore events, EventsCommitted committed)
     {
         var user = await current.RequireAsync(http);
         var body = await RequestJson.ReadObjectAsync(http.Request);
@@ -81,7 +81,7 @@ public static class EventsApi
         await events.AppendAsync(connection, transaction, channel, user.Username, data.DeepClone(),
             body["type"]?.ToString(), body["source"]?.ToString(), body["attributes"] as JsonObject, http.RequestAborted);
         await transaction.CommitAsync(http.RequestAborted);
-        signal.Notify();
+        committed.Notify();
         return RequestJson.Json("null");
     }
 

@@ -67,6 +67,34 @@ internal sealed class SubscriptionStore(Database database, TimeProvider time)
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>One statement per poll: acknowledge what was handed out last, and hand out the next event after it (if
+    /// any). Returns (acked, delivered); delivered &gt; acked means the event at position delivered is to be sent. On
+    /// PostgreSQL the commit does not wait for the disk: a cursor lost in a crash only means one event is sent again.</summary>
+    public async Task<(long Acked, long Delivered)> AdvanceAsync(long id, CancellationToken cancellationToken)
+    {
+        const string update = """
+            UPDATE maestro_subscriptions SET acked = delivered, last_poll = @now,
+              delivered = COALESCE((SELECT e.pos FROM maestro_events e WHERE e.channel = maestro_subscriptions.channel
+                AND e.pos > maestro_subscriptions.delivered
+                AND (maestro_subscriptions.promiscuous OR e.owner IS NULL OR e.owner = maestro_subscriptions.username)
+                ORDER BY e.pos LIMIT 1), delivered)
+            WHERE id = @id RETURNING acked, delivered
+            """;
+        var pg = database.Kind == DatabaseKind.PostgreSql;
+        await using var connection = await Sql.OpenAsync(database, cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = Sql.Command(connection, transaction, (pg ? "SET LOCAL synchronous_commit = off; " : "") + update,
+            ("now", NodeTime.Render(time.GetUtcNow())), ("id", id));
+        (long, long) result;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            result = await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetInt64(1)) : (0, 0);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
     public async Task MarkDeliveredAsync(long id, long sequence, CancellationToken cancellationToken)
     {
         await using var connection = await Sql.OpenAsync(database, cancellationToken);

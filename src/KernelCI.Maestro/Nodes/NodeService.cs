@@ -7,7 +7,7 @@ using KernelCI.Maestro.Users;
 namespace KernelCI.Maestro.Nodes;
 
 /// <summary>Node writes (maestro-api.md §2.5): each one and its event commit in one transaction, then listeners wake.</summary>
-internal sealed class NodeService(NodeStore nodes, EventStore events, EventSignal signal, TimeProvider time)
+internal sealed class NodeService(NodeStore nodes, EventStore events, EventsCommitted committed, TimeProvider time)
 {
     public async Task<JsonObject> CreateAsync(MaestroUser user, JsonObject body, CancellationToken cancellationToken)
     {
@@ -90,7 +90,7 @@ internal sealed class NodeService(NodeStore nodes, EventStore events, EventSigna
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var result = await work(connection, transaction);
         await transaction.CommitAsync(cancellationToken);
-        signal.Notify();
+        committed.Notify();
         return result;
     }
 
