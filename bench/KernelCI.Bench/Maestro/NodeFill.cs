@@ -3,12 +3,12 @@ using KernelCI.Data;
 namespace KernelCI.Bench.Maestro;
 
 /// <summary>Stores millions of pipeline-shaped nodes in one SQL statement: trees of 200 nodes (1 checkout, kbuilds,
-/// jobs, tests), 20 trees of source, four architectures, 10 % still running.</summary>
+/// jobs, tests, all children of the checkout), 20 trees of source, four architectures, 10 % still running.</summary>
 internal static class NodeFill
 {
     private const string PostgreSql = """
         INSERT INTO maestro_nodes (id, kind, name, "group", parent, state, result, owner, submitter, treeid, created, updated, timeout, holdoff, processed_by_kcidb_bridge, retry_counter, doc)
-        SELECT id, kind, name, NULL, NULL, state, result, 'bench', 'service:pipeline', treeid, created, created, created, NULL, g % 3 = 0, 0,
+        SELECT id, kind, name, NULL, CASE WHEN g % 200 = 0 THEN NULL ELSE lpad(to_hex(g - g % 200), 24, '0') END, state, result, 'bench', 'service:pipeline', treeid, created, created, created, NULL, g % 3 = 0, 0,
           jsonb_build_object('id', id, 'kind', kind, 'name', name, 'path', jsonb_build_array('checkout', name), 'state', state, 'result', result,
             'owner', 'bench', 'treeid', treeid, 'created', created, 'updated', created, 'timeout', created, 'artifacts', '{}'::jsonb, 'debug', '{}'::jsonb,
             'data', jsonb_build_object('kernel_revision', jsonb_build_object('tree', 'tree' || (g / 200 % 20), 'url', 'https://git/' || (g / 200 % 20),
@@ -30,7 +30,7 @@ internal static class NodeFill
                 CASE WHEN g % 10 = 0 THEN NULL WHEN g % 7 = 0 THEN 'fail' ELSE 'pass' END AS result, 'tree-' || (g / 200) AS treeid,
                 strftime('%Y-%m-%dT%H:%M:%S', '2026-01-01', '+' || g || ' seconds') || '.000000' AS created FROM seq)
         INSERT INTO maestro_nodes (id, kind, name, "group", parent, state, result, owner, submitter, treeid, created, updated, timeout, holdoff, processed_by_kcidb_bridge, retry_counter, doc)
-        SELECT id, kind, name, NULL, NULL, state, result, 'bench', 'service:pipeline', treeid, created, created, created, NULL, g % 3 = 0, 0,
+        SELECT id, kind, name, NULL, CASE WHEN g % 200 = 0 THEN NULL ELSE printf('%024x', g - g % 200) END, state, result, 'bench', 'service:pipeline', treeid, created, created, created, NULL, g % 3 = 0, 0,
           json_object('id', id, 'kind', kind, 'name', name, 'path', json_array('checkout', name), 'state', state, 'result', result,
             'owner', 'bench', 'treeid', treeid, 'created', created, 'updated', created, 'timeout', created, 'artifacts', json('{}'), 'debug', json('{}'),
             'data', json_object('kernel_revision', json_object('tree', 'tree' || (g / 200 % 20), 'url', 'https://git/' || (g / 200 % 20),

@@ -17,12 +17,16 @@ internal static class QueryLatency
             ("kci-dev validate builds", i => $"nodes/fast?kind=kbuild&data.kernel_revision.url=https://git/{i * 7919 % trees % 20}&data.kernel_revision.branch=master&data.kernel_revision.commit={NodeFill.Commit(kind, i * 7919 % trees)}&state__ne=running"),
             ("kci-dev validate boots", i => $"nodes/fast?name__re=^n2&data.kernel_revision.commit={NodeFill.Commit(kind, i * 7919 % trees)}&state=done"),
             ("timeout sweep", _ => "nodes/fast?state=running&timeout__lt=2026-01-01T00:10:00.000000&limit=100"),
-            ("kcidb bridge sweep", _ => "nodes/fast?state=done&processed_by_kcidb_bridge=false&created__gt=2026-01-01T00:00:00&limit=100"),
+            ("kcidb bridge sweep (last hour)", _ => $"nodes/fast?state=done&processed_by_kcidb_bridge=false&created__gt={LastHour(storedNodes)}&limit=100"),
             ("scheduler: kind+state, newest first", _ => "nodes/fast?kind=checkout&state=done&sort=-created&limit=10"),
             ("nodes?kind=checkout&limit=1 (with total)", _ => "nodes?kind=checkout&limit=1"),
-            ("children of a node", i => $"nodes/fast?parent={(i % 1000 + 1):x24}"),
+            ("children of a checkout", i => $"nodes/fast?parent={(i * 7919 % trees * 200):x24}"),
         ];
     }
+
+    // The fill spaces nodes one second apart from 2026-01-01, so the newest hour is the last 3,600 nodes.
+    private static string LastHour(int storedNodes) =>
+        new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddSeconds(Math.Max(0, storedNodes - 3600)).ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
     public static async Task<List<(string Name, double P50, double P95)>> RunAsync(HttpClient http, DatabaseKind kind, int storedNodes, int repeats, CancellationToken cancellationToken)
     {
