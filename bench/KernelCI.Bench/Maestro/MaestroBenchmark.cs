@@ -16,7 +16,8 @@ internal sealed class MaestroBenchmark(MaestroSettings settings, TextWriter outp
         foreach (var db in settings.Databases)
         {
             await using var scratch = db == "postgres" ? await PostgresScratch.CreateAsync(settings.Postgres, "maestro", cancellationToken) : null;
-            await RunOneAsync(db, scratch?.ConnectionString, cancellationToken);
+            // PostgreSQL allows 100 connections by default; 100 long-polling listeners must not take them all.
+            await RunOneAsync(db, scratch is null ? null : scratch.ConnectionString + ";Maximum Pool Size=40", cancellationToken);
         }
 
         return ExitCodes.Success;
