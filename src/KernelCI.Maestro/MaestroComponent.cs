@@ -27,6 +27,7 @@ public sealed class MaestroComponent(MaestroOptions? options = null) : IComponen
         builder.Services.AddSingleton<NodeHierarchy>();
         builder.Services.AddSingleton<NodeBatch>();
         builder.Services.AddSingleton<EventStore>();
+        builder.Services.AddSingleton<RecentEvents>();
         builder.Services.AddSingleton<EventPositions>();
         builder.Services.AddSingleton<EventSignal>();
         builder.Services.AddSingleton<AppendSignal>();

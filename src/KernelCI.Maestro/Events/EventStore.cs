@@ -6,7 +6,7 @@ using KernelCI.Maestro.Nodes;
 namespace KernelCI.Maestro.Events;
 
 /// <summary>The durable, sequenced event log that every subscription reads as a cursor.</summary>
-internal sealed class EventStore(Database database, TimeProvider time)
+internal sealed class EventStore(Database database, TimeProvider time, RecentEvents recent)
 {
     public const string NotifyChannel = "maestro_events";
 
@@ -54,10 +54,21 @@ internal sealed class EventStore(Database database, TimeProvider time)
 
     public async Task<StoredEvent?> GetAsync(long position, CancellationToken cancellationToken)
     {
+        if (recent.TryGet(position, out var cached))
+        {
+            return cached;
+        }
+
         await using var connection = await Sql.OpenAsync(database, cancellationToken);
         await using var command = Sql.Command(connection, null,
             "SELECT pos, channel, owner, timestamp, data, cloud_event FROM maestro_events WHERE pos = @pos", ("pos", position));
-        return (await ReadRowsAsync(command, cancellationToken)).FirstOrDefault();
+        var stored = (await ReadRowsAsync(command, cancellationToken)).FirstOrDefault();
+        if (stored is not null)
+        {
+            recent.Add(stored);
+        }
+
+        return stored;
     }
 
     public static async Task<List<StoredEvent>> ReadRowsAsync(DbCommand command, CancellationToken cancellationToken)
