@@ -26,7 +26,12 @@ internal sealed partial class FilterSql(DatabaseKind kind)
 
     public string OrderBy(IReadOnlyList<(string Field, bool Descending)> sort)
     {
-        var keys = sort.Select(s => SortExpression(s.Field) + (s.Descending ? " DESC" : " ASC")).ToList();
+        // Oldest first by default. By created rather than id alone, so that the (…, created) indexes serve both the
+        // filter and the order and a LIMIT stops early: an id-order scan would walk the whole table to reach a
+        // recent window such as the KCIDB bridge's.
+        var keys = sort.Count == 0
+            ? ["\"created\" ASC"]
+            : sort.Select(s => SortExpression(s.Field) + (s.Descending ? " DESC" : " ASC")).ToList();
         if (!sort.Any(s => s.Field == "id"))
         {
             keys.Add(sort.Count > 0 && sort[0].Descending ? "id DESC" : "id ASC");
