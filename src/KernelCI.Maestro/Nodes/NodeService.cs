@@ -72,10 +72,6 @@ internal sealed class NodeService(NodeStore nodes, EventStore events, EventsComm
             }
 
             var node = NodeValidator.Normalise(merged, time.GetUtcNow());
-            if (!fields.Contains("timeout"))
-            {
-                node["timeout"] = stored["timeout"]?.DeepClone();
-            }
 
             NodeStates.CheckTransition(stored["state"]!.GetValue<string>(), node["state"]!.GetValue<string>());
             KeepServerFields(node, stored, id);
