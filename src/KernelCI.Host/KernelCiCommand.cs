@@ -2,6 +2,7 @@ using System.CommandLine;
 using KernelCI.Host.Kcidb;
 using KernelCI.Host.Serve;
 using KernelCI.Host.Storage;
+using KernelCI.Host.Users;
 
 namespace KernelCI.Host;
 
@@ -13,6 +14,7 @@ public static class KernelCiCommand
         root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(KcidbCommand.Create(console));
         root.Subcommands.Add(StorageCommand.Create(console));
+        root.Subcommands.Add(UsersCommand.Create(console));
         return root;
     }
 }

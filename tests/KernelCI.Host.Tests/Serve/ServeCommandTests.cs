@@ -8,7 +8,7 @@ public sealed class ServeCommandTests
         var (exitCode, console) = await TestConsole.RunAsync("serve", "--data-dir", Path.GetTempPath(), "--only", "nothing");
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("known: kcidb", console.Error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("known: maestro, kcidb", console.Error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

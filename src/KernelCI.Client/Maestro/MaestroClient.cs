@@ -1,0 +1,153 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace KernelCI.Client.Maestro;
+
+/// <summary>Typed client for the Maestro API (ours or upstream's kernelci-api). The HttpClient's BaseAddress is the API
+/// root, e.g. `http://host:8001/latest/` (with the trailing slash).</summary>
+public sealed class MaestroClient(HttpClient http, string? token = null)
+{
+    public async Task<MaestroNode?> GetNodeAsync(string id, CancellationToken cancellationToken = default) =>
+        await SendAsync<MaestroNode?>(HttpMethod.Get, "node/" + Uri.EscapeDataString(id), null, cancellationToken);
+
+    public async Task<NodePage> GetNodesAsync(NodeFilter? filter = null, CancellationToken cancellationToken = default) =>
+        (await SendAsync<NodePage>(HttpMethod.Get, "nodes" + filter?.ToQueryString(), null, cancellationToken))!;
+
+    /// <summary>/nodes/fast: every match (no default limit), without a total.</summary>
+    public async Task<IReadOnlyList<MaestroNode>> GetNodesFastAsync(NodeFilter? filter = null, CancellationToken cancellationToken = default) =>
+        (await SendAsync<List<MaestroNode>>(HttpMethod.Get, "nodes/fast" + filter?.ToQueryString(), null, cancellationToken))!;
+
+    public async Task<long> CountAsync(NodeFilter? filter = null, CancellationToken cancellationToken = default) =>
+        await SendAsync<long>(HttpMethod.Get, "count" + filter?.ToQueryString(), null, cancellationToken);
+
+    public async Task<MaestroNode> CreateNodeAsync(MaestroNode node, CancellationToken cancellationToken = default) =>
+        (await SendAsync<MaestroNode>(HttpMethod.Post, "node", WithoutId(node), cancellationToken))!;
+
+    public async Task<MaestroNode> UpdateNodeAsync(MaestroNode node, bool noEvent = false, CancellationToken cancellationToken = default) =>
+        (await SendAsync<MaestroNode>(HttpMethod.Put, $"node/{node.Id}" + (noEvent ? "?noevent=true" : ""), node, cancellationToken))!;
+
+    /// <summary>PATCH: only the given top-level fields change (state, result, artifacts, data, …).</summary>
+    public async Task<MaestroNode> PatchNodeAsync(string id, JsonObject fields, bool noEvent = false, CancellationToken cancellationToken = default) =>
+        (await SendAsync<MaestroNode>(HttpMethod.Patch, $"node/{id}" + (noEvent ? "?noevent=true" : ""), fields, cancellationToken))!;
+
+    /// <summary>PUT /nodes/{id}: updates the root and writes its subtree; returns the nodes in pre-order.</summary>
+    public async Task<IReadOnlyList<MaestroNode>> PutTreeAsync(string rootId, NodeTree tree, CancellationToken cancellationToken = default) =>
+        (await SendAsync<List<MaestroNode>>(HttpMethod.Put, "nodes/" + rootId, tree, cancellationToken))!;
+
+    public async Task<MaestroSubscription> SubscribeAsync(string channel, string? subscriberId = null, bool promiscuous = false, CancellationToken cancellationToken = default)
+    {
+        var query = $"subscribe/{channel}?promisc={(promiscuous ? "true" : "false")}" + (subscriberId is null ? "" : "&subscriber_id=" + Uri.EscapeDataString(subscriberId));
+        return (await SendAsync<MaestroSubscription>(HttpMethod.Post, query, null, cancellationToken))!;
+    }
+
+    public Task UnsubscribeAsync(long subscriptionId, CancellationToken cancellationToken = default) =>
+        SendAsync<JsonNode?>(HttpMethod.Post, $"unsubscribe/{subscriptionId}", null, cancellationToken);
+
+    /// <summary>One long poll: the next event, or null for a keep-alive.</summary>
+    public async Task<MaestroEvent?> ListenAsync(long subscriptionId, CancellationToken cancellationToken = default)
+    {
+        var message = (await SendAsync<JsonObject>(HttpMethod.Get, $"listen/{subscriptionId}", null, cancellationToken))!;
+        var maestroEvent = MaestroEvent.Parse(message["channel"]!.ToString(), message["data"]!.ToString());
+        return maestroEvent.Data is JsonValue beep && beep.ToString() == "BEEP" ? null : maestroEvent;
+    }
+
+    /// <summary>Catch-up: up to <paramref name="max"/> events in one request (keep-alives dropped).</summary>
+    public async Task<IReadOnlyList<MaestroEvent>> ListenBatchAsync(long subscriptionId, int max = 1000, CancellationToken cancellationToken = default)
+    {
+        var messages = (await SendAsync<JsonArray>(HttpMethod.Get, $"listen/{subscriptionId}/batch?max={max}", null, cancellationToken))!;
+        return messages.Select(m => MaestroEvent.Parse(m!["channel"]!.ToString(), m["data"]!.ToString()))
+            .Where(e => !(e.Data is JsonValue beep && beep.ToString() == "BEEP"))
+            .ToList();
+    }
+
+    public Task PublishAsync(string channel, JsonNode data, CancellationToken cancellationToken = default) =>
+        SendAsync<JsonNode?>(HttpMethod.Post, "publish/" + channel, new JsonObject { ["data"] = data }, cancellationToken);
+
+    /// <summary>Server-Sent Events from /events/stream, resuming after <paramref name="after"/>; filters are matched on the server.</summary>
+    public async IAsyncEnumerable<MaestroEvent> StreamAsync(IReadOnlyDictionary<string, string>? filters = null, long after = 0,
+        string channel = "node", [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var query = $"events/stream?channel={Uri.EscapeDataString(channel)}&after={after}"
+            + string.Concat((filters ?? new Dictionary<string, string>()).Select(f => $"&{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"));
+        using var request = Request(HttpMethod.Get, query, null);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
+        string? line;
+        while ((line = await reader.ReadLineAsync(cancellationToken)) is not null)
+        {
+            if (line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                yield return MaestroEvent.Parse(channel, line[6..]);
+            }
+        }
+    }
+
+    /// <summary>Form login; returns the bearer token.</summary>
+    public async Task<string> LoginAsync(string username, string password, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "user/login")
+        {
+            Content = new FormUrlEncodedContent([new("username", username), new("password", password)]),
+        };
+        using var response = await http.SendAsync(request, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        var reply = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
+        return reply!["access_token"]!.ToString();
+    }
+
+    private async Task<T?> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        using var request = Request(method, path, body);
+        using var response = await http.SendAsync(request, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return await response.Content.ReadFromJsonAsync<T>(MaestroJson.Options, cancellationToken);
+    }
+
+    private HttpRequestMessage Request(HttpMethod method, string path, object? body)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, body.GetType(), options: MaestroJson.Options);
+        }
+
+        return request;
+    }
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        string detail;
+        try
+        {
+            detail = JsonNode.Parse(text)?["detail"]?.ToString() ?? text;
+        }
+        catch (JsonException)
+        {
+            detail = text;
+        }
+
+        throw new MaestroClientException(response.StatusCode, detail);
+    }
+
+    private static JsonObject WithoutId(MaestroNode node)
+    {
+        var json = JsonSerializer.SerializeToNode(node, MaestroJson.Options)!.AsObject();
+        json.Remove("id");
+        return json;
+    }
+}

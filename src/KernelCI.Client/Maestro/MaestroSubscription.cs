@@ -1,0 +1,3 @@
+namespace KernelCI.Client.Maestro;
+
+public sealed record MaestroSubscription(long Id, string Channel, string User, bool Promiscuous);

@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KernelCI.Maestro.Users;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace KernelCI.Maestro.Events;
+
+public static class EventsApi
+{
+    public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/subscribe/{channel}", Subscribe).DisableAntiforgery().WithSummary("Subscribe; with subscriber_id the cursor is durable");
+        endpoints.MapPost("/unsubscribe/{id}", Unsubscribe).DisableAntiforgery();
+        endpoints.MapGet("/listen/{id}", Listen).WithSummary("Long poll: the next event after the cursor, or a BEEP keep-alive");
+        endpoints.MapGet("/listen/{id}/batch", ListenBatch).WithSummary("Catch-up: up to max (default 1000) events at once; an empty wait answers with one message");
+        endpoints.MapPost("/publish/{channel}", Publish).DisableAntiforgery();
+        endpoints.MapGet("/events", GetEvents).WithSummary("The stored event log, with upstream's filters");
+        endpoints.MapGet("/events/stream", Stream).WithSummary("Server-Sent Events with server-side filters; resume with Last-Event-ID or after=");
+        endpoints.MapGet("/stats/subscriptions", Stats);
+        return endpoints;
+    }
+
+    internal static async Task<ContentHttpResult> Subscribe(string channel, HttpContext http, CurrentUser current, SubscriptionStore subscriptions, EventStore events, EventPositions positions)
+    {
+        var user = await current.RequireAsync(http);
+        await positions.EnsureAsync(http.RequestAborted);
+        var subscriberId = http.Request.Query["subscriber_id"].ToString() is { Length: > 0 } sid ? sid : null;
+        var start = await events.LastSequenceAsync(http.RequestAborted);
+        var subscription = await subscriptions.SubscribeAsync(channel, user.Username, RequestJson.Flag(http.Request, "promisc"), subscriberId, start, http.RequestAborted);
+        return RequestJson.Json(new JsonObject
+        {
+            ["id"] = subscription.Id,
+            ["channel"] = subscription.Channel,
+            ["user"] = subscription.User,
+            ["promiscuous"] = subscription.Promiscuous,
+        });
+    }
+
+    internal static async Task<ContentHttpResult> Unsubscribe(string id, HttpContext http, CurrentUser current, SubscriptionStore subscriptions)
+    {
+        var user = await current.RequireAsync(http);
+        var subscription = await OwnedAsync(id, user, subscriptions, http.RequestAborted);
+        await subscriptions.DeleteAsync(subscription.Id, http.RequestAborted);
+        return RequestJson.Json("null");
+    }
+
+    internal static async Task<ContentHttpResult> Listen(string id, HttpContext http, CurrentUser current, SubscriptionStore subscriptions, EventListener listener)
+    {
+        var user = await current.RequireAsync(http);
+        var subscription = await OwnedAsync(id, user, subscriptions, http.RequestAborted);
+        return RequestJson.Json(await listener.ListenAsync(subscription, http.RequestAborted));
+    }
+
+    internal static async Task<ContentHttpResult> ListenBatch(string id, HttpContext http, CurrentUser current, SubscriptionStore subscriptions, EventListener listener)
+    {
+        var user = await current.RequireAsync(http);
+        var subscription = await OwnedAsync(id, user, subscriptions, http.RequestAborted);
+        var maxText = http.Request.Query["max"].ToString();
+        var max = maxText.Length == 0 ? 1000 : int.TryParse(maxText, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is > 0 and <= 10000
+            ? m
+            : throw MaestroException.BadRequest("max: must be an integer from 1 to 10000");
+        return RequestJson.Json(await listener.ListenBatchAsync(subscription, max, http.RequestAborted));
+    }
+
+    internal static async Task<ContentHttpResult> Publish(string channel, HttpContext http, CurrentUser current, EventStore events, EventsCommitted committed)
+    {
+        var user = await current.RequireAsync(http);
+        var body = await RequestJson.ReadObjectAsync(http.Request);
+        var data = body["data"];
+        if (data is null || data.GetValueKind() == JsonValueKind.Null || (data is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length == 0))
+        {
+            throw MaestroException.BadRequest("data: field required and must not be empty");
+        }
+
+        await using var connection = await Sql.OpenAsync(events.Database, http.RequestAborted);
+        await using var transaction = await connection.BeginTransactionAsync(http.RequestAborted);
+        await events.AppendAsync(connection, transaction, channel, user.Username, data.DeepClone(),
+            body["type"]?.ToString(), body["source"]?.ToString(), body["attributes"] as JsonObject, http.RequestAborted);
+        await transaction.CommitAsync(http.RequestAborted);
+        committed.Notify();
+        return RequestJson.Json("null");
+    }
+
+    internal static async Task<ContentHttpResult> GetEvents(HttpRequest request, EventStore events, EventPositions positions)
+    {
+        await positions.EnsureAsync(request.HttpContext.RequestAborted);
+        var (sql, parameters) = EventQuery.Build(request.Query, events.Database.Kind);
+        await using var connection = await Sql.OpenAsync(events.Database, request.HttpContext.RequestAborted);
+        await using var command = Sql.Command(connection, null, sql, parameters);
+        var rows = await EventStore.ReadRowsAsync(command, request.HttpContext.RequestAborted);
+        var array = new JsonArray(rows.Select(e => (JsonNode)new JsonObject
+        {
+            ["id"] = e.Sequence.ToString(CultureInfo.InvariantCulture),
+            ["timestamp"] = e.Timestamp,
+            ["sequence_id"] = e.Sequence,
+            ["channel"] = e.Channel,
+            ["owner"] = e.Owner,
+            ["data"] = JsonNode.Parse(e.Data),
+        }).ToArray());
+        return RequestJson.Json(array);
+    }
+
+    internal static async Task Stream(HttpContext http, EventStream stream)
+    {
+        var query = http.Request.Query;
+        var lastId = http.Request.Headers["Last-Event-ID"].ToString();
+        var afterText = lastId.Length > 0 ? lastId : query["after"].ToString();
+        long after = 0;
+        if (afterText.Length > 0 && !long.TryParse(afterText, NumberStyles.None, CultureInfo.InvariantCulture, out after))
+        {
+            throw MaestroException.BadRequest($"after: '{afterText}' is not an event sequence number");
+        }
+
+        var filter = StreamFilter.Parse(query);
+        var channel = query["channel"].ToString() is { Length: > 0 } c ? c : "node";
+        await stream.RunAsync(http, channel, after, filter);
+    }
+
+    internal static async Task<ContentHttpResult> Stats(HttpContext http, CurrentUser current, SubscriptionStore subscriptions)
+    {
+        await current.RequireAdminAsync(http);
+        var list = await subscriptions.ListAsync(http.RequestAborted);
+        return RequestJson.Json(new JsonArray(list.Select(s => (JsonNode)new JsonObject
+        {
+            ["id"] = s.Id,
+            ["channel"] = s.Channel,
+            ["user"] = s.User,
+            ["promiscuous"] = s.Promiscuous,
+            ["subscriber_id"] = s.SubscriberId,
+            ["cursor"] = s.Acked,
+            ["created"] = s.Created,
+            ["last_poll"] = s.LastPoll,
+        }).ToArray()));
+    }
+
+    private static async Task<Subscription> OwnedAsync(string id, MaestroUser user, SubscriptionStore subscriptions, CancellationToken cancellationToken)
+    {
+        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            throw MaestroException.BadRequest($"'{id}' is not a subscription id");
+        }
+
+        var subscription = await subscriptions.GetAsync(number, cancellationToken)
+            ?? throw MaestroException.NotFound($"Subscription id not found: {id}");
+        return subscription.User == user.Username || user.IsSuperuser
+            ? subscription
+            : throw new MaestroException(StatusCodes.Status403Forbidden, $"Subscription {id} belongs to another user");
+    }
+}

@@ -1,0 +1,20 @@
+using KernelCI.Data;
+
+namespace KernelCI.Maestro.Events;
+
+/// <summary>Called after a transaction that appended events commits: on SQLite they are deliverable now; on
+/// PostgreSQL the sequencer must position them first.</summary>
+internal sealed class EventsCommitted(Database database, EventSignal listeners, AppendSignal sequencer)
+{
+    public void Notify()
+    {
+        if (database.Kind == DatabaseKind.Sqlite)
+        {
+            listeners.Notify();
+        }
+        else
+        {
+            sequencer.Notify();
+        }
+    }
+}

@@ -1,0 +1,5 @@
+namespace KernelCI.Maestro.Events;
+
+/// <summary>A cursor over one channel of the event log. <see cref="Acked"/> is what the subscriber has confirmed by
+/// polling again; <see cref="Delivered"/> is the last event handed out, re-sent if the subscriber never came back for more.</summary>
+internal sealed record Subscription(long Id, string? SubscriberId, string Channel, string User, bool Promiscuous, long Acked, long Delivered, string Created, string? LastPoll);

@@ -1,0 +1,121 @@
+using System.Data.Common;
+using KernelCI.Data;
+using KernelCI.Maestro.Nodes;
+
+namespace KernelCI.Maestro.Events;
+
+/// <summary>Subscriptions live in the database, so every replica serves the same cursors and none is lost on restart.</summary>
+internal sealed class SubscriptionStore(Database database, TimeProvider time)
+{
+    private const string Columns = "id, subscriber_id, channel, username, promiscuous, acked, delivered, created, last_poll";
+
+    public async Task<Subscription> SubscribeAsync(string channel, string user, bool promiscuous, string? subscriberId, long start, CancellationToken cancellationToken)
+    {
+        await using var connection = await Sql.OpenAsync(database, cancellationToken);
+        if (subscriberId is not null)
+        {
+            await using var find = Sql.Command(connection, null, $"SELECT {Columns} FROM maestro_subscriptions WHERE subscriber_id = @sid", ("sid", subscriberId));
+            if (await ReadOneAsync(find, cancellationToken) is { } existing)
+            {
+                if (existing.User != user)
+                {
+                    throw new MaestroException(409, $"subscriber_id '{subscriberId}' belongs to another user");
+                }
+
+                await using var update = Sql.Command(connection, null,
+                    "UPDATE maestro_subscriptions SET channel = @channel, promiscuous = @promisc WHERE id = @id",
+                    ("channel", channel), ("promisc", promiscuous), ("id", existing.Id));
+                await update.ExecuteNonQueryAsync(cancellationToken);
+                return existing with { Channel = channel, Promiscuous = promiscuous };
+            }
+        }
+
+        await using var insert = Sql.Command(connection, null,
+            $"INSERT INTO maestro_subscriptions (subscriber_id, channel, username, promiscuous, acked, delivered, created) VALUES (@sid, @channel, @user, @promisc, @start, @start, @created) RETURNING {Columns}",
+            ("sid", subscriberId), ("channel", channel), ("user", user), ("promisc", promiscuous), ("start", start), ("created", NodeTime.Render(time.GetUtcNow())));
+        return (await ReadOneAsync(insert, cancellationToken))!;
+    }
+
+    public async Task<Subscription?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await Sql.OpenAsync(database, cancellationToken);
+        await using var command = Sql.Command(connection, null, $"SELECT {Columns} FROM maestro_subscriptions WHERE id = @id", ("id", id));
+        return await ReadOneAsync(command, cancellationToken);
+    }
+
+    public async Task<List<Subscription>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await Sql.OpenAsync(database, cancellationToken);
+        await using var command = Sql.Command(connection, null, $"SELECT {Columns} FROM maestro_subscriptions ORDER BY id");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var list = new List<Subscription>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(Read(reader));
+        }
+
+        return list;
+    }
+
+    /// <summary>The implicit acknowledgement: polling again confirms the event handed out last time.</summary>
+    public async Task<long> AcknowledgeAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await Sql.OpenAsync(database, cancellationToken);
+        await using var command = Sql.Command(connection, null,
+            "UPDATE maestro_subscriptions SET acked = delivered, last_poll = @now WHERE id = @id RETURNING acked",
+            ("now", NodeTime.Render(time.GetUtcNow())), ("id", id));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>One statement per poll: acknowledge what was handed out last, and hand out the next event after it (if
+    /// any). Returns (acked, delivered); delivered &gt; acked means the event at position delivered is to be sent. On
+    /// PostgreSQL the commit does not wait for the disk: a cursor lost in a crash only means one event is sent again.</summary>
+    public async Task<(long Acked, long Delivered)> AdvanceAsync(long id, CancellationToken cancellationToken)
+    {
+        const string update = """
+            UPDATE maestro_subscriptions SET acked = delivered, last_poll = @now,
+              delivered = COALESCE((SELECT e.pos FROM maestro_events e WHERE e.channel = maestro_subscriptions.channel
+                AND e.pos > maestro_subscriptions.delivered
+                AND (maestro_subscriptions.promiscuous OR e.owner IS NULL OR e.owner = maestro_subscriptions.username)
+                ORDER BY e.pos LIMIT 1), delivered)
+            WHERE id = @id RETURNING acked, delivered
+            """;
+        var pg = database.Kind == DatabaseKind.PostgreSql;
+        await using var connection = await Sql.OpenAsync(database, cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = Sql.Command(connection, transaction, (pg ? "SET LOCAL synchronous_commit = off; " : "") + update,
+            ("now", NodeTime.Render(time.GetUtcNow())), ("id", id));
+        (long, long) result;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            result = await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetInt64(1)) : (0, 0);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    public async Task MarkDeliveredAsync(long id, long sequence, CancellationToken cancellationToken)
+    {
+        await using var connection = await Sql.OpenAsync(database, cancellationToken);
+        await using var command = Sql.Command(connection, null,
+            "UPDATE maestro_subscriptions SET delivered = @seq WHERE id = @id AND delivered < @seq", ("seq", sequence), ("id", id));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<bool> DeleteAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await Sql.OpenAsync(database, cancellationToken);
+        await using var command = Sql.Command(connection, null, "DELETE FROM maestro_subscriptions WHERE id = @id", ("id", id));
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
+    private static async Task<Subscription?> ReadOneAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
+    private static Subscription Read(DbDataReader r) => new(
+        r.GetInt64(0), r.NullableString(1), r.GetString(2), r.GetString(3), r.GetBoolean(4), r.GetInt64(5), r.GetInt64(6), r.GetString(7), r.NullableString(8));
+}

@@ -1,0 +1,60 @@
+using KernelCI.Data;
+using KernelCI.Hosting;
+using KernelCI.Maestro.Events;
+using KernelCI.Maestro.Nodes;
+using KernelCI.Maestro.Users;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KernelCI.Maestro;
+
+public sealed class MaestroComponent(MaestroOptions? options = null) : IComponent
+{
+    public string Name => "maestro";
+
+    public int PortOffset => 1;
+
+    public IReadOnlyList<Migration> Migrations => MaestroMigrations.All;
+
+    public void ConfigureServices(WebApplicationBuilder builder, HostContext context)
+    {
+        // Made now so that `users token` run beside a fresh server signs with the same secret.
+        context.Secrets.Get(UserTokens.SecretName);
+        builder.Services.AddSingleton(options ?? new MaestroOptions());
+        builder.Services.AddSingleton<NodeStore>();
+        builder.Services.AddSingleton<NodeService>();
+        builder.Services.AddSingleton<NodeHierarchy>();
+        builder.Services.AddSingleton<NodeBatch>();
+        builder.Services.AddSingleton<EventStore>();
+        builder.Services.AddSingleton<RecentEvents>();
+        builder.Services.AddSingleton<EventPositions>();
+        builder.Services.AddSingleton<EventSignal>();
+        builder.Services.AddSingleton<AppendSignal>();
+        builder.Services.AddSingleton<EventsCommitted>();
+        builder.Services.AddSingleton<SubscriptionStore>();
+        builder.Services.AddSingleton<EventListener>();
+        builder.Services.AddSingleton<EventStream>();
+        builder.Services.AddSingleton<UserStore>();
+        builder.Services.AddSingleton<GroupStore>();
+        builder.Services.AddSingleton<CurrentUser>();
+        builder.Services.AddHostedService<SubscriptionReaper>();
+        if (context.Database.Kind == DatabaseKind.PostgreSql)
+        {
+            builder.Services.AddHostedService<PostgresWakeups>();
+            builder.Services.AddSingleton<EventSequencer>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<EventSequencer>());
+        }
+    }
+
+    public void MapEndpoints(WebApplication app)
+    {
+        app.UseMiddleware<ErrorDetails>();
+        app.UseMiddleware<VersionPrefix>();
+        app.UseRouting();
+        app.MapGet("/", () => TypedResults.Json(new { message = "KernelCI API" }));
+        app.MapNodes();
+        app.MapEvents();
+        app.MapUsers();
+    }
+}

@@ -1,0 +1,101 @@
+using KernelCI.Data;
+
+namespace KernelCI.Maestro;
+
+/// <summary>The Maestro schema: nodes (indexed columns plus the whole node as JSON), users, groups, the event log and subscriptions.</summary>
+public static class MaestroMigrations
+{
+    // Indexes cover the queries the pipeline and kci-dev make (maestro-api.md §7): kind/state/created, parent, treeid,
+    // the kernel revision, the KCIDB bridge sweep, the timeout and holdoff sweeps, name and data.platform/arch.
+    private const string SqliteNodes = """
+        CREATE TABLE maestro_nodes (
+            id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, "group" TEXT, parent TEXT, state TEXT NOT NULL,
+            result TEXT, owner TEXT, submitter TEXT, treeid TEXT, created TEXT NOT NULL, updated TEXT NOT NULL,
+            timeout TEXT, holdoff TEXT, processed_by_kcidb_bridge INTEGER NOT NULL, retry_counter INTEGER NOT NULL,
+            doc TEXT NOT NULL);
+        CREATE INDEX maestro_nodes_kind_state_created ON maestro_nodes (kind, state, created);
+        CREATE INDEX maestro_nodes_parent ON maestro_nodes (parent);
+        CREATE INDEX maestro_nodes_treeid ON maestro_nodes (treeid);
+        CREATE INDEX maestro_nodes_name ON maestro_nodes (name);
+        CREATE INDEX maestro_nodes_created ON maestro_nodes (created);
+        CREATE INDEX maestro_nodes_kcidb ON maestro_nodes (state, processed_by_kcidb_bridge, created);
+        CREATE INDEX maestro_nodes_timeout ON maestro_nodes (state, timeout);
+        CREATE INDEX maestro_nodes_holdoff ON maestro_nodes (state, holdoff);
+        CREATE INDEX maestro_nodes_commit ON maestro_nodes (json_extract(doc, '$.data.kernel_revision.commit'));
+        CREATE INDEX maestro_nodes_tree_branch ON maestro_nodes (json_extract(doc, '$.data.kernel_revision.tree'), json_extract(doc, '$.data.kernel_revision.branch'));
+        CREATE INDEX maestro_nodes_url ON maestro_nodes (json_extract(doc, '$.data.kernel_revision.url'));
+        CREATE INDEX maestro_nodes_platform ON maestro_nodes (json_extract(doc, '$.data.platform'));
+        CREATE INDEX maestro_nodes_arch ON maestro_nodes (json_extract(doc, '$.data.arch'));
+        """;
+
+    private const string PostgreSqlNodes = """
+        CREATE TABLE maestro_nodes (
+            id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, "group" TEXT, parent TEXT, state TEXT NOT NULL,
+            result TEXT, owner TEXT, submitter TEXT, treeid TEXT, created TEXT NOT NULL, updated TEXT NOT NULL,
+            timeout TEXT, holdoff TEXT, processed_by_kcidb_bridge BOOLEAN NOT NULL, retry_counter INTEGER NOT NULL,
+            doc JSONB NOT NULL);
+        CREATE INDEX maestro_nodes_kind_state_created ON maestro_nodes (kind, state, created);
+        CREATE INDEX maestro_nodes_parent ON maestro_nodes (parent);
+        CREATE INDEX maestro_nodes_treeid ON maestro_nodes (treeid);
+        CREATE INDEX maestro_nodes_name ON maestro_nodes (name text_pattern_ops);
+        CREATE INDEX maestro_nodes_created ON maestro_nodes (created);
+        CREATE INDEX maestro_nodes_kcidb ON maestro_nodes (state, processed_by_kcidb_bridge, created);
+        CREATE INDEX maestro_nodes_timeout ON maestro_nodes (state, timeout);
+        CREATE INDEX maestro_nodes_holdoff ON maestro_nodes (state, holdoff);
+        CREATE INDEX maestro_nodes_commit ON maestro_nodes ((doc #>> '{data,kernel_revision,commit}'));
+        CREATE INDEX maestro_nodes_tree_branch ON maestro_nodes ((doc #>> '{data,kernel_revision,tree}'), (doc #>> '{data,kernel_revision,branch}'));
+        CREATE INDEX maestro_nodes_url ON maestro_nodes ((doc #>> '{data,kernel_revision,url}'));
+        CREATE INDEX maestro_nodes_platform ON maestro_nodes ((doc #>> '{data,platform}'));
+        CREATE INDEX maestro_nodes_arch ON maestro_nodes ((doc #>> '{data,arch}'));
+        """;
+
+    private const string SqliteAccounts = """
+        CREATE TABLE maestro_users (
+            id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, email TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL,
+            is_active INTEGER NOT NULL, is_superuser INTEGER NOT NULL, is_verified INTEGER NOT NULL,
+            groups TEXT NOT NULL, token_version INTEGER NOT NULL);
+        CREATE TABLE maestro_groups (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+        """;
+
+    private const string PostgreSqlAccounts = """
+        CREATE TABLE maestro_users (
+            id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, email TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL,
+            is_active BOOLEAN NOT NULL, is_superuser BOOLEAN NOT NULL, is_verified BOOLEAN NOT NULL,
+            groups TEXT NOT NULL, token_version INTEGER NOT NULL);
+        CREATE TABLE maestro_groups (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+        """;
+
+    private const string SqliteEvents = """
+        CREATE TABLE maestro_events (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT, pos INTEGER, channel TEXT NOT NULL, owner TEXT, timestamp TEXT NOT NULL,
+            data TEXT NOT NULL, cloud_event TEXT NOT NULL);
+        CREATE UNIQUE INDEX maestro_events_pos ON maestro_events (pos);
+        CREATE INDEX maestro_events_channel ON maestro_events (channel, pos);
+        CREATE INDEX maestro_events_timestamp ON maestro_events (timestamp);
+        CREATE TABLE maestro_subscriptions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, subscriber_id TEXT UNIQUE, channel TEXT NOT NULL, username TEXT NOT NULL,
+            promiscuous INTEGER NOT NULL, acked INTEGER NOT NULL, delivered INTEGER NOT NULL, created TEXT NOT NULL,
+            last_poll TEXT);
+        """;
+
+    private const string PostgreSqlEvents = """
+        CREATE TABLE maestro_events (
+            seq BIGSERIAL PRIMARY KEY, pos BIGINT, channel TEXT NOT NULL, owner TEXT, timestamp TEXT NOT NULL,
+            data JSONB NOT NULL, cloud_event TEXT NOT NULL);
+        CREATE UNIQUE INDEX maestro_events_pos ON maestro_events (pos);
+        CREATE INDEX maestro_events_unpositioned ON maestro_events (seq) WHERE pos IS NULL;
+        CREATE INDEX maestro_events_channel ON maestro_events (channel, pos);
+        CREATE INDEX maestro_events_timestamp ON maestro_events (timestamp);
+        CREATE TABLE maestro_subscriptions (
+            id BIGSERIAL PRIMARY KEY, subscriber_id TEXT UNIQUE, channel TEXT NOT NULL, username TEXT NOT NULL,
+            promiscuous BOOLEAN NOT NULL, acked BIGINT NOT NULL, delivered BIGINT NOT NULL, created TEXT NOT NULL,
+            last_poll TEXT);
+        """;
+
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new("maestro", 1, "nodes", SqliteNodes, PostgreSqlNodes),
+        new("maestro", 2, "users and groups", SqliteAccounts, PostgreSqlAccounts),
+        new("maestro", 3, "events and subscriptions", SqliteEvents, PostgreSqlEvents),
+    ];
+}

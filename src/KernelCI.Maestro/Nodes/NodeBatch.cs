@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KernelCI.Maestro.Users;
+
+namespace KernelCI.Maestro.Nodes;
+
+/// <summary>PUT /batch/nodeset: the KCIDB bridge marks nodes sent; nodes the caller may not edit are skipped, no events.</summary>
+internal sealed class NodeBatch(NodeService service, NodeStore nodes)
+{
+    public Task<int> SetAsync(MaestroUser user, JsonObject body, CancellationToken cancellationToken)
+    {
+        if (body["field"]?.GetValueKind() != JsonValueKind.String || body["field"]!.GetValue<string>() != "processed_by_kcidb_bridge")
+        {
+            throw MaestroException.BadRequest("field: only processed_by_kcidb_bridge may be set in batch");
+        }
+
+        var value = body["value"]?.ToString().ToLowerInvariant() switch
+        {
+            "true" => true,
+            "false" => false,
+            _ => throw MaestroException.BadRequest("value: must be \"true\" or \"false\""),
+        };
+        if (body["nodes"] is not JsonArray ids)
+        {
+            throw MaestroException.BadRequest("nodes: field required (a list of ids)");
+        }
+
+        return service.WriteAsync(async (connection, transaction) =>
+        {
+            var count = 0;
+            foreach (var idNode in ids)
+            {
+                var id = ObjectIds.Require(idNode?.ToString());
+                var node = await nodes.GetAsync(connection, transaction, id, forUpdate: true, cancellationToken)
+                    ?? throw MaestroException.NotFound($"Node not found with id: {id}");
+                if (!NodePermissions.CanEdit(user, node))
+                {
+                    continue;
+                }
+
+                node["processed_by_kcidb_bridge"] = value;
+                await nodes.UpdateAsync(connection, transaction, node, cancellationToken);
+                count++;
+            }
+
+            return count;
+        }, cancellationToken);
+    }
+}

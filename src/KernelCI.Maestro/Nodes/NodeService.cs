@@ -1,0 +1,122 @@
+using System.Data.Common;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KernelCI.Maestro.Events;
+using KernelCI.Maestro.Users;
+
+namespace KernelCI.Maestro.Nodes;
+
+/// <summary>Node writes (maestro-api.md §2.5): each one and its event commit in one transaction, then listeners wake.</summary>
+internal sealed class NodeService(NodeStore nodes, EventStore events, EventsCommitted committed, TimeProvider time)
+{
+    public async Task<JsonObject> CreateAsync(MaestroUser user, JsonObject body, CancellationToken cancellationToken)
+    {
+        if (body["id"] is { } id && id.GetValueKind() != JsonValueKind.Null)
+        {
+            throw MaestroException.BadRequest("id: must not be set when creating a node");
+        }
+
+        var node = NodeValidator.Normalise(body, time.GetUtcNow());
+        node["id"] = ObjectIds.New(time);
+        node["owner"] = user.Username;
+        return await WriteAsync(async (connection, transaction) =>
+        {
+            if (node["parent"]?.GetValue<string>() is { } parent && !await nodes.ExistsAsync(connection, transaction, parent, cancellationToken))
+            {
+                throw MaestroException.NotFound($"Parent not found with id: {parent}");
+            }
+
+            await nodes.InsertAsync(connection, transaction, node, cancellationToken);
+            await events.AppendAsync(connection, transaction, NodeEvents.Channel, user.Username, NodeEvents.Payload("created", node, false, null), cancellationToken: cancellationToken);
+            return node;
+        }, cancellationToken);
+    }
+
+    public Task<JsonObject> ReplaceAsync(MaestroUser user, string id, JsonObject body, bool noEvent, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            var stored = await LoadForEditAsync(connection, transaction, user, id, cancellationToken);
+            var node = NodeValidator.Normalise(body, time.GetUtcNow());
+            NodeStates.CheckTransition(stored["state"]!.GetValue<string>(), node["state"]!.GetValue<string>());
+            KeepServerFields(node, stored, id);
+            // Upstream's KCIDB flag: true only when this request flips it from false to true without a state change.
+            var requested = node["processed_by_kcidb_bridge"]!.GetValue<bool>();
+            var storedFlag = stored["processed_by_kcidb_bridge"]!.GetValue<bool>();
+            if (node["state"]!.GetValue<string>() != stored["state"]!.GetValue<string>() || requested == storedFlag)
+            {
+                node["processed_by_kcidb_bridge"] = false;
+            }
+
+            return await SaveAsync(connection, transaction, node, stored, noEvent, false, cancellationToken);
+        }, cancellationToken);
+
+    public Task<JsonObject> PatchAsync(MaestroUser user, string id, JsonObject patch, bool noEvent, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            var fields = patch.Select(p => p.Key).Where(NodeFields.Patchable.Contains).ToList();
+            if (fields.Count == 0)
+            {
+                throw MaestroException.BadRequest($"No patchable fields given; allowed: {string.Join(", ", NodeFields.Patchable)}");
+            }
+
+            var stored = await LoadForEditAsync(connection, transaction, user, id, cancellationToken);
+            var merged = stored.DeepClone().AsObject();
+            foreach (var field in fields)
+            {
+                merged[field] = patch[field]?.DeepClone();
+            }
+
+            if (!fields.Contains("processed_by_kcidb_bridge"))
+            {
+                merged["processed_by_kcidb_bridge"] = false;
+            }
+
+            var node = NodeValidator.Normalise(merged, time.GetUtcNow());
+
+            NodeStates.CheckTransition(stored["state"]!.GetValue<string>(), node["state"]!.GetValue<string>());
+            KeepServerFields(node, stored, id);
+            return await SaveAsync(connection, transaction, node, stored, noEvent, false, cancellationToken);
+        }, cancellationToken);
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await Sql.OpenAsync(nodes.Database, cancellationToken);
+
+    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await Sql.OpenAsync(nodes.Database, cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await work(connection, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        committed.Notify();
+        return result;
+    }
+
+    public async Task<JsonObject> LoadForEditAsync(DbConnection connection, DbTransaction transaction, MaestroUser user, string id, CancellationToken cancellationToken)
+    {
+        var stored = await nodes.GetAsync(connection, transaction, id, forUpdate: true, cancellationToken)
+            ?? throw MaestroException.NotFound($"Node not found with id: {id}");
+        NodePermissions.RequireEdit(user, stored);
+        return stored;
+    }
+
+    public async Task<JsonObject> SaveAsync(DbConnection connection, DbTransaction transaction, JsonObject node, JsonObject previous,
+        bool noEvent, bool isHierarchy, CancellationToken cancellationToken)
+    {
+        await nodes.UpdateAsync(connection, transaction, node, cancellationToken);
+        if (!noEvent)
+        {
+            var payload = NodeEvents.Payload("updated", node, isHierarchy, previous);
+            await events.AppendAsync(connection, transaction, NodeEvents.Channel, node["owner"]?.GetValue<string>(), payload, cancellationToken: cancellationToken);
+        }
+
+        return node;
+    }
+
+    // The owner never changes, and PUT ignores the body's submitter and user_groups.
+    private static void KeepServerFields(JsonObject node, JsonObject stored, string id)
+    {
+        node["id"] = id;
+        node["owner"] = stored["owner"]?.DeepClone();
+        node["submitter"] = stored["submitter"]?.DeepClone();
+        node["user_groups"] = stored["user_groups"]?.DeepClone();
+    }
+}

@@ -1,0 +1,104 @@
+using System.Data.Common;
+using System.Text.Json.Nodes;
+using KernelCI.Data;
+
+namespace KernelCI.Maestro.Nodes;
+
+/// <summary>Node rows: indexed columns plus the whole node as JSON (JSONB on PostgreSQL).</summary>
+internal sealed class NodeStore(Database database)
+{
+    private const string Columns =
+        "id, kind, name, \"group\", parent, state, result, owner, submitter, treeid, created, updated, timeout, holdoff, processed_by_kcidb_bridge, retry_counter, doc";
+
+    public Database Database => database;
+
+    private string Doc => database.Kind == DatabaseKind.PostgreSql ? "CAST(@doc AS jsonb)" : "@doc";
+
+    public async Task<string?> GetJsonAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await Sql.OpenAsync(database, cancellationToken);
+        return await GetJsonAsync(connection, null, id, forUpdate: false, cancellationToken);
+    }
+
+    public async Task<string?> GetJsonAsync(DbConnection connection, DbTransaction? transaction, string id, bool forUpdate, CancellationToken cancellationToken)
+    {
+        var lockClause = forUpdate && database.Kind == DatabaseKind.PostgreSql ? " FOR UPDATE" : "";
+        await using var command = Sql.Command(connection, transaction, "SELECT doc FROM maestro_nodes WHERE id = @id" + lockClause, ("id", id));
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    public async Task<JsonObject?> GetAsync(DbConnection connection, DbTransaction? transaction, string id, bool forUpdate, CancellationToken cancellationToken) =>
+        await GetJsonAsync(connection, transaction, id, forUpdate, cancellationToken) is { } json ? JsonNode.Parse(json)!.AsObject() : null;
+
+    public async Task<bool> ExistsAsync(DbConnection connection, DbTransaction? transaction, string id, CancellationToken cancellationToken)
+    {
+        await using var command = Sql.Command(connection, transaction, "SELECT 1 FROM maestro_nodes WHERE id = @id", ("id", id));
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    public async Task<List<string>> QueryAsync(NodeQuery query, CancellationToken cancellationToken)
+    {
+        var sql = new FilterSql(database.Kind);
+        var text = "SELECT doc FROM maestro_nodes" + sql.Where(query.Conditions) + sql.OrderBy(query.Sort);
+        if (query.Limit is { } limit)
+        {
+            text += " LIMIT " + sql.Add((long)limit);
+        }
+        else if (query.Offset > 0)
+        {
+            text += database.Kind == DatabaseKind.Sqlite ? " LIMIT -1" : "";
+        }
+
+        if (query.Offset > 0)
+        {
+            text += " OFFSET " + sql.Add((long)query.Offset);
+        }
+
+        await using var connection = await Sql.OpenAsync(database, cancellationToken);
+        await using var command = Sql.Command(connection, null, text, sql.Parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var items = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(reader.GetString(0));
+        }
+
+        return items;
+    }
+
+    public async Task<long> CountAsync(IReadOnlyList<FilterCondition> conditions, CancellationToken cancellationToken)
+    {
+        var sql = new FilterSql(database.Kind);
+        await using var connection = await Sql.OpenAsync(database, cancellationToken);
+        await using var command = Sql.Command(connection, null, "SELECT COUNT(*) FROM maestro_nodes" + sql.Where(conditions), sql.Parameters);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task InsertAsync(DbConnection connection, DbTransaction transaction, JsonObject node, CancellationToken cancellationToken)
+    {
+        var sql = $"INSERT INTO maestro_nodes ({Columns}) VALUES (@id, @kind, @name, @group, @parent, @state, @result, @owner, @submitter, @treeid, @created, @updated, @timeout, @holdoff, @kcidb, @retry, {Doc})";
+        await using var command = Sql.Command(connection, transaction, sql, Parameters(node));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task UpdateAsync(DbConnection connection, DbTransaction transaction, JsonObject node, CancellationToken cancellationToken)
+    {
+        var sql = "UPDATE maestro_nodes SET kind = @kind, name = @name, \"group\" = @group, parent = @parent, state = @state, result = @result, " +
+            "owner = @owner, submitter = @submitter, treeid = @treeid, created = @created, updated = @updated, timeout = @timeout, " +
+            $"holdoff = @holdoff, processed_by_kcidb_bridge = @kcidb, retry_counter = @retry, doc = {Doc} WHERE id = @id";
+        await using var command = Sql.Command(connection, transaction, sql, Parameters(node));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static (string, object?)[] Parameters(JsonObject node) =>
+    [
+        ("id", Text(node, "id")), ("kind", Text(node, "kind")), ("name", Text(node, "name")), ("group", Text(node, "group")),
+        ("parent", Text(node, "parent")), ("state", Text(node, "state")), ("result", Text(node, "result")),
+        ("owner", Text(node, "owner")), ("submitter", Text(node, "submitter")), ("treeid", Text(node, "treeid")),
+        ("created", Text(node, "created")), ("updated", Text(node, "updated")), ("timeout", Text(node, "timeout")),
+        ("holdoff", Text(node, "holdoff")), ("kcidb", node["processed_by_kcidb_bridge"]!.GetValue<bool>()),
+        ("retry", (long)node["retry_counter"]!.GetValue<int>()), ("doc", node.ToJsonString()),
+    ];
+
+    private static string? Text(JsonObject node, string field) => node[field]?.GetValue<string>();
+}

@@ -1,0 +1,30 @@
+using KernelCI.Hosting;
+using KernelCI.Hosting.Jwt;
+using Microsoft.AspNetCore.Http;
+
+namespace KernelCI.Maestro.Users;
+
+/// <summary>Resolves the caller from `Authorization: Bearer`; tokens of deleted users or older token versions are refused.</summary>
+internal sealed class CurrentUser(UserStore users, SecretStore secrets, TimeProvider time)
+{
+    public async Task<MaestroUser?> TryGetAsync(HttpContext http)
+    {
+        var token = BearerToken.From(http.Request);
+        if (token is null || UserTokens.Read(token, secrets.Get(UserTokens.SecretName), time.GetUtcNow()) is not { } claims)
+        {
+            return null;
+        }
+
+        var user = await users.ByIdAsync(claims.UserId, http.RequestAborted);
+        return user is { IsActive: true } && user.TokenVersion == claims.Version ? user : null;
+    }
+
+    public async Task<MaestroUser> RequireAsync(HttpContext http) =>
+        await TryGetAsync(http) ?? throw new MaestroException(StatusCodes.Status401Unauthorized, "Unauthorized");
+
+    public async Task<MaestroUser> RequireAdminAsync(HttpContext http)
+    {
+        var user = await RequireAsync(http);
+        return user.IsSuperuser ? user : throw new MaestroException(StatusCodes.Status403Forbidden, "Forbidden");
+    }
+}

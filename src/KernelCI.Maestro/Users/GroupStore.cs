@@ -1,0 +1,45 @@
+using KernelCI.Data;
+using KernelCI.Maestro.Nodes;
+
+namespace KernelCI.Maestro.Users;
+
+internal sealed class GroupStore(Database database, TimeProvider time)
+{
+    public async Task<List<(string Id, string Name)>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await Sql.OpenAsync(database, cancellationToken);
+        await using var command = Sql.Command(connection, null, "SELECT id, name FROM maestro_groups ORDER BY name");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var groups = new List<(string, string)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            groups.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return groups;
+    }
+
+    public async Task<bool> ExistsAsync(string name, CancellationToken cancellationToken) =>
+        (await ListAsync(cancellationToken)).Any(g => g.Name == name);
+
+    public async Task<string?> CreateAsync(string name, CancellationToken cancellationToken)
+    {
+        if (await ExistsAsync(name, cancellationToken))
+        {
+            return null;
+        }
+
+        var id = ObjectIds.New(time);
+        await using var connection = await Sql.OpenAsync(database, cancellationToken);
+        await using var command = Sql.Command(connection, null, "INSERT INTO maestro_groups (id, name) VALUES (@id, @name)", ("id", id), ("name", name));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return id;
+    }
+
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await Sql.OpenAsync(database, cancellationToken);
+        await using var command = Sql.Command(connection, null, "DELETE FROM maestro_groups WHERE id = @id", ("id", id));
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+}

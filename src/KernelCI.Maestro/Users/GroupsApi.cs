@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace KernelCI.Maestro.Users;
+
+public static class GroupsApi
+{
+    public static IEndpointRouteBuilder MapGroups(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/user-groups", List);
+        endpoints.MapPost("/user-groups", Create).DisableAntiforgery();
+        endpoints.MapDelete("/user-groups/{id}", Delete);
+        return endpoints;
+    }
+
+    internal static async Task<ContentHttpResult> List(HttpContext http, CurrentUser current, GroupStore groups)
+    {
+        await current.RequireAdminAsync(http);
+        var items = (await groups.ListAsync(http.RequestAborted)).Select(g => (JsonNode)new JsonObject { ["id"] = g.Id, ["name"] = g.Name }).ToArray();
+        return RequestJson.Json(new JsonObject { ["items"] = new JsonArray(items), ["total"] = items.Length, ["limit"] = 50, ["offset"] = 0 });
+    }
+
+    internal static async Task<ContentHttpResult> Create(HttpContext http, CurrentUser current, GroupStore groups)
+    {
+        await current.RequireAdminAsync(http);
+        var body = await RequestJson.ReadObjectAsync(http.Request);
+        var name = body["name"]?.ToString() is { Length: > 0 } n ? n : throw MaestroException.BadRequest("name: field required");
+        var id = await groups.CreateAsync(name, http.RequestAborted) ?? throw MaestroException.BadRequest($"User group already exists: {name}");
+        return RequestJson.Json(new JsonObject { ["id"] = id, ["name"] = name });
+    }
+
+    internal static async Task<NoContent> Delete(string id, HttpContext http, CurrentUser current, GroupStore groups, UserStore users)
+    {
+        await current.RequireAdminAsync(http);
+        var group = (await groups.ListAsync(http.RequestAborted)).FirstOrDefault(g => g.Id == id);
+        if (group.Id is null)
+        {
+            throw MaestroException.NotFound("User group not found");
+        }
+
+        if ((await users.ListAsync(http.RequestAborted)).Any(u => u.InGroup(group.Name)))
+        {
+            throw new MaestroException(StatusCodes.Status409Conflict, $"User group is assigned to users: {group.Name}");
+        }
+
+        await groups.DeleteAsync(id, http.RequestAborted);
+        return TypedResults.NoContent();
+    }
+}

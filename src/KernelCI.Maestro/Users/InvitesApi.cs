@@ -1,0 +1,90 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KernelCI.Hosting;
+using KernelCI.Hosting.Jwt;
+using KernelCI.Maestro.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace KernelCI.Maestro.Users;
+
+/// <summary>Invite-only onboarding: an admin invites, the invitee sets a password with the invite token.</summary>
+public static class InvitesApi
+{
+    public static IEndpointRouteBuilder MapUserInvites(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/user/invite", Invite).DisableAntiforgery();
+        endpoints.MapPost("/user/accept-invite", Accept).DisableAntiforgery();
+        return endpoints;
+    }
+
+    internal static async Task<ContentHttpResult> Invite(HttpContext http, CurrentUser current, UserStore users, GroupStore groups, SecretStore secrets, TimeProvider time)
+    {
+        await current.RequireAdminAsync(http);
+        var body = await RequestJson.ReadObjectAsync(http.Request);
+        var username = body["username"]?.GetValueKind() == JsonValueKind.String ? body["username"]!.GetValue<string>() : throw MaestroException.BadRequest("username: field required");
+        var email = body["email"]?.GetValueKind() == JsonValueKind.String ? body["email"]!.GetValue<string>() : throw MaestroException.BadRequest("email: field required");
+        var groupNames = (body["groups"] as JsonArray)?.Select(g => g?.ToString()).OfType<string>().ToList() ?? [];
+        foreach (var name in groupNames)
+        {
+            if (!await groups.ExistsAsync(name, http.RequestAborted))
+            {
+                throw MaestroException.BadRequest($"User group does not exist with name: {name}");
+            }
+        }
+
+        var user = new MaestroUser(ObjectIds.New(time), username, email, PasswordHasher.Hash(Guid.NewGuid().ToString()), true,
+            body["is_superuser"]?.GetValueKind() == JsonValueKind.True, false, groupNames, 0);
+        if (!await users.InsertAsync(user, http.RequestAborted))
+        {
+            throw MaestroException.BadRequest($"User already exists: {username}");
+        }
+
+        var token = Hs256Jwt.Sign(new JsonObject
+        {
+            ["sub"] = user.Id,
+            ["email"] = email,
+            ["purpose"] = "invite",
+            ["iat"] = time.GetUtcNow().ToUnixTimeSeconds(),
+            ["exp"] = time.GetUtcNow().AddDays(7).ToUnixTimeSeconds(),
+        }, secrets.Get(UserTokens.SecretName));
+        var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";
+        var reply = new JsonObject
+        {
+            ["user"] = user.ToJson(),
+            ["email_sent"] = false,
+            ["public_base_url"] = baseUrl,
+            ["accept_invite_url"] = $"{baseUrl}/user/accept-invite",
+        };
+        if (body["return_token"]?.GetValueKind() == JsonValueKind.True)
+        {
+            reply["token"] = token;
+        }
+
+        return RequestJson.Json(reply);
+    }
+
+    internal static async Task<ContentHttpResult> Accept(HttpContext http, UserStore users, SecretStore secrets, TimeProvider time)
+    {
+        var body = await RequestJson.ReadObjectAsync(http.Request);
+        var token = body["token"]?.ToString() ?? throw MaestroException.BadRequest("token: field required");
+        var password = body["password"]?.ToString() is { Length: > 0 } p ? p : throw MaestroException.BadRequest("password: field required");
+        var validation = Hs256Jwt.Validate(token, [secrets.Get(UserTokens.SecretName)], time.GetUtcNow());
+        if (!validation.IsValid || validation.GetString("purpose") != "invite" || validation.GetString("sub") is not { } id)
+        {
+            throw MaestroException.BadRequest("Invalid or expired invite token");
+        }
+
+        var user = await users.ByIdAsync(id, http.RequestAborted) ?? throw MaestroException.NotFound("User not found");
+        if (user.IsVerified)
+        {
+            throw MaestroException.BadRequest("Invite already accepted");
+        }
+
+        var updated = user with { PasswordHash = PasswordHasher.Hash(password), IsVerified = true };
+        await users.UpdateAsync(updated, http.RequestAborted);
+        return RequestJson.Json(updated.ToJson());
+    }
+}

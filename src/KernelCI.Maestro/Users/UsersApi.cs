@@ -1,0 +1,124 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KernelCI.Hosting;
+using KernelCI.Maestro.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace KernelCI.Maestro.Users;
+
+public static class UsersApi
+{
+    public static IEndpointRouteBuilder MapUsers(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/user/login", Login).DisableAntiforgery().WithSummary("Form username/password to a bearer JWT");
+        endpoints.MapPost("/user/logout", Logout).DisableAntiforgery().WithSummary("Revokes every token of the caller (upstream's does nothing)");
+        endpoints.MapPost("/user/{id}/revoke-tokens", RevokeTokens).DisableAntiforgery().WithSummary("Admin: revoke every token of a user");
+        endpoints.MapGet("/whoami", WhoAmI);
+        endpoints.MapGet("/users", ListUsers);
+        endpoints.MapGet("/user/{id}", GetUser);
+        endpoints.MapPatch("/user/me", PatchMe).DisableAntiforgery();
+        endpoints.MapPatch("/user/{id}", PatchUser).DisableAntiforgery();
+        endpoints.MapDelete("/user/{id}", DeleteUser);
+        endpoints.MapPost("/user/register", Register).DisableAntiforgery();
+        endpoints.MapUserInvites();
+        endpoints.MapGroups();
+        return endpoints;
+    }
+
+    internal static async Task<Results<Ok<JsonObject>, BadRequest<JsonObject>>> Login(HttpContext http, UserStore users, SecretStore secrets, MaestroOptions options, TimeProvider time)
+    {
+        if (!http.Request.HasFormContentType)
+        {
+            throw MaestroException.BadRequest("login expects a form with username and password");
+        }
+
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var user = await users.ByUsernameAsync(form["username"].ToString(), http.RequestAborted);
+        if (user is null || !user.IsActive || !PasswordHasher.Verify(form["password"].ToString(), user.PasswordHash))
+        {
+            return TypedResults.BadRequest(new JsonObject { ["detail"] = "LOGIN_BAD_CREDENTIALS" });
+        }
+
+        if (!user.IsVerified)
+        {
+            return TypedResults.BadRequest(new JsonObject { ["detail"] = "LOGIN_USER_NOT_VERIFIED" });
+        }
+
+        var token = UserTokens.Issue(secrets.Get(UserTokens.SecretName), user.Id, user.TokenVersion, time.GetUtcNow() + options.TokenLifetime);
+        return TypedResults.Ok(new JsonObject { ["access_token"] = token, ["token_type"] = "bearer" });
+    }
+
+    internal static async Task<NoContent> Logout(HttpContext http, CurrentUser current, UserStore users)
+    {
+        var user = await current.RequireAsync(http);
+        await users.UpdateAsync(user with { TokenVersion = user.TokenVersion + 1 }, http.RequestAborted);
+        return TypedResults.NoContent();
+    }
+
+    internal static async Task<NoContent> RevokeTokens(string id, HttpContext http, CurrentUser current, UserStore users)
+    {
+        await current.RequireAdminAsync(http);
+        var user = await users.ByIdAsync(id, http.RequestAborted) ?? throw MaestroException.NotFound("User not found");
+        await users.UpdateAsync(user with { TokenVersion = user.TokenVersion + 1 }, http.RequestAborted);
+        return TypedResults.NoContent();
+    }
+
+    internal static async Task<ContentHttpResult> WhoAmI(HttpContext http, CurrentUser current) =>
+        RequestJson.Json((await current.RequireAsync(http)).ToJson());
+
+    internal static async Task<ContentHttpResult> ListUsers(HttpContext http, CurrentUser current, UserStore users)
+    {
+        await current.RequireAsync(http);
+        var all = (await users.ListAsync(http.RequestAborted))
+            .Where(u => http.Request.Query.All(q => q.Key is "limit" or "offset" || u.ToJson()[q.Key]?.ToString() == q.Value.ToString()))
+            .ToList();
+        var page = NodeQueryParser.Parse(new QueryCollection(http.Request.Query.Where(q => q.Key is "limit" or "offset").ToDictionary()), 50);
+        var items = all.Skip(page.Offset).Take(page.Limit ?? int.MaxValue).Select(u => (JsonNode)u.ToJson()).ToArray();
+        return RequestJson.Json(new JsonObject { ["items"] = new JsonArray(items), ["total"] = all.Count, ["limit"] = page.Limit, ["offset"] = page.Offset });
+    }
+
+    internal static async Task<ContentHttpResult> GetUser(string id, HttpContext http, CurrentUser current, UserStore users)
+    {
+        await current.RequireAsync(http);
+        var user = await users.ByIdAsync(id, http.RequestAborted) ?? throw MaestroException.NotFound("User not found");
+        return RequestJson.Json(user.ToJson());
+    }
+
+    internal static async Task<ContentHttpResult> PatchMe(HttpContext http, CurrentUser current, UserStore users)
+    {
+        var user = await current.RequireAsync(http);
+        var body = await RequestJson.ReadObjectAsync(http.Request);
+        if (body.ContainsKey("groups") || body.ContainsKey("is_superuser"))
+        {
+            throw MaestroException.BadRequest("only username, email and password may be changed here");
+        }
+
+        var updated = await UserPatch.ApplyAsync(user, body, null, users, http.RequestAborted);
+        return RequestJson.Json(updated.ToJson());
+    }
+
+    internal static async Task<ContentHttpResult> PatchUser(string id, HttpContext http, CurrentUser current, UserStore users, GroupStore groups)
+    {
+        await current.RequireAdminAsync(http);
+        var user = await users.ByIdAsync(id, http.RequestAborted) ?? throw MaestroException.NotFound("User not found");
+        var updated = await UserPatch.ApplyAsync(user, await RequestJson.ReadObjectAsync(http.Request), groups, users, http.RequestAborted);
+        return RequestJson.Json(updated.ToJson());
+    }
+
+    internal static async Task<NoContent> DeleteUser(string id, HttpContext http, CurrentUser current, UserStore users)
+    {
+        await current.RequireAdminAsync(http);
+        return await users.DeleteAsync(id, http.RequestAborted) ? TypedResults.NoContent() : throw MaestroException.NotFound("User not found");
+    }
+
+    internal static async Task<IResult> Register(HttpContext http, CurrentUser current)
+    {
+        var user = await current.TryGetAsync(http);
+        throw user is { IsSuperuser: true }
+            ? MaestroException.NotFound("Not Found: use /user/invite")
+            : new MaestroException(StatusCodes.Status403Forbidden, "Forbidden");
+    }
+}

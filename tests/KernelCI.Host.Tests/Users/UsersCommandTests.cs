@@ -1,0 +1,50 @@
+using System.Text.Json;
+using KernelCI.Hosting;
+using KernelCI.Hosting.Jwt;
+using KernelCI.Maestro.Users;
+
+namespace KernelCI.Host.Tests.Users;
+
+public sealed class UsersCommandTests
+{
+    [Fact]
+    public async Task Users_add_then_token_prints_a_token_for_that_user()
+    {
+        var directory = Directory.CreateTempSubdirectory("kernelci-users-").FullName;
+        try
+        {
+            var (added, _) = await TestConsole.RunAsync("users", "add", "admin", "--admin", "--data-dir", directory);
+            var (exitCode, console) = await TestConsole.RunAsync("users", "token", "admin", "--data-dir", directory);
+
+            var token = console.Out.ToString().Trim();
+            var validation = Hs256Jwt.Validate(token, [new SecretStore(directory).Get(UserTokens.SecretName)], DateTimeOffset.UtcNow);
+            Assert.Equal((0, 0), (added, exitCode));
+            Assert.True(validation.IsValid);
+            Assert.Equal(JsonValueKind.Array, validation.Claims.GetProperty("aud").ValueKind);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Users_add_twice_fails()
+    {
+        var directory = Directory.CreateTempSubdirectory("kernelci-users-").FullName;
+        try
+        {
+            await TestConsole.RunAsync("users", "add", "svc", "--data-dir", directory);
+            var (exitCode, console) = await TestConsole.RunAsync("users", "add", "svc", "--data-dir", directory);
+
+            Assert.Equal(2, exitCode);
+            Assert.Contains("already exists", console.Error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}
