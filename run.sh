@@ -21,6 +21,7 @@ done
 
 scripts/demo-kcidb.sh "$data" "$port"
 scripts/demo-storage.sh "$data" "$port"
+scripts/demo-maestro.sh "$data" "$port"
 
 cat <<MSG
 
@@ -30,6 +31,7 @@ KernelCI is running from $data:
   Storage     http://127.0.0.1:$((port + 4))/demo/  (browse artifacts)
 Submit your own results:  ./kernelci kcidb token --data-dir "$data" --origin NAME
 Upload artifacts:         ./kernelci storage token EMAIL --data-dir "$data"
+Maestro API token:        ./kernelci users add NAME --data-dir "$data"; ./kernelci users token NAME --data-dir "$data"
 Press Ctrl+C to stop.
 MSG
 [ "${1:-}" = "--demo-only" ] && exit 0
