@@ -14,8 +14,7 @@ internal sealed class IngestBenchmark(IngestSettings settings, TextWriter output
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var startedAt = DateTimeOffset.UtcNow;
-        var work = Directory.CreateTempSubdirectory("kernelci-bench-");
-        try
+        return await ScratchRun.RunAsync(settings.Keep, output, async work =>
         {
             var generator = new DatasetGenerator(DatasetShape.Scaled(settings.Scale), settings.Seed);
             var stopwatch = Stopwatch.StartNew();
@@ -51,30 +50,9 @@ internal sealed class IngestBenchmark(IngestSettings settings, TextWriter output
                 copy,
                 Targets.Evaluate(runs, copy));
             await ReportPrinter.PrintAsync(report, output);
-            await output.WriteLineAsync($"figures written to {await ReportWriter.WriteAsync(report, cancellationToken)}");
+            await output.WriteLineAsync($"figures written to {await ResultsFile.WriteAsync(report.Scenario, report.StartedAt, report, new ReportJsonContext(ResultsFile.Relaxed(ReportJsonContext.Default.Options)).BenchReport, cancellationToken)}");
             return ExitCodes.Success;
-        }
-        catch (BenchFailure e)
-        {
-            await output.WriteLineAsync("FAILED: " + e.Message);
-            return ExitCodes.Failure;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await output.WriteLineAsync("cancelled; cleaning up");
-            return ExitCodes.Failure;
-        }
-        finally
-        {
-            if (settings.Keep)
-            {
-                await output.WriteLineAsync($"kept {work.FullName}");
-            }
-            else
-            {
-                work.Delete(recursive: true);
-            }
-        }
+        }, cancellationToken);
     }
 
     private async Task<DatasetFiles> GenerateAsync(DatasetGenerator generator, string directory, CancellationToken cancellationToken)

@@ -16,8 +16,7 @@ internal sealed class StorageBenchmark(StorageSettings settings, TextWriter outp
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var startedAt = DateTimeOffset.UtcNow;
-        var work = Directory.CreateTempSubdirectory("kernelci-bench-storage-");
-        try
+        return await ScratchRun.RunAsync(settings.Keep, output, async work =>
         {
             var free = new DriveInfo(work.FullName).AvailableFreeSpace;
             if (!settings.SkipGib && free < GibDiskNeeded)
@@ -40,30 +39,9 @@ internal sealed class StorageBenchmark(StorageSettings settings, TextWriter outp
                 files.DiskWriteMBps, measured.Uploads, measured.Downloads, measured.Memory,
                 StorageTargets.Evaluate(measured.Uploads, measured.Downloads, measured.Memory));
             await StorageReportPrinter.PrintAsync(report, output);
-            await output.WriteLineAsync($"figures written to {await StorageReportWriter.WriteAsync(report, cancellationToken)}");
+            await output.WriteLineAsync($"figures written to {await ResultsFile.WriteAsync(report.Scenario, report.StartedAt, report, new StorageJsonContext(ResultsFile.Relaxed(StorageJsonContext.Default.Options)).StorageReport, cancellationToken)}");
             return ExitCodes.Success;
-        }
-        catch (BenchFailure e)
-        {
-            await output.WriteLineAsync("FAILED: " + e.Message);
-            return ExitCodes.Failure;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await output.WriteLineAsync("cancelled; cleaning up");
-            return ExitCodes.Failure;
-        }
-        finally
-        {
-            if (settings.Keep)
-            {
-                await output.WriteLineAsync($"kept {work.FullName}");
-            }
-            else
-            {
-                work.Delete(recursive: true);
-            }
-        }
+        }, cancellationToken);
     }
 
     private async Task<Measurements> MeasureAsync(WorkloadRunner runner, TestFiles files, ServerProcess server, CancellationToken cancellationToken)
