@@ -7,6 +7,16 @@ command -v curl >/dev/null || need+=(curl)
 # Storage unpacks .tar.xz and .tar.zst archives with these tools.
 command -v xz >/dev/null || need+=(xz-utils)
 command -v zstd >/dev/null || need+=(zstd)
+# The pipeline's demo and tests: git for the trees, a kernel toolchain, Debian's kernel source,
+# busybox for the QEMU lab's initramfs and QEMU itself.
+command -v git >/dev/null || need+=(git)
+for tool in gcc:gcc make:make flex:flex bison:bison bc:bc cpio:cpio perl:perl \
+            busybox:busybox-static qemu-system-x86_64:qemu-system-x86; do
+  command -v "${tool%%:*}" >/dev/null || need+=("${tool#*:}")
+done
+[ -e /usr/include/libelf.h ] || need+=(libelf-dev)
+[ -e /usr/include/openssl/ssl.h ] || need+=(libssl-dev)
+[ -e /usr/src/linux-source-6.1.tar.xz ] || need+=(linux-source-6.1)
 if [ "${1:-}" = "--tests" ]; then
   command -v pg_ctlcluster >/dev/null || need+=(postgresql)
   command -v npm >/dev/null || need+=(npm)   # Azurite, the Azure Blob emulator for the storage tests

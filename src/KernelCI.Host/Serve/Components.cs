@@ -1,11 +1,13 @@
 using KernelCI.Hosting;
 using KernelCI.Kcidb;
-using KernelCI.Storage;
 using KernelCI.Maestro;
+using KernelCI.Pipeline;
+using KernelCI.Storage;
 
 namespace KernelCI.Host.Serve;
 
 internal static class Components
 {
-    public static IReadOnlyList<IComponent> All() => [new MaestroComponent(), new KcidbComponent(), new StorageComponent()];
+    public static IReadOnlyList<IComponent> All(PipelineOptions? pipeline = null) =>
+        [new MaestroComponent(), new PipelineComponent(pipeline ?? new PipelineOptions()), new KcidbComponent(), new StorageComponent()];
 }

@@ -16,7 +16,8 @@ internal static class ServeCommand
             DefaultValueFactory = _ => 8000,
         };
         var only = new Option<string[]>("--only") { Description = "Run only these components (e.g. kcidb)", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("serve", "Run every component, each on its own listener") { dataDir, database, config, listen, basePort, only };
+        var pipelineConfig = new Option<string?>("--pipeline-config") { Description = "Directory of pipeline YAML files (trees, jobs, platforms, …)" };
+        var command = new Command("serve", "Run every component, each on its own listener") { dataDir, database, config, listen, basePort, only, pipelineConfig };
         command.SetAction((parse, cancellationToken) => new ServeHost(console).RunAsync(
             new ServeSettings(
                 parse.GetValue(dataDir)!,
@@ -24,7 +25,8 @@ internal static class ServeCommand
                 parse.GetValue(config),
                 parse.GetValue(listen)!,
                 parse.GetValue(basePort),
-                parse.GetValue(only) ?? []),
+                parse.GetValue(only) ?? [],
+                parse.GetValue(pipelineConfig)),
             cancellationToken));
         return command;
     }

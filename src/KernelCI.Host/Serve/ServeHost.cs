@@ -1,6 +1,8 @@
 using System.Net;
 using KernelCI.Data;
 using KernelCI.Hosting;
+using KernelCI.Pipeline;
+using KernelCI.Pipeline.Config;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -23,19 +25,56 @@ internal sealed class ServeHost(IAppConsole console)
             return ExitCodes.Usage;
         }
 
-        var components = Components.All().Where(c => settings.Only.Length == 0 || settings.Only.Contains(c.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+        var names = Components.All().Select(c => c.Name).ToList();
+        if (settings.Only.FirstOrDefault(n => !names.Contains(n, StringComparer.OrdinalIgnoreCase)) is { } unknown)
+        {
+            await console.Error.WriteLineAsync($"--only: no component named {unknown}; known: {string.Join(", ", names)}");
+            return ExitCodes.Usage;
+        }
+
+        if (settings.PipelineConfig is not null && !Directory.Exists(settings.PipelineConfig))
+        {
+            await console.Error.WriteLineAsync($"--pipeline-config: directory '{settings.PipelineConfig}' does not exist");
+            return ExitCodes.Usage;
+        }
+
+        var runs = (string name) => settings.Only.Length == 0 || settings.Only.Contains(name, StringComparer.OrdinalIgnoreCase);
+        Directory.CreateDirectory(settings.DataDir);
+        await using var database = settings.Database is null
+            ? Database.OpenSqliteFile(Path.Combine(settings.DataDir, "kernelci.db"))
+            : Database.Open(settings.Database);
+        var context = new HostContext(settings.DataDir, database, new SecretStore(settings.DataDir), TimeProvider.System);
+        var allComponents = Components.All();
+        await Migrator.ApplyAsync(database, allComponents.Where(c => runs(c.Name)).SelectMany(c => c.Migrations), cancellationToken);
+        PipelineOptions? pipeline = null;
+        if (runs("pipeline"))
+        {
+            pipeline = ReadPipelineOptions(settings);
+            if (pipeline.MaestroToken is null && !runs("maestro"))
+            {
+                await console.Error.WriteLineAsync("Pipeline:MaestroToken must be set when the Maestro API runs in another process");
+                return ExitCodes.Usage;
+            }
+
+            pipeline = await EmbeddedPipeline.CompleteAsync(pipeline, context, ClientHost(settings.Listen), settings.BasePort, cancellationToken);
+            try
+            {
+                PipelineCore.LoadConfig(pipeline);
+            }
+            catch (PipelineConfigException e)
+            {
+                await console.Error.WriteLineAsync($"pipeline configuration: {e.Message}");
+                return ExitCodes.Usage;
+            }
+        }
+
+        var components = Components.All(pipeline).Where(c => settings.Only.Length == 0 || settings.Only.Contains(c.Name, StringComparer.OrdinalIgnoreCase)).ToList();
         if (components.Count == 0)
         {
             await console.Error.WriteLineAsync($"--only: no component named {string.Join(", ", settings.Only)}; known: {string.Join(", ", Components.All().Select(c => c.Name))}");
             return ExitCodes.Usage;
         }
 
-        Directory.CreateDirectory(settings.DataDir);
-        await using var database = settings.Database is null
-            ? Database.OpenSqliteFile(Path.Combine(settings.DataDir, "kernelci.db"))
-            : Database.Open(settings.Database);
-        await Migrator.ApplyAsync(database, components.SelectMany(c => c.Migrations), cancellationToken);
-        var context = new HostContext(settings.DataDir, database, new SecretStore(settings.DataDir), TimeProvider.System);
 
         var apps = new List<WebApplication>();
         foreach (var component in components)
@@ -75,6 +114,26 @@ internal sealed class ServeHost(IAppConsole console)
 
         return ExitCodes.Success;
     }
+
+    private static PipelineOptions ReadPipelineOptions(ServeSettings settings)
+    {
+        var configuration = new ConfigurationBuilder();
+        if (settings.ConfigFile is not null)
+        {
+            configuration.AddJsonFile(Path.GetFullPath(settings.ConfigFile), optional: false);
+        }
+
+        var options = configuration.Build().GetSection("Pipeline").Get<PipelineOptions>() ?? new PipelineOptions();
+        return settings.PipelineConfig is null ? options : options with { ConfigDirectory = Path.GetFullPath(settings.PipelineConfig) };
+    }
+
+    /// <summary>The address the pipeline uses to reach the other listeners of this process.</summary>
+    private static string ClientHost(string listen) => listen switch
+    {
+        "0.0.0.0" => "127.0.0.1",
+        "::" => "[::1]",
+        _ => FormatHost(listen),
+    };
 
     private static string FormatHost(string listen) =>
         IPAddress.TryParse(listen, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{listen}]" : listen;

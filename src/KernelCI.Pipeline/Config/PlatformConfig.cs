@@ -1,0 +1,8 @@
+using System.Text.Json.Nodes;
+
+namespace KernelCI.Pipeline.Config;
+
+/// <summary>A device type: arch (default x86_64), boot_method (grub), mach (x86), dtb, compatible, base_name (the LAVA
+/// device type), context and params.</summary>
+public sealed record PlatformConfig(string Name, string Arch, string BootMethod, string Mach, string? Dtb,
+    IReadOnlyList<string> Compatible, string? BaseName, JsonObject Context, JsonObject Params, Rules Rules);

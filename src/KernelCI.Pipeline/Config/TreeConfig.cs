@@ -1,0 +1,3 @@
+namespace KernelCI.Pipeline.Config;
+
+public sealed record TreeConfig(string Name, string Url);

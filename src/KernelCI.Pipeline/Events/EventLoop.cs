@@ -1,0 +1,36 @@
+using KernelCI.Client.Maestro;
+using Microsoft.Extensions.Logging;
+
+namespace KernelCI.Pipeline.Events;
+
+/// <summary>Follows one channel through a durable subscription (subscriber id `instance:name`), so a service that
+/// restarts or pauses resumes where it stopped, and hands each event to a handler. A handler's transient failures are
+/// retried until they succeed; any other failure is logged and the loop moves on, so one bad node cannot block the
+/// rest.</summary>
+public sealed class EventLoop(MaestroClient maestro, PipelineOptions options, Retry retry, ILogger<EventLoop> logger)
+{
+    public async Task RunAsync(string name, string channel, bool promiscuous, Func<MaestroEvent, CancellationToken, Task> handle,
+        CancellationToken cancellationToken)
+    {
+        var subscriberId = $"{options.Instance}:{name}";
+        var subscription = await retry.RunAsync($"subscribe {subscriberId}",
+            ct => maestro.SubscribeAsync(channel, subscriberId, promiscuous, ct), cancellationToken);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            // The server acknowledges a batch on the next listen, so events handled here are never skipped.
+            var events = await retry.RunAsync($"listen {subscriberId}",
+                ct => maestro.ListenBatchAsync(subscription.Id, 200, ct), cancellationToken);
+            foreach (var maestroEvent in events)
+            {
+                try
+                {
+                    await retry.RunAsync($"{name} event {maestroEvent.Sequence}", ct => handle(maestroEvent, ct), cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    EventLoopLog.HandlerFailed(logger, name, maestroEvent.NodeId, e);
+                }
+            }
+        }
+    }
+}

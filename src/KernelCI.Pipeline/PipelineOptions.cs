@@ -1,0 +1,42 @@
+namespace KernelCI.Pipeline;
+
+/// <summary>Where the pipeline's services find the other components and their configuration. Bound from the
+/// "Pipeline" configuration section; `serve` fills the URLs and tokens of the components it runs itself.</summary>
+public sealed record PipelineOptions
+{
+    /// <summary>Directory of upstream-format YAML files (every *.yaml merged).</summary>
+    public string? ConfigDirectory { get; init; }
+
+    /// <summary>Maestro API base URL, e.g. http://127.0.0.1:8001/latest/.</summary>
+    public string? MaestroUrl { get; init; }
+
+    public string? MaestroToken { get; init; }
+
+    /// <summary>Storage base URL: uploads go to {StorageUrl}upload, public downloads are {StorageUrl}{path}.</summary>
+    public string? StorageUrl { get; init; }
+
+    public string? StorageToken { get; init; }
+
+    /// <summary>KCIDB REST base URL (POST {KcidbUrl}submit).</summary>
+    public string? KcidbUrl { get; init; }
+
+    public string? KcidbToken { get; init; }
+
+    /// <summary>KCIDB origin of the bridge's objects; upstream's production instance uses "maestro".</summary>
+    public string Origin { get; init; } = "maestro";
+
+    /// <summary>Instance name: prefix of durable subscriber ids and of LAVA job names.</summary>
+    public string Instance { get; init; } = "kernelci";
+
+    /// <summary>Git caches, build and boot scratch folders.</summary>
+    public string? WorkDirectory { get; init; }
+
+    /// <summary>Services run in this process; empty means all of them (see <see cref="PipelineServices"/>).</summary>
+    public IReadOnlyList<string> Services { get; init; } = [];
+
+    /// <summary>Trees the trigger polls; empty means all. A leading '!' excludes instead (upstream's --trees).</summary>
+    public string? Trees { get; init; }
+
+    /// <summary>Runtimes the scheduler loads; empty means all configured runtimes this process can run.</summary>
+    public IReadOnlyList<string> Runtimes { get; init; } = [];
+}

@@ -1,0 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KernelCI.Pipeline.Scheduler;
+
+/// <summary>The scheduler: turns node and retry events into job nodes on runtimes (§2.1, §2.2, §3.1).</summary>
+internal static class SchedulerRegistration
+{
+    public static void Add(IServiceCollection services)
+    {
+    }
+}
