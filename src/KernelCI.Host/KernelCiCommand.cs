@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KernelCI.Host.Kcidb;
+using KernelCI.Host.Pipeline;
 using KernelCI.Host.Serve;
 using KernelCI.Host.Storage;
 using KernelCI.Host.Users;
@@ -15,6 +16,7 @@ public static class KernelCiCommand
         root.Subcommands.Add(KcidbCommand.Create(console));
         root.Subcommands.Add(StorageCommand.Create(console));
         root.Subcommands.Add(UsersCommand.Create(console));
+        root.Subcommands.Add(PipelineCommand.Create(console));
         return root;
     }
 }

@@ -41,7 +41,11 @@ internal sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts `serve --only COMPONENT` (KCIDB by default) and waits until that listener is healthy.</summary>
-    public static async Task<HostProcess> StartAsync(string dataDirectory, string? database, int basePort, string component = "kcidb", int portOffset = 3)
+    public static Task<HostProcess> StartAsync(string dataDirectory, string? database, int basePort, string component = "kcidb", int portOffset = 3) =>
+        StartAsync(dataDirectory, database, basePort, ["--only", component], portOffset);
+
+    /// <summary>Starts `serve` with extra arguments and waits until the listener at <paramref name="portOffset"/> is healthy.</summary>
+    public static async Task<HostProcess> StartAsync(string dataDirectory, string? database, int basePort, IReadOnlyList<string> arguments, int portOffset)
     {
         var start = new ProcessStartInfo(RepositoryPaths.HostExecutable)
         {
@@ -49,7 +53,7 @@ internal sealed class HostProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "serve", "--data-dir", dataDirectory, "--base-port", basePort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--only", component })
+        foreach (var argument in new[] { "serve", "--data-dir", dataDirectory, "--base-port", basePort.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }

@@ -1,0 +1,45 @@
+using KernelCI.Testing;
+
+namespace KernelCI.EndToEnd.Tests.Pipeline;
+
+/// <summary>The demo's pipeline configuration (config/pipeline) plus a trees.yaml naming the test's tree, and the
+/// JSON settings that make the services react in seconds rather than minutes.</summary>
+internal static class LoopConfig
+{
+    public static string WriteDirectory(string root, string treeUrl)
+    {
+        var directory = Path.Combine(root, "pipeline-config");
+        Directory.CreateDirectory(directory);
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "config", "pipeline"), "*.yaml"))
+        {
+            File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
+        }
+
+        File.WriteAllText(Path.Combine(directory, "trees.yaml"), $"""
+            trees:
+              local:
+                url: "{treeUrl}"
+
+            build_configs:
+              local-main:
+                tree: local
+                branch: main
+            """);
+        return directory;
+    }
+
+    public static string WriteSettings(string root)
+    {
+        var file = Path.Combine(root, "settings.json");
+        File.WriteAllText(file, """
+            {
+              "Pipeline": {
+                "Trigger": { "PollPeriod": "00:00:03" },
+                "Timeout": { "Period": "00:00:05" },
+                "Bridge": { "SweepPeriod": "00:00:05" }
+              }
+            }
+            """);
+        return file;
+    }
+}
