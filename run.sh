@@ -10,7 +10,24 @@ port="${KERNELCI_BASE_PORT:-8000}"
 
 echo "Building…"
 ./kernelci --help >/dev/null
-./kernelci serve --data-dir "$data" --base-port "$port" &
+
+# The pipeline demo's kernel tree: a git repository made once from Debian's linux-source-6.1. Point the pipeline at
+# another tree by editing $data/pipeline-config/trees.yaml (see docs/pipeline.md).
+tree="${KERNELCI_DEMO_TREE:-$data/linux.git}"
+scripts/prepare-linux-tree.sh "$tree"
+mkdir -p "$data/pipeline-config"
+cp config/pipeline/*.yaml "$data/pipeline-config/"
+[ -f "$data/pipeline-config/trees.yaml" ] || cat > "$data/pipeline-config/trees.yaml" <<YAML
+trees:
+  local:
+    url: "file://$tree"
+
+build_configs:
+  local-main:
+    tree: local
+    branch: main
+YAML
+./kernelci serve --data-dir "$data" --base-port "$port" --pipeline-config "$data/pipeline-config" &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' EXIT
 for _ in $(seq 1 100); do
@@ -22,16 +39,19 @@ done
 scripts/demo-kcidb.sh "$data" "$port"
 scripts/demo-storage.sh "$data" "$port"
 scripts/demo-maestro.sh "$data" "$port"
+scripts/demo-pipeline.sh "$data" "$port"
 
 cat <<MSG
 
 KernelCI is running from $data:
   Maestro API http://127.0.0.1:$((port + 1))/
+  Pipeline    http://127.0.0.1:$((port + 2))/  (developer requests: /api/checkout, /api/patchset, /api/jobretry)
   KCIDB       http://127.0.0.1:$((port + 3))/  (queries under /api/; every listener has /openapi.json, /metrics)
   Storage     http://127.0.0.1:$((port + 4))/demo/  (browse artifacts)
 Submit your own results:  ./kernelci kcidb token --data-dir "$data" --origin NAME
 Upload artifacts:         ./kernelci storage token EMAIL --data-dir "$data"
 Maestro API token:        ./kernelci users add NAME --data-dir "$data"; ./kernelci users token NAME --data-dir "$data"
+New commits on $tree are built and booted as they come (./kernelci pipeline pending lists results not yet in KCIDB).
 Press Ctrl+C to stop.
 MSG
 [ "${1:-}" = "--demo-only" ] && exit 0

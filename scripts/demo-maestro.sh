@@ -11,7 +11,7 @@ auth=(-H "Authorization: Bearer $token")
 sub=$(curl -fsS "${auth[@]}" -X POST "$url/latest/subscribe/node?subscriber_id=demo-$$" | sed -E 's/.*"id":([0-9]+).*/\1/')
 echo "Maestro: subscribed ($sub); creating a checkout node"
 curl -fsS "${auth[@]}" -H 'Content-Type: application/json' -X POST "$url/latest/node" -d '{
-  "kind": "checkout", "name": "checkout", "path": ["checkout"], "group": "demo",
+  "kind": "checkout", "name": "checkout", "path": ["checkout"], "group": "demo", "state": "done", "result": "pass",
   "data": {"kernel_revision": {"tree": "mainline", "branch": "master", "url": "https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git",
            "commit": "0123456789abcdef0123456789abcdef01234567"}}}'; echo
 echo "Maestro: the event it published:"

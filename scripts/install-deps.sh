@@ -4,6 +4,7 @@ set -euo pipefail
 need=()
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (dotnet not found)" >&2; exit 1; }
 command -v curl >/dev/null || need+=(curl)
+command -v jq >/dev/null || need+=(jq)
 # Storage unpacks .tar.xz and .tar.zst archives with these tools.
 command -v xz >/dev/null || need+=(xz-utils)
 command -v zstd >/dev/null || need+=(zstd)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KernelCI.Data;
+using KernelCI.Host.Kcidb;
 using KernelCI.Host.Serve;
 using KernelCI.Hosting;
 using KernelCI.Maestro;
@@ -44,7 +45,7 @@ internal sealed class PipelineConnection
         }
 
         var options = configuration.Build().GetSection("Pipeline").Get<PipelineOptions>() ?? new PipelineOptions();
-        var (kcidbUrl, kcidbToken) = KcidbRest(Environment.GetEnvironmentVariable("KCIDB_REST"));
+        var kcidbRest = Environment.GetEnvironmentVariable("KCIDB_REST") is { Length: > 0 } rest ? KcidbEndpoint.Resolve(rest, null, out _) : null;
         options = options with
         {
             ConfigDirectory = parse.GetValue(_pipelineConfig) is { } dir ? Path.GetFullPath(dir) : options.ConfigDirectory,
@@ -52,8 +53,8 @@ internal sealed class PipelineConnection
             MaestroToken = parse.GetValue(_token) ?? Environment.GetEnvironmentVariable("KCI_API_TOKEN") ?? options.MaestroToken,
             StorageUrl = parse.GetValue(_storage) ?? options.StorageUrl,
             StorageToken = parse.GetValue(_storageToken) ?? Environment.GetEnvironmentVariable("KCI_STORAGE_CREDENTIALS") ?? options.StorageToken,
-            KcidbUrl = parse.GetValue(_kcidb) ?? kcidbUrl ?? options.KcidbUrl,
-            KcidbToken = parse.GetValue(_kcidbToken) ?? kcidbToken ?? options.KcidbToken,
+            KcidbUrl = parse.GetValue(_kcidb) ?? kcidbRest?.BaseAddress.ToString() ?? options.KcidbUrl,
+            KcidbToken = parse.GetValue(_kcidbToken) ?? kcidbRest?.Token ?? options.KcidbToken,
         };
         if (options is { MaestroUrl: not null, MaestroToken: not null, StorageUrl: not null, StorageToken: not null, KcidbUrl: not null, KcidbToken: not null, WorkDirectory: not null })
         {
@@ -68,18 +69,5 @@ internal sealed class PipelineConnection
         await Migrator.ApplyAsync(database, MaestroMigrations.All, cancellationToken);
         var context = new HostContext(dataDir, database, new SecretStore(dataDir), TimeProvider.System);
         return await EmbeddedPipeline.CompleteAsync(options, context, "127.0.0.1", parse.GetValue(_basePort), cancellationToken);
-    }
-
-    /// <summary>Upstream's KCIDB_REST=https://TOKEN@host[/path]: the URL without credentials, and the token.</summary>
-    internal static (string? Url, string? Token) KcidbRest(string? value)
-    {
-        if (string.IsNullOrEmpty(value) || !Uri.TryCreate(value, UriKind.Absolute, out var uri))
-        {
-            return (null, null);
-        }
-
-        var token = uri.UserInfo.Length == 0 ? null : Uri.UnescapeDataString(uri.UserInfo);
-        var path = uri.AbsolutePath.EndsWith("/submit", StringComparison.Ordinal) ? uri.AbsolutePath[..^"submit".Length] : uri.AbsolutePath;
-        return (new UriBuilder(uri) { UserName = "", Password = "", Path = path }.Uri.ToString(), token);
     }
 }
