@@ -13,34 +13,56 @@ internal sealed class ServeHost(IAppConsole console)
 {
     public async Task<int> RunAsync(ServeSettings settings, CancellationToken cancellationToken)
     {
+        await using var deployment = await StartAsync(settings, null, cancellationToken);
+        if (deployment is null)
+        {
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Starts every listener; null (after telling why) on a usage error. <paramref name="pipelineServices"/>
+    /// adds services to the pipeline component (the benchmarks add a fake kbuild runtime).</summary>
+    public async Task<RunningDeployment?> StartAsync(ServeSettings settings, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? pipelineServices,
+        CancellationToken cancellationToken)
+    {
         if (!IPAddress.TryParse(settings.Listen, out var address) && settings.Listen != "localhost")
         {
             await console.Error.WriteLineAsync($"--listen: '{settings.Listen}' is not an IP address");
-            return ExitCodes.Usage;
+            return null;
         }
 
         if (settings.ConfigFile is not null && !File.Exists(settings.ConfigFile))
         {
             await console.Error.WriteLineAsync($"--config: file '{settings.ConfigFile}' does not exist");
-            return ExitCodes.Usage;
+            return null;
         }
 
         var names = Components.All().Select(c => c.Name).ToList();
         if (settings.Only.FirstOrDefault(n => !names.Contains(n, StringComparer.OrdinalIgnoreCase)) is { } unknown)
         {
             await console.Error.WriteLineAsync($"--only: no component named {unknown}; known: {string.Join(", ", names)}");
-            return ExitCodes.Usage;
+            return null;
         }
 
         if (settings.PipelineConfig is not null && !Directory.Exists(settings.PipelineConfig))
         {
             await console.Error.WriteLineAsync($"--pipeline-config: directory '{settings.PipelineConfig}' does not exist");
-            return ExitCodes.Usage;
+            return null;
         }
 
         var runs = (string name) => settings.Only.Length == 0 || settings.Only.Contains(name, StringComparer.OrdinalIgnoreCase);
         Directory.CreateDirectory(settings.DataDir);
-        await using var database = settings.Database is null
+        var database = settings.Database is null
             ? Database.OpenSqliteFile(Path.Combine(settings.DataDir, "kernelci.db"))
             : Database.Open(settings.Database);
         var context = new HostContext(settings.DataDir, database, new SecretStore(settings.DataDir), TimeProvider.System);
@@ -53,7 +75,8 @@ internal sealed class ServeHost(IAppConsole console)
             if (pipeline.MaestroToken is null && !runs("maestro"))
             {
                 await console.Error.WriteLineAsync("Pipeline:MaestroToken must be set when the Maestro API runs in another process");
-                return ExitCodes.Usage;
+                await database.DisposeAsync();
+                return null;
             }
 
             pipeline = await EmbeddedPipeline.CompleteAsync(pipeline, context, ClientHost(settings.Listen), settings.BasePort, cancellationToken);
@@ -64,18 +87,12 @@ internal sealed class ServeHost(IAppConsole console)
             catch (PipelineConfigException e)
             {
                 await console.Error.WriteLineAsync($"pipeline configuration: {e.Message}");
-                return ExitCodes.Usage;
+                await database.DisposeAsync();
+                return null;
             }
         }
 
-        var components = Components.All(pipeline).Where(c => settings.Only.Length == 0 || settings.Only.Contains(c.Name, StringComparer.OrdinalIgnoreCase)).ToList();
-        if (components.Count == 0)
-        {
-            await console.Error.WriteLineAsync($"--only: no component named {string.Join(", ", settings.Only)}; known: {string.Join(", ", Components.All().Select(c => c.Name))}");
-            return ExitCodes.Usage;
-        }
-
-
+        var components = Components.All(pipeline, pipelineServices).Where(c => runs(c.Name)).ToList();
         var apps = new List<WebApplication>();
         foreach (var component in components)
         {
@@ -98,21 +115,7 @@ internal sealed class ServeHost(IAppConsole console)
         }
 
         await console.Out.WriteLineAsync($"kernelci serving from {context.DataDirectory} on {database.Kind}");
-        try
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        foreach (var app in apps)
-        {
-            await app.StopAsync(CancellationToken.None);
-            await app.DisposeAsync();
-        }
-
-        return ExitCodes.Success;
+        return new RunningDeployment(apps, database, pipeline);
     }
 
     private static PipelineOptions ReadPipelineOptions(ServeSettings settings)

@@ -1,0 +1,24 @@
+using KernelCI.Data;
+using KernelCI.Pipeline;
+using Microsoft.AspNetCore.Builder;
+
+namespace KernelCI.Host.Serve;
+
+/// <summary>The listeners `serve` started, and the pipeline options it completed; disposing stops them in order.</summary>
+internal sealed class RunningDeployment(IReadOnlyList<WebApplication> apps, Database database, PipelineOptions? pipeline) : IAsyncDisposable
+{
+    public PipelineOptions? Pipeline { get; } = pipeline;
+
+    public IReadOnlyList<WebApplication> Apps { get; } = apps;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var app in Apps)
+        {
+            await app.StopAsync(CancellationToken.None);
+            await app.DisposeAsync();
+        }
+
+        await database.DisposeAsync();
+    }
+}
