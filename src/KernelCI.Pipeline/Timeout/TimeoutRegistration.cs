@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace KernelCI.Pipeline.Timeout;
 
 /// <summary>The timeout service in its three modes (§6): timeout, holdoff and closing, each its own hosted service
-/// as upstream runs `timeout.py --mode` three times. A <see cref="TimeoutOptions"/> registered first wins.</summary>
+/// as upstream runs `timeout.py --mode` three times. Options: PipelineOptions.Timeout.</summary>
 internal static class TimeoutRegistration
 {
     public static void AddTimeout(IServiceCollection services)
@@ -27,7 +27,7 @@ internal static class TimeoutRegistration
 
     private static void AddShared(IServiceCollection services)
     {
-        services.TryAddSingleton(new TimeoutOptions());
+        services.TryAddSingleton(sp => sp.GetRequiredService<PipelineOptions>().Timeout);
         services.TryAddSingleton<NodeSweeper>();
     }
 }

@@ -5,12 +5,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace KernelCI.Pipeline.Trigger;
 
 /// <summary>The trigger service: polls the trees' branches and creates checkout nodes (maestro-pipeline.md §1.1).
-/// A <see cref="TriggerOptions"/> registered before this one wins over the defaults.</summary>
+/// Its options come from PipelineOptions.Trigger unless a <see cref="TriggerOptions"/> is registered first.</summary>
 internal static class TriggerRegistration
 {
     public static void Add(IServiceCollection services)
     {
-        services.TryAddSingleton(new TriggerOptions());
+        services.TryAddSingleton(sp => sp.GetRequiredService<PipelineOptions>().Trigger);
         services.TryAddSingleton(new GitRunner());
         services.TryAddSingleton<CheckoutTrigger>();
         services.AddHostedService<TriggerService>();
