@@ -89,6 +89,8 @@ public sealed class GitRunner(string executable = "git")
         if (directory is not null)
         {
             info.WorkingDirectory = directory;
+            // A broken cache must fail, not let git walk up and act on a repository that encloses the work folder.
+            info.Environment["GIT_CEILING_DIRECTORIES"] = Path.GetDirectoryName(Path.GetFullPath(directory).TrimEnd('/')) ?? "";
         }
 
         // Never stop on a credential or host-key prompt: a poller has nobody to answer it.
