@@ -12,7 +12,7 @@ namespace KernelCI.Pipeline.Trigger;
 /// <summary>One poll of every selected build_config (maestro-pipeline.md §1.1): the branch head by ls-remote, the
 /// frequency window, the already-checked-out test, then the checkout node.</summary>
 internal sealed class CheckoutTrigger(PipelineConfig config, PipelineOptions pipelineOptions, TriggerOptions options,
-    MaestroClient maestro, GitRunner git, TimeProvider timeProvider, ILogger<CheckoutTrigger> logger)
+    MaestroClient maestro, GitRunner git, NipaBranches nipa, TimeProvider timeProvider, ILogger<CheckoutTrigger> logger)
 {
     public const string Submitter = "service:pipeline";
 
@@ -49,6 +49,11 @@ internal sealed class CheckoutTrigger(PipelineConfig config, PipelineOptions pip
 
     private async Task<MaestroNode?> PollOneAsync(BuildConfig buildConfig, TreeConfig tree, CancellationToken cancellationToken)
     {
+        if (NipaBranches.IsNipa(buildConfig.Branch))
+        {
+            buildConfig = buildConfig with { Branch = await nipa.NewestAsync(buildConfig.Branch, cancellationToken) };
+        }
+
         var now = timeProvider.GetUtcNow().UtcDateTime;
         if (!options.Force && buildConfig.Frequency is { } frequency && await InsideWindowAsync(tree, buildConfig, now - frequency, cancellationToken))
         {

@@ -12,6 +12,7 @@ internal static class TriggerRegistration
     {
         services.TryAddSingleton(sp => sp.GetRequiredService<PipelineOptions>().Trigger);
         services.TryAddSingleton(new GitRunner());
+        services.TryAddSingleton(_ => new NipaBranches(new HttpClient { Timeout = TimeSpan.FromMinutes(1) }));
         services.TryAddSingleton<CheckoutTrigger>();
         services.AddHostedService<TriggerService>();
     }

@@ -20,6 +20,7 @@ internal static class TriggerFixture
         {
             services.AddSingleton(options ?? new TriggerOptions());
             services.AddSingleton(new GitRunner());
+            services.AddSingleton(new NipaBranches(new HttpClient()));
             services.AddSingleton<CheckoutTrigger>();
         }).GetRequiredService<CheckoutTrigger>();
 
