@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using KernelCI.Client.Maestro;
 using KernelCI.Pipeline.Git;
 using KernelCI.Pipeline.Tests.Git;
 using KernelCI.Pipeline.Tests.Stack;
@@ -103,5 +105,26 @@ public sealed class TarballTests
         Assert.Equal(2, proxy.RejectedUploads);
         Assert.Equal(("available", "pass"), (node.State, node.Result));
         Assert.NotEmpty(await DownloadTarAsync(stack, node.Artifacts["tarball"]));
+    }
+
+    [Fact]
+    public async Task Patchset_node_creation_is_left_to_the_patchset_service()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        using var repository = await TestRepository.CreateAsync();
+        var commit = await repository.CommitAsync("first", ("Makefile", Makefile));
+        var revision = new JsonObject { ["tree"] = "local", ["url"] = repository.Url, ["branch"] = "main", ["commit"] = commit };
+        var node = await stack.Maestro.CreateNodeAsync(new MaestroNode
+        {
+            Kind = "checkout",
+            Name = "patchset",
+            Path = ["checkout", "patchset"],
+            Data = new JsonObject { ["kernel_revision"] = revision },
+        });
+        var data = new JsonObject { ["op"] = "created", ["id"] = node.Id, ["kind"] = "checkout", ["name"] = "patchset", ["state"] = "running" };
+
+        await Service(stack).HandleAsync(new MaestroEvent(1, "node", "pipeline", data, "{}"), TestContext.Current.CancellationToken);
+
+        Assert.Equal("running", (await stack.Maestro.GetNodeAsync(node.Id!))!.State);
     }
 }
