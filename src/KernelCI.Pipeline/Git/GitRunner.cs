@@ -10,7 +10,7 @@ public sealed class GitRunner(string executable = "git")
     /// <summary>Runs git in <paramref name="directory"/> (null: the current one) and returns its stdout.</summary>
     public async Task<string> RunAsync(string? directory, IEnumerable<string> arguments, CancellationToken cancellationToken = default)
     {
-        using var process = Start(directory, arguments, redirectInput: false);
+        using var process = Start(directory, arguments);
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         await WaitAsync(process, cancellationToken);
@@ -31,7 +31,7 @@ public sealed class GitRunner(string executable = "git")
     public async Task StreamAsync(string? directory, IEnumerable<string> arguments, Func<Stream, CancellationToken, Task> consume,
         CancellationToken cancellationToken)
     {
-        using var process = Start(directory, arguments, redirectInput: false);
+        using var process = Start(directory, arguments);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         try
         {
@@ -76,11 +76,10 @@ public sealed class GitRunner(string executable = "git")
         return (process.ExitCode, await stdout + await stderr);
     }
 
-    private Process Start(string? directory, IEnumerable<string> arguments, bool redirectInput)
+    private Process Start(string? directory, IEnumerable<string> arguments)
     {
         var info = new ProcessStartInfo(executable)
         {
-            RedirectStandardInput = redirectInput,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
