@@ -1,3 +1,7 @@
+using KernelCI.Pipeline.Patchset;
+using KernelCI.Pipeline.Timeout;
+using KernelCI.Pipeline.Trigger;
+
 namespace KernelCI.Pipeline;
 
 /// <summary>Where the pipeline's services find the other components and their configuration. Bound from the
@@ -39,4 +43,13 @@ public sealed record PipelineOptions
 
     /// <summary>Runtimes the scheduler loads; empty means all configured runtimes this process can run.</summary>
     public IReadOnlyList<string> Runtimes { get; init; } = [];
+
+    /// <summary>The trigger's poll period, startup delay, checkout timeout and --force ("Pipeline:Trigger").</summary>
+    public TriggerOptions Trigger { get; init; } = new();
+
+    /// <summary>The period of the timeout, holdoff and closing sweeps ("Pipeline:Timeout").</summary>
+    public TimeoutOptions Timeout { get; init; } = new();
+
+    /// <summary>The patchset service's allowed patch domains and poll period ("Pipeline:Patchset").</summary>
+    public PatchsetOptions Patchset { get; init; } = new();
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KernelCI.Pipeline.JobRetry;
 
@@ -7,5 +8,7 @@ internal static class JobRetryRegistration
 {
     public static void Add(IServiceCollection services)
     {
+        services.TryAddSingleton<JobRetryService>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobRetryService>());
     }
 }

@@ -1,4 +1,6 @@
+using KernelCI.Pipeline.Git;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KernelCI.Pipeline.Tarball;
 
@@ -7,5 +9,11 @@ internal static class TarballRegistration
 {
     public static void Add(IServiceCollection services)
     {
+        services.TryAddSingleton(new GitRunner());
+        services.TryAddSingleton<GitCache>();
+        services.TryAddSingleton<RevisionReader>();
+        services.TryAddSingleton<SourceTarball>();
+        services.TryAddSingleton<TarballService>();
+        services.AddHostedService(sp => sp.GetRequiredService<TarballService>());
     }
 }

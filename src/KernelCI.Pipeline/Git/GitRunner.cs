@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace KernelCI.Pipeline.Git;
+
+/// <summary>Runs the real `git` CLI as a child process. Arguments go through ArgumentList, so URLs, branch names and
+/// commit messages are never parsed by a shell.</summary>
+public sealed class GitRunner(string executable = "git")
+{
+    /// <summary>Runs git in <paramref name="directory"/> (null: the current one) and returns its stdout.</summary>
+    public async Task<string> RunAsync(string? directory, IEnumerable<string> arguments, CancellationToken cancellationToken = default)
+    {
+        using var process = Start(directory, arguments);
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await WaitAsync(process, cancellationToken);
+        var output = await stdout;
+        var error = await stderr;
+        if (process.ExitCode != 0)
+        {
+            throw Failure(arguments, process.ExitCode, error);
+        }
+
+        return output;
+    }
+
+    public Task<string> RunAsync(string? directory, params string[] arguments) => RunAsync(directory, arguments, CancellationToken.None);
+
+    /// <summary>Runs git and hands its stdout, as a stream, to <paramref name="consume"/> (e.g. `git archive` piped into
+    /// gzip and an upload) without buffering the whole output.</summary>
+    public async Task StreamAsync(string? directory, IEnumerable<string> arguments, Func<Stream, CancellationToken, Task> consume,
+        CancellationToken cancellationToken)
+    {
+        using var process = Start(directory, arguments);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        try
+        {
+            await consume(process.StandardOutput.BaseStream, cancellationToken);
+        }
+        catch
+        {
+            Kill(process);
+            throw;
+        }
+
+        await WaitAsync(process, cancellationToken);
+        if (process.ExitCode != 0)
+        {
+            throw Failure(arguments, process.ExitCode, await stderr);
+        }
+    }
+
+    /// <summary>Starts any program (e.g. `patch`) with <paramref name="input"/> on stdin; returns stdout+stderr.</summary>
+    public static async Task<(int ExitCode, string Output)> RunProgramAsync(string program, string directory, IEnumerable<string> arguments,
+        byte[] input, CancellationToken cancellationToken)
+    {
+        var info = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = directory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {program}");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.StandardInput.BaseStream.WriteAsync(input, cancellationToken);
+        process.StandardInput.Close();
+        await WaitAsync(process, cancellationToken);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private Process Start(string? directory, IEnumerable<string> arguments)
+    {
+        var info = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        if (directory is not null)
+        {
+            info.WorkingDirectory = directory;
+            // A broken cache must fail, not let git walk up and act on a repository that encloses the work folder.
+            info.Environment["GIT_CEILING_DIRECTORIES"] = Path.GetDirectoryName(Path.GetFullPath(directory).TrimEnd('/')) ?? "";
+        }
+
+        // Never stop on a credential or host-key prompt: a poller has nobody to answer it.
+        info.Environment["GIT_TERMINAL_PROMPT"] = "0";
+        info.Environment["LC_ALL"] = "C";
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        return Process.Start(info) ?? throw new InvalidOperationException($"cannot start {executable}");
+    }
+
+    private static async Task WaitAsync(Process process, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill(process);
+            throw;
+        }
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+        }
+    }
+
+    private static GitException Failure(IEnumerable<string> arguments, int exitCode, string stderr) =>
+        new($"git {string.Join(' ', arguments)} exited {exitCode}: {stderr.Trim()}", exitCode);
+}

@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+using KernelCI.Client.Maestro;
+using KernelCI.Pipeline.Events;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace KernelCI.Pipeline.Patchset;
+
+/// <summary>Polls running patchset nodes, as upstream's patchset.py does, since a patchset must wait for its parent
+/// checkout to leave running and no event announces that to it. A node whose work fails for a transient reason
+/// (storage or API briefly down) stays running and is tried again next poll.</summary>
+internal sealed class PatchsetService(MaestroClient maestro, PatchsetApplier applier, PatchsetOptions options, TimeProvider timeProvider,
+    ILogger<PatchsetService> logger) : BackgroundService
+{
+    public static readonly TimeSpan Holdoff = TimeSpan.FromMinutes(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.PollPeriod, timeProvider);
+        do
+        {
+            try
+            {
+                await PollAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                PatchsetLog.Deferred(logger, "*", e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task PollAsync(CancellationToken cancellationToken)
+    {
+        var nodes = await maestro.GetNodesFastAsync(new NodeFilter().Where("kind", "checkout").Where("name", "patchset").Where("state", "running"),
+            cancellationToken);
+        foreach (var node in nodes)
+        {
+            try
+            {
+                await ProcessAsync(node, cancellationToken);
+            }
+            catch (Exception e) when (Transient.Is(e, cancellationToken))
+            {
+                PatchsetLog.Deferred(logger, node.Id!, e);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A lasting failure (a patch URL that is gone, an unreadable tarball) ends the node rather than the service.
+                await FailAsync(node, e.Message, cancellationToken);
+            }
+        }
+    }
+
+    private async Task ProcessAsync(MaestroNode node, CancellationToken cancellationToken)
+    {
+        var parent = node.Parent is null ? null : await maestro.GetNodeAsync(node.Parent, cancellationToken);
+        if (parent is { State: "running" })
+        {
+            return;
+        }
+
+        if (parent is null || parent.Result != "pass")
+        {
+            await FailAsync(node, parent is null ? $"parent checkout {node.Parent} not found" : $"parent checkout {parent.Id} is {parent.Result ?? "without result"}",
+                cancellationToken);
+            return;
+        }
+
+        string path;
+        string hash;
+        try
+        {
+            (path, hash) = await applier.ApplyAsync(node, parent, cancellationToken);
+        }
+        catch (PatchRejectedException e)
+        {
+            await FailAsync(node, e.Message, cancellationToken);
+            return;
+        }
+
+        var data = node.Data.DeepClone().AsObject();
+        var revision = (parent.Data["kernel_revision"] ?? node.Data["kernel_revision"])?.DeepClone() as JsonObject ?? [];
+        revision["patchset"] = hash;
+        data["kernel_revision"] = revision;
+        var artifacts = new Dictionary<string, string>(node.Artifacts) { ["tarball"] = applier.PublicUrl(path) };
+        await maestro.UpdateNodeAsync(node with
+        {
+            State = "available",
+            Result = "pass",
+            Data = data,
+            Artifacts = artifacts,
+            Holdoff = timeProvider.GetUtcNow().UtcDateTime + Holdoff,
+        }, cancellationToken: cancellationToken);
+        PatchsetLog.Applied(logger, node.Id!, path);
+    }
+
+    private async Task FailAsync(MaestroNode node, string message, CancellationToken cancellationToken)
+    {
+        PatchsetLog.Failed(logger, node.Id!, message);
+        var data = node.Data.DeepClone().AsObject();
+        data["error_msg"] = message;
+        await maestro.UpdateNodeAsync(node with { State = "done", Result = "fail", Data = data }, cancellationToken: cancellationToken);
+    }
+}

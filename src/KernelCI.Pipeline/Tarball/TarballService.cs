@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using KernelCI.Client.Maestro;
+using KernelCI.Pipeline.Events;
+using KernelCI.Pipeline.Git;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace KernelCI.Pipeline.Tarball;
+
+/// <summary>Turns each new running checkout into a source tarball and an available/pass checkout (§1.2). Patchset
+/// nodes are checkout-kind too but belong to the patchset service.</summary>
+internal sealed class TarballService(EventLoop loop, MaestroClient maestro, GitCache cache, RevisionReader reader, SourceTarball tarball,
+    PublicUrls urls, TimeProvider timeProvider, ILogger<TarballService> logger) : BackgroundService
+{
+    public static readonly TimeSpan Holdoff = TimeSpan.FromMinutes(10);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        loop.RunAsync("tarball", "node", false, HandleAsync, stoppingToken);
+
+    internal async Task HandleAsync(MaestroEvent maestroEvent, CancellationToken cancellationToken)
+    {
+        if (maestroEvent.Data is not JsonObject data || maestroEvent.Op != "created" || data["kind"]?.ToString() != "checkout"
+            || data["state"]?.ToString() != "running" || data["name"]?.ToString() == "patchset" || maestroEvent.NodeId is not { } id)
+        {
+            return;
+        }
+
+        // The event may be replayed after a restart: only a checkout still running is ours to do.
+        if (await maestro.GetNodeAsync(id, cancellationToken) is not { State: "running" } node)
+        {
+            return;
+        }
+
+        await ProcessAsync(node, cancellationToken);
+    }
+
+    private async Task ProcessAsync(MaestroNode node, CancellationToken cancellationToken)
+    {
+        var revision = node.Data["kernel_revision"] as JsonObject;
+        var tree = revision?["tree"]?.ToString();
+        var url = revision?["url"]?.ToString();
+        var branch = revision?["branch"]?.ToString();
+        var commit = revision?["commit"]?.ToString();
+        if (revision is null || tree is null || url is null || branch is null || commit is null)
+        {
+            await FailAsync(node, "git_checkout_failure", "data.kernel_revision needs tree, url, branch and commit", cancellationToken);
+            return;
+        }
+
+        string repository;
+        try
+        {
+            repository = await cache.PrepareAsync(tree, url, branch, commit, cancellationToken);
+        }
+        catch (GitCheckoutException e)
+        {
+            await FailAsync(node, "git_checkout_failure", e.Message, cancellationToken);
+            return;
+        }
+
+        JsonObject full;
+        try
+        {
+            full = await reader.ReadAsync(repository, revision, tree, branch, commit, cancellationToken);
+        }
+        catch (GitException e)
+        {
+            await FailAsync(node, "git_commit_error", e.Message, cancellationToken);
+            return;
+        }
+
+        var name = $"linux-{tree}-{branch}-{full["describe"]}".Replace('/', '_');
+        var path = await tarball.UploadAsync(repository, full["commit"]!.ToString(), name, cancellationToken);
+        var data = node.Data.DeepClone().AsObject();
+        data["kernel_revision"] = full;
+        var artifacts = new Dictionary<string, string>(node.Artifacts) { ["tarball"] = urls.For(path) };
+        await maestro.UpdateNodeAsync(node with
+        {
+            State = "available",
+            Result = "pass",
+            Data = data,
+            Artifacts = artifacts,
+            Holdoff = timeProvider.GetUtcNow().UtcDateTime + Holdoff,
+        }, cancellationToken: cancellationToken);
+        TarballLog.Uploaded(logger, node.Id!, path);
+    }
+
+    private async Task FailAsync(MaestroNode node, string errorCode, string message, CancellationToken cancellationToken)
+    {
+        TarballLog.Failed(logger, node.Id!, errorCode, message);
+        var data = node.Data.DeepClone().AsObject();
+        data["error_code"] = errorCode;
+        data["error_msg"] = message;
+        await maestro.UpdateNodeAsync(node with { State = "done", Result = "fail", Data = data }, cancellationToken: cancellationToken);
+    }
+}

@@ -1,0 +1,49 @@
+using System.IO.Compression;
+using System.Text.Json.Nodes;
+using KernelCI.Client.Maestro;
+using KernelCI.Pipeline.Config;
+using KernelCI.Pipeline.Tarball;
+using KernelCI.Pipeline.Tests.Stack;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KernelCI.Pipeline.Tests.Tarball;
+
+internal static class TarballFixture
+{
+    public const string Makefile = "VERSION = 6\nPATCHLEVEL = 1\nSUBLEVEL = 0\nNAME = Curry Ramen\n";
+
+    public static TarballService Service(PipelineTestStack stack) =>
+        stack.Services(new PipelineConfig(), TarballRegistration.Add).GetRequiredService<TarballService>();
+
+    /// <summary>Creates a running checkout as the trigger does and hands its creation event to the service.</summary>
+    public static async Task<MaestroNode> CheckOutAsync(PipelineTestStack stack, string url, string commit, string tree = "local", string branch = "main")
+    {
+        var node = await stack.Maestro.CreateNodeAsync(new MaestroNode
+        {
+            Kind = "checkout",
+            Name = "checkout",
+            Path = ["checkout"],
+            Data = new JsonObject { ["kernel_revision"] = new JsonObject { ["tree"] = tree, ["url"] = url, ["branch"] = branch, ["commit"] = commit } },
+        });
+        var data = new JsonObject { ["op"] = "created", ["id"] = node.Id, ["kind"] = "checkout", ["name"] = "checkout", ["state"] = "running" };
+        await Service(stack).HandleAsync(new MaestroEvent(1, "node", "pipeline", data, "{}"), TestContext.Current.CancellationToken);
+        return (await stack.Maestro.GetNodeAsync(node.Id!))!;
+    }
+
+    public static async Task<byte[]> DownloadTarAsync(PipelineTestStack stack, string url)
+    {
+        var path = new PublicUrls(stack.Options.StorageUrl!).PathOf(url)!;
+        using var gz = new MemoryStream();
+        await stack.Storage.DownloadAsync(path, gz);
+        gz.Position = 0;
+        using var tar = new MemoryStream();
+        await using (var gzip = new GZipStream(gz, CompressionMode.Decompress))
+        {
+            await gzip.CopyToAsync(tar);
+        }
+
+        return tar.ToArray();
+    }
+
+    public static JsonObject Revision(MaestroNode node) => node.Data["kernel_revision"]!.AsObject();
+}

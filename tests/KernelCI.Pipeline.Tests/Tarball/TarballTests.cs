@@ -1,0 +1,130 @@
+using System.Text.Json.Nodes;
+using KernelCI.Client.Maestro;
+using KernelCI.Pipeline.Git;
+using KernelCI.Pipeline.Tests.Git;
+using KernelCI.Pipeline.Tests.Stack;
+using static KernelCI.Pipeline.Tests.Tarball.TarballFixture;
+
+namespace KernelCI.Pipeline.Tests.Tarball;
+
+public sealed class TarballTests
+{
+    [Fact]
+    public async Task Checkout_becomes_available_with_a_tarball_identical_to_git_archive()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        using var repository = await TestRepository.CreateAsync();
+        await repository.CommitAsync("first", ("Makefile", Makefile), ("kernel/sched.c", "int x;\n"));
+        await repository.TagAsync("v6.1");
+        var commit = await repository.CommitAsync("second", ("README", "hello\n"));
+        var before = DateTime.UtcNow;
+
+        var node = await CheckOutAsync(stack, repository.Url, commit);
+
+        Assert.Equal(("available", "pass"), (node.State, node.Result));
+        Assert.InRange(node.Holdoff!.Value, before.AddMinutes(9), DateTime.UtcNow.AddMinutes(11));
+        var describe = Revision(node)["describe"]!.ToString();
+        var name = $"linux-local-main-{describe}";
+        Assert.Equal(stack.Options.StorageUrl + name + ".tar.gz", node.Artifacts["tarball"]);
+        using var expected = new MemoryStream();
+        await new GitRunner().StreamAsync(repository.Directory, ["archive", "--format=tar", $"--prefix={name}/", commit],
+            (s, ct) => s.CopyToAsync(expected, ct), TestContext.Current.CancellationToken);
+        Assert.Equal(expected.ToArray(), await DownloadTarAsync(stack, node.Artifacts["tarball"]));
+    }
+
+    [Fact]
+    public async Task Revision_metadata_has_describe_version_tags_message_and_tip_of_branch()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        using var repository = await TestRepository.CreateAsync();
+        await repository.CommitAsync("first", ("Makefile", Makefile));
+        await repository.TagAsync("v6.1");
+        var commit = await repository.CommitAsync("second\n\nbody line", ("README", "hello\n"));
+        var abbreviated = (await repository.RunAsync("rev-parse", "--short", commit)).Trim();
+
+        var revision = Revision(await CheckOutAsync(stack, repository.Url, commit));
+
+        Assert.Equal($"v6.1-1-g{abbreviated}", revision["describe"]!.ToString());
+        var version = revision["version"]!;
+        Assert.Equal((6, 1), ((int)version["version"]!, (int)version["patchlevel"]!));
+        Assert.Null(version["sublevel"]);
+        Assert.Equal($"-1-g{abbreviated}", version["extra"]!.ToString());
+        Assert.Equal("Curry Ramen", version["name"]!.ToString());
+        Assert.Empty(revision["commit_tags"]!.AsArray());
+        Assert.Equal("second\n\nbody line", revision["commit_message"]!.ToString());
+        Assert.True((bool)revision["tip_of_branch"]!);
+    }
+
+    [Fact]
+    public async Task Tagged_commit_behind_the_branch_head_has_its_tag_a_sublevel_and_is_not_the_tip()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        using var repository = await TestRepository.CreateAsync();
+        var commit = await repository.CommitAsync("first", ("Makefile", Makefile));
+        await repository.TagAsync("v6.1.3");
+        await repository.CommitAsync("second", ("README", "hello\n"));
+
+        var revision = Revision(await CheckOutAsync(stack, repository.Url, commit));
+
+        Assert.Equal("v6.1.3", revision["describe"]!.ToString());
+        Assert.Equal(3, (int)revision["version"]!["sublevel"]!);
+        Assert.Equal("", revision["version"]!["extra"]!.ToString());
+        Assert.Equal(["v6.1.3"], revision["commit_tags"]!.AsArray().Select(t => t!.ToString()));
+        Assert.False((bool)revision["tip_of_branch"]!);
+    }
+
+    [Fact]
+    public async Task Unknown_commit_fails_with_git_checkout_failure()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        using var repository = await TestRepository.CreateAsync();
+        await repository.CommitAsync("first", ("Makefile", Makefile));
+
+        var node = await CheckOutAsync(stack, repository.Url, new string('d', 40));
+
+        Assert.Equal(("done", "fail"), (node.State, node.Result));
+        Assert.Equal("git_checkout_failure", node.Data["error_code"]!.ToString());
+        Assert.Contains(new string('d', 40), node.Data["error_msg"]!.ToString());
+    }
+
+    [Fact]
+    public async Task Storage_briefly_down_during_the_upload_is_retried()
+    {
+        await using var proxy = await FlakyStorageProxy.StartAsync();
+        await using var stack = await PipelineTestStack.StartAsync(configure: o =>
+        {
+            proxy.Target = o.StorageUrl;
+            return o with { StorageUrl = proxy.Url };
+        });
+        using var repository = await TestRepository.CreateAsync();
+        var commit = await repository.CommitAsync("first", ("Makefile", Makefile));
+        proxy.FailUploads = 2;
+
+        var node = await CheckOutAsync(stack, repository.Url, commit);
+
+        Assert.Equal(2, proxy.RejectedUploads);
+        Assert.Equal(("available", "pass"), (node.State, node.Result));
+        Assert.NotEmpty(await DownloadTarAsync(stack, node.Artifacts["tarball"]));
+    }
+
+    [Fact]
+    public async Task Patchset_node_creation_is_left_to_the_patchset_service()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        using var repository = await TestRepository.CreateAsync();
+        var commit = await repository.CommitAsync("first", ("Makefile", Makefile));
+        var revision = new JsonObject { ["tree"] = "local", ["url"] = repository.Url, ["branch"] = "main", ["commit"] = commit };
+        var node = await stack.Maestro.CreateNodeAsync(new MaestroNode
+        {
+            Kind = "checkout",
+            Name = "patchset",
+            Path = ["checkout", "patchset"],
+            Data = new JsonObject { ["kernel_revision"] = revision },
+        });
+        var data = new JsonObject { ["op"] = "created", ["id"] = node.Id, ["kind"] = "checkout", ["name"] = "patchset", ["state"] = "running" };
+
+        await Service(stack).HandleAsync(new MaestroEvent(1, "node", "pipeline", data, "{}"), TestContext.Current.CancellationToken);
+
+        Assert.Equal("running", (await stack.Maestro.GetNodeAsync(node.Id!))!.State);
+    }
+}
