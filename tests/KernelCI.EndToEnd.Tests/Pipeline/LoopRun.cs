@@ -53,29 +53,30 @@ public sealed class LoopRun : IAsyncLifetime
         FirstCommit = await Tree.HeadAsync();
         var basePort = FreePort.BasePort();
         _host = await HostProcess.StartAsync(Path.Combine(_root, "data"), null, basePort,
-            ["--pipeline-config", LoopConfig.WriteDirectory(_root, Tree.Url), "--config", LoopConfig.WriteSettings(_root)], portOffset: 2);
+            ["--pipeline-config", PipelineDemoConfig.WriteDirectory(_root, Tree.Url), "--config", PipelineDemoConfig.WriteSettings(_root)], portOffset: 2);
         Maestro = new MaestroClient(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{basePort + 1}/latest/") });
-        var token = await KcidbTokenAsync();
-        Kcidb = new KcidbClient(new HttpClient { BaseAddress = _host.KcidbUrl }, token);
+        // Queries are public; the token is never checked.
+        Kcidb = new KcidbClient(new HttpClient { BaseAddress = _host.KcidbUrl }, "none");
 
+        var probe = new PipelineProbe(Maestro, Kcidb) { Interval = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + FirstCommitBudget;
-        FirstCheckout = await WaitAsync(() => Checkout(FirstCommit, n => n.State != "running"), deadline, "the first checkout's tarball");
-        FirstKbuild = await WaitAsync(() => Child(FirstCheckout, "kbuild-gcc-x86", n => n.State != "running"), deadline, "the first kbuild");
-        await WaitAsync(async () => (await TreeOf(FirstCheckout)).Count(n => n.Kind == "job" && n.Parent == FirstKbuild.Id && n.State == "done") >= 2 ? FirstKbuild : null,
-            deadline, "the boot and smoke jobs");
-        FirstTree = await TreeOf(FirstCheckout);
-        KcidbFirst = await WaitAsync(() => KcidbTreeWhere(FirstCheckout, d => new[] { "boot", "smoke.proc-mounted", "smoke.uname-x86_64" }
-            .All(path => Tests(d).Any(t => t.GetProperty("path").GetString() == path))), deadline, "the boot test in KCIDB");
+        FirstCheckout = await probe.WaitAsync(() => probe.CheckoutAsync(FirstCommit, n => n.State != "running"), deadline, "the first checkout's tarball", () => Output);
+        FirstKbuild = await probe.WaitAsync(() => probe.ChildAsync(FirstCheckout, "kbuild-gcc-x86", n => n.State != "running"), deadline, "the first kbuild", () => Output);
+        await probe.WaitAsync(async () => (await probe.TreeAsync(FirstCheckout)).Count(n => n.Kind == "job" && n.Parent == FirstKbuild.Id && n.State == "done") >= 2 ? FirstKbuild : null,
+            deadline, "the boot and smoke jobs", () => Output);
+        FirstTree = await probe.TreeAsync(FirstCheckout);
+        KcidbFirst = await probe.WaitAsync(() => probe.KcidbWhereAsync(FirstCheckout, d => PipelineProbe.HasTestPaths(d, "boot", "smoke.proc-mounted", "smoke.uname-x86_64")),
+            deadline, "the boot and smoke tests in KCIDB", () => Output);
 
         // The second push breaks the build: a compiler error early in the kernel's own sources.
         var main = await Tree.ShowAsync("init/main.c");
         SecondCommit = await Tree.CommitAsync("init: break the build (KernelCI test)",
             new Dictionary<string, string> { ["init/main.c"] = "#error \"broken on purpose by the KernelCI loop test\"\n" + main + "\n" });
         deadline = DateTime.UtcNow + SecondCommitBudget;
-        SecondCheckout = await WaitAsync(() => Checkout(SecondCommit, n => n.State != "running"), deadline, "the second checkout");
-        SecondKbuild = await WaitAsync(() => Child(SecondCheckout, "kbuild-gcc-x86", n => n.State == "done"), deadline, "the second kbuild");
-        KcidbSecond = await WaitAsync(() => KcidbTreeWhere(SecondCheckout, d => Builds(d).Any()), deadline, "the failed build in KCIDB");
-        SecondTree = await TreeOf(SecondCheckout);
+        SecondCheckout = await probe.WaitAsync(() => probe.CheckoutAsync(SecondCommit, n => n.State != "running"), deadline, "the second checkout", () => Output);
+        SecondKbuild = await probe.WaitAsync(() => probe.ChildAsync(SecondCheckout, "kbuild-gcc-x86", n => n.State == "done"), deadline, "the second kbuild", () => Output);
+        KcidbSecond = await probe.WaitAsync(() => probe.KcidbWhereAsync(SecondCheckout, d => Builds(d).Any()), deadline, "the failed build in KCIDB", () => Output);
+        SecondTree = await probe.TreeAsync(SecondCheckout);
     }
 
     public async ValueTask DisposeAsync()
@@ -95,66 +96,9 @@ public sealed class LoopRun : IAsyncLifetime
         }
     }
 
-    public static IEnumerable<JsonElement> Tests(JsonDocument document) => Items(document, "tests");
+    public static IEnumerable<JsonElement> Tests(JsonDocument document) => PipelineProbe.Items(document, "tests");
 
-    public static IEnumerable<JsonElement> Builds(JsonDocument document) => Items(document, "builds");
+    public static IEnumerable<JsonElement> Builds(JsonDocument document) => PipelineProbe.Items(document, "builds");
 
-    public static IEnumerable<JsonElement> Items(JsonDocument document, string kind) =>
-        document.RootElement.TryGetProperty(kind, out var items) ? items.EnumerateArray() : [];
-
-    private async Task<string> KcidbTokenAsync()
-    {
-        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(RepositoryPaths.HostExecutable)
-        {
-            ArgumentList = { "kcidb", "token", "--origin", "loop-test", "--admin", "--data-dir", Path.Combine(_root, "data") },
-            RedirectStandardOutput = true,
-        })!;
-        var token = (await process.StandardOutput.ReadToEndAsync()).Trim();
-        await process.WaitForExitAsync();
-        return token;
-    }
-
-    private async Task<MaestroNode?> Checkout(string commit, Func<MaestroNode, bool> ready)
-    {
-        var nodes = await Maestro.GetNodesFastAsync(new NodeFilter().Where("kind", "checkout").Where("data.kernel_revision.commit", commit));
-        return nodes.FirstOrDefault(n => n.Name == "checkout" && ready(n));
-    }
-
-    private async Task<MaestroNode?> Child(MaestroNode parent, string name, Func<MaestroNode, bool> ready)
-    {
-        var nodes = await Maestro.GetNodesFastAsync(new NodeFilter().Where("parent", parent.Id).Where("name", name));
-        return nodes.FirstOrDefault(ready);
-    }
-
-    private async Task<IReadOnlyList<MaestroNode>> TreeOf(MaestroNode checkout) =>
-        await Maestro.GetNodesFastAsync(new NodeFilter().Where("treeid", checkout.Treeid));
-
-    private async Task<JsonDocument?> KcidbTreeWhere(MaestroNode checkout, Func<JsonDocument, bool> ready)
-    {
-        var document = await Kcidb.QueryAsync(new KcidbQuery { Checkouts = ["maestro:" + checkout.Id], Children = true });
-        return ready(document) ? document : null;
-    }
-
-    private async Task<T> WaitAsync<T>(Func<Task<T?>> probe, DateTime deadline, string what)
-        where T : class
-    {
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if (await probe() is { } found)
-                {
-                    return found;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            // The pipeline runs in another process: there is nothing to wait on but its API.
-            await Task.Delay(TimeSpan.FromSeconds(2));
-        }
-
-        throw new TimeoutException($"timed out waiting for {what}; server output:\n{Output}");
-    }
+    public static IEnumerable<JsonElement> Items(JsonDocument document, string kind) => PipelineProbe.Items(document, kind);
 }

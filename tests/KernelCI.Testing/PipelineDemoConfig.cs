@@ -1,14 +1,12 @@
-using KernelCI.Testing;
-
-namespace KernelCI.EndToEnd.Tests.Pipeline;
+namespace KernelCI.Testing;
 
 /// <summary>The demo's pipeline configuration (config/pipeline) plus a trees.yaml naming the test's tree, and the
 /// JSON settings that make the services react in seconds rather than minutes.</summary>
-internal static class LoopConfig
+public static class PipelineDemoConfig
 {
-    public static string WriteDirectory(string root, string treeUrl)
+    public static string WriteDirectory(string root, string treeUrl, string directoryName = "pipeline-config")
     {
-        var directory = Path.Combine(root, "pipeline-config");
+        var directory = Path.Combine(root, directoryName);
         Directory.CreateDirectory(directory);
         foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "config", "pipeline"), "*.yaml"))
         {
@@ -28,9 +26,9 @@ internal static class LoopConfig
         return directory;
     }
 
-    public static string WriteSettings(string root)
+    public static string WriteSettings(string root, string fileName = "settings.json")
     {
-        var file = Path.Combine(root, "settings.json");
+        var file = Path.Combine(root, fileName);
         File.WriteAllText(file, """
             {
               "Pipeline": {
