@@ -27,6 +27,7 @@ internal static class PipelineServiceCommand
                 Instance = parse.GetValue(instance) ?? options.Instance,
                 Trees = parse.GetValue(trees) ?? options.Trees,
                 Runtimes = parse.GetValue(runtimes) is { Length: > 0 } r ? r : options.Runtimes,
+                Trigger = parse.GetValue(force) ? options.Trigger with { Force = true } : options.Trigger,
             };
             PipelineConfig config;
             try
@@ -43,11 +44,6 @@ internal static class PipelineServiceCommand
             if (connection.ConfigFile(parse) is { } file)
             {
                 builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false);
-            }
-
-            if (parse.GetValue(force))
-            {
-                builder.Configuration["Pipeline:Trigger:Force"] = "true";
             }
 
             builder.Services.AddPipelineCore(options, config);
