@@ -40,9 +40,14 @@ internal sealed class KcidbMapper(string origin, PipelineConfig config,
     public JsonObject Checkout(MaestroNode node)
     {
         var revision = Json.Obj(node.Data, "kernel_revision");
+        var url = Json.Str(revision, "url");
+
+        // KCIDB v5.3 accepts only https:// repository URLs; a local tree (file://, git://) would get the whole
+        // submission rejected, so its URL travels in misc instead.
+        var https = url?.StartsWith("https://", StringComparison.Ordinal) == true;
         return new JsonObject { ["id"] = Id(node.Id!), ["origin"] = origin }
             .PutCopy("tree_name", revision["tree"])
-            .PutCopy("git_repository_url", revision["url"])
+            .Put("git_repository_url", https ? url : null)
             .PutCopy("git_commit_hash", revision["commit"])
             .PutCopy("git_commit_name", revision["describe"])
             .PutCopy("git_repository_branch", revision["branch"])
@@ -51,7 +56,7 @@ internal sealed class KcidbMapper(string origin, PipelineConfig config,
             .PutCopy("git_repository_branch_tip", revision["tip_of_branch"] is JsonValue tip && tip.TryGetValue<bool>(out var b) ? JsonValue.Create(b) : null)
             .Put("start_time", Json.Time(node.Created))
             .Put("patchset_hash", Json.Str(revision, "patchset") ?? "")
-            .Put("misc", new JsonObject().Put("submitted_by", node.Submitter));
+            .Put("misc", new JsonObject().Put("submitted_by", node.Submitter).Put("git_repository_url", https ? null : url));
     }
 
     private async Task<JsonObject> BuildAsync(MaestroNode node, KcidbBatch batch, CancellationToken cancellationToken)
