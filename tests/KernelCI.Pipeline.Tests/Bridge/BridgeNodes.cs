@@ -70,7 +70,7 @@ internal static class BridgeNodes
         {
             ["arch"] = "x86_64", ["compiler"] = "gcc", ["defconfig"] = "tinyconfig", ["config_full"] = "tinyconfig+qemu-serial",
             ["kernel_type"] = "bzimage", ["platform"] = "qemu-x86_64", ["runtime"] = "local-shell", ["job_id"] = "42",
-            ["kernel_revision"] = new JsonObject { ["describe"] = "v6.1-rc1-3-gaaaa" },
+            ["kernel_revision"] = Checkout().Data["kernel_revision"]!.DeepClone(),
         };
         return errorCode is null ? data : data.Put("error_code", errorCode);
     }

@@ -1,0 +1,111 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KernelCI.Client.Kcidb;
+using KernelCI.Client.Maestro;
+using KernelCI.Data;
+using KernelCI.Pipeline.Tests.Stack;
+using KernelCI.Testing;
+
+namespace KernelCI.Pipeline.Tests.Bridge;
+
+public sealed class KcidbBridgeTests
+{
+    private static readonly TimeSpan NoSweep = TimeSpan.FromHours(1);
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Done_nodes_reach_KCIDB_through_events_and_are_marked_processed(DatabaseKind kind)
+    {
+        await using var stack = await PipelineTestStack.StartAsync(kind);
+        using var bridge = await BridgeHost.StartAsync(stack, NoSweep);
+
+        var (checkout, kbuild, job) = await CreateTreeAsync(stack.Maestro);
+
+        Assert.True(await Eventually.UntilAsync(() => AllProcessedAsync(stack.Maestro, checkout, kbuild, job)));
+        Assert.True(await Eventually.UntilAsync(async () => await TestsInKcidbAsync(stack, checkout) == 1));
+        using var document = await stack.Kcidb.QueryAsync(new KcidbQuery { Checkouts = [$"maestro:{checkout.Id}"], Children = true });
+        var build = document.RootElement.GetProperty("builds")[0];
+        Assert.Equal($"maestro:{kbuild.Id}", build.GetProperty("id").GetString());
+        Assert.Equal("PASS", build.GetProperty("status").GetString());
+        Assert.Equal("boot", document.RootElement.GetProperty("tests")[0].GetProperty("path").GetString());
+        await bridge.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Sweep_sends_nodes_whose_events_were_never_seen()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        var checkout = await stack.Maestro.CreateNodeAsync(Checkout("running"), TestContext.Current.CancellationToken);
+        using var bridge = await BridgeHost.StartAsync(stack, TimeSpan.FromMilliseconds(500));
+
+        // noevent: the bridge hears nothing of this change; only its sweep can find the node.
+        var done = await stack.Maestro.UpdateNodeAsync(checkout with { State = "done", Result = "pass" }, noEvent: true,
+            TestContext.Current.CancellationToken);
+
+        Assert.True(await Eventually.UntilAsync(() => AllProcessedAsync(stack.Maestro, done)));
+        Assert.True(await Eventually.UntilAsync(async () => await CheckoutsInKcidbAsync(stack, done) == 1));
+        await bridge.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task KCIDB_down_then_up_loses_nothing_and_marks_nothing_before_acceptance()
+    {
+        await using var flaky = await FlakyKcidb.StartAsync();
+        flaky.Down = true;
+        await using var stack = await PipelineTestStack.StartAsync(configure: o =>
+        {
+            flaky.Target = o.KcidbUrl!;
+            return o with { KcidbUrl = flaky.Url };
+        });
+        using var bridge = await BridgeHost.StartAsync(stack, NoSweep);
+
+        var (checkout, kbuild, job) = await CreateTreeAsync(stack.Maestro);
+        Assert.True(await Eventually.UntilAsync(() => Task.FromResult(flaky.Refused >= 2)));
+
+        foreach (var node in new[] { checkout, kbuild, job })
+        {
+            Assert.False((await stack.Maestro.GetNodeAsync(node.Id!, TestContext.Current.CancellationToken))!.ProcessedByKcidbBridge);
+        }
+
+        flaky.Down = false;
+        Assert.True(await Eventually.UntilAsync(() => AllProcessedAsync(stack.Maestro, checkout, kbuild, job)));
+        Assert.True(await Eventually.UntilAsync(async () => await TestsInKcidbAsync(stack, checkout) == 1));
+        await bridge.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    internal static MaestroNode Checkout(string state) => BridgeNodes.Checkout(state, state == "running" ? null : "pass") with { Id = null, Created = null };
+
+    internal static async Task<(MaestroNode Checkout, MaestroNode Kbuild, MaestroNode Job)> CreateTreeAsync(MaestroClient maestro)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var checkout = await maestro.CreateNodeAsync(Checkout("available"), ct);
+        var kbuild = await maestro.CreateNodeAsync(BridgeNodes.Kbuild("available", artifacts: new Dictionary<string, string>())
+            with { Id = null, Created = null, Parent = checkout.Id }, ct);
+        var job = await maestro.CreateNodeAsync(BridgeNodes.Job("baseline-x86", "pass", parent: kbuild.Id!) with { Id = null, Created = null }, ct);
+        return (checkout, kbuild, job);
+    }
+
+    private static async Task<bool> AllProcessedAsync(MaestroClient maestro, params MaestroNode[] nodes)
+    {
+        foreach (var node in nodes)
+        {
+            if ((await maestro.GetNodeAsync(node.Id!, TestContext.Current.CancellationToken))?.ProcessedByKcidbBridge != true)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static Task<int> TestsInKcidbAsync(PipelineTestStack stack, MaestroNode checkout) => CountAsync(stack, checkout, "tests");
+
+    private static Task<int> CheckoutsInKcidbAsync(PipelineTestStack stack, MaestroNode checkout) => CountAsync(stack, checkout, "checkouts");
+
+    private static async Task<int> CountAsync(PipelineTestStack stack, MaestroNode checkout, string type)
+    {
+        using var document = await stack.Kcidb.QueryAsync(new KcidbQuery { Checkouts = [$"maestro:{checkout.Id}"], Children = true },
+            TestContext.Current.CancellationToken);
+        return document.RootElement.TryGetProperty(type, out var items) && items.ValueKind == JsonValueKind.Array ? items.GetArrayLength() : 0;
+    }
+}
