@@ -31,10 +31,11 @@ public sealed class KcidbBridgeTests
         await bridge.StopAsync(TestContext.Current.CancellationToken);
     }
 
-    [Fact]
-    public async Task Sweep_sends_nodes_whose_events_were_never_seen()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Sweep_sends_nodes_whose_events_were_never_seen(DatabaseKind kind)
     {
-        await using var stack = await PipelineTestStack.StartAsync();
+        await using var stack = await PipelineTestStack.StartAsync(kind);
         var checkout = await stack.Maestro.CreateNodeAsync(Checkout("running"), TestContext.Current.CancellationToken);
         using var bridge = await BridgeHost.StartAsync(stack, TimeSpan.FromMilliseconds(500));
 

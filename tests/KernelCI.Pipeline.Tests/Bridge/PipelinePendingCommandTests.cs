@@ -1,15 +1,18 @@
+using KernelCI.Data;
 using KernelCI.Host.Pipeline;
 using KernelCI.Pipeline.Tests.Api;
 using KernelCI.Pipeline.Tests.Stack;
+using KernelCI.Testing;
 
 namespace KernelCI.Pipeline.Tests.Bridge;
 
 public sealed class PipelinePendingCommandTests
 {
-    [Fact]
-    public async Task Pending_lists_unsent_nodes_and_not_sent_or_unsendable_ones()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Pending_lists_unsent_nodes_and_not_sent_or_unsendable_ones(DatabaseKind kind)
     {
-        await using var stack = await PipelineTestStack.StartAsync();
+        await using var stack = await PipelineTestStack.StartAsync(kind);
         var ct = TestContext.Current.CancellationToken;
         var (checkout, kbuild, job) = await KcidbBridgeTests.CreateTreeAsync(stack.Maestro);
         var running = await stack.Maestro.CreateNodeAsync(KcidbBridgeTests.Checkout("running"), ct);
