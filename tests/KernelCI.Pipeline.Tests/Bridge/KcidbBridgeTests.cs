@@ -49,6 +49,40 @@ public sealed class KcidbBridgeTests
     }
 
     [Fact]
+    public async Task Hierarchy_written_at_once_is_sent_down_to_its_leaves()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        using var bridge = await BridgeHost.StartAsync(stack, NoSweep);
+        var ct = TestContext.Current.CancellationToken;
+        var (checkout, kbuild, _) = await CreateTreeAsync(stack.Maestro);
+        var root = await stack.Maestro.CreateNodeAsync(BridgeNodes.Job("kselftest-dt", null, parent: kbuild.Id!) with
+        {
+            Id = null, Created = null, State = "running",
+        }, ct);
+        string[] suitePath = [.. root.Path, "kselftest-dt"];
+        MaestroNode Child(string name, string kind, string result, IReadOnlyList<string> path) =>
+            BridgeNodes.Job(name, result, path, kind: kind) with { Id = null, Parent = null, Created = null };
+
+        var tree = new NodeTree(root with { State = "done", Result = "pass" },
+        [
+            new(Child("setup", "job", "pass", [.. root.Path, "setup"]), [new(Child("login", "test", "pass", [.. root.Path, "setup", "login"]), [])]),
+            new(Child("kselftest-dt", "job", "fail", suitePath),
+            [
+                new(Child("a", "test", "pass", [.. suitePath, "a"]), []),
+                new(Child("b", "test", "fail", [.. suitePath, "b"]), []),
+            ]),
+        ]);
+        var written = await stack.Maestro.PutTreeAsync(root.Id!, tree, ct);
+
+        Assert.True(await Eventually.UntilAsync(() => AllProcessedAsync(stack.Maestro, [.. written])));
+        Assert.True(await Eventually.UntilAsync(async () => await TestsInKcidbAsync(stack, checkout) == 5));
+        using var document = await stack.Kcidb.QueryAsync(new KcidbQuery { Checkouts = [$"maestro:{checkout.Id}"], Children = true }, ct);
+        var paths = document.RootElement.GetProperty("tests").EnumerateArray().Select(t => t.GetProperty("path").GetString()).Order();
+        Assert.Equal(["boot", "kselftest.dt", "kselftest.dt", "kselftest.dt.a", "kselftest.dt.b"], paths);
+        await bridge.StopAsync(ct);
+    }
+
+    [Fact]
     public async Task KCIDB_down_then_up_loses_nothing_and_marks_nothing_before_acceptance()
     {
         await using var flaky = await FlakyKcidb.StartAsync();
