@@ -13,6 +13,9 @@ internal static partial class KcidbBridgeLog
     [LoggerMessage(Level = LogLevel.Error, Message = "send-kcidb: node {NodeId} could not be mapped and stays unsent")]
     public static partial void MapFailed(ILogger logger, string? nodeId, Exception exception);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "send-kcidb: KCIDB refused node {NodeId}, which stays unsent: {Reason}")]
+    public static partial void Refused(ILogger logger, string? nodeId, string reason);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "send-kcidb: sweep failed")]
     public static partial void SweepFailed(ILogger logger, Exception exception);
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using KernelCI.Client.Kcidb;
@@ -98,7 +99,14 @@ internal sealed class KcidbSender(MaestroClient maestro, KcidbClient kcidb, Pipe
         if (!batch.IsEmpty)
         {
             var document = Encoding.UTF8.GetBytes(batch.ToDocument().ToJsonString());
-            await retry.RunAsync("submit to KCIDB", ct => kcidb.SubmitAsync(new MemoryStream(document), ct), cancellationToken);
+            try
+            {
+                await retry.RunAsync("submit to KCIDB", ct => kcidb.SubmitAsync(new MemoryStream(document), ct), cancellationToken);
+            }
+            catch (KcidbClientException e) when (e.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge)
+            {
+                return await SendOneByOneAsync(nodes, e, cancellationToken);
+            }
         }
 
         if (batch.Processed.Count > 0)
@@ -108,6 +116,25 @@ internal sealed class KcidbSender(MaestroClient maestro, KcidbClient kcidb, Pipe
 
         KcidbBridgeLog.Sent(logger, batch.Checkouts.Count, batch.Builds.Count(), batch.Tests.Count, batch.Issues.Count(), batch.Processed.Count);
         return batch.Processed.Count;
+    }
+
+    /// <summary>KCIDB refused the document: one bad node must not hold back the others, so each is sent alone and
+    /// only the refused ones stay unprocessed (and are logged).</summary>
+    private async Task<int> SendOneByOneAsync(MaestroNode[] nodes, KcidbClientException refusal, CancellationToken cancellationToken)
+    {
+        if (nodes.Length == 1)
+        {
+            KcidbBridgeLog.Refused(logger, nodes[0].Id, refusal.Message);
+            return 0;
+        }
+
+        var marked = 0;
+        foreach (var node in nodes)
+        {
+            marked += await SendBatchAsync([node], cancellationToken);
+        }
+
+        return marked;
     }
 
     private async Task AddDescendantsAsync(MaestroNode root, List<MaestroNode> into, CancellationToken cancellationToken)

@@ -24,6 +24,9 @@ internal sealed class FlakyKcidb : IAsyncDisposable
 
     public bool Down { get; set; }
 
+    /// <summary>Submissions containing this text are refused with 400, as KCIDB refuses an invalid document.</summary>
+    public string? RejectContaining { get; set; }
+
     public int Refused => Volatile.Read(ref _refused);
 
     public static async Task<FlakyKcidb> StartAsync()
@@ -58,7 +61,16 @@ internal sealed class FlakyKcidb : IAsyncDisposable
             Target + context.Request.Path.Value!.TrimStart('/') + context.Request.QueryString);
         if (context.Request.ContentLength > 0 || context.Request.Headers.TransferEncoding.Count > 0)
         {
-            request.Content = new StreamContent(context.Request.Body);
+            using var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+            if (RejectContaining is { } poison && System.Text.Encoding.UTF8.GetString(body.ToArray()).Contains(poison, StringComparison.Ordinal))
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await context.Response.WriteAsJsonAsync(new { id = "0", status = "error", message = "invalid document" }, context.RequestAborted);
+                return;
+            }
+
+            request.Content = new ByteArrayContent(body.ToArray());
             request.Content.Headers.TryAddWithoutValidation("Content-Type", context.Request.ContentType);
         }
 

@@ -108,6 +108,31 @@ public sealed class KcidbBridgeTests
         await bridge.StopAsync(TestContext.Current.CancellationToken);
     }
 
+    [Fact]
+    public async Task Node_refused_by_KCIDB_stays_unsent_without_holding_back_its_batch()
+    {
+        await using var flaky = await FlakyKcidb.StartAsync();
+        flaky.RejectContaining = "poison";
+        await using var stack = await PipelineTestStack.StartAsync(configure: o =>
+        {
+            flaky.Target = o.KcidbUrl!;
+            return o with { KcidbUrl = flaky.Url };
+        });
+        var ct = TestContext.Current.CancellationToken;
+        var good = await stack.Maestro.CreateNodeAsync(Checkout("done"), ct);
+        var bad = Checkout("done");
+        bad.Data["kernel_revision"]!["tree"] = "poison";
+        bad = await stack.Maestro.CreateNodeAsync(bad, ct);
+
+        // Started after both exist, so they meet in the first sweep's single batch.
+        using var bridge = await BridgeHost.StartAsync(stack, NoSweep);
+
+        Assert.True(await Eventually.UntilAsync(() => AllProcessedAsync(stack.Maestro, good)));
+        Assert.True(await Eventually.UntilAsync(async () => await CheckoutsInKcidbAsync(stack, good) == 1));
+        Assert.False((await stack.Maestro.GetNodeAsync(bad.Id!, ct))!.ProcessedByKcidbBridge);
+        await bridge.StopAsync(ct);
+    }
+
     internal static MaestroNode Checkout(string state) => BridgeNodes.Checkout(state, state == "running" ? null : "pass") with { Id = null, Created = null };
 
     internal static async Task<(MaestroNode Checkout, MaestroNode Kbuild, MaestroNode Job)> CreateTreeAsync(MaestroClient maestro)
