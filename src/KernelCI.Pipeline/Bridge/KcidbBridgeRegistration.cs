@@ -8,7 +8,7 @@ internal static class KcidbBridgeRegistration
 {
     public static void Add(IServiceCollection services)
     {
-        services.TryAddSingleton(new BridgeOptions());
+        services.TryAddSingleton(sp => sp.GetRequiredService<PipelineOptions>().Bridge.Validated());
         services.TryAddSingleton<LogExcerpts>();
         services.TryAddSingleton<KcidbSender>();
         services.AddHostedService<KcidbBridgeService>();

@@ -5,6 +5,7 @@ using KernelCI.Client.Maestro;
 using KernelCI.Data;
 using KernelCI.Pipeline.Tests.Stack;
 using KernelCI.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace KernelCI.Pipeline.Tests.Bridge;
 
@@ -37,13 +38,18 @@ public sealed class KcidbBridgeTests
     {
         await using var stack = await PipelineTestStack.StartAsync(kind);
         var checkout = await stack.Maestro.CreateNodeAsync(Checkout("running"), TestContext.Current.CancellationToken);
-        using var bridge = await BridgeHost.StartAsync(stack, TimeSpan.FromMilliseconds(500));
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var bridge = await BridgeHost.StartAsync(stack, TimeSpan.FromMinutes(1), time);
 
         // noevent: the bridge hears nothing of this change; only its sweep can find the node.
         var done = await stack.Maestro.UpdateNodeAsync(checkout with { State = "done", Result = "pass" }, noEvent: true,
             TestContext.Current.CancellationToken);
 
-        Assert.True(await Eventually.UntilAsync(() => AllProcessedAsync(stack.Maestro, done)));
+        Assert.True(await Eventually.UntilAsync(() =>
+        {
+            time.Advance(TimeSpan.FromMinutes(1));
+            return AllProcessedAsync(stack.Maestro, done);
+        }));
         Assert.True(await Eventually.UntilAsync(async () => await CheckoutsInKcidbAsync(stack, done) == 1));
         await bridge.StopAsync(TestContext.Current.CancellationToken);
     }
