@@ -41,6 +41,9 @@ public sealed record PipelineOptions
     /// <summary>Trees the trigger polls; empty means all. A leading '!' excludes instead (upstream's --trees).</summary>
     public string? Trees { get; init; }
 
+    /// <summary>send-kcidb's sweep interval and batch size ("Pipeline:Bridge" in the configuration file).</summary>
+    public Bridge.BridgeOptions Bridge { get; init; } = new();
+
     /// <summary>Runtimes the scheduler loads; empty means all configured runtimes this process can run.</summary>
     public IReadOnlyList<string> Runtimes { get; init; } = [];
 

@@ -37,6 +37,15 @@ public sealed class MaestroClient(HttpClient http, string? token = null)
     public async Task<IReadOnlyList<MaestroNode>> PutTreeAsync(string rootId, NodeTree tree, CancellationToken cancellationToken = default) =>
         (await SendAsync<List<MaestroNode>>(HttpMethod.Put, "nodes/" + rootId, tree, cancellationToken))!;
 
+    /// <summary>PUT /batch/nodeset: sets processed_by_kcidb_bridge on the nodes (no events); returns how many changed.</summary>
+    public async Task<int> SetProcessedByKcidbBridgeAsync(IReadOnlyCollection<string> ids, bool value = true, CancellationToken cancellationToken = default) =>
+        await SendAsync<int>(HttpMethod.Put, "batch/nodeset", new JsonObject
+        {
+            ["field"] = "processed_by_kcidb_bridge",
+            ["value"] = value ? "true" : "false",
+            ["nodes"] = new JsonArray([.. ids.Select(id => (JsonNode)id)]),
+        }, cancellationToken);
+
     public async Task<MaestroSubscription> SubscribeAsync(string channel, string? subscriberId = null, bool promiscuous = false, CancellationToken cancellationToken = default)
     {
         var query = $"subscribe/{channel}?promisc={(promiscuous ? "true" : "false")}" + (subscriberId is null ? "" : "&subscriber_id=" + Uri.EscapeDataString(subscriberId));

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KernelCI.Pipeline.Bridge;
 
@@ -7,5 +8,9 @@ internal static class KcidbBridgeRegistration
 {
     public static void Add(IServiceCollection services)
     {
+        services.TryAddSingleton(sp => sp.GetRequiredService<PipelineOptions>().Bridge.Validated());
+        services.TryAddSingleton<LogExcerpts>();
+        services.TryAddSingleton<KcidbSender>();
+        services.AddHostedService<KcidbBridgeService>();
     }
 }

@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using KernelCI.Client.Maestro;
+using KernelCI.Pipeline.Config;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KernelCI.Pipeline.Api;
+
+/// <summary>POST /api/checkout: a developer asks for one commit to be built and tested (kci-dev checkout, bisect).</summary>
+internal static partial class CheckoutEndpoint
+{
+    public static async Task<IResult> HandleAsync(HttpContext http)
+    {
+        var user = ApiAuth.Require(http, "checkout");
+        var services = http.RequestServices;
+        var config = services.GetRequiredService<PipelineConfig>();
+        var maestro = services.GetRequiredService<MaestroClient>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var body = await ApiInput.ReadAsync(http.Request, http.RequestAborted);
+
+        var commit = ApiInput.RequiredString(body, "commit");
+        if (!Sha().IsMatch(commit))
+        {
+            throw ApiException.BadRequest($"commit: '{commit}' is not a git commit hash (7 to 40 hex digits)");
+        }
+
+        var jobfilter = ApiInput.JobFilter(body, config);
+        var platformfilter = ApiInput.PlatformFilter(body, config);
+        string tree, url, branch;
+        if (ApiInput.OptionalString(body, "nodeid") is { } nodeId)
+        {
+            var source = await maestro.GetNodeAsync(nodeId, http.RequestAborted)
+                ?? throw ApiException.NotFound($"nodeid: node {nodeId} not found");
+            var revision = source.Data["kernel_revision"] as JsonObject
+                ?? throw ApiException.BadRequest($"nodeid: node {nodeId} has no data.kernel_revision");
+            tree = revision["tree"]?.ToString() ?? "";
+            url = revision["url"]?.ToString() ?? throw ApiException.BadRequest($"nodeid: node {nodeId} has no kernel_revision.url");
+            branch = revision["branch"]?.ToString() ?? throw ApiException.BadRequest($"nodeid: node {nodeId} has no kernel_revision.branch");
+        }
+        else
+        {
+            url = ApiInput.RequiredString(body, "url");
+            branch = ApiInput.RequiredString(body, "branch");
+            tree = config.Trees.Values.FirstOrDefault(t => t.Url == url)?.Name ?? TreeName(url);
+        }
+
+        var node = new MaestroNode
+        {
+            Kind = "checkout",
+            Name = "checkout",
+            Path = ["checkout"],
+            State = "running",
+            Data = new JsonObject
+            {
+                ["kernel_revision"] = new JsonObject
+                {
+                    ["tree"] = tree, ["url"] = url, ["branch"] = branch, ["commit"] = commit, ["tip_of_branch"] = false,
+                },
+            },
+            // A developer's request builds one commit once: longer than a tip-of-branch checkout, but bounded.
+            Timeout = now.AddMinutes(300),
+            Submitter = "user:" + user.Email,
+            Treeid = ApiInput.NewTreeId(),
+            Jobfilter = jobfilter.Count > 0 ? jobfilter : null,
+            PlatformFilter = platformfilter,
+        };
+        var created = await maestro.CreateNodeAsync(node, http.RequestAborted);
+        return ApiReply.Node("OK", created);
+    }
+
+    /// <summary>An unknown tree is named after its repository, as the last URL segment without `.git`.</summary>
+    private static string TreeName(string url)
+    {
+        var last = url.TrimEnd('/').Split('/', ':').Last();
+        return last.EndsWith(".git", StringComparison.Ordinal) ? last[..^4] : last;
+    }
+
+    [GeneratedRegex("^[0-9a-fA-F]{7,40}$")]
+    private static partial Regex Sha();
+}

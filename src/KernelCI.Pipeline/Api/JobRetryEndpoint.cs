@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KernelCI.Client.Maestro;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KernelCI.Pipeline.Api;
+
+/// <summary>POST /api/jobretry: runs a test job again (kci-dev testretry) by republishing its passed kbuild as an
+/// `updated` node event whose jobfilter names only that kbuild and job, so the scheduler schedules just that job.</summary>
+internal static class JobRetryEndpoint
+{
+    public static async Task<IResult> HandleAsync(HttpContext http)
+    {
+        ApiAuth.Require(http, "testretry");
+        var maestro = http.RequestServices.GetRequiredService<MaestroClient>();
+        var body = await ApiInput.ReadAsync(http.Request, http.RequestAborted);
+        var nodeId = ApiInput.RequiredString(body, "nodeid");
+        var node = await maestro.GetNodeAsync(nodeId, http.RequestAborted)
+            ?? throw ApiException.NotFound($"nodeid: node {nodeId} not found");
+        if (node.Kind is not ("job" or "test"))
+        {
+            throw ApiException.BadRequest($"nodeid: node {nodeId} is a {node.Kind}; only test jobs can be retried");
+        }
+
+        // The job to rerun is the ancestor (or the node itself) directly under the kbuild.
+        var job = node;
+        var kbuild = await ParentAsync(maestro, job, http.RequestAborted);
+        while (kbuild is not null && kbuild.Kind != "kbuild")
+        {
+            job = kbuild;
+            kbuild = await ParentAsync(maestro, job, http.RequestAborted);
+        }
+
+        if (kbuild is null)
+        {
+            throw ApiException.BadRequest($"nodeid: node {nodeId} has no kbuild ancestor to retry from");
+        }
+
+        if (kbuild.Result != "pass" || kbuild.State is not ("available" or "done"))
+        {
+            throw ApiException.BadRequest($"nodeid: the kbuild {kbuild.Id} is {kbuild.State}/{kbuild.Result ?? "null"}, not a finished pass");
+        }
+
+        var data = JsonSerializer.SerializeToNode(kbuild, MaestroJson.Options)!.AsObject();
+        data["op"] = "updated";
+        data["is_hierarchy"] = false;
+        data["jobfilter"] = new JsonArray(kbuild.Name, job.Name);
+        await maestro.PublishAsync("node", data, http.RequestAborted);
+        return ApiReply.Message($"OK: job {job.Name} of {kbuild.Name} rescheduled");
+    }
+
+    private static async Task<MaestroNode?> ParentAsync(MaestroClient maestro, MaestroNode node, CancellationToken cancellationToken) =>
+        node.Parent is null ? null : await maestro.GetNodeAsync(node.Parent, cancellationToken);
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using KernelCI.Client.Maestro;
+using KernelCI.Client.Storage;
+using KernelCI.Pipeline.Config;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KernelCI.Pipeline.Api;
+
+/// <summary>POST /api/patchset: patches to apply on a checkout (kci-dev patchset). The patchset service applies them
+/// later; this only checks, stores inline patches and creates the running `patchset` node.</summary>
+internal static partial class PatchsetEndpoint
+{
+    public const int MaxPatches = 32;
+
+    public const int MaxPatchBytes = 10 * 1024 * 1024;
+
+    public static async Task<IResult> HandleAsync(HttpContext http)
+    {
+        var user = ApiAuth.Require(http, "patchset");
+        var services = http.RequestServices;
+        var config = services.GetRequiredService<PipelineConfig>();
+        var maestro = services.GetRequiredService<MaestroClient>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var body = await ApiInput.ReadAsync(http.Request, http.RequestAborted);
+
+        var nodeId = ApiInput.RequiredString(body, "nodeid");
+        var patches = ApiInput.StringList(body, "patch");
+        var patchUrls = ApiInput.StringList(body, "patchurl");
+        if ((patches.Count == 0) == (patchUrls.Count == 0))
+        {
+            throw ApiException.BadRequest("patch, patchurl: give either inline patches or patch URLs (one of them, not both)");
+        }
+
+        CheckPatches(patches.Count > 0 ? "patch" : "patchurl", patches.Count > 0 ? patches : patchUrls);
+        foreach (var (url, i) in patchUrls.Select((u, i) => (u, i)))
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                throw ApiException.BadRequest($"patchurl[{i}]: '{url}' is not an http(s) URL");
+            }
+        }
+
+        var jobfilter = ApiInput.JobFilter(body, config);
+        var platformfilter = ApiInput.PlatformFilter(body, config);
+        var checkout = await maestro.GetNodeAsync(nodeId, http.RequestAborted)
+            ?? throw ApiException.NotFound($"nodeid: node {nodeId} not found");
+        if (checkout.Kind != "checkout")
+        {
+            throw ApiException.BadRequest($"nodeid: node {nodeId} is a {checkout.Kind}, not a checkout");
+        }
+
+        var urls = patchUrls.Count > 0 ? patchUrls
+            : await StoreAsync(services, user.Email, patches, now, http.RequestAborted);
+        var artifacts = urls.Select((u, i) => (Name: "patch" + i.ToString(CultureInfo.InvariantCulture), Url: u))
+            .ToDictionary(p => p.Name, p => p.Url);
+        var node = new MaestroNode
+        {
+            Kind = "checkout",
+            Name = "patchset",
+            Path = [.. checkout.Path, "patchset"],
+            Parent = checkout.Id,
+            State = "running",
+            Artifacts = artifacts,
+            Data = new JsonObject { ["kernel_revision"] = checkout.Data["kernel_revision"]?.DeepClone() },
+            Timeout = now.AddMinutes(300),
+            Submitter = "user:" + user.Email,
+            // A tree of its own, so that watching the patchset does not see the plain checkout's builds.
+            Treeid = ApiInput.NewTreeId(),
+            Jobfilter = jobfilter.Count > 0 ? jobfilter : null,
+            PlatformFilter = platformfilter,
+        };
+        var created = await maestro.CreateNodeAsync(node, http.RequestAborted);
+        return ApiReply.Node("OK", created);
+    }
+
+    private static void CheckPatches(string field, IReadOnlyList<string> items)
+    {
+        if (items.Count > MaxPatches)
+        {
+            throw ApiException.BadRequest($"{field}: at most {MaxPatches} patches, got {items.Count}");
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i].Length == 0)
+            {
+                throw ApiException.BadRequest($"{field}[{i}]: is empty");
+            }
+
+            if (field == "patch" && Encoding.UTF8.GetByteCount(items[i]) > MaxPatchBytes)
+            {
+                throw ApiException.BadRequest($"{field}[{i}]: larger than {MaxPatchBytes / 1024 / 1024} MiB");
+            }
+
+            if (items[i].Contains('\0', StringComparison.Ordinal))
+            {
+                throw ApiException.BadRequest($"{field}[{i}]: contains a NUL byte");
+            }
+        }
+    }
+
+    /// <summary>Inline patches go to storage under `patchset/&lt;user&gt;/`, and the node points at their public URLs as
+    /// it would at URL patches.</summary>
+    private static async Task<IReadOnlyList<string>> StoreAsync(IServiceProvider services, string email, IReadOnlyList<string> patches,
+        DateTime now, CancellationToken cancellationToken)
+    {
+        var storage = services.GetRequiredService<StorageClient>();
+        var urls = services.GetRequiredService<PublicUrls>();
+        var folder = $"patchset/{Unsafe().Replace(email, "_")}/{now:yyyyMMddHHmmss}-{ApiInput.NewTreeId()[..8]}";
+        var stored = new List<string>();
+        for (var i = 0; i < patches.Count; i++)
+        {
+            var name = $"patch{i}.patch";
+            var bytes = Encoding.UTF8.GetBytes(patches[i]);
+            await storage.UploadAsync(folder, name, () => new MemoryStream(bytes), cancellationToken);
+            stored.Add(urls.For($"{folder}/{name}"));
+        }
+
+        return stored;
+    }
+
+    [GeneratedRegex("[^a-zA-Z0-9@._-]")]
+    private static partial Regex Unsafe();
+}

@@ -1,0 +1,40 @@
+using KernelCI.Client.Maestro;
+
+namespace KernelCI.Pipeline.Bridge;
+
+/// <summary>Which nodes the bridge sends, and which it marks processed without sending (maestro-pipeline.md §5).</summary>
+internal static class NodeRules
+{
+    /// <summary>Checkouts and builds are sent when available (so the dashboard sees them early) and again when done;
+    /// tests only once done, as their result is final then.</summary>
+    public static bool IsSendable(string? kind, string? state) => kind switch
+    {
+        "checkout" or "kbuild" => state is "available" or "done",
+        "job" or "test" or "process" => state == "done",
+        _ => false,
+    };
+
+    public static bool IsSendable(MaestroNode node) => IsSendable(node.Kind, node.State);
+
+    /// <summary>Why the node is marked processed without being sent, or null to send it. Incomplete builds and jobs
+    /// and failed baselines are retried by job-retry up to 3 times, so only the last attempt reaches KCIDB.</summary>
+    public static string? SkipReason(MaestroNode node)
+    {
+        if (node.Kind is "kbuild" or "job" && node.Result == "incomplete" && node.RetryCounter != 3)
+        {
+            return "incomplete, will be retried";
+        }
+
+        if (node.Kind == "job" && node.Name.StartsWith("baseline", StringComparison.Ordinal) && node.Result == "fail" && node.RetryCounter != 3)
+        {
+            return "failed baseline, will be retried";
+        }
+
+        if (node.Kind == "checkout" && node.Result == "incomplete" && Json.Str(node.Data, "error_code") == "node_timeout")
+        {
+            return "checkout timed out";
+        }
+
+        return null;
+    }
+}

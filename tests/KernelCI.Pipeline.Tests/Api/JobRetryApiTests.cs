@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using KernelCI.Pipeline.Tests.Bridge;
+using KernelCI.Pipeline.Tests.Stack;
+
+namespace KernelCI.Pipeline.Tests.Api;
+
+public sealed class JobRetryApiTests
+{
+    [Fact]
+    public async Task Job_retry_republishes_the_kbuild_with_a_jobfilter_of_kbuild_and_job()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        await using var api = await PipelineApiHost.StartAsync(stack);
+        var (_, kbuild, job) = await KcidbBridgeTests.CreateTreeAsync(stack.Maestro);
+        var ct = TestContext.Current.CancellationToken;
+        var subscription = await stack.Maestro.SubscribeAsync("node", "test:jobretry", promiscuous: true, ct);
+        await stack.Maestro.ListenBatchAsync(subscription.Id, 1000, ct);
+
+        var (status, reply) = await api.PostAsync("api/jobretry", new JsonObject { ["nodeid"] = job.Id }, api.Token("testretry"));
+
+        Assert.Equal(200, status);
+        Assert.StartsWith("OK", reply["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        var published = (await stack.Maestro.ListenBatchAsync(subscription.Id, 1000, ct)).Last(e => e.Op == "updated").Data!.AsObject();
+        Assert.Equal(kbuild.Id, published["id"]!.GetValue<string>());
+        Assert.Equal("kbuild", published["kind"]!.GetValue<string>());
+        Assert.Equal("""["kbuild-gcc-x86","baseline-x86"]""", published["jobfilter"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Job_retry_of_a_kbuild_is_400()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        await using var api = await PipelineApiHost.StartAsync(stack);
+        var (_, kbuild, _) = await KcidbBridgeTests.CreateTreeAsync(stack.Maestro);
+
+        var (status, reply) = await api.PostAsync("api/jobretry", new JsonObject { ["nodeid"] = kbuild.Id }, api.Token("testretry"));
+
+        Assert.Equal(400, status);
+        Assert.StartsWith("nodeid:", reply["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Job_retry_of_an_unknown_node_is_404()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        await using var api = await PipelineApiHost.StartAsync(stack);
+
+        var (status, reply) = await api.PostAsync("api/jobretry", new JsonObject { ["nodeid"] = "0123456789abcdef01234567" }, api.Token("testretry"));
+
+        Assert.Equal(404, status);
+        Assert.StartsWith("nodeid:", reply["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Job_retry_needs_the_testretry_permission()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        await using var api = await PipelineApiHost.StartAsync(stack);
+
+        var (status, _) = await api.PostAsync("api/jobretry", new JsonObject { ["nodeid"] = "0123456789abcdef01234567" }, api.Token("checkout", "patchset"));
+
+        Assert.Equal(401, status);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using KernelCI.Pipeline.Api;
+using KernelCI.Pipeline.Config;
+using KernelCI.Pipeline.Tests.Bridge;
+using KernelCI.Pipeline.Tests.Stack;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KernelCI.Pipeline.Tests.Api;
+
+/// <summary>The pipeline API on its own loopback listener, in front of a test stack, and a client posting to it.</summary>
+internal sealed class PipelineApiHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private PipelineApiHost(WebApplication app, PipelineTestStack stack, string url)
+    {
+        _app = app;
+        Stack = stack;
+        Http = new HttpClient { BaseAddress = new Uri(url) };
+    }
+
+    public PipelineTestStack Stack { get; }
+
+    public HttpClient Http { get; }
+
+    public static async Task<PipelineApiHost> StartAsync(PipelineTestStack stack, PipelineConfig? config = null)
+    {
+        var url = $"http://127.0.0.1:{KernelCI.Testing.FreePort.BasePort()}/";
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(url);
+        builder.Services.AddSingleton(stack.Context);
+        builder.Services.AddRoutingCore();
+        builder.Services.AddPipelineCore(stack.Options, config ?? BridgeNodes.Config);
+        var app = builder.Build();
+        app.MapPipelineApi();
+        await app.StartAsync();
+        return new PipelineApiHost(app, stack, url);
+    }
+
+    public string Token(params string[] permissions) =>
+        PipelineTokens.Issue(Stack.Context.Secrets.Get(PipelineTokens.SecretName), "dev@example.org", permissions, expires: null);
+
+    /// <summary>POSTs as kci-dev does: the raw token in Authorization, no "Bearer".</summary>
+    public async Task<(int Status, JsonObject Body)> PostAsync(string path, JsonObject body, string? token, bool bearer = false)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        if (token is not null)
+        {
+            if (bearer)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+            else
+            {
+                request.Headers.TryAddWithoutValidation("Authorization", token);
+            }
+        }
+
+        using var response = await Http.SendAsync(request, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return ((int)response.StatusCode, JsonNode.Parse(text)!.AsObject());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

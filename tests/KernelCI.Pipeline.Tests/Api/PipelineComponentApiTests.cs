@@ -1,0 +1,37 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using KernelCI.Hosting;
+using KernelCI.Pipeline.Api;
+using KernelCI.Pipeline.Tests.Stack;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+
+namespace KernelCI.Pipeline.Tests.Api;
+
+public sealed class PipelineComponentApiTests
+{
+    [Fact]
+    public async Task Pipeline_component_serves_the_api_with_the_data_folder_secret()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        var url = $"http://127.0.0.1:{KernelCI.Testing.FreePort.BasePort()}/";
+        await using var app = ComponentApp.Build(new PipelineComponent(stack.Options with { Services = ["send-kcidb"] }), stack.Context,
+            b => b.WebHost.UseUrls(url));
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/checkout")
+        {
+            Content = new StringContent("""{"url":"https://git.example.org/linux.git","branch":"main","commit":"0123456789abcdef0123456789abcdef01234567","jobfilter":null,"platformfilter":[]}""",
+                Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("Authorization",
+            PipelineTokens.Issue(stack.Context.Secrets.Get(PipelineTokens.SecretName), "dev@example.org", ["checkout"], null));
+
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal("checkout", body["node"]!["kind"]!.GetValue<string>());
+        await app.StopAsync(TestContext.Current.CancellationToken);
+    }
+}
