@@ -34,7 +34,7 @@ public static class PipelineDemoConfig
               "Pipeline": {
                 "Trigger": { "PollPeriod": "00:00:03" },
                 "Timeout": { "Period": "00:00:05" },
-                "Bridge": { "SweepPeriod": "00:00:05" }
+                "Bridge": { "SweepInterval": "00:00:05" }
               }
             }
             """);
