@@ -36,9 +36,18 @@ internal static class JobParsers
     public static PlatformConfig Platform(RawEntry raw)
     {
         var r = raw.Reader();
+        // A few upstream platforms list several dtbs: the first is the platform's, all of them stay in Extra["dtbs"].
+        var dtbs = raw.Value?["dtb"] is System.Text.Json.Nodes.JsonArray ? r.StringList("dtb") : null;
+        var dtb = dtbs is null ? r.String("dtb") : dtbs.FirstOrDefault();
         var platform = new PlatformConfig(raw.Name, r.String("arch") ?? "x86_64", r.String("boot_method") ?? "grub", r.String("mach") ?? "x86",
-            r.String("dtb"), r.StringList("compatible") ?? [], r.String("base_name"), r.Object("context"), r.Object("params"), r.Rules());
-        return platform with { Extra = r.Rest() };
+            dtb, r.StringList("compatible") ?? [], r.String("base_name"), r.Object("context"), r.Object("params"), r.Rules());
+        var extra = r.Rest();
+        if (dtbs is not null)
+        {
+            extra["dtbs"] = new System.Text.Json.Nodes.JsonArray(dtbs.Select(d => (System.Text.Json.Nodes.JsonNode?)d).ToArray());
+        }
+
+        return platform with { Extra = extra };
     }
 
     public static RuntimeConfig Runtime(RawEntry raw)

@@ -4,20 +4,28 @@ namespace KernelCI.Pipeline.Config;
 /// and lists extended; unknown keys and dangling references are errors naming the file and the key.</summary>
 public static class PipelineConfigLoader
 {
-    public static PipelineConfig Load(string directory)
-    {
-        if (!Directory.Exists(directory))
-        {
-            throw new PipelineConfigException(directory, "(directory)", "configuration directory not found");
-        }
+    public static PipelineConfig Load(string directory) => Load([directory]);
 
+    /// <summary>Several directories, as upstream's `--yaml-config` list: a later directory's entries win. A site's
+    /// own directory (its runtimes, credentials' names) usually comes after the shared one.</summary>
+    public static PipelineConfig Load(IReadOnlyList<string> directories)
+    {
         var raw = new RawConfig();
-        var files = Directory.EnumerateFiles(directory, "*.yaml", SearchOption.AllDirectories)
-            .Select(path => (path, name: Path.GetRelativePath(directory, path).Replace('\\', '/')))
-            .OrderBy(f => f.name, StringComparer.Ordinal);
-        foreach (var (path, name) in files)
+        foreach (var directory in directories)
         {
-            raw.Add(name, YamlToJson.ReadFile(path, name));
+            if (!Directory.Exists(directory))
+            {
+                throw new PipelineConfigException(directory, "(directory)", "configuration directory not found");
+            }
+
+            var files = Directory.EnumerateFiles(directory, "*.yaml", SearchOption.AllDirectories)
+                .Select(path => (path, name: Path.GetRelativePath(directory, path).Replace('\\', '/')))
+                .OrderBy(f => f.name, StringComparer.Ordinal);
+            foreach (var (path, name) in files)
+            {
+                var display = directories.Count == 1 ? name : path;
+                raw.Add(display, YamlToJson.ReadFile(path, display));
+            }
         }
 
         return Build(raw);
