@@ -94,16 +94,13 @@ internal static class RuleEvaluator
     }
 
     private static (long Version, long Patchlevel)? Version(RuleContext context) =>
-        context.KernelRevision?["version"] is JsonObject v && v["version"] is JsonValue major && major.TryGetValue<long>(out var a)
-            ? (a, v["patchlevel"] is JsonValue minor && minor.TryGetValue<long>(out var b) ? b : 0)
-            : null;
+        context.KernelRevision?["version"] is JsonObject v && Number(v["version"]) is { } major ? (major, Number(v["patchlevel"]) ?? 0) : null;
 
-    private static int Compare((long Version, long Patchlevel) actual, JsonNode? bound)
-    {
-        var major = (long?)bound?["version"] ?? 0;
-        var minor = (long?)bound?["patchlevel"] ?? 0;
-        return (actual.Version, actual.Patchlevel).CompareTo((major, minor));
-    }
+    private static int Compare((long Version, long Patchlevel) actual, JsonNode? bound) =>
+        (actual.Version, actual.Patchlevel).CompareTo((Number(bound?["version"]) ?? 0, Number(bound?["patchlevel"]) ?? 0));
+
+    private static long? Number(JsonNode? node) =>
+        node is JsonValue v && long.TryParse(v.ToJsonString().Trim('"'), System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
 
     private static List<string> Values(JsonNode? node) => node switch
     {
