@@ -59,7 +59,7 @@ internal sealed class SchedulerHarness : IAsyncDisposable
     }
 
     /// <summary>A checkout as the tarball service leaves it: available/pass with its tarball and kernel revision.</summary>
-    public async Task<MaestroNode> AvailableCheckoutAsync(IReadOnlyList<string>? jobfilter = null, string tree = "local")
+    public async Task<MaestroNode> AvailableCheckoutAsync(IReadOnlyList<string>? jobfilter = null, IReadOnlyList<string>? architectures = null)
     {
         var checkout = await Maestro.CreateNodeAsync(new MaestroNode
         {
@@ -73,11 +73,16 @@ internal sealed class SchedulerHarness : IAsyncDisposable
             {
                 ["kernel_revision"] = new System.Text.Json.Nodes.JsonObject
                 {
-                    ["tree"] = tree, ["url"] = "file:///srv/linux", ["branch"] = "main", ["commit"] = "0123456789abcdef0123456789abcdef01234567",
+                    ["tree"] = "local", ["url"] = "file:///srv/linux", ["branch"] = "main", ["commit"] = "0123456789abcdef0123456789abcdef01234567",
                     ["version"] = new System.Text.Json.Nodes.JsonObject { ["version"] = 6, ["patchlevel"] = 1 },
                 },
             },
         });
+        if (architectures is not null)
+        {
+            checkout.Data["architecture_filter"] = new System.Text.Json.Nodes.JsonArray(architectures.Select(a => (System.Text.Json.Nodes.JsonNode?)a).ToArray());
+        }
+
         return await Maestro.UpdateNodeAsync(checkout with
         {
             State = "available",
