@@ -120,6 +120,17 @@ internal sealed class SchedulerHarness : IAsyncDisposable
     public async Task<IReadOnlyList<MaestroNode>> ChildrenAsync(MaestroNode parent) =>
         await Maestro.GetNodesFastAsync(new NodeFilter().Where("parent", parent.Id));
 
+    /// <summary>Polls Maestro until <paramref name="condition"/> holds, failing the test after 30 s.</summary>
+    public static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        while (!await condition())
+        {
+            await timer.WaitForNextTickAsync(timeout.Token);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var hosted in _hosted)

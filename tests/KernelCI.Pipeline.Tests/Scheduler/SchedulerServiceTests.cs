@@ -169,4 +169,17 @@ public sealed class SchedulerServiceTests
         Assert.Empty(await harness.ChildrenAsync(arm));
         Assert.Equal(x86.Id, request.Node.Parent);
     }
+
+    [Fact]
+    public async Task Kbuild_without_a_defconfig_ends_done_incomplete_with_invalid_job_params()
+    {
+        await using var harness = await SchedulerHarness.StartAsync(yaml: SchedulerConfigs.Base.Replace("defconfig: tinyconfig, ", ""));
+
+        var checkout = await harness.AvailableCheckoutAsync();
+
+        MaestroNode? node = null;
+        await SchedulerHarness.WaitForAsync(async () => (node = (await harness.ChildrenAsync(checkout)).SingleOrDefault()) is { State: "done" });
+        Assert.Equal(("incomplete", "invalid_job_params"), (node!.Result, node.Data["error_code"]!.ToString()));
+        Assert.False(harness.Runtimes.Submitted.TryRead(out _));
+    }
 }
