@@ -102,7 +102,18 @@ internal sealed class NodeScheduler(SchedulerIndex index, LoadedRuntimes runtime
             return;
         }
 
-        var node = await retry.RunAsync($"create {plan.Entry.Job.Name}", ct => maestro.CreateNodeAsync(plan.Node, ct), cancellationToken);
+        MaestroNode node;
+        try
+        {
+            node = await retry.RunAsync($"create {plan.Entry.Job.Name}", ct => maestro.CreateNodeAsync(plan.Node, ct), cancellationToken);
+        }
+        catch (MaestroClientException e)
+        {
+            // Refused for this node alone (Retry already waited out transient failures): the event's other jobs go on.
+            SchedulerLog.CreateRefused(logger, plan.Entry.Job.Name, plan.Platform.Name, plan.Node.Parent, e.Message);
+            return;
+        }
+
         guard.Add(plan.DedupKey);
         SchedulerLog.Scheduled(logger, plan.Entry.Job.Name, plan.Platform.Name, plan.Runtime.Config.Name, node.Id, node.Parent);
         Runtimes.JobRequest request;

@@ -15,4 +15,7 @@ internal static partial class SchedulerLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "scheduler: node {NodeId} ({Job}) failed with {ErrorCode}: {Error}")]
     public static partial void JobFailed(ILogger logger, string? nodeId, string job, string errorCode, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "scheduler: Maestro refused {Job} on {Platform} under {ParentId}: {Error}")]
+    public static partial void CreateRefused(ILogger logger, string job, string platform, string? parentId, string error);
 }
