@@ -1,4 +1,5 @@
 namespace KernelCI.Pipeline.Config;
 
 /// <summary>Root file system URLs with `{brarch}` / `{debarch}` placeholders.</summary>
-public sealed record RootfsConfig(string Name, string? RootfsType, string? Ramdisk, string? Nfsroot, string? Ramdiskroot);
+public sealed record RootfsConfig(string Name, string? RootfsType, string? Ramdisk, string? Nfsroot, string? Ramdiskroot,
+    string? Rootfs = null);

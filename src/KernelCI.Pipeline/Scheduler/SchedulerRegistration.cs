@@ -7,5 +7,11 @@ internal static class SchedulerRegistration
 {
     public static void Add(IServiceCollection services)
     {
+        services.AddSingleton<LoadedRuntimes>();
+        services.AddSingleton<SchedulerIndex>();
+        services.AddSingleton<JobParamsBuilder>();
+        services.AddSingleton<DedupGuard>();
+        services.AddSingleton<NodeScheduler>();
+        services.AddHostedService<SchedulerService>();
     }
 }
