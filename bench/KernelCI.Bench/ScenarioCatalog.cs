@@ -2,12 +2,13 @@ using System.CommandLine;
 using KernelCI.Bench.KcidbIngest;
 using KernelCI.Bench.Storage;
 using KernelCI.Bench.Maestro;
+using KernelCI.Bench.Pipeline;
 
 namespace KernelCI.Bench;
 
 internal static class ScenarioCatalog
 {
-    public static IReadOnlyList<IScenario> All { get; } = [new KcidbIngestScenario(), new StorageScenario(), new MaestroScenario()];
+    public static IReadOnlyList<IScenario> All { get; } = [new KcidbIngestScenario(), new StorageScenario(), new MaestroScenario(), new PipelineScenario()];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
