@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace KernelCI.Pipeline.Runtimes;
 
 /// <summary>The jobs local runtimes run in the background after SubmitAsync returned. Stopping the host (or disposing
 /// the provider) cancels them and waits, so no build or QEMU outlives the process and no write lands after shutdown.</summary>
-internal sealed class RunningJobs : IHostedService, IAsyncDisposable
+internal sealed partial class RunningJobs(ILogger<RunningJobs> logger) : IHostedService, IAsyncDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _lock = new();
@@ -25,7 +26,21 @@ internal sealed class RunningJobs : IHostedService, IAsyncDisposable
     public void Start(Func<CancellationToken, Task> job)
     {
         ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
-        var task = Task.Run(() => job(_stopping.Token));
+        var task = Task.Run(async () =>
+        {
+            try
+            {
+                await job(_stopping.Token);
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+            }
+            catch (Exception e)
+            {
+                // The node stays running; the timeout service ends it, and the log says why.
+                Failed(logger, e);
+            }
+        });
         lock (_lock)
         {
             _tasks.Add(task);
@@ -68,4 +83,7 @@ internal sealed class RunningJobs : IHostedService, IAsyncDisposable
         await StopAsync(CancellationToken.None);
         _stopping.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "a runtime job failed before writing its result")]
+    private static partial void Failed(ILogger logger, Exception exception);
 }

@@ -8,7 +8,7 @@ namespace KernelCI.Pipeline.Runtimes.Qemu;
 /// <summary>One boot in the QEMU lab: fetch the kernel (and modules), build the initramfs, boot under a wall-clock
 /// limit with the serial console captured, then write the whole result hierarchy on the job node in one PUT with the
 /// serial log as artifacts.lava_log.</summary>
-internal sealed class QemuJob(JobRequest request, RuntimeContext context)
+internal sealed class QemuJob(JobRequest request, RuntimeContext context, bool kvm)
 {
     private readonly ILogger _logger = context.Loggers.CreateLogger<QemuJob>();
     private readonly string _nodeId = request.Node.Id!;
@@ -67,7 +67,7 @@ internal sealed class QemuJob(JobRequest request, RuntimeContext context)
             }
 
             initramfs = await Initramfs.BuildAsync(Path.Combine(context.WorkDirectory, "qemu", "initramfs"), definition, modules, directory, cancellationToken);
-            command = QemuCommand.For(request.Platform.Arch, kernel, initramfs, definition.ExtraKernelArgs);
+            command = QemuCommand.For(request.Platform.Arch, kernel, initramfs, definition.ExtraKernelArgs, kvm);
         }
         catch (InvalidJobParamsException e)
         {

@@ -9,11 +9,13 @@ internal sealed class QemuRuntime(RuntimeConfig config, RuntimeContext context) 
 {
     public RuntimeConfig Config { get; } = config;
 
+    private bool Kvm => Config.Settings["kvm"]?.ToString() is "true" or "True";
+
     public async Task<string> SubmitAsync(JobRequest request, CancellationToken cancellationToken)
     {
         var jobId = $"{Config.Name}-{request.Node.Id}";
         await context.Nodes.SetDataAsync(request.Node.Id!, new JsonObject { ["job_id"] = jobId }, cancellationToken);
-        context.Jobs.Start(ct => new QemuJob(request, context).RunAsync(ct));
+        context.Jobs.Start(ct => new QemuJob(request, context, Kvm).RunAsync(ct));
         return jobId;
     }
 }
