@@ -70,7 +70,22 @@ public sealed class KbuildRuntimeTests
         Assert.Contains("download failed", Gunzip(await harness.DownloadAsync(node.Artifacts["build_log"])));
     }
 
-    private static async Task<(string JobId, MaestroNode Node)> BuildAsync(RuntimeHarness harness, MaestroNode checkout, string tarball, TestKernel? kernel)
+    [Fact]
+    public async Task Kbuild_past_its_job_timeout_is_killed_and_incomplete()
+    {
+        await using var harness = await RuntimeHarness.StartAsync();
+        var checkout = await harness.CheckoutAsync();
+        var tarball = await harness.UploadAsync($"tarballs/{checkout.Id}", TestKernel.SourceTarball);
+        var started = DateTime.UtcNow;
+        var (_, node) = await BuildAsync(harness, checkout, tarball, null, new JsonObject { ["job_timeout"] = 0.05 });
+
+        Assert.Equal(("done", "incomplete", "node_timeout"), (node.State, node.Result, node.Data["error_code"]?.ToString()));
+        Assert.InRange(DateTime.UtcNow - started, TimeSpan.Zero, TimeSpan.FromMinutes(1));
+        Assert.Empty(RuntimeHarness.ProcessesMentioning(node.Id!));
+    }
+
+    private static async Task<(string JobId, MaestroNode Node)> BuildAsync(RuntimeHarness harness, MaestroNode checkout, string tarball, TestKernel? kernel,
+        JsonObject? extra = null)
     {
         var lines = kernel?.FragmentLines ?? TestKernel.QemuSerialFragment();
         var parameters = new JsonObject
@@ -78,6 +93,11 @@ public sealed class KbuildRuntimeTests
             ["arch"] = "x86_64", ["compiler"] = "gcc", ["defconfig"] = "tinyconfig", ["fragments"] = new JsonArray("qemu-serial"),
             ["fragment_configs"] = new JsonObject { ["qemu-serial"] = new JsonArray(lines.Select(l => (JsonNode)l).ToArray()) },
         };
+        foreach (var (name, value) in extra ?? [])
+        {
+            parameters[name] = value?.DeepClone();
+        }
+
         var node = await harness.ChildAsync(checkout, "kbuild", "kbuild-gcc-x86", new JsonObject { ["platform"] = "kubernetes", ["runtime"] = "local-shell" });
         var request = new JobRequest(node, new JobConfig("kbuild-gcc-x86", "kbuild", "kbuild.jinja2", null, parameters, Rules.None),
             RuntimeHarness.QemuX86, parameters, new Dictionary<string, string> { ["tarball"] = tarball });

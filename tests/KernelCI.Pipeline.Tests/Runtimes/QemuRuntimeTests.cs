@@ -67,6 +67,38 @@ public sealed class QemuRuntimeTests
     }
 
     [Fact]
+    public async Task Modules_artifact_is_unpacked_into_the_guest()
+    {
+        await using var harness = await RuntimeHarness.StartAsync();
+        var modules = Directory.CreateTempSubdirectory("kernelci-modules-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(modules, "tree", "lib", "modules", "6.1.0"));
+            await File.WriteAllTextAsync(Path.Combine(modules, "tree", "lib", "modules", "6.1.0", "modules.dep"), "kernel/fake.ko:\n",
+                TestContext.Current.CancellationToken);
+            var tarball = Path.Combine(modules, "modules.tar.xz");
+            Assert.Equal(0, await ChildProcess.RunAsync("tar", ["-C", Path.Combine(modules, "tree"), "-cJf", tarball, "."], modules,
+                Path.Combine(modules, "tar.log"), new Dictionary<string, string>(), TimeSpan.FromMinutes(1), TimeProvider.System, null,
+                TestContext.Current.CancellationToken));
+            var request = await RequestAsync(harness, "modules-x86", new JsonObject
+            {
+                ["test_method"] = "commands",
+                ["tests"] = new JsonArray { new JsonObject { ["name"] = "modules-dep", ["run"] = "grep -q fake.ko /lib/modules/6.1.0/modules.dep" } },
+            });
+            var url = await harness.UploadAsync($"modules-{request.Node.Id}", tarball);
+            var (_, node) = await harness.RunAsync(harness.Runtime("qemu", "qemu-lab"),
+                request with { Artifacts = new Dictionary<string, string>(request.Artifacts) { ["modules"] = url } }, Limit);
+
+            Assert.Equal(("done", "pass", null), (node.State, node.Result, node.Data["error_msg"]?.ToString()));
+            Assert.Equal("pass", Result(await harness.DescendantsAsync(node), "modules-dep"));
+        }
+        finally
+        {
+            Directory.Delete(modules, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Kernel_panic_fails_the_job_with_kernelmsg_failed()
     {
         await using var harness = await RuntimeHarness.StartAsync();
@@ -101,7 +133,32 @@ public sealed class QemuRuntimeTests
         Assert.Equal("pass", Result(await harness.DescendantsAsync(node), "login"));
     }
 
-    private static async Task<(string JobId, MaestroNode Node)> BootAsync(RuntimeHarness harness, string jobName, JsonObject parameters)
+    [Fact]
+    public async Task Stopping_the_host_kills_a_running_boot()
+    {
+        await using var harness = await RuntimeHarness.StartAsync();
+        var request = await RequestAsync(harness, "hang-x86", new JsonObject
+        {
+            ["test_method"] = "commands", ["tests"] = new JsonArray { new JsonObject { ["name"] = "forever", ["run"] = "sleep 100000" } },
+        });
+        await harness.SubmitAsync(harness.Runtime("qemu", "qemu-lab"), request);
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
+        for (var waited = 0; RuntimeHarness.ProcessesMentioning(request.Node.Id!).Count == 0; waited++)
+        {
+            Assert.True(waited < 300, "qemu did not start within a minute");
+            await timer.WaitForNextTickAsync(TestContext.Current.CancellationToken);
+        }
+
+        await harness.StopJobsAsync().WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.Empty(RuntimeHarness.ProcessesMentioning(request.Node.Id!));
+        Assert.Equal("running", (await harness.Stack.Maestro.GetNodeAsync(request.Node.Id!, TestContext.Current.CancellationToken))!.State);
+    }
+
+    private static async Task<(string JobId, MaestroNode Node)> BootAsync(RuntimeHarness harness, string jobName, JsonObject parameters) =>
+        await harness.RunAsync(harness.Runtime("qemu", "qemu-lab"), await RequestAsync(harness, jobName, parameters), Limit);
+
+    private static async Task<JobRequest> RequestAsync(RuntimeHarness harness, string jobName, JsonObject parameters)
     {
         var kernel = await TestKernel.GetAsync();
         var checkout = await harness.CheckoutAsync();
@@ -114,9 +171,8 @@ public sealed class QemuRuntimeTests
         {
             ["arch"] = "x86_64", ["defconfig"] = "tinyconfig", ["compiler"] = "gcc", ["platform"] = "qemu-x86_64", ["runtime"] = "qemu-lab",
         });
-        var request = new JobRequest(job, new JobConfig(jobName, "job", "baseline.jinja2", null, parameters, Rules.None, "boot"),
+        return new JobRequest(job, new JobConfig(jobName, "job", "baseline.jinja2", null, parameters, Rules.None, "boot"),
             RuntimeHarness.QemuX86, parameters, new Dictionary<string, string> { ["kernel"] = kernelUrl });
-        return await harness.RunAsync(harness.Runtime("qemu", "qemu-lab"), request, Limit);
     }
 
     private static string Result(IReadOnlyList<MaestroNode> nodes, string name) => Assert.Single(nodes, n => n.Name == name).Result!;

@@ -82,6 +82,38 @@ internal sealed class RuntimeHarness : IAsyncDisposable
         return (jobId, (await Stack.Maestro.GetNodeAsync(request.Node.Id!))!);
     }
 
+    public Task<string> SubmitAsync(IRuntime runtime, JobRequest request) => runtime.SubmitAsync(request, TestContext.Current.CancellationToken);
+
+    /// <summary>Stops the runtimes' background jobs as a host shutdown does.</summary>
+    public Task StopJobsAsync() => _services.GetRequiredService<RunningJobs>().StopAsync(TestContext.Current.CancellationToken);
+
+    /// <summary>Ids of the processes whose command line mentions <paramref name="text"/>.</summary>
+    public static IReadOnlyList<int> ProcessesMentioning(string text)
+    {
+        var found = new List<int>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(directory), out var pid) && pid != Environment.ProcessId)
+            {
+                try
+                {
+                    if (File.ReadAllText(Path.Combine(directory, "cmdline")).Contains(text, StringComparison.Ordinal))
+                    {
+                        found.Add(pid);
+                    }
+                }
+                catch (IOException)
+                {
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
+            }
+        }
+
+        return found;
+    }
+
     public async Task<IReadOnlyList<MaestroNode>> DescendantsAsync(MaestroNode root)
     {
         var all = new List<MaestroNode>();

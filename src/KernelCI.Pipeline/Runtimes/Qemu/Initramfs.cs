@@ -12,7 +12,7 @@ internal static class Initramfs
     public static string BusyboxPath { get; set; } = "/bin/busybox";
 
     public static async Task<string> BuildAsync(string cacheDirectory, TestDefinition definition, string? modulesTarball,
-        string jobDirectory, CancellationToken cancellationToken)
+        string jobDirectory, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var init = InitScript.Render(definition);
         var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
@@ -54,16 +54,17 @@ internal static class Initramfs
 
         var combined = Path.Combine(jobDirectory, "initramfs.cpio.gz");
         File.Copy(cached, combined, overwrite: true);
-        await AppendModulesAsync(combined, modulesTarball, jobDirectory, cancellationToken);
+        await AppendModulesAsync(combined, modulesTarball, jobDirectory, timeProvider, cancellationToken);
         return combined;
     }
 
-    private static async Task AppendModulesAsync(string initramfs, string modulesTarball, string jobDirectory, CancellationToken cancellationToken)
+    private static async Task AppendModulesAsync(string initramfs, string modulesTarball, string jobDirectory, TimeProvider timeProvider,
+        CancellationToken cancellationToken)
     {
         var root = Path.Combine(jobDirectory, "modules");
         Directory.CreateDirectory(root);
         var rc = await ChildProcess.RunAsync("tar", ["-xf", modulesTarball, "-C", root], jobDirectory, Path.Combine(jobDirectory, "modules.log"),
-            new Dictionary<string, string>(), TimeSpan.FromMinutes(5), TimeProvider.System, null, cancellationToken);
+            new Dictionary<string, string>(), TimeSpan.FromMinutes(5), timeProvider, null, cancellationToken);
         if (rc != 0)
         {
             throw new IOException($"could not extract the modules tarball (tar rc {rc?.ToString() ?? "timeout"})");

@@ -66,7 +66,8 @@ internal sealed class QemuJob(JobRequest request, RuntimeContext context, bool k
                 await context.Downloader.DownloadAsync(modulesUrl, modules, cancellationToken);
             }
 
-            initramfs = await Initramfs.BuildAsync(Path.Combine(context.WorkDirectory, "qemu", "initramfs"), definition, modules, directory, cancellationToken);
+            initramfs = await Initramfs.BuildAsync(Path.Combine(context.WorkDirectory, "qemu", "initramfs"), definition, modules, directory,
+                context.Time, cancellationToken);
             command = QemuCommand.For(request.Platform.Arch, kernel, initramfs, definition.ExtraKernelArgs, kvm);
         }
         catch (InvalidJobParamsException e)
