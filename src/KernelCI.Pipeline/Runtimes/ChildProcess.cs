@@ -8,8 +8,7 @@ internal static class ChildProcess
 {
     /// <summary>The exit code, or null when the limit was reached first.</summary>
     public static async Task<int?> RunAsync(string program, IReadOnlyList<string> arguments, string workingDirectory, string logFile,
-        IReadOnlyDictionary<string, string> environment, TimeSpan limit, TimeProvider timeProvider, Action<int>? started,
-        CancellationToken cancellationToken)
+        TimeSpan limit, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         // bash does the redirection so the child writes the log itself: no pumping, and the log survives our crash.
         var start = new ProcessStartInfo("bash")
@@ -27,14 +26,9 @@ internal static class ChildProcess
         }
 
         start.Environment["KCI_LOG_FILE"] = logFile;
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
         process.StandardInput.Close();
-        started?.Invoke(process.Id);
         using var timeout = new CancellationTokenSource(limit, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         try

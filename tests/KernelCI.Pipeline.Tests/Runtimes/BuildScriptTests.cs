@@ -45,8 +45,8 @@ public sealed class BuildScriptTests
             var script = Path.Combine(directory, "build.sh");
             await File.WriteAllTextAsync(script, BuildScript.Render(plan, Path.Combine(directory, "missing.tar.gz"), Path.Combine(directory, "out")),
                 TestContext.Current.CancellationToken);
-            var rc = await ChildProcess.RunAsync("bash", [script], directory, Path.Combine(directory, "build.log"), new Dictionary<string, string>(),
-                TimeSpan.FromMinutes(1), TimeProvider.System, null, TestContext.Current.CancellationToken);
+            var rc = await ChildProcess.RunAsync("bash", [script], directory, Path.Combine(directory, "build.log"),
+                TimeSpan.FromMinutes(1), TimeProvider.System, TestContext.Current.CancellationToken);
 
             Assert.Equal(2, rc);
             Assert.Contains("stage 2", await File.ReadAllTextAsync(Path.Combine(directory, "build.log"), TestContext.Current.CancellationToken));

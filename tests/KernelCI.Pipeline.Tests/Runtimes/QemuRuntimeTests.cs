@@ -78,7 +78,7 @@ public sealed class QemuRuntimeTests
                 TestContext.Current.CancellationToken);
             var tarball = Path.Combine(modules, "modules.tar.xz");
             Assert.Equal(0, await ChildProcess.RunAsync("tar", ["-C", Path.Combine(modules, "tree"), "-cJf", tarball, "."], modules,
-                Path.Combine(modules, "tar.log"), new Dictionary<string, string>(), TimeSpan.FromMinutes(1), TimeProvider.System, null,
+                Path.Combine(modules, "tar.log"), TimeSpan.FromMinutes(1), TimeProvider.System,
                 TestContext.Current.CancellationToken));
             var request = await RequestAsync(harness, "modules-x86", new JsonObject
             {

@@ -64,7 +64,7 @@ internal static class Initramfs
         var root = Path.Combine(jobDirectory, "modules");
         Directory.CreateDirectory(root);
         var rc = await ChildProcess.RunAsync("tar", ["-xf", modulesTarball, "-C", root], jobDirectory, Path.Combine(jobDirectory, "modules.log"),
-            new Dictionary<string, string>(), TimeSpan.FromMinutes(5), timeProvider, null, cancellationToken);
+            TimeSpan.FromMinutes(5), timeProvider, cancellationToken);
         if (rc != 0)
         {
             throw new IOException($"could not extract the modules tarball (tar rc {rc?.ToString() ?? "timeout"})");

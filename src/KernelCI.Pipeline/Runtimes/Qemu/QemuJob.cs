@@ -84,8 +84,8 @@ internal sealed class QemuJob(JobRequest request, RuntimeContext context, bool k
         int? rc;
         try
         {
-            rc = await ChildProcess.RunAsync(command.Program, command.Arguments, directory, serial, new Dictionary<string, string>(), limit,
-                context.Time, null, cancellationToken);
+            rc = await ChildProcess.RunAsync(command.Program, command.Arguments, directory, serial, limit,
+                context.Time, cancellationToken);
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException)
         {
