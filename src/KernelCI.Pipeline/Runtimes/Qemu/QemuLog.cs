@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Logging;
+
+namespace KernelCI.Pipeline.Runtimes.Qemu;
+
+internal static partial class QemuLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "qemu job {NodeId} ({Job}) booting on {Platform}: {Command}")]
+    public static partial void Booting(ILogger logger, string nodeId, string job, string platform, string command);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "qemu job {NodeId} finished: {Result} {ErrorCode}")]
+    public static partial void Finished(ILogger logger, string nodeId, string result, string? errorCode);
+}

@@ -1,0 +1,155 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+
+namespace KernelCI.Pipeline.Runtimes.Shell;
+
+/// <summary>One kernel build on this machine (§4, §9 step 3): fetch the checkout tarball, run build.sh, upload the
+/// artifacts to `<job>-<nodeid>/` and write the result on the kbuild node.</summary>
+internal sealed class KbuildJob(JobRequest request, RuntimeContext context)
+{
+    private static readonly TimeSpan Holdoff = TimeSpan.FromMinutes(10);
+    private readonly ILogger _logger = context.Loggers.CreateLogger<KbuildJob>();
+    private readonly string _nodeId = request.Node.Id!;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var directory = Path.Combine(context.WorkDirectory, "kbuild", RuntimeContext.StoragePath(request));
+        Directory.CreateDirectory(directory);
+        KbuildLog.Started(_logger, _nodeId, request.Job.Name, directory);
+        try
+        {
+            await RunInAsync(directory, cancellationToken);
+        }
+        finally
+        {
+            TryDelete(directory);
+        }
+    }
+
+    private async Task RunInAsync(string directory, CancellationToken cancellationToken)
+    {
+        KbuildPlan plan;
+        try
+        {
+            plan = KbuildPlan.From(request.Params, context.Config);
+        }
+        catch (InvalidJobParamsException e)
+        {
+            await FinishAsync(null, KbuildOutcome.Incomplete("invalid_job_params", e.Message), new Dictionary<string, string>(), cancellationToken);
+            return;
+        }
+
+        var artifacts = Path.Combine(directory, "artifacts");
+        Directory.CreateDirectory(artifacts);
+        var log = Path.Combine(artifacts, "build.log");
+        var outcome = await BuildAsync(plan, directory, artifacts, log, cancellationToken);
+        var urls = new Dictionary<string, string>();
+        try
+        {
+            urls = await KbuildUpload.UploadAsync(context, RuntimeContext.StoragePath(request), plan, outcome, artifacts, log, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            outcome = KbuildOutcome.Incomplete("kbuild_internal_error", "uploading the artifacts failed: " + e.Message);
+        }
+
+        if (outcome.Result == "pass" && !urls.ContainsKey("kernel"))
+        {
+            outcome = KbuildOutcome.Incomplete("kbuild_internal_error", "the build passed but produced no kernel image");
+        }
+
+        await FinishAsync(plan, outcome, urls, cancellationToken);
+    }
+
+    private async Task<KbuildOutcome> BuildAsync(KbuildPlan plan, string directory, string artifacts, string log, CancellationToken cancellationToken)
+    {
+        var tarball = Path.Combine(directory, "linux.tarball");
+        if (!request.Artifacts.TryGetValue("tarball", out var tarballUrl))
+        {
+            return KbuildOutcome.Incomplete("invalid_job_params", "artifacts.tarball: the checkout has no source tarball");
+        }
+
+        try
+        {
+            await File.WriteAllTextAsync(log, $"### downloading {tarballUrl}\n", cancellationToken);
+            await context.Downloader.DownloadAsync(tarballUrl, tarball, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            await File.AppendAllTextAsync(log, $"download failed: {e.Message}\n", CancellationToken.None);
+            return KbuildOutcome.Incomplete("kbuild_internal_error", $"downloading the source tarball {tarballUrl} failed: {e.Message}");
+        }
+
+        var fragments = Path.Combine(directory, "fragments");
+        Directory.CreateDirectory(fragments);
+        for (var i = 0; i < plan.FragmentFiles.Count; i++)
+        {
+            await File.WriteAllLinesAsync(Path.Combine(fragments, $"{i}.config"), plan.FragmentFiles[i], cancellationToken);
+        }
+
+        var script = Path.Combine(directory, "build.sh");
+        await File.WriteAllTextAsync(script, BuildScript.Render(plan, tarball, artifacts), cancellationToken);
+        var limit = JobParams.Timeout(request.Params, 60);
+        var rc = await ChildProcess.RunAsync("bash", [script], directory, log, limit, context.Time, cancellationToken);
+        KbuildLog.Finished(_logger, _nodeId, rc switch { 0 => "pass", 1 => "fail", _ => "incomplete" }, rc);
+        return rc switch
+        {
+            null => KbuildOutcome.Incomplete("node_timeout", $"the build did not finish within {limit.TotalMinutes:0.#} minutes and was stopped"),
+            0 => new KbuildOutcome("pass"),
+            1 => new KbuildOutcome("fail", null, BuildLogErrors.Excerpt(await File.ReadAllLinesAsync(log, CancellationToken.None))),
+            _ => KbuildOutcome.Incomplete("kbuild_internal_error", BuildLogErrors.Excerpt(await File.ReadAllLinesAsync(log, CancellationToken.None))),
+        };
+    }
+
+    private async Task FinishAsync(KbuildPlan? plan, KbuildOutcome outcome, Dictionary<string, string> urls, CancellationToken cancellationToken)
+    {
+        if (outcome.ErrorCode is { } code && outcome.Result != "fail")
+        {
+            KbuildLog.Incomplete(_logger, _nodeId, code, outcome.ErrorMessage ?? "");
+        }
+
+        var node = await context.Nodes.GetAsync(_nodeId, cancellationToken);
+        var data = new JsonObject();
+        if (plan is not null)
+        {
+            data["arch"] = plan.Arch;
+            data["compiler"] = plan.Compiler;
+            data["defconfig"] = string.Join('+', plan.Defconfigs);
+            data["fragments"] = new JsonArray(plan.Fragments.Select(f => (JsonNode)f).ToArray());
+            data["config_full"] = plan.ConfigFull;
+            data["kernel_type"] = plan.KernelType;
+        }
+
+        data["error_code"] = outcome.ErrorCode;
+        data["error_msg"] = outcome.ErrorMessage;
+        var artifacts = new Dictionary<string, string>(node.Artifacts);
+        foreach (var (key, url) in urls)
+        {
+            artifacts[key] = url;
+        }
+
+        var pass = outcome.Result == "pass";
+        await context.Nodes.UpdateAsync(node with
+        {
+            State = pass ? "available" : "done",
+            Result = outcome.Result,
+            Holdoff = pass ? context.Time.GetUtcNow().UtcDateTime + Holdoff : node.Holdoff,
+            Data = NodeWriter.Merge(node.Data, data),
+            Artifacts = artifacts,
+        }, cancellationToken);
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
