@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using KernelCI.Testing;
 
 namespace KernelCI.Pipeline.Tests.Runtimes;
 
@@ -18,9 +19,9 @@ internal sealed partial record TestKernel(string Directory, IReadOnlyList<string
 
     public static Task<TestKernel> GetAsync() => Prepared.Value;
 
-    /// <summary>The qemu-serial fragment's CONFIG_ lines from Configs/loop/fragments.yaml.</summary>
+    /// <summary>The qemu-serial fragment's CONFIG_ lines from config/pipeline/fragments.yaml.</summary>
     public static IReadOnlyList<string> QemuSerialFragment() =>
-        ConfigLine().Matches(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Configs", "loop", "fragments.yaml")))
+        ConfigLine().Matches(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "config", "pipeline", "fragments.yaml")))
             .Select(m => m.Groups[1].Value).ToList();
 
     private static async Task<TestKernel> PrepareAsync()
@@ -29,7 +30,7 @@ internal sealed partial record TestKernel(string Directory, IReadOnlyList<string
         var fragment = Path.Combine(Path.GetTempPath(), $"kernelci-qemu-serial-{Environment.ProcessId}.config");
         await File.WriteAllTextAsync(fragment, string.Concat(lines.Select(l => l + "\n")));
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(RepositoryRoot(), "scripts", "pipeline", "prepare-test-kernel.sh"));
+        start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "scripts", "pipeline", "prepare-test-kernel.sh"));
         start.ArgumentList.Add(fragment);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -42,19 +43,6 @@ internal sealed partial record TestKernel(string Directory, IReadOnlyList<string
         }
 
         return new TestKernel((await output).Trim(), lines);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "KernelCI.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root (KernelCI.slnx) not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"'(CONFIG_[A-Z0-9_]+=[^']*)'")]
