@@ -10,6 +10,7 @@ internal sealed partial class RunningJobs(ILogger<RunningJobs> logger) : IHosted
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _lock = new();
     private readonly HashSet<Task> _tasks = [];
+    private int _disposed;
 
     public int Count
     {
@@ -68,6 +69,11 @@ internal sealed partial class RunningJobs(ILogger<RunningJobs> logger) : IHosted
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         try
         {
@@ -78,10 +84,14 @@ internal sealed partial class RunningJobs(ILogger<RunningJobs> logger) : IHosted
         }
     }
 
+    // The container disposes this once as a singleton and once as the hosted service it also is.
     public async ValueTask DisposeAsync()
     {
         await StopAsync(CancellationToken.None);
-        _stopping.Dispose();
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stopping.Dispose();
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "a runtime job failed before writing its result")]

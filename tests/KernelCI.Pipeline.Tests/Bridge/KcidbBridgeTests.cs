@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KernelCI.Client.Kcidb;
@@ -91,13 +92,10 @@ public sealed class KcidbBridgeTests
     [Fact]
     public async Task KCIDB_down_then_up_loses_nothing_and_marks_nothing_before_acceptance()
     {
-        await using var flaky = await FlakyKcidb.StartAsync();
-        flaky.Down = true;
-        await using var stack = await PipelineTestStack.StartAsync(configure: o =>
-        {
-            flaky.Target = o.KcidbUrl!;
-            return o with { KcidbUrl = flaky.Url };
-        });
+        await using var flaky = await FlakyProxy.StartAsync();
+        var down = true;
+        flaky.Refuse = _ => Volatile.Read(ref down) ? StatusCodes.Status503ServiceUnavailable : null;
+        await using var stack = await PipelineTestStack.StartAsync(configure: o => o with { KcidbUrl = flaky.Front(o.KcidbUrl!) });
         using var bridge = await BridgeHost.StartAsync(stack, NoSweep);
 
         var (checkout, kbuild, job) = await CreateTreeAsync(stack.Maestro);
@@ -108,7 +106,7 @@ public sealed class KcidbBridgeTests
             Assert.False((await stack.Maestro.GetNodeAsync(node.Id!, TestContext.Current.CancellationToken))!.ProcessedByKcidbBridge);
         }
 
-        flaky.Down = false;
+        Volatile.Write(ref down, false);
         Assert.True(await Eventually.UntilAsync(() => AllProcessedAsync(stack.Maestro, checkout, kbuild, job)));
         Assert.True(await Eventually.UntilAsync(async () => await TestsInKcidbAsync(stack, checkout) == 1));
         await bridge.StopAsync(TestContext.Current.CancellationToken);
@@ -117,13 +115,9 @@ public sealed class KcidbBridgeTests
     [Fact]
     public async Task Node_refused_by_KCIDB_stays_unsent_without_holding_back_its_batch()
     {
-        await using var flaky = await FlakyKcidb.StartAsync();
-        flaky.RejectContaining = "poison";
-        await using var stack = await PipelineTestStack.StartAsync(configure: o =>
-        {
-            flaky.Target = o.KcidbUrl!;
-            return o with { KcidbUrl = flaky.Url };
-        });
+        await using var flaky = await FlakyProxy.StartAsync();
+        flaky.Refuse = request => request.Body.Contains("poison", StringComparison.Ordinal) ? StatusCodes.Status400BadRequest : null;
+        await using var stack = await PipelineTestStack.StartAsync(configure: o => o with { KcidbUrl = flaky.Front(o.KcidbUrl!) });
         var ct = TestContext.Current.CancellationToken;
         var good = await stack.Maestro.CreateNodeAsync(Checkout("done"), ct);
         var bad = Checkout("done");

@@ -34,9 +34,10 @@ internal sealed class SchedulerHarness : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
-    public static async Task<SchedulerHarness> StartAsync(DatabaseKind kind = DatabaseKind.Sqlite, string yaml = SchedulerConfigs.Base)
+    public static async Task<SchedulerHarness> StartAsync(DatabaseKind kind = DatabaseKind.Sqlite, string yaml = SchedulerConfigs.Base,
+        Func<PipelineOptions, PipelineOptions>? configure = null)
     {
-        var stack = await PipelineTestStack.StartAsync(kind);
+        var stack = await PipelineTestStack.StartAsync(kind, configure);
         using var dir = new ConfigDirectory(("config.yaml", yaml));
         var config = PipelineConfigLoader.Load(dir.Path);
         var runtimes = new FakeRuntimeFactory();

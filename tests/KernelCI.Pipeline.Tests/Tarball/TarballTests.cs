@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using System.Text.Json.Nodes;
 using KernelCI.Client.Maestro;
 using KernelCI.Pipeline.Git;
@@ -90,19 +91,18 @@ public sealed class TarballTests
     [Fact]
     public async Task Storage_briefly_down_during_the_upload_is_retried()
     {
-        await using var proxy = await FlakyStorageProxy.StartAsync();
-        await using var stack = await PipelineTestStack.StartAsync(configure: o =>
-        {
-            proxy.Target = o.StorageUrl;
-            return o with { StorageUrl = proxy.Url };
-        });
+        await using var proxy = await FlakyProxy.StartAsync();
+        var failures = 0;
+        proxy.Refuse = request => request.Method == "POST" && request.Path.StartsWith("/v1/file", StringComparison.Ordinal)
+            && Interlocked.Decrement(ref failures) >= 0 ? StatusCodes.Status503ServiceUnavailable : null;
+        await using var stack = await PipelineTestStack.StartAsync(configure: o => o with { StorageUrl = proxy.Front(o.StorageUrl!) });
         using var repository = await TestRepository.CreateAsync();
         var commit = await repository.CommitAsync("first", ("Makefile", Makefile));
-        proxy.FailUploads = 2;
+        Volatile.Write(ref failures, 2);
 
         var node = await CheckOutAsync(stack, repository.Url, commit);
 
-        Assert.Equal(2, proxy.RejectedUploads);
+        Assert.Equal(2, proxy.Refused);
         Assert.Equal(("available", "pass"), (node.State, node.Result));
         Assert.NotEmpty(await DownloadTarAsync(stack, node.Artifacts["tarball"]));
     }
