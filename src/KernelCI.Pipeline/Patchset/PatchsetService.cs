@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KernelCI.Client.Maestro;
 using KernelCI.Pipeline.Events;
+using KernelCI.Pipeline.Tarball;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +13,6 @@ namespace KernelCI.Pipeline.Patchset;
 internal sealed class PatchsetService(MaestroClient maestro, PatchsetApplier applier, PatchsetOptions options, TimeProvider timeProvider,
     ILogger<PatchsetService> logger) : BackgroundService
 {
-    public static readonly TimeSpan Holdoff = TimeSpan.FromMinutes(10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -80,27 +80,16 @@ internal sealed class PatchsetService(MaestroClient maestro, PatchsetApplier app
             return;
         }
 
-        var data = node.Data.DeepClone().AsObject();
         var revision = (parent.Data["kernel_revision"] ?? node.Data["kernel_revision"])?.DeepClone() as JsonObject ?? [];
         revision["patchset"] = hash;
-        data["kernel_revision"] = revision;
-        var artifacts = new Dictionary<string, string>(node.Artifacts) { ["tarball"] = applier.PublicUrl(path) };
-        await maestro.UpdateNodeAsync(node with
-        {
-            State = "available",
-            Result = "pass",
-            Data = data,
-            Artifacts = artifacts,
-            Holdoff = timeProvider.GetUtcNow().UtcDateTime + Holdoff,
-        }, cancellationToken: cancellationToken);
+        await maestro.UpdateNodeAsync(CheckoutResults.Available(node, revision, applier.PublicUrl(path), timeProvider.GetUtcNow().UtcDateTime),
+            cancellationToken: cancellationToken);
         PatchsetLog.Applied(logger, node.Id!, path);
     }
 
     private async Task FailAsync(MaestroNode node, string message, CancellationToken cancellationToken)
     {
         PatchsetLog.Failed(logger, node.Id!, message);
-        var data = node.Data.DeepClone().AsObject();
-        data["error_msg"] = message;
-        await maestro.UpdateNodeAsync(node with { State = "done", Result = "fail", Data = data }, cancellationToken: cancellationToken);
+        await maestro.UpdateNodeAsync(CheckoutResults.Failed(node, null, message), cancellationToken: cancellationToken);
     }
 }

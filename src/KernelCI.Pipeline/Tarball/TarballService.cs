@@ -12,7 +12,6 @@ namespace KernelCI.Pipeline.Tarball;
 internal sealed class TarballService(EventLoop loop, MaestroClient maestro, GitCache cache, RevisionReader reader, SourceTarball tarball,
     PublicUrls urls, TimeProvider timeProvider, ILogger<TarballService> logger) : BackgroundService
 {
-    public static readonly TimeSpan Holdoff = TimeSpan.FromMinutes(10);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         loop.RunAsync("tarball", "node", false, HandleAsync, stoppingToken);
@@ -71,26 +70,14 @@ internal sealed class TarballService(EventLoop loop, MaestroClient maestro, GitC
 
         var name = $"linux-{tree}-{branch}-{full["describe"]}".Replace('/', '_');
         var path = await tarball.UploadAsync(repository, full["commit"]!.ToString(), name, cancellationToken);
-        var data = node.Data.DeepClone().AsObject();
-        data["kernel_revision"] = full;
-        var artifacts = new Dictionary<string, string>(node.Artifacts) { ["tarball"] = urls.For(path) };
-        await maestro.UpdateNodeAsync(node with
-        {
-            State = "available",
-            Result = "pass",
-            Data = data,
-            Artifacts = artifacts,
-            Holdoff = timeProvider.GetUtcNow().UtcDateTime + Holdoff,
-        }, cancellationToken: cancellationToken);
+        await maestro.UpdateNodeAsync(CheckoutResults.Available(node, full, urls.For(path), timeProvider.GetUtcNow().UtcDateTime),
+            cancellationToken: cancellationToken);
         TarballLog.Uploaded(logger, node.Id!, path);
     }
 
     private async Task FailAsync(MaestroNode node, string errorCode, string message, CancellationToken cancellationToken)
     {
         TarballLog.Failed(logger, node.Id!, errorCode, message);
-        var data = node.Data.DeepClone().AsObject();
-        data["error_code"] = errorCode;
-        data["error_msg"] = message;
-        await maestro.UpdateNodeAsync(node with { State = "done", Result = "fail", Data = data }, cancellationToken: cancellationToken);
+        await maestro.UpdateNodeAsync(CheckoutResults.Failed(node, errorCode, message), cancellationToken: cancellationToken);
     }
 }
