@@ -21,8 +21,7 @@ while [ "$(date +%s)" -lt "$deadline" ]; do
     while IFS= read -r line; do
       case "$seen" in *"|$line|"*) ;; *) [ -n "$line" ] && echo "  node: $line"; seen="$seen|$line|";; esac
     done <<< "$now"
-    boot=$(curl -fsS -X POST "$kcidb/api/query" -H 'Content-Type: application/json' \
-      -d "{\"checkouts\": [\"maestro:$checkout\"], \"children\": true}" 2>/dev/null \
+    boot=$(curl -fsS "$kcidb/api/query?checkout=maestro:$checkout&children=true" 2>/dev/null \
       | jq -r '[.tests // [] | .[] | select(.path == "boot")] | .[0].status // empty' || true)
     if [ -n "$boot" ]; then
       echo "Pipeline: the boot result is in KCIDB: boot $boot"
