@@ -12,15 +12,24 @@ internal sealed class EventStore(Database database, TimeProvider time, RecentEve
 
     public Database Database => database;
 
-    /// <summary>Appends an event in the caller's transaction; returns its row id (its position on SQLite).</summary>
-    public async Task<long> AppendAsync(DbConnection connection, DbTransaction transaction, string channel, string? owner, JsonNode data,
-        string? type = null, string? source = null, JsonObject? attributes = null, CancellationToken cancellationToken = default)
+    /// <summary>Renders an event for <see cref="AppendAsync(DbConnection, DbTransaction, EventRow, CancellationToken)"/> or
+    /// <see cref="AppendManyAsync"/>; pure CPU work, so callers do it before taking any database lock.</summary>
+    public EventRow Row(string channel, string? owner, JsonNode data, string? type = null, string? source = null, JsonObject? attributes = null)
     {
         var timestamp = NodeTime.Render(time.GetUtcNow());
         // The envelope keeps the data as written: JSONB would reorder its keys, and upstream's payload has a fixed order.
         var envelopeObject = CloudEvents.Envelope(type, source, timestamp, attributes);
         envelopeObject["data"] = data.DeepClone();
-        var envelope = envelopeObject.ToJsonString();
+        return new EventRow(channel, owner, timestamp, data.ToJsonString(), envelopeObject.ToJsonString());
+    }
+
+    /// <summary>Appends an event in the caller's transaction; returns its row id (its position on SQLite).</summary>
+    public Task<long> AppendAsync(DbConnection connection, DbTransaction transaction, string channel, string? owner, JsonNode data,
+        string? type = null, string? source = null, JsonObject? attributes = null, CancellationToken cancellationToken = default) =>
+        AppendAsync(connection, transaction, Row(channel, owner, data, type, source, attributes), cancellationToken);
+
+    public async Task<long> AppendAsync(DbConnection connection, DbTransaction transaction, EventRow row, CancellationToken cancellationToken)
+    {
         var pg = database.Kind == DatabaseKind.PostgreSql;
         // On PostgreSQL the delivery position is given after commit by the EventSequencer, in commit order, and only it
         // NOTIFYs: a NOTIFY in every writer would serialise their commits on PostgreSQL's notify lock. SQLite has one
@@ -29,8 +38,49 @@ internal sealed class EventStore(Database database, TimeProvider time, RecentEve
             ? "INSERT INTO maestro_events (pos, channel, owner, timestamp, data, cloud_event) VALUES (NULL, @channel, @owner, @timestamp, CAST(@data AS jsonb), @envelope) RETURNING seq"
             : "INSERT INTO maestro_events (pos, channel, owner, timestamp, data, cloud_event) VALUES ((SELECT COALESCE(MAX(pos), 0) + 1 FROM maestro_events), @channel, @owner, @timestamp, @data, @envelope) RETURNING pos";
         await using var command = Sql.Command(connection, transaction, sql,
-            ("channel", channel), ("owner", owner), ("timestamp", timestamp), ("data", data.ToJsonString()), ("envelope", envelope));
+            ("channel", row.Channel), ("owner", row.Owner), ("timestamp", row.Timestamp), ("data", row.Data), ("envelope", row.Envelope));
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Appends events in the caller's transaction with one statement, in list order (row ids, and so
+    /// positions, increase along the list).</summary>
+    public async Task AppendManyAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<EventRow> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var pg = database.Kind == DatabaseKind.PostgreSql;
+        var last = 0L;
+        if (!pg)
+        {
+            // SQLite transactions here are BEGIN IMMEDIATE: no other writer can take a position until we commit.
+            await using var max = Sql.Command(connection, transaction, "SELECT COALESCE(MAX(pos), 0) FROM maestro_events");
+            last = Convert.ToInt64(await max.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var values = new System.Text.StringBuilder("INSERT INTO maestro_events (pos, channel, owner, timestamp, data, cloud_event) VALUES ");
+        var parameters = new List<KeyValuePair<string, object?>>(rows.Count * 6);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            values.Append(i == 0 ? "" : ", ")
+                .Append(pg ? "(NULL" : $"(@p{i}").Append($", @c{i}, @o{i}, @t{i}, ").Append(pg ? $"CAST(@d{i} AS jsonb)" : $"@d{i}").Append($", @e{i})");
+            if (!pg)
+            {
+                parameters.Add(new($"p{i}", last + i + 1));
+            }
+
+            parameters.Add(new($"c{i}", row.Channel));
+            parameters.Add(new($"o{i}", row.Owner));
+            parameters.Add(new($"t{i}", row.Timestamp));
+            parameters.Add(new($"d{i}", row.Data));
+            parameters.Add(new($"e{i}", row.Envelope));
+        }
+
+        await using var command = Sql.Command(connection, transaction, values.ToString(), parameters);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<long> LastSequenceAsync(CancellationToken cancellationToken)
