@@ -13,7 +13,7 @@ internal sealed class EventStore(Database database, TimeProvider time, RecentEve
     public Database Database => database;
 
     /// <summary>Renders an event for <see cref="AppendAsync(DbConnection, DbTransaction, EventRow, CancellationToken)"/> or
-    /// <see cref="AppendManyAsync"/>; pure CPU work, so callers do it before taking any database lock.</summary>
+    /// <see cref="AppendPositionedAsync"/>; pure CPU work, so callers do it before taking any database lock.</summary>
     public EventRow Row(string channel, string? owner, JsonNode data, string? type = null, string? source = null, JsonObject? attributes = null)
     {
         var timestamp = NodeTime.Render(time.GetUtcNow());
@@ -42,9 +42,12 @@ internal sealed class EventStore(Database database, TimeProvider time, RecentEve
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Appends events in the caller's transaction with one statement, in list order (row ids, and so
-    /// positions, increase along the list).</summary>
-    public async Task AppendManyAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<EventRow> rows, CancellationToken cancellationToken)
+    /// <summary>Appends events in the caller's transaction with one statement and gives them their delivery positions
+    /// now, in list order. The caller must commit soon: until then no other writer can give positions (on PostgreSQL
+    /// this takes the sequencer's advisory lock, held to the commit, and queues a NOTIFY that the commit sends; SQLite
+    /// transactions here are BEGIN IMMEDIATE, so there is one writer anyway). Positions thus increase in commit order,
+    /// and readers never pass a position whose event is still uncommitted.</summary>
+    public async Task AppendPositionedAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<EventRow> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
@@ -52,31 +55,32 @@ internal sealed class EventStore(Database database, TimeProvider time, RecentEve
         }
 
         var pg = database.Kind == DatabaseKind.PostgreSql;
-        var last = 0L;
-        if (!pg)
+        var lockSql = pg ? $"SELECT pg_advisory_xact_lock({EventSequencer.LockKey}); SELECT pg_notify('{NotifyChannel}', ''); " : "";
+        await using var max = Sql.Command(connection, transaction, lockSql + "SELECT COALESCE(MAX(pos), 0) FROM maestro_events");
+        long last;
+        await using (var reader = await max.ExecuteReaderAsync(cancellationToken))
         {
-            // SQLite transactions here are BEGIN IMMEDIATE: no other writer can take a position until we commit.
-            await using var max = Sql.Command(connection, transaction, "SELECT COALESCE(MAX(pos), 0) FROM maestro_events");
-            last = Convert.ToInt64(await max.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            // On PostgreSQL the lock and the notification come first, as result sets of their own.
+            for (var skip = pg ? 2 : 0; skip > 0; skip--)
+            {
+                await reader.NextResultAsync(cancellationToken);
+            }
+
+            await reader.ReadAsync(cancellationToken);
+            last = reader.GetInt64(0);
         }
 
         var values = new System.Text.StringBuilder("INSERT INTO maestro_events (pos, channel, owner, timestamp, data, cloud_event) VALUES ");
         var parameters = new List<KeyValuePair<string, object?>>(rows.Count * 6);
         for (var i = 0; i < rows.Count; i++)
         {
-            var row = rows[i];
-            values.Append(i == 0 ? "" : ", ")
-                .Append(pg ? "(NULL" : $"(@p{i}").Append($", @c{i}, @o{i}, @t{i}, ").Append(pg ? $"CAST(@d{i} AS jsonb)" : $"@d{i}").Append($", @e{i})");
-            if (!pg)
-            {
-                parameters.Add(new($"p{i}", last + i + 1));
-            }
-
-            parameters.Add(new($"c{i}", row.Channel));
-            parameters.Add(new($"o{i}", row.Owner));
-            parameters.Add(new($"t{i}", row.Timestamp));
-            parameters.Add(new($"d{i}", row.Data));
-            parameters.Add(new($"e{i}", row.Envelope));
+            values.Append(i == 0 ? "" : ", ").Append($"(@p{i}, @c{i}, @o{i}, @t{i}, ").Append(pg ? $"CAST(@d{i} AS jsonb)" : $"@d{i}").Append($", @e{i})");
+            parameters.Add(new($"p{i}", last + i + 1));
+            parameters.Add(new($"c{i}", rows[i].Channel));
+            parameters.Add(new($"o{i}", rows[i].Owner));
+            parameters.Add(new($"t{i}", rows[i].Timestamp));
+            parameters.Add(new($"d{i}", rows[i].Data));
+            parameters.Add(new($"e{i}", rows[i].Envelope));
         }
 
         await using var command = Sql.Command(connection, transaction, values.ToString(), parameters);
