@@ -42,49 +42,63 @@ internal sealed class EventStore(Database database, TimeProvider time, RecentEve
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Appends events in the caller's transaction with one statement and gives them their delivery positions
-    /// now, in list order. The caller must commit soon: until then no other writer can give positions (on PostgreSQL
-    /// this takes the sequencer's advisory lock, held to the commit, and queues a NOTIFY that the commit sends; SQLite
-    /// transactions here are BEGIN IMMEDIATE, so there is one writer anyway). Positions thus increase in commit order,
-    /// and readers never pass a position whose event is still uncommitted.</summary>
-    public async Task AppendPositionedAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<EventRow> rows, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="before"/>, then appends <paramref name="rows"/> in the caller's transaction and
+    /// gives them their delivery positions now, in list order. The caller must commit soon: until then no other writer
+    /// can give positions (on PostgreSQL this takes the sequencer's advisory lock, held to the commit, and queues a
+    /// NOTIFY that the commit sends; SQLite transactions here are BEGIN IMMEDIATE, so there is one writer anyway).
+    /// Positions thus increase in commit order, and readers never pass a position whose event is still uncommitted.
+    /// On PostgreSQL all of it is one round trip.</summary>
+    public async Task AppendPositionedAsync(DbConnection connection, DbTransaction transaction, SqlText before, IReadOnlyList<EventRow> rows,
+        CancellationToken cancellationToken)
     {
-        if (rows.Count == 0)
+        if (database.Kind == DatabaseKind.PostgreSql)
         {
+            before.Text.Append($"SELECT pg_advisory_xact_lock({EventSequencer.LockKey});\nSELECT pg_notify('{NotifyChannel}', '');\n");
+            // The INSERT's snapshot is taken after the lock is held, so MAX(pos) sees every position given before.
+            InsertPositioned(before, rows);
+            await ExecuteAsync(connection, transaction, before, cancellationToken);
             return;
         }
 
-        var pg = database.Kind == DatabaseKind.PostgreSql;
-        var lockSql = pg ? $"SELECT pg_advisory_xact_lock({EventSequencer.LockKey}); SELECT pg_notify('{NotifyChannel}', ''); " : "";
-        await using var max = Sql.Command(connection, transaction, lockSql + "SELECT COALESCE(MAX(pos), 0) FROM maestro_events");
-        long last;
-        await using (var reader = await max.ExecuteReaderAsync(cancellationToken))
-        {
-            // On PostgreSQL the lock and the notification come first, as result sets of their own.
-            for (var skip = pg ? 2 : 0; skip > 0; skip--)
-            {
-                await reader.NextResultAsync(cancellationToken);
-            }
-
-            await reader.ReadAsync(cancellationToken);
-            last = reader.GetInt64(0);
-        }
-
-        var values = new System.Text.StringBuilder("INSERT INTO maestro_events (pos, channel, owner, timestamp, data, cloud_event) VALUES ");
-        var parameters = new List<KeyValuePair<string, object?>>(rows.Count * 6);
+        await ExecuteAsync(connection, transaction, before, cancellationToken);
+        await using var max = Sql.Command(connection, transaction, "SELECT COALESCE(MAX(pos), 0) FROM maestro_events");
+        var last = Convert.ToInt64(await max.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        var insert = new SqlText();
+        insert.Text.Append("INSERT INTO maestro_events (pos, channel, owner, timestamp, data, cloud_event) VALUES ");
         for (var i = 0; i < rows.Count; i++)
         {
-            values.Append(i == 0 ? "" : ", ").Append($"(@p{i}, @c{i}, @o{i}, @t{i}, ").Append(pg ? $"CAST(@d{i} AS jsonb)" : $"@d{i}").Append($", @e{i})");
-            parameters.Add(new($"p{i}", last + i + 1));
-            parameters.Add(new($"c{i}", rows[i].Channel));
-            parameters.Add(new($"o{i}", rows[i].Owner));
-            parameters.Add(new($"t{i}", rows[i].Timestamp));
-            parameters.Add(new($"d{i}", rows[i].Data));
-            parameters.Add(new($"e{i}", rows[i].Envelope));
+            insert.Text.Append(i == 0 ? "" : ", ").Append($"(@p{i}, @c{i}, @o{i}, @t{i}, @d{i}, @e{i})");
+            insert.Add($"p{i}", last + i + 1);
+            AddRow(insert, rows[i], i);
         }
 
-        await using var command = Sql.Command(connection, transaction, values.ToString(), parameters);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await ExecuteAsync(connection, transaction, insert, cancellationToken);
+    }
+
+    // PostgreSQL: positions from MAX(pos) read inside the statement, so no round trip is needed to learn it.
+    private static void InsertPositioned(SqlText sql, IReadOnlyList<EventRow> rows)
+    {
+        sql.Text.Append("INSERT INTO maestro_events (pos, channel, owner, timestamp, data, cloud_event) ")
+            .Append("SELECT last.pos + v.n, v.channel, v.owner, v.timestamp, CAST(v.data AS jsonb), v.envelope FROM (VALUES ");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            sql.Text.Append(i == 0 ? "" : ", ").Append($"({i + 1}, @c{i}, @o{i}, @t{i}, @d{i}, @e{i})");
+            AddRow(sql, rows[i], i);
+        }
+
+        sql.Text.Append(") AS v(n, channel, owner, timestamp, data, envelope), (SELECT COALESCE(MAX(pos), 0) AS pos FROM maestro_events) AS last ORDER BY v.n;\n");
+    }
+
+    private static void AddRow(SqlText sql, EventRow row, int i) =>
+        sql.Add($"c{i}", row.Channel).Add($"o{i}", row.Owner).Add($"t{i}", row.Timestamp).Add($"d{i}", row.Data).Add($"e{i}", row.Envelope);
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, SqlText sql, CancellationToken cancellationToken)
+    {
+        if (sql.Text.Length > 0)
+        {
+            await using var command = Sql.Command(connection, transaction, sql.Text.ToString(), sql.Parameters);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     public async Task<long> LastSequenceAsync(CancellationToken cancellationToken)

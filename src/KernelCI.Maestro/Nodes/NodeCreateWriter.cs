@@ -46,11 +46,12 @@ internal sealed class NodeCreateWriter(NodeStore nodes, EventStore events, Event
             eventRows.Add(events.Row(NodeEvents.Channel, pending.Owner, NodeEvents.Payload("created", node, false, null)));
         }
 
-        await nodes.InsertManyAsync(connection, transaction, rows, cancellationToken);
+        var sql = new SqlText();
+        nodes.InsertMany(sql, rows);
         // Positioned here rather than by the EventSequencer: that saves it a transaction (and an fsync) per group and
-        // makes the events deliverable at this commit. The position lock is taken last, so it is held only for the
-        // event insert and the commit.
-        await events.AppendPositionedAsync(connection, transaction, eventRows, cancellationToken);
+        // makes the events deliverable at this commit. The position lock is taken after the node insert, so it is held
+        // only for the event insert and the commit.
+        await events.AppendPositionedAsync(connection, transaction, sql, eventRows, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         committed.NotifyPositioned();
         foreach (var pending in writable)

@@ -81,26 +81,23 @@ internal sealed class NodeStore(Database database)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Inserts nodes with one statement; <paramref name="rows"/> pairs each node with its rendered JSON.</summary>
-    public async Task InsertManyAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<(JsonObject Node, string Doc)> rows, CancellationToken cancellationToken)
+    /// <summary>Adds one INSERT of all <paramref name="rows"/> (each node with its rendered JSON) to <paramref name="sql"/>.</summary>
+    public void InsertMany(SqlText sql, IReadOnlyList<(JsonObject Node, string Doc)> rows)
     {
-        var sql = new System.Text.StringBuilder($"INSERT INTO maestro_nodes ({Columns}) VALUES ");
-        var parameters = new List<KeyValuePair<string, object?>>(rows.Count * 17);
+        sql.Text.Append($"INSERT INTO maestro_nodes ({Columns}) VALUES ");
         for (var i = 0; i < rows.Count; i++)
         {
-            var row = Parameters(rows[i].Node, rows[i].Doc);
-            sql.Append(i == 0 ? "(" : ", (");
-            foreach (var (name, value) in row)
+            sql.Text.Append(i == 0 ? "(" : ", (");
+            foreach (var (name, value) in Parameters(rows[i].Node, rows[i].Doc))
             {
-                sql.Append(name == "id" ? "" : ", ").Append(name == "doc" ? Doc.Replace("@doc", $"@doc{i}", StringComparison.Ordinal) : $"@{name}{i}");
-                parameters.Add(new($"{name}{i}", value));
+                sql.Text.Append(name == "id" ? "" : ", ").Append(name == "doc" ? Doc.Replace("@doc", $"@doc{i}", StringComparison.Ordinal) : $"@{name}{i}");
+                sql.Add($"{name}{i}", value);
             }
 
-            sql.Append(')');
+            sql.Text.Append(')');
         }
 
-        await using var command = Sql.Command(connection, transaction, sql.ToString(), parameters);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        sql.Text.Append(";\n");
     }
 
     /// <summary>Which of <paramref name="ids"/> are not stored, in one query.</summary>
