@@ -12,6 +12,9 @@ namespace KernelCI.Maestro.Tests;
 public sealed class GroupCommitTests
 {
     private static readonly MaestroOptions ShortKeepAlive = new() { KeepAlive = TimeSpan.FromMilliseconds(300) };
+
+    // One drain, so that the creates queued behind a held-up write are known to form the next group.
+    private static readonly MaestroOptions OneDrain = ShortKeepAlive with { ConcurrentNodeWrites = 1 };
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -20,7 +23,7 @@ public sealed class GroupCommitTests
     public async Task Concurrent_creates_each_get_one_event_in_commit_order(DatabaseKind kind)
     {
         // Given a durable subscriber and 40 creates queued behind a write that is held up
-        await using var app = await MaestroTestApp.StartAsync(kind, ShortKeepAlive);
+        await using var app = await MaestroTestApp.StartAsync(kind, OneDrain);
         var token = await app.TokenAsync("scheduler");
         var subscription = await app.Client(token).SubscribeAsync("node", "scheduler:node", true, Ct);
         var bodies = Enumerable.Range(0, 40).Select(i => Nodes.CheckoutJson($"checkout-{i}")).ToList();
@@ -42,7 +45,7 @@ public sealed class GroupCommitTests
     public async Task One_invalid_create_among_concurrent_valid_ones_gets_its_own_4xx(DatabaseKind kind)
     {
         // Given valid creates, one with an unknown parent (found out inside the group write) and one with a bad kind
-        await using var app = await MaestroTestApp.StartAsync(kind, ShortKeepAlive);
+        await using var app = await MaestroTestApp.StartAsync(kind, OneDrain);
         var token = await app.TokenAsync("scheduler");
         var subscription = await app.Client(token).SubscribeAsync("node", "scheduler:node", true, Ct);
         var orphan = JsonNode.Parse(Nodes.CheckoutJson("orphan"))!.AsObject();
@@ -68,7 +71,7 @@ public sealed class GroupCommitTests
     public async Task Database_failure_in_a_batch_fails_only_the_failing_create_and_loses_none(DatabaseKind kind)
     {
         // Given a database that refuses one of the queued nodes, failing the group's transaction
-        await using var app = await MaestroTestApp.StartAsync(kind, ShortKeepAlive);
+        await using var app = await MaestroTestApp.StartAsync(kind, OneDrain);
         var token = await app.TokenAsync("scheduler");
         var subscription = await app.Client(token).SubscribeAsync("node", "scheduler:node", true, Ct);
         await PoisonTrigger.InstallAsync(app.Database, "poison%");
@@ -85,6 +88,37 @@ public sealed class GroupCommitTests
         Assert.Equal(11, await app.Client(token).CountAsync(cancellationToken: Ct));
         var events = await DrainAsync(app.Client(token), subscription.Id, 10);
         Assert.Equal(responses.SkipLast(1).Select(r => JsonNode.Parse(r.Body)!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal), events.Select(e => e.NodeId!).Order(StringComparer.Ordinal));
+        Assert.Null(await app.Client(token).ListenAsync(subscription.Id, Ct));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Concurrent_creates_through_several_drains_each_get_one_event_in_per_client_order(DatabaseKind kind)
+    {
+        // Given 8 clients each creating 10 nodes one after another, with the default number of drains
+        await using var app = await MaestroTestApp.StartAsync(kind, ShortKeepAlive);
+        var token = await app.TokenAsync("scheduler");
+        var subscription = await app.Client(token).SubscribeAsync("node", "scheduler:node", true, Ct);
+        await app.Client(token).CreateNodeAsync(Nodes.Checkout("before"), Ct);
+
+        // When they all run at once
+        var perClient = await Task.WhenAll(Enumerable.Range(0, 8).Select(c => Task.Run(async () =>
+        {
+            var client = app.Client(token);
+            var ids = new List<string>();
+            for (var i = 0; i < 10; i++)
+            {
+                ids.Add((await client.CreateNodeAsync(Nodes.Checkout($"c{c}-{i}"), Ct)).Id!);
+            }
+
+            return ids;
+        }, Ct)));
+
+        // Then every node has exactly one event, positions are contiguous, and each client's nodes come in its order
+        var events = await DrainAsync(app.Client(token), subscription.Id, 80);
+        var delivered = events.Select(e => e.NodeId!).ToList();
+        Assert.Equal(perClient.SelectMany(ids => ids).Order(StringComparer.Ordinal), delivered.Order(StringComparer.Ordinal));
+        Assert.True(events.Zip(events.Skip(1)).All(p => p.Second.Sequence == p.First.Sequence + 1), "positions are contiguous");
+        Assert.All(perClient, ids => Assert.Equal(ids, delivered.Where(ids.Contains)));
         Assert.Null(await app.Client(token).ListenAsync(subscription.Id, Ct));
     }
 

@@ -10,9 +10,7 @@ namespace KernelCI.Maestro.Events;
 /// so a reader can never pass a position whose event is still uncommitted.</summary>
 internal sealed partial class EventSequencer(Database database, AppendSignal appended, TimeProvider time, ILogger<EventSequencer> logger) : BackgroundService
 {
-    /// <summary>Whoever gives positions holds this advisory lock until commit: this sequencer, and the group writer of
-    /// node creates, which positions its own events.</summary>
-    public const long LockKey = 0x4D414553_54524F45;
+    private const long LockKey = 0x4D414553_54524F45;
     private const int Batch = 10_000;
 
     // A notification can be missed while reconnecting; a periodic pass bounds the delay that would cause.

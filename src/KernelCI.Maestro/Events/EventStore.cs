@@ -13,7 +13,7 @@ internal sealed class EventStore(Database database, TimeProvider time, RecentEve
     public Database Database => database;
 
     /// <summary>Renders an event for <see cref="AppendAsync(DbConnection, DbTransaction, EventRow, CancellationToken)"/> or
-    /// <see cref="AppendPositionedAsync"/>; pure CPU work, so callers do it before taking any database lock.</summary>
+    /// <see cref="AppendManyAsync"/>; pure CPU work, so callers do it before taking any database lock.</summary>
     public EventRow Row(string channel, string? owner, JsonNode data, string? type = null, string? source = null, JsonObject? attributes = null)
     {
         var timestamp = NodeTime.Render(time.GetUtcNow());
@@ -42,55 +42,38 @@ internal sealed class EventStore(Database database, TimeProvider time, RecentEve
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Runs <paramref name="before"/>, then appends <paramref name="rows"/> in the caller's transaction and
-    /// gives them their delivery positions now, in list order. The caller must commit soon: until then no other writer
-    /// can give positions (on PostgreSQL this takes the sequencer's advisory lock, held to the commit, and queues a
-    /// NOTIFY that the commit sends; SQLite transactions here are BEGIN IMMEDIATE, so there is one writer anyway).
-    /// Positions thus increase in commit order, and readers never pass a position whose event is still uncommitted.
-    /// On PostgreSQL all of it is one round trip.</summary>
-    public async Task AppendPositionedAsync(DbConnection connection, DbTransaction transaction, SqlText before, IReadOnlyList<EventRow> rows,
+    /// <summary>Runs <paramref name="before"/>, then appends <paramref name="rows"/> in the caller's transaction, in
+    /// list order, as <see cref="AppendAsync(DbConnection, DbTransaction, EventRow, CancellationToken)"/> does for one:
+    /// on PostgreSQL without a position (the EventSequencer gives it after commit) and all in one round trip; on SQLite
+    /// with positions from the current maximum (transactions here are BEGIN IMMEDIATE: one writer at a time).</summary>
+    public async Task AppendManyAsync(DbConnection connection, DbTransaction transaction, SqlText before, IReadOnlyList<EventRow> rows,
         CancellationToken cancellationToken)
     {
-        if (database.Kind == DatabaseKind.PostgreSql)
+        var pg = database.Kind == DatabaseKind.PostgreSql;
+        var last = 0L;
+        if (!pg)
         {
-            before.Text.Append($"SELECT pg_advisory_xact_lock({EventSequencer.LockKey});\nSELECT pg_notify('{NotifyChannel}', '');\n");
-            // The INSERT's snapshot is taken after the lock is held, so MAX(pos) sees every position given before.
-            InsertPositioned(before, rows);
             await ExecuteAsync(connection, transaction, before, cancellationToken);
-            return;
+            before = new SqlText();
+            await using var max = Sql.Command(connection, transaction, "SELECT COALESCE(MAX(pos), 0) FROM maestro_events");
+            last = Convert.ToInt64(await max.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        before.Text.Append("INSERT INTO maestro_events (pos, channel, owner, timestamp, data, cloud_event) VALUES ");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            before.Text.Append(i == 0 ? "" : ", ").Append(pg ? "(NULL" : $"(@p{i}").Append($", @c{i}, @o{i}, @t{i}, ")
+                .Append(pg ? $"CAST(@d{i} AS jsonb)" : $"@d{i}").Append($", @e{i})");
+            if (!pg)
+            {
+                before.Add($"p{i}", last + i + 1);
+            }
+
+            before.Add($"c{i}", rows[i].Channel).Add($"o{i}", rows[i].Owner).Add($"t{i}", rows[i].Timestamp).Add($"d{i}", rows[i].Data).Add($"e{i}", rows[i].Envelope);
         }
 
         await ExecuteAsync(connection, transaction, before, cancellationToken);
-        await using var max = Sql.Command(connection, transaction, "SELECT COALESCE(MAX(pos), 0) FROM maestro_events");
-        var last = Convert.ToInt64(await max.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        var insert = new SqlText();
-        insert.Text.Append("INSERT INTO maestro_events (pos, channel, owner, timestamp, data, cloud_event) VALUES ");
-        for (var i = 0; i < rows.Count; i++)
-        {
-            insert.Text.Append(i == 0 ? "" : ", ").Append($"(@p{i}, @c{i}, @o{i}, @t{i}, @d{i}, @e{i})");
-            insert.Add($"p{i}", last + i + 1);
-            AddRow(insert, rows[i], i);
-        }
-
-        await ExecuteAsync(connection, transaction, insert, cancellationToken);
     }
-
-    // PostgreSQL: positions from MAX(pos) read inside the statement, so no round trip is needed to learn it.
-    private static void InsertPositioned(SqlText sql, IReadOnlyList<EventRow> rows)
-    {
-        sql.Text.Append("INSERT INTO maestro_events (pos, channel, owner, timestamp, data, cloud_event) ")
-            .Append("SELECT last.pos + v.n, v.channel, v.owner, v.timestamp, CAST(v.data AS jsonb), v.envelope FROM (VALUES ");
-        for (var i = 0; i < rows.Count; i++)
-        {
-            sql.Text.Append(i == 0 ? "" : ", ").Append($"({i + 1}, @c{i}, @o{i}, @t{i}, @d{i}, @e{i})");
-            AddRow(sql, rows[i], i);
-        }
-
-        sql.Text.Append(") AS v(n, channel, owner, timestamp, data, envelope), (SELECT COALESCE(MAX(pos), 0) AS pos FROM maestro_events) AS last ORDER BY v.n;\n");
-    }
-
-    private static void AddRow(SqlText sql, EventRow row, int i) =>
-        sql.Add($"c{i}", row.Channel).Add($"o{i}", row.Owner).Add($"t{i}", row.Timestamp).Add($"d{i}", row.Data).Add($"e{i}", row.Envelope);
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, SqlText sql, CancellationToken cancellationToken)
     {

@@ -5,17 +5,19 @@ using Microsoft.Extensions.Logging;
 
 namespace KernelCI.Maestro.Nodes;
 
-/// <summary>Group commit for POST /node. Requests queue here; one drain at a time takes whatever is waiting (up to
-/// <see cref="MaxBatch"/>) and writes it in one transaction. A lone request is written at once, never after a timer:
-/// batches only form from requests that arrived while the previous write was in flight. Each replica batches its own
-/// requests; the EventSequencer orders events across replicas as before.</summary>
-internal sealed partial class NodeCreateQueue(NodeCreateWriter writer, ILogger<NodeCreateQueue> logger)
+/// <summary>Group commit for POST /node. Requests queue here; up to <see cref="MaestroOptions.ConcurrentNodeWrites"/>
+/// drains at a time each take whatever is waiting (up to <see cref="MaxBatch"/>) and write it in one transaction. A
+/// lone request is written at once, never after a timer: groups only form from requests that arrived while every
+/// drain was busy writing. Each replica groups its own requests; the EventSequencer orders events across transactions
+/// and replicas as before.</summary>
+internal sealed partial class NodeCreateQueue(NodeCreateWriter writer, NodeStore nodes, MaestroOptions options, ILogger<NodeCreateQueue> logger)
 {
     // Bounds one statement's parameters (17 per node) and one transaction's time.
     public const int MaxBatch = 128;
 
     private readonly Channel<PendingCreate> _pending = Channel.CreateUnbounded<PendingCreate>();
-    private int _draining;
+    private readonly int _maxDrains = options.ConcurrentNodeWrites ?? (nodes.Database.Kind == KernelCI.Data.DatabaseKind.PostgreSql ? 4 : 1);
+    private int _drains;
     private long _transactions;
 
     /// <summary>Requests waiting for the next group write (for tests and diagnostics).</summary>
@@ -28,7 +30,7 @@ internal sealed partial class NodeCreateQueue(NodeCreateWriter writer, ILogger<N
     {
         var pending = new PendingCreate(node, owner);
         _pending.Writer.TryWrite(pending);
-        if (Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
+        if (TryTakeDrain())
         {
             _ = Task.Run(DrainAsync, CancellationToken.None);
         }
@@ -54,12 +56,29 @@ internal sealed partial class NodeCreateQueue(NodeCreateWriter writer, ILogger<N
                 continue;
             }
 
-            // Hand over: a request queued after the empty read but before this store saw _draining == 1 and started no
-            // drain, so look again and take the drain back if there is one.
-            Volatile.Write(ref _draining, 0);
-            if (!_pending.Reader.TryPeek(out _) || Interlocked.CompareExchange(ref _draining, 1, 0) != 0)
+            // Hand over: a request queued after the empty read but before this release found every drain busy and
+            // started none, so look again and take a drain back if there is one.
+            Interlocked.Decrement(ref _drains);
+            if (!_pending.Reader.TryPeek(out _) || !TryTakeDrain())
             {
                 return;
+            }
+        }
+    }
+
+    private bool TryTakeDrain()
+    {
+        while (true)
+        {
+            var drains = Volatile.Read(ref _drains);
+            if (drains >= _maxDrains)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _drains, drains + 1, drains) == drains)
+            {
+                return true;
             }
         }
     }

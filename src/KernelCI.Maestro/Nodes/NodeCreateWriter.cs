@@ -4,7 +4,7 @@ using KernelCI.Maestro.Events;
 namespace KernelCI.Maestro.Nodes;
 
 /// <summary>Writes a group of creates, their nodes and their events, in one transaction: one commit (one fsync) and one
-/// NOTIFY for the whole group instead of one commit per request plus a sequencer pass.</summary>
+/// sequencer wake-up for the whole group instead of one per request.</summary>
 internal sealed class NodeCreateWriter(NodeStore nodes, EventStore events, EventsCommitted committed, TimeProvider time)
 {
     /// <summary>Completes every request of <paramref name="batch"/> that it settles: a missing parent fails only its own
@@ -34,7 +34,7 @@ internal sealed class NodeCreateWriter(NodeStore nodes, EventStore events, Event
             return;
         }
 
-        // Ids are given here, in write order, so that a replica's id order, event order and commit order agree.
+        // Ids are given here, in write order, so that within a group id order is event order.
         var rows = new List<(JsonObject Node, string Doc)>(writable.Count);
         var eventRows = new List<EventRow>(writable.Count);
         foreach (var pending in writable)
@@ -48,12 +48,9 @@ internal sealed class NodeCreateWriter(NodeStore nodes, EventStore events, Event
 
         var sql = new SqlText();
         nodes.InsertMany(sql, rows);
-        // Positioned here rather than by the EventSequencer: that saves it a transaction (and an fsync) per group and
-        // makes the events deliverable at this commit. The position lock is taken after the node insert, so it is held
-        // only for the event insert and the commit.
-        await events.AppendPositionedAsync(connection, transaction, sql, eventRows, cancellationToken);
+        await events.AppendManyAsync(connection, transaction, sql, eventRows, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        committed.NotifyPositioned();
+        committed.Notify();
         foreach (var pending in writable)
         {
             pending.Succeed();
