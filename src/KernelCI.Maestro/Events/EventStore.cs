@@ -18,9 +18,12 @@ internal sealed class EventStore(Database database, TimeProvider time, RecentEve
     {
         var timestamp = NodeTime.Render(time.GetUtcNow());
         // The envelope keeps the data as written: JSONB would reorder its keys, and upstream's payload has a fixed order.
-        var envelopeObject = CloudEvents.Envelope(type, source, timestamp, attributes);
-        envelopeObject["data"] = data.DeepClone();
-        return new EventRow(channel, owner, timestamp, data.ToJsonString(), envelopeObject.ToJsonString());
+        // The data is rendered once and spliced in as the envelope's last member, instead of cloned into it.
+        var json = data.ToJsonString();
+        var envelope = CloudEvents.Envelope(type, source, timestamp, attributes);
+        envelope.Remove("data");
+        var head = envelope.ToJsonString();
+        return new EventRow(channel, owner, timestamp, json, string.Concat(head.AsSpan(0, head.Length - 1), ",\"data\":", json, "}"));
     }
 
     /// <summary>Appends an event in the caller's transaction; returns its row id (its position on SQLite).</summary>

@@ -26,7 +26,7 @@ internal sealed partial class NodeCreateQueue(NodeCreateWriter writer, NodeStore
     /// <summary>Group transactions attempted so far, retries included (for tests and diagnostics).</summary>
     public long Transactions => Interlocked.Read(ref _transactions);
 
-    public Task<JsonObject> CreateAsync(JsonObject node, string owner, CancellationToken cancellationToken)
+    public Task<string> CreateAsync(JsonObject node, string owner, CancellationToken cancellationToken)
     {
         var pending = new PendingCreate(node, owner);
         _pending.Writer.TryWrite(pending);

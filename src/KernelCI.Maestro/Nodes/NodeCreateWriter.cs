@@ -51,9 +51,9 @@ internal sealed class NodeCreateWriter(NodeStore nodes, EventStore events, Event
         await events.AppendManyAsync(connection, transaction, sql, eventRows, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         committed.Notify();
-        foreach (var pending in writable)
+        for (var i = 0; i < writable.Count; i++)
         {
-            pending.Succeed();
+            writable[i].Succeed(rows[i].Doc);
         }
     }
 }

@@ -10,7 +10,8 @@ namespace KernelCI.Maestro.Nodes;
 /// Creates go through the <see cref="NodeCreateQueue"/>, which commits concurrent ones together.</summary>
 internal sealed class NodeService(NodeStore nodes, EventStore events, EventsCommitted committed, NodeCreateQueue creates, TimeProvider time)
 {
-    public async Task<JsonObject> CreateAsync(MaestroUser user, JsonObject body, CancellationToken cancellationToken)
+    /// <summary>Returns the stored node as JSON.</summary>
+    public async Task<string> CreateAsync(MaestroUser user, JsonObject body, CancellationToken cancellationToken)
     {
         if (body["id"] is { } id && id.GetValueKind() != JsonValueKind.Null)
         {
