@@ -24,6 +24,8 @@ public sealed class MaestroComponent(MaestroOptions? options = null) : IComponen
         builder.Services.AddSingleton(options ?? new MaestroOptions());
         builder.Services.AddSingleton<NodeStore>();
         builder.Services.AddSingleton<NodeService>();
+        builder.Services.AddSingleton<NodeCreateQueue>();
+        builder.Services.AddSingleton<NodeCreateWriter>();
         builder.Services.AddSingleton<NodeHierarchy>();
         builder.Services.AddSingleton<NodeBatch>();
         builder.Services.AddSingleton<EventStore>();

@@ -7,4 +7,8 @@ public sealed record MaestroOptions
 
     /// <summary>Token lifetime for /user/login; upstream's default is 10 years.</summary>
     public TimeSpan TokenLifetime { get; init; } = TimeSpan.FromDays(3650);
+
+    /// <summary>Group writes of POST /node in flight at once. Null: 4 on PostgreSQL, where concurrent commits share
+    /// their WAL flushes, and 1 on SQLite, which has one writer at a time anyway.</summary>
+    public int? ConcurrentNodeWrites { get; init; }
 }

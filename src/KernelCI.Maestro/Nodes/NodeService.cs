@@ -6,30 +6,21 @@ using KernelCI.Maestro.Users;
 
 namespace KernelCI.Maestro.Nodes;
 
-/// <summary>Node writes (maestro-api.md §2.5): each one and its event commit in one transaction, then listeners wake.</summary>
-internal sealed class NodeService(NodeStore nodes, EventStore events, EventsCommitted committed, TimeProvider time)
+/// <summary>Node writes (maestro-api.md §2.5): each one and its event commit in one transaction, then listeners wake.
+/// Creates go through the <see cref="NodeCreateQueue"/>, which commits concurrent ones together.</summary>
+internal sealed class NodeService(NodeStore nodes, EventStore events, EventsCommitted committed, NodeCreateQueue creates, TimeProvider time)
 {
-    public async Task<JsonObject> CreateAsync(MaestroUser user, JsonObject body, CancellationToken cancellationToken)
+    /// <summary>Returns the stored node as JSON.</summary>
+    public async Task<string> CreateAsync(MaestroUser user, JsonObject body, CancellationToken cancellationToken)
     {
         if (body["id"] is { } id && id.GetValueKind() != JsonValueKind.Null)
         {
             throw MaestroException.BadRequest("id: must not be set when creating a node");
         }
 
+        // Validation is per request and before queueing, so a bad body gets its own 400 and never reaches a batch.
         var node = NodeValidator.Normalise(body, time.GetUtcNow());
-        node["id"] = ObjectIds.New(time);
-        node["owner"] = user.Username;
-        return await WriteAsync(async (connection, transaction) =>
-        {
-            if (node["parent"]?.GetValue<string>() is { } parent && !await nodes.ExistsAsync(connection, transaction, parent, cancellationToken))
-            {
-                throw MaestroException.NotFound($"Parent not found with id: {parent}");
-            }
-
-            await nodes.InsertAsync(connection, transaction, node, cancellationToken);
-            await events.AppendAsync(connection, transaction, NodeEvents.Channel, user.Username, NodeEvents.Payload("created", node, false, null), cancellationToken: cancellationToken);
-            return node;
-        }, cancellationToken);
+        return await creates.CreateAsync(node, user.Username, cancellationToken);
     }
 
     public Task<JsonObject> ReplaceAsync(MaestroUser user, string id, JsonObject body, bool noEvent, CancellationToken cancellationToken) =>

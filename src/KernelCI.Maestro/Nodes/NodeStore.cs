@@ -77,8 +77,48 @@ internal sealed class NodeStore(Database database)
     public async Task InsertAsync(DbConnection connection, DbTransaction transaction, JsonObject node, CancellationToken cancellationToken)
     {
         var sql = $"INSERT INTO maestro_nodes ({Columns}) VALUES (@id, @kind, @name, @group, @parent, @state, @result, @owner, @submitter, @treeid, @created, @updated, @timeout, @holdoff, @kcidb, @retry, {Doc})";
-        await using var command = Sql.Command(connection, transaction, sql, Parameters(node));
+        await using var command = Sql.Command(connection, transaction, sql, Parameters(node, node.ToJsonString()));
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Adds one INSERT of all <paramref name="rows"/> (each node with its rendered JSON) to <paramref name="sql"/>.</summary>
+    public void InsertMany(SqlText sql, IReadOnlyList<(JsonObject Node, string Doc)> rows)
+    {
+        sql.Text.Append($"INSERT INTO maestro_nodes ({Columns}) VALUES ");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            sql.Text.Append(i == 0 ? "(" : ", (");
+            foreach (var (name, value) in Parameters(rows[i].Node, rows[i].Doc))
+            {
+                sql.Text.Append(name == "id" ? "" : ", ").Append(name == "doc" ? Doc.Replace("@doc", $"@doc{i}", StringComparison.Ordinal) : $"@{name}{i}");
+                sql.Add($"{name}{i}", value);
+            }
+
+            sql.Text.Append(')');
+        }
+
+        sql.Text.Append(";\n");
+    }
+
+    /// <summary>Which of <paramref name="ids"/> are not stored, in one query.</summary>
+    public async Task<HashSet<string>> MissingAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        var missing = new HashSet<string>(ids, StringComparer.Ordinal);
+        if (missing.Count == 0)
+        {
+            return missing;
+        }
+
+        var names = ids.Select((_, i) => "@id" + i).ToList();
+        await using var command = Sql.Command(connection, transaction, $"SELECT id FROM maestro_nodes WHERE id IN ({string.Join(", ", names)})",
+            ids.Select((id, i) => new KeyValuePair<string, object?>("id" + i, id)));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            missing.Remove(reader.GetString(0));
+        }
+
+        return missing;
     }
 
     public async Task UpdateAsync(DbConnection connection, DbTransaction transaction, JsonObject node, CancellationToken cancellationToken)
@@ -86,18 +126,18 @@ internal sealed class NodeStore(Database database)
         var sql = "UPDATE maestro_nodes SET kind = @kind, name = @name, \"group\" = @group, parent = @parent, state = @state, result = @result, " +
             "owner = @owner, submitter = @submitter, treeid = @treeid, created = @created, updated = @updated, timeout = @timeout, " +
             $"holdoff = @holdoff, processed_by_kcidb_bridge = @kcidb, retry_counter = @retry, doc = {Doc} WHERE id = @id";
-        await using var command = Sql.Command(connection, transaction, sql, Parameters(node));
+        await using var command = Sql.Command(connection, transaction, sql, Parameters(node, node.ToJsonString()));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static (string, object?)[] Parameters(JsonObject node) =>
+    private static (string Name, object? Value)[] Parameters(JsonObject node, string doc) =>
     [
         ("id", Text(node, "id")), ("kind", Text(node, "kind")), ("name", Text(node, "name")), ("group", Text(node, "group")),
         ("parent", Text(node, "parent")), ("state", Text(node, "state")), ("result", Text(node, "result")),
         ("owner", Text(node, "owner")), ("submitter", Text(node, "submitter")), ("treeid", Text(node, "treeid")),
         ("created", Text(node, "created")), ("updated", Text(node, "updated")), ("timeout", Text(node, "timeout")),
         ("holdoff", Text(node, "holdoff")), ("kcidb", node["processed_by_kcidb_bridge"]!.GetValue<bool>()),
-        ("retry", (long)node["retry_counter"]!.GetValue<int>()), ("doc", node.ToJsonString()),
+        ("retry", (long)node["retry_counter"]!.GetValue<int>()), ("doc", doc),
     ];
 
     private static string? Text(JsonObject node, string field) => node[field]?.GetValue<string>();
