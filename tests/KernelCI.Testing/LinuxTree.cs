@@ -35,6 +35,7 @@ public sealed class LinuxTree
             Preparing.Release();
         }
 
+        Directory.CreateDirectory(directory);
         var path = System.IO.Path.Combine(directory, "linux.git");
         await Git.RunAsync(directory, "clone", "-q", "--bare", "--shared", Pristine, path);
         return new LinuxTree(path);

@@ -46,6 +46,11 @@ internal static class LoopTiming
         }
 
         var boot = Observed.Now(await probe.WaitAsync(() => probe.ChildAsync(kbuild.Node, bootName, n => n.State == "done"), deadline, "the boot job"));
+        if (boot.Node.Result != "pass")
+        {
+            throw new BenchFailure($"the boot of {commit} ended {boot.Node.Result}: {boot.Node.Data["error_code"]} {boot.Node.Data["error_msg"]}");
+        }
+
         await probe.WaitAsync(() => probe.KcidbWhereAsync(checkout.Node, d => PipelineProbe.HasTestPaths(d, "boot")), deadline, "the boot result in KCIDB");
         return new CommitRun(checkout, kbuild, boot, DateTime.UtcNow);
     }

@@ -25,14 +25,15 @@ internal sealed class SmallTree
         Directory.CreateDirectory(path);
         await Git.RunAsync(path, "init", "-q", "-b", "main");
         var tree = new SmallTree(name, path);
-        await tree.CommitAsync("first commit");
+        // Each tree's own content: identical trees would make identical commits, and one commit is checked out once.
+        await tree.CommitAsync($"first commit of {name}");
         await Git.RunAsync(path, "tag", "-a", "v6.1", "-m", "v6.1", "HEAD~0");
         return tree;
     }
 
     public async Task CommitAsync(string message)
     {
-        await File.AppendAllTextAsync(System.IO.Path.Combine(Path, "README"), message + "\n");
+        await File.AppendAllTextAsync(System.IO.Path.Combine(Path, "README"), $"{Name}: {message}\n");
         await Git.RunAsync(Path, "add", "README");
         await Git.RunAsync(Path, "commit", "-q", "-m", message);
         Head = await Git.RunAsync(Path, "rev-parse", "HEAD");

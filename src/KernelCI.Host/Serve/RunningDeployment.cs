@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Builder;
 
 namespace KernelCI.Host.Serve;
 
-/// <summary>The listeners `serve` started, and the pipeline options it completed; disposing stops them in order.</summary>
+/// <summary>The listeners `serve` started (in the order they stop), and the pipeline options it completed.</summary>
 internal sealed class RunningDeployment(IReadOnlyList<WebApplication> apps, Database database, PipelineOptions? pipeline) : IAsyncDisposable
 {
     public PipelineOptions? Pipeline { get; } = pipeline;

@@ -115,7 +115,9 @@ internal sealed class ServeHost(IAppConsole console)
         }
 
         await console.Out.WriteLineAsync($"kernelci serving from {context.DataDirectory} on {database.Kind}");
-        return new RunningDeployment(apps, database, pipeline);
+        // The pipeline stops first: its services would otherwise spend their last seconds retrying stopped listeners.
+        var stopOrder = apps.Select((app, i) => (app, components[i].Name)).OrderBy(a => a.Name == "pipeline" ? 0 : 1).Select(a => a.app).ToList();
+        return new RunningDeployment(stopOrder, database, pipeline);
     }
 
     private static PipelineOptions ReadPipelineOptions(ServeSettings settings)
