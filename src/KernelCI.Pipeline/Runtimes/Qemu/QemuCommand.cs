@@ -13,7 +13,8 @@ internal static class QemuCommand
             "arm64" => ("qemu-system-aarch64", ["-M", "virt", "-cpu", "max"], "ttyAMA0"),
             _ => throw new InvalidJobParamsException($"platform arch '{arch}' is not supported by the qemu lab (x86_64, arm64)"),
         };
-        var append = $"console={console},115200 rdinit=/init panic=-1 {extraKernelArgs}".Trim();
+        // no_timer_check: under emulation on a busy host the kernel's IO-APIC timer check can fail and panic a healthy guest.
+        var append = $"console={console},115200 rdinit=/init panic=-1 no_timer_check {extraKernelArgs}".Trim();
         var arguments = new List<string>(machine)
         {
             "-kernel", kernel, "-initrd", initramfs, "-append", append, "-nographic", "-no-reboot", "-m", "256",
