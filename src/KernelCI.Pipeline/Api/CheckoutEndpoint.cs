@@ -12,12 +12,7 @@ internal static partial class CheckoutEndpoint
 {
     public static async Task<IResult> HandleAsync(HttpContext http)
     {
-        var user = ApiAuth.Require(http, "checkout");
-        var services = http.RequestServices;
-        var config = services.GetRequiredService<PipelineConfig>();
-        var maestro = services.GetRequiredService<MaestroClient>();
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var body = await ApiInput.ReadAsync(http.Request, http.RequestAborted);
+        var (user, body, config, maestro, now) = await ApiRequest.ReadAsync(http, "checkout");
 
         var commit = ApiInput.RequiredString(body, "commit");
         if (!Sha().IsMatch(commit))

@@ -12,9 +12,7 @@ internal static class JobRetryEndpoint
 {
     public static async Task<IResult> HandleAsync(HttpContext http)
     {
-        ApiAuth.Require(http, "testretry");
-        var maestro = http.RequestServices.GetRequiredService<MaestroClient>();
-        var body = await ApiInput.ReadAsync(http.Request, http.RequestAborted);
+        var (_, body, _, maestro, _) = await ApiRequest.ReadAsync(http, "testretry");
         var nodeId = ApiInput.RequiredString(body, "nodeid");
         var node = await maestro.GetNodeAsync(nodeId, http.RequestAborted)
             ?? throw ApiException.NotFound($"nodeid: node {nodeId} not found");

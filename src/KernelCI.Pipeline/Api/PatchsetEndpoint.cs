@@ -20,12 +20,8 @@ internal static partial class PatchsetEndpoint
 
     public static async Task<IResult> HandleAsync(HttpContext http)
     {
-        var user = ApiAuth.Require(http, "patchset");
+        var (user, body, config, maestro, now) = await ApiRequest.ReadAsync(http, "patchset");
         var services = http.RequestServices;
-        var config = services.GetRequiredService<PipelineConfig>();
-        var maestro = services.GetRequiredService<MaestroClient>();
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var body = await ApiInput.ReadAsync(http.Request, http.RequestAborted);
 
         var nodeId = ApiInput.RequiredString(body, "nodeid");
         var patches = ApiInput.StringList(body, "patch");
