@@ -10,7 +10,7 @@ public sealed class GitRunner(string executable = "git")
     /// <summary>Runs git in <paramref name="directory"/> (null: the current one) and returns its stdout.</summary>
     public async Task<string> RunAsync(string? directory, IEnumerable<string> arguments, CancellationToken cancellationToken = default)
     {
-        using var process = Start(directory, arguments);
+        using var process = Start(executable, directory, arguments);
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         await WaitAsync(process, cancellationToken);
@@ -18,7 +18,7 @@ public sealed class GitRunner(string executable = "git")
         var error = await stderr;
         if (process.ExitCode != 0)
         {
-            throw Failure(arguments, process.ExitCode, error);
+            throw Failure(executable, arguments, process.ExitCode, error);
         }
 
         return output;
@@ -28,10 +28,15 @@ public sealed class GitRunner(string executable = "git")
 
     /// <summary>Runs git and hands its stdout, as a stream, to <paramref name="consume"/> (e.g. `git archive` piped into
     /// gzip and an upload) without buffering the whole output.</summary>
-    public async Task StreamAsync(string? directory, IEnumerable<string> arguments, Func<Stream, CancellationToken, Task> consume,
-        CancellationToken cancellationToken)
+    public Task StreamAsync(string? directory, IEnumerable<string> arguments, Func<Stream, CancellationToken, Task> consume,
+        CancellationToken cancellationToken) =>
+        StreamProgramAsync(executable, directory, arguments, consume, cancellationToken);
+
+    /// <summary>Runs any program (e.g. `tar`) the same way and hands its stdout to <paramref name="consume"/>.</summary>
+    public static async Task StreamProgramAsync(string program, string? directory, IEnumerable<string> arguments,
+        Func<Stream, CancellationToken, Task> consume, CancellationToken cancellationToken)
     {
-        using var process = Start(directory, arguments);
+        using var process = Start(program, directory, arguments);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         try
         {
@@ -46,7 +51,7 @@ public sealed class GitRunner(string executable = "git")
         await WaitAsync(process, cancellationToken);
         if (process.ExitCode != 0)
         {
-            throw Failure(arguments, process.ExitCode, await stderr);
+            throw Failure(program, arguments, process.ExitCode, await stderr);
         }
     }
 
@@ -76,9 +81,9 @@ public sealed class GitRunner(string executable = "git")
         return (process.ExitCode, await stdout + await stderr);
     }
 
-    private Process Start(string? directory, IEnumerable<string> arguments)
+    private static Process Start(string program, string? directory, IEnumerable<string> arguments)
     {
-        var info = new ProcessStartInfo(executable)
+        var info = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -100,7 +105,7 @@ public sealed class GitRunner(string executable = "git")
             info.ArgumentList.Add(argument);
         }
 
-        return Process.Start(info) ?? throw new InvalidOperationException($"cannot start {executable}");
+        return Process.Start(info) ?? throw new InvalidOperationException($"cannot start {program}");
     }
 
     private static async Task WaitAsync(Process process, CancellationToken cancellationToken)
@@ -127,6 +132,6 @@ public sealed class GitRunner(string executable = "git")
         }
     }
 
-    private static GitException Failure(IEnumerable<string> arguments, int exitCode, string stderr) =>
-        new($"git {string.Join(' ', arguments)} exited {exitCode}: {stderr.Trim()}", exitCode);
+    private static GitException Failure(string program, IEnumerable<string> arguments, int exitCode, string stderr) =>
+        new($"{Path.GetFileName(program)} {string.Join(' ', arguments)} exited {exitCode}: {stderr.Trim()}", exitCode);
 }

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using KernelCI.Client.Maestro;
 using KernelCI.Client.Storage;
 using KernelCI.Pipeline.Git;
+using KernelCI.Pipeline.Tarball;
 
 namespace KernelCI.Pipeline.Patchset;
 
@@ -49,7 +50,7 @@ internal sealed class PatchsetApplier(StorageClient storage, PublicUrls urls, Pa
             Directory.Move(tree, named);
             var output = Path.Combine(scratch, name + ".tar.gz");
             await using (var file = File.Create(output))
-            await using (var gzip = new GZipStream(file, CompressionLevel.Fastest))
+            await using (var gzip = new ParallelGzipStream(file))
             {
                 await TarFile.CreateFromDirectoryAsync(named, gzip, includeBaseDirectory: true, cancellationToken);
             }

@@ -1,4 +1,6 @@
+using System.Formats.Tar;
 using System.IO.Compression;
+using System.Text;
 using System.Text.Json.Nodes;
 using KernelCI.Client.Maestro;
 using KernelCI.Pipeline.Config;
@@ -43,6 +45,31 @@ internal static class TarballFixture
         }
 
         return tar.ToArray();
+    }
+
+    /// <summary>What a tarball holds, whoever wrote it: paths, types, contents, link targets and executable bits, without
+    /// git's pax header, owners or permission bits other than execute.</summary>
+    public static List<TarballEntry> Entries(byte[] tar) =>
+    [
+        .. TarEntries(tar).Select(e => new TarballEntry(e.Name.TrimEnd('/'), e.EntryType is TarEntryType.V7RegularFile ? TarEntryType.RegularFile : e.EntryType,
+                e.DataStream is null ? "" : Encoding.UTF8.GetString(((MemoryStream)e.DataStream).ToArray()), e.LinkName,
+                e.EntryType is not TarEntryType.Directory and not TarEntryType.SymbolicLink && e.Mode.HasFlag(UnixFileMode.UserExecute)))
+            .OrderBy(e => e.Name, StringComparer.Ordinal),
+    ];
+
+    public static List<TarEntry> TarEntries(byte[] tar)
+    {
+        var entries = new List<TarEntry>();
+        using var reader = new TarReader(new MemoryStream(tar));
+        while (reader.GetNextEntry(copyData: true) is { } entry)
+        {
+            if (entry.EntryType is not TarEntryType.GlobalExtendedAttributes)
+            {
+                entries.Add(entry);
+            }
+        }
+
+        return entries;
     }
 
     public static JsonObject Revision(MaestroNode node) => node.Data["kernel_revision"]!.AsObject();

@@ -11,12 +11,14 @@ namespace KernelCI.Pipeline.Tests.Tarball;
 public sealed class TarballTests
 {
     [Fact]
-    public async Task Checkout_becomes_available_with_a_tarball_identical_to_git_archive()
+    public async Task Checkout_becomes_available_with_a_tarball_of_exactly_the_commit()
     {
         await using var stack = await PipelineTestStack.StartAsync();
         using var repository = await TestRepository.CreateAsync();
-        await repository.CommitAsync("first", ("Makefile", Makefile), ("kernel/sched.c", "int x;\n"));
+        await repository.CommitAsync("first", ("Makefile", Makefile), ("kernel/sched.c", "int x;\n"), ("scripts/run.sh", "#!/bin/sh\n"));
         await repository.TagAsync("v6.1");
+        File.CreateSymbolicLink(Path.Combine(repository.Directory, "kernel", "link.c"), "../README");
+        File.SetUnixFileMode(Path.Combine(repository.Directory, "scripts", "run.sh"), (UnixFileMode)Convert.ToInt32("755", 8));
         var commit = await repository.CommitAsync("second", ("README", "hello\n"));
         var before = DateTime.UtcNow;
 
@@ -30,7 +32,44 @@ public sealed class TarballTests
         using var expected = new MemoryStream();
         await new GitRunner().StreamAsync(repository.Directory, ["archive", "--format=tar", $"--prefix={name}/", commit],
             (s, ct) => s.CopyToAsync(expected, ct), TestContext.Current.CancellationToken);
-        Assert.Equal(expected.ToArray(), await DownloadTarAsync(stack, node.Artifacts["tarball"]));
+        var entries = Entries(await DownloadTarAsync(stack, node.Artifacts["tarball"]));
+        Assert.Equal(Entries(expected.ToArray()), entries);
+        Assert.Contains(entries, e => e.Name == $"{name}/kernel/link.c" && e.LinkName == "../README");
+        Assert.Contains(entries, e => e.Name == $"{name}/scripts/run.sh" && e.Executable);
+    }
+
+    [Fact]
+    public async Task Every_file_has_the_commit_time_so_a_commit_always_gives_the_same_tarball()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        using var repository = await TestRepository.CreateAsync();
+        var commit = await repository.CommitAsync("first", ("Makefile", Makefile), ("kernel/sched.c", "int x;\n"));
+        var commitTime = DateTimeOffset.FromUnixTimeSeconds(long.Parse(await repository.RunAsync("show", "-s", "--format=%ct", commit)));
+
+        var first = await DownloadTarAsync(stack, (await CheckOutAsync(stack, repository.Url, commit)).Artifacts["tarball"]);
+        var second = await DownloadTarAsync(stack, (await CheckOutAsync(stack, repository.Url, commit)).Artifacts["tarball"]);
+
+        Assert.Equal(first, second);
+        Assert.All(TarEntries(first), e => Assert.Equal(commitTime, e.ModificationTime));
+    }
+
+    [Fact]
+    public async Task Files_left_in_the_cached_work_tree_are_not_in_the_tarball()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        using var repository = await TestRepository.CreateAsync();
+        var first = await repository.CommitAsync("first", ("Makefile", Makefile), ("kernel/sched.c", "int x;\n"));
+        var node = await CheckOutAsync(stack, repository.Url, first);
+        var workTree = Path.Combine(stack.Options.WorkDirectory!, "git", "local");
+        await File.WriteAllTextAsync(Path.Combine(workTree, "stray.o"), "junk");
+        await File.WriteAllTextAsync(Path.Combine(workTree, "kernel", "sched.c"), "edited");
+        var second = await repository.CommitAsync("second", ("README", "hello\n"));
+
+        node = await CheckOutAsync(stack, repository.Url, second);
+
+        var entries = Entries(await DownloadTarAsync(stack, node.Artifacts["tarball"]));
+        Assert.DoesNotContain(entries, e => e.Name.EndsWith("/stray.o", StringComparison.Ordinal));
+        Assert.Equal("int x;\n", entries.Single(e => e.Name.EndsWith("/kernel/sched.c", StringComparison.Ordinal)).Content);
     }
 
     [Fact]
