@@ -114,6 +114,10 @@ internal sealed class HostProcess : IAsyncDisposable
             catch (HttpRequestException)
             {
             }
+            catch (TaskCanceledException)
+            {
+                // A server still recovering on a loaded machine may take longer than one attempt's timeout.
+            }
 
             // Waiting for another process to open its port has no event to wait on.
             await Task.Delay(100);
