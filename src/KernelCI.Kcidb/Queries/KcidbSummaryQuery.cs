@@ -25,8 +25,8 @@ internal sealed class KcidbSummaryQuery(Database database, QuerySql sql)
         var builds = await CountAsync(connection, id,
             $"SELECT {sql.EnumAsText("status")}, COUNT(*) FROM builds WHERE checkout_id = @id GROUP BY status", cancellationToken);
         var tests = await CountAsync(connection, id,
-            $"SELECT {sql.EnumAsText("tests.status")}, COUNT(*) FROM tests JOIN builds ON builds.id = tests.build_id " +
-            "WHERE builds.checkout_id = @id GROUP BY tests.status", cancellationToken);
+            $"SELECT {sql.EnumAsText("status")}, COUNT(*) FROM tests " +
+            $"WHERE {sql.InSubquery("build_id", "SELECT id FROM builds WHERE checkout_id = @id")} GROUP BY status", cancellationToken);
         return new CheckoutSummary(id, valid, builds, tests);
     }
 

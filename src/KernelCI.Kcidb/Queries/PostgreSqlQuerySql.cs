@@ -12,6 +12,10 @@ internal sealed class PostgreSqlQuerySql : QuerySql
     public override string InPairs(string idColumn, string versionColumn, string parameter) =>
         $"({idColumn}, {versionColumn}) IN (SELECT * FROM unnest(@{parameter}_ids, @{parameter}_versions))";
 
+    // The subquery's values become one array parameter, so the planner probes the index for each instead of joining: a
+    // join right after a bulk load, before autoanalyze has counted the rows, is planned as a scan of the whole table.
+    public override string InSubquery(string column, string subquery) => $"{column} = ANY(ARRAY({subquery}))";
+
     public override void AddIds(DbCommand command, string name, IEnumerable<string> ids) =>
         command.Parameters.Add(new NpgsqlParameter<string[]>(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. ids] });
 

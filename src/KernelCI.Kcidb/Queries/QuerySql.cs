@@ -17,6 +17,9 @@ internal abstract class QuerySql
     /// <summary>A condition that (idColumn, versionColumn) is one of the pairs added by <see cref="AddPairs"/>.</summary>
     public abstract string InPairs(string idColumn, string versionColumn, string parameter);
 
+    /// <summary>A condition that `column` is one of the values a subquery returns.</summary>
+    public abstract string InSubquery(string column, string subquery);
+
     public abstract void AddIds(DbCommand command, string name, IEnumerable<string> ids);
 
     public abstract void AddPairs(DbCommand command, string name, IEnumerable<(string Id, long Version)> pairs);

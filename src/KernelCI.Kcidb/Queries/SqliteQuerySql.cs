@@ -13,6 +13,8 @@ internal sealed class SqliteQuerySql : QuerySql
     public override string InPairs(string idColumn, string versionColumn, string parameter) =>
         $"({idColumn}, {versionColumn}) IN (SELECT value ->> 0, value ->> 1 FROM json_each(@{parameter}))";
 
+    public override string InSubquery(string column, string subquery) => $"{column} IN ({subquery})";
+
     public override void AddIds(DbCommand command, string name, IEnumerable<string> ids) =>
         command.AddParameter(name, JsonSerializer.Serialize(ids));
 

@@ -9,7 +9,7 @@ internal sealed class PostgreSqlKcidbStore(Database database, TimeProvider timeP
 {
     public async Task IngestAsync(IReadOnlyList<AcceptedSubmission> submissions, CancellationToken cancellationToken)
     {
-        var batch = IngestBatch.From(submissions);
+        var batch = JsonIngestBatch.From(submissions);
         var now = timeProvider.GetUtcNow().UtcDateTime;
         await using var connection = await database.PostgreSql.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -50,11 +50,13 @@ internal sealed class PostgreSqlKcidbStore(Database database, TimeProvider timeP
         return found;
     }
 
-    // Rows enter in key order so concurrent loads lock them in the same order (upstream commit f89927a).
+    // Rows enter in key order so concurrent loads lock them in the same order (upstream commit f89927a). They were
+    // copied in key order, and a temporary table is scanned from its first block in insertion order (no synchronised or
+    // parallel scans on local buffers), so an ORDER BY would only sort every wide row again, spilling to disk.
     private static string MergeSql(KcidbTable table) =>
         $"INSERT INTO {table.Name} AS {table.Name} ({UpsertSql.ColumnList(table)}, _timestamp)\n" +
         $"SELECT {string.Join(", ", table.Columns.Select(SelectExpression))}, @now\n" +
-        $"FROM {PostgreSqlStaging.TableName(table)} ORDER BY {string.Join(", ", table.Key)}\n" +
+        $"FROM {PostgreSqlStaging.TableName(table)}\n" +
         UpsertSql.OnConflict(table);
 
     private static string SelectExpression(KcidbColumn column) => column.Kind == ColumnKind.EnumText

@@ -9,7 +9,7 @@ internal sealed class SqliteKcidbStore(Database database, TimeProvider timeProvi
 {
     public async Task IngestAsync(IReadOnlyList<AcceptedSubmission> submissions, CancellationToken cancellationToken)
     {
-        var batch = IngestBatch.From(submissions);
+        var batch = JsonIngestBatch.From(submissions);
         var now = timeProvider.GetUtcNow().UtcDateTime;
         await using var connection = (SqliteConnection)await database.OpenConnectionAsync(cancellationToken);
         await using (var cache = connection.CreateCommand())
@@ -66,7 +66,7 @@ internal sealed class SqliteKcidbStore(Database database, TimeProvider timeProvi
     }
 
     // Synchronous on purpose: Microsoft.Data.Sqlite has no real async I/O, and a Task per row would cost more than the insert.
-    private static void Upsert(SqliteConnection connection, TableRows rows, DateTime now)
+    private static void Upsert(SqliteConnection connection, JsonTableRows rows, DateTime now)
     {
         using var writer = new SqliteRowWriter(connection, rows.Table, now);
         foreach (var row in rows.Sorted())

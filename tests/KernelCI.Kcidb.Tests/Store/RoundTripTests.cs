@@ -46,6 +46,22 @@ public sealed class RoundTripTests
         Assert.Equal("2021-03-04T03:06:07.123456+00:00", (string?)build!["start_time"]);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Escaped_and_non_ascii_text_comes_back_as_submitted(DatabaseKind kind)
+    {
+        await using var context = await StoreContext.CreateAsync(kind);
+        const string test = """
+            {"id": "o:t", "origin": "o", "build_id": "o:b", "path": "caf\u00e9.x", "comment": "a \"quoted\"\nline \\ café ✓",
+             "environment": {"comment": "\t tab", "compatible": ["a\u002fb", "é", "plain"], "misc": {"k\u00e9y": "v\"", "n": [1, 2.5]}},
+             "start_time": "2021-03-04T05:06:07.500000+00:00", "misc": {"x": "\u0041"}}
+            """;
+
+        await context.IngestAsync(KcidbSamples.Submission("s1", $""" "tests": [{test}]"""));
+
+        AssertSame(test, await context.GetAsync("tests", "o:t"));
+    }
+
     internal static void AssertSame(string expected, JsonNode? actual)
     {
         Assert.NotNull(actual);

@@ -1,0 +1,51 @@
+using System.Text.Json;
+
+namespace KernelCI.Kcidb.Store;
+
+/// <summary>All rows of one ingestion call as JSON values, per table, merged in submission order. The documents must
+/// stay alive (undisposed) until the rows are written.</summary>
+internal sealed class JsonIngestBatch
+{
+    private JsonIngestBatch(IReadOnlyList<JsonTableRows> tables, IReadOnlyList<string> submissionIds)
+    {
+        Tables = tables;
+        SubmissionIds = submissionIds;
+    }
+
+    /// <summary>In load order (<see cref="KcidbTables.All"/>), empty tables left out.</summary>
+    public IReadOnlyList<JsonTableRows> Tables { get; }
+
+    public IReadOnlyList<string> SubmissionIds { get; }
+
+    public static JsonIngestBatch From(IReadOnlyList<AcceptedSubmission> submissions)
+    {
+        var tables = KcidbTables.All.Select(t => new JsonTableRows(t)).ToList();
+        foreach (var submission in submissions)
+        {
+            try
+            {
+                Add(tables, submission.Document);
+            }
+            catch (Exception e) when (e is FormatException or InvalidOperationException)
+            {
+                throw new KcidbDataException($"submission {submission.Id}: {e.Message}", e);
+            }
+        }
+
+        return new JsonIngestBatch([.. tables.Where(t => t.Count > 0)], [.. submissions.Select(s => s.Id).Distinct(StringComparer.Ordinal)]);
+    }
+
+    private static void Add(List<JsonTableRows> tables, JsonElement document)
+    {
+        foreach (var rows in tables)
+        {
+            if (document.TryGetProperty(rows.Table.Name, out var list) && list.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in list.EnumerateArray())
+                {
+                    rows.Add(JsonRowMapper.ToRow(rows.Table, item));
+                }
+            }
+        }
+    }
+}

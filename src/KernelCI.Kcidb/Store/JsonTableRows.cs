@@ -1,0 +1,42 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+
+namespace KernelCI.Kcidb.Store;
+
+/// <summary>The rows of one type in one ingestion call as JSON values, merged per key in arrival order: a later non-null
+/// value replaces an earlier one and a null never overwrites, the same rule the database upsert applies.</summary>
+internal sealed class JsonTableRows(KcidbTable table)
+{
+    private readonly Dictionary<RowKey, JsonElement[]> _rows = [];
+
+    public KcidbTable Table { get; } = table;
+
+    public int Count => _rows.Count;
+
+    public void Add(JsonElement[] row)
+    {
+        ref var existing = ref CollectionsMarshal.GetValueRefOrAddDefault(_rows, JsonRowMapper.KeyOf(Table, row), out var found);
+        if (!found)
+        {
+            existing = row;
+            return;
+        }
+
+        for (var i = 0; i < row.Length; i++)
+        {
+            if (!JsonRowMapper.IsAbsent(row[i]))
+            {
+                existing![i] = row[i];
+            }
+        }
+    }
+
+    /// <summary>Sorted by key, so concurrent writers lock rows in the same order and cannot deadlock.</summary>
+    public JsonElement[][] Sorted()
+    {
+        var keys = _rows.Keys.ToArray();
+        var rows = _rows.Values.ToArray();
+        Array.Sort(keys, rows);
+        return rows;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+
+namespace KernelCI.Kcidb.Store;
+
+/// <summary>The fields of one object level (a table's top level, or a nested object such as "environment") by their
+/// UTF-8 names: matching the parsed bytes avoids allocating a string per property of millions of objects.</summary>
+internal sealed class Utf8FieldMap
+{
+    private readonly byte[][] _names;
+    private readonly int[] _columns;
+    private readonly Utf8FieldMap?[] _nested;
+
+    private Utf8FieldMap(List<(string Name, int Column, Utf8FieldMap? Nested)> fields)
+    {
+        _names = [.. fields.Select(f => Encoding.UTF8.GetBytes(f.Name))];
+        _columns = [.. fields.Select(f => f.Column)];
+        _nested = [.. fields.Select(f => f.Nested)];
+    }
+
+    public static Utf8FieldMap For(KcidbTable table)
+    {
+        var fields = table.Columns.Where(c => c.Parent is null).Select(c => (c.Name, table.Index[c.Name], (Utf8FieldMap?)null)).ToList();
+        foreach (var (parent, nested) in table.Nested)
+        {
+            fields.Add((parent, -1, new Utf8FieldMap([.. nested.Select(n => (n.Key, n.Value, (Utf8FieldMap?)null))])));
+        }
+
+        return new Utf8FieldMap(fields);
+    }
+
+    /// <summary>The column the property fills, or -1 with <paramref name="nested"/> set for a flattened object, or -1
+    /// alone for a field that has no column (submitted metadata such as `_timestamp`).</summary>
+    public int Find(JsonProperty property, out Utf8FieldMap? nested)
+    {
+        var name = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (name.IndexOf((byte)'\\') >= 0)
+        {
+            name = Encoding.UTF8.GetBytes(property.Name);
+        }
+
+        for (var i = 0; i < _names.Length; i++)
+        {
+            if (name.SequenceEqual(_names[i]))
+            {
+                nested = _nested[i];
+                return _columns[i];
+            }
+        }
+
+        nested = null;
+        return -1;
+    }
+}
