@@ -51,8 +51,16 @@ public static class EventsApi
     internal static async Task<ContentHttpResult> Listen(string id, HttpContext http, CurrentUser current, SubscriptionStore subscriptions, EventListener listener)
     {
         var user = await current.RequireAsync(http);
-        var subscription = await OwnedAsync(id, user, subscriptions, http.RequestAborted);
-        return RequestJson.Json(await listener.ListenAsync(subscription, http.RequestAborted));
+        var number = ParseId(id);
+        // Ownership is checked in the cursor's statement; only a refused poll looks the subscription up, for its status.
+        var message = await listener.ListenAsync(new CursorRequest(number, user.Username, user.IsSuperuser), http.RequestAborted);
+        if (message is null)
+        {
+            await OwnedAsync(id, user, subscriptions, http.RequestAborted);
+            throw MaestroException.NotFound($"Subscription id not found: {id}");
+        }
+
+        return RequestJson.Json(message);
     }
 
     internal static async Task<ContentHttpResult> ListenBatch(string id, HttpContext http, CurrentUser current, SubscriptionStore subscriptions, EventListener listener)
@@ -63,7 +71,7 @@ public static class EventsApi
         var max = maxText.Length == 0 ? 1000 : int.TryParse(maxText, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is > 0 and <= 10000
             ? m
             : throw MaestroException.BadRequest("max: must be an integer from 1 to 10000");
-        return RequestJson.Json(await listener.ListenBatchAsync(subscription, max, http.RequestAborted));
+        return RequestJson.Json(await listener.ListenBatchAsync(subscription, new CursorRequest(subscription.Id, user.Username, user.IsSuperuser), max, http.RequestAborted));
     }
 
     internal static async Task<ContentHttpResult> Publish(string channel, HttpContext http, CurrentUser current, EventStore events, EventsCommitted committed)
@@ -139,15 +147,14 @@ public static class EventsApi
 
     private static async Task<Subscription> OwnedAsync(string id, MaestroUser user, SubscriptionStore subscriptions, CancellationToken cancellationToken)
     {
-        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
-        {
-            throw MaestroException.BadRequest($"'{id}' is not a subscription id");
-        }
-
-        var subscription = await subscriptions.GetAsync(number, cancellationToken)
+        var subscription = await subscriptions.GetAsync(ParseId(id), cancellationToken)
             ?? throw MaestroException.NotFound($"Subscription id not found: {id}");
         return subscription.User == user.Username || user.IsSuperuser
             ? subscription
             : throw new MaestroException(StatusCodes.Status403Forbidden, $"Subscription {id} belongs to another user");
     }
+
+    private static long ParseId(string id) => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+        ? number
+        : throw MaestroException.BadRequest($"'{id}' is not a subscription id");
 }

@@ -95,6 +95,59 @@ internal sealed class SubscriptionStore(Database database, TimeProvider time)
         return result;
     }
 
+    /// <summary><see cref="AdvanceAsync"/> for many subscriptions in one statement: the long polls of a replica woken by
+    /// the same events. A subscription is advanced only for its owner (or an admin); the others, and unknown ids, are
+    /// missing from the result. Rows are locked in id order first, so that two replicas advancing overlapping sets
+    /// cannot deadlock.</summary>
+    public async Task<Dictionary<long, AdvancedCursor>> AdvanceManyAsync(DbConnection connection, DbTransaction transaction,
+        IReadOnlyList<CursorRequest> requests, CancellationToken cancellationToken)
+    {
+        var pg = database.Kind == DatabaseKind.PostgreSql;
+        var sql = new SqlText();
+        var ids = string.Join(", ", requests.Select((_, i) => $"@i{i}"));
+        if (pg)
+        {
+            sql.Text.Append("SET LOCAL synchronous_commit = off;\n")
+                .Append($"SELECT id FROM maestro_subscriptions WHERE id IN ({ids}) ORDER BY id FOR UPDATE;\n");
+        }
+
+        sql.Text.Append("WITH w(sid, suser, sadmin) AS (VALUES ")
+            .AppendJoin(", ", requests.Select((_, i) => $"(@i{i}, @u{i}, @a{i})"))
+            .Append("""
+                )
+                UPDATE maestro_subscriptions SET acked = delivered, last_poll = @now,
+                  delivered = COALESCE((SELECT e.pos FROM maestro_events e WHERE e.channel = maestro_subscriptions.channel
+                    AND e.pos > maestro_subscriptions.delivered
+                    AND (maestro_subscriptions.promiscuous OR e.owner IS NULL OR e.owner = maestro_subscriptions.username)
+                    ORDER BY e.pos LIMIT 1), delivered)
+                FROM w WHERE maestro_subscriptions.id = w.sid AND (w.sadmin OR maestro_subscriptions.username = w.suser)
+                RETURNING id, channel, acked, delivered
+                """);
+        for (var i = 0; i < requests.Count; i++)
+        {
+            sql.Add($"i{i}", requests[i].Id).Add($"u{i}", requests[i].User).Add($"a{i}", requests[i].Admin);
+        }
+
+        sql.Add("now", NodeTime.Render(time.GetUtcNow()));
+        await using var command = Sql.Command(connection, transaction, sql.Text.ToString(), sql.Parameters);
+        var cursors = new Dictionary<long, AdvancedCursor>(requests.Count);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            do
+            {
+                // The lock's result set has one column; the UPDATE's has four.
+                while (reader.FieldCount == 4 && await reader.ReadAsync(cancellationToken))
+                {
+                    var cursor = new AdvancedCursor(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3));
+                    cursors[cursor.Id] = cursor;
+                }
+            }
+            while (await reader.NextResultAsync(cancellationToken));
+        }
+
+        return cursors;
+    }
+
     public async Task MarkDeliveredAsync(long id, long sequence, CancellationToken cancellationToken)
     {
         await using var connection = await Sql.OpenAsync(database, cancellationToken);
