@@ -50,13 +50,13 @@ public static class EventsApi
 
     internal static async Task<ContentHttpResult> Listen(string id, HttpContext http, CurrentUser current, SubscriptionStore subscriptions, EventListener listener)
     {
-        var user = await current.RequireAsync(http);
+        var (userId, version) = current.Claims(http) ?? throw new MaestroException(StatusCodes.Status401Unauthorized, "Unauthorized");
         var number = ParseId(id);
-        // Ownership is checked in the cursor's statement; only a refused poll looks the subscription up, for its status.
-        var message = await listener.ListenAsync(new CursorRequest(number, user.Username, user.IsSuperuser), http.RequestAborted);
+        // The user and ownership are checked in the cursor's statement; only a refused poll looks them up, for its status.
+        var message = await listener.ListenAsync(new CursorRequest(number, userId, version), http.RequestAborted);
         if (message is null)
         {
-            await OwnedAsync(id, user, subscriptions, http.RequestAborted);
+            await OwnedAsync(id, await current.RequireAsync(http), subscriptions, http.RequestAborted);
             throw MaestroException.NotFound($"Subscription id not found: {id}");
         }
 
@@ -71,7 +71,7 @@ public static class EventsApi
         var max = maxText.Length == 0 ? 1000 : int.TryParse(maxText, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is > 0 and <= 10000
             ? m
             : throw MaestroException.BadRequest("max: must be an integer from 1 to 10000");
-        return RequestJson.Json(await listener.ListenBatchAsync(subscription, new CursorRequest(subscription.Id, user.Username, user.IsSuperuser), max, http.RequestAborted));
+        return RequestJson.Json(await listener.ListenBatchAsync(subscription, new CursorRequest(subscription.Id, user.Id, user.TokenVersion), max, http.RequestAborted));
     }
 
     internal static async Task<ContentHttpResult> Publish(string channel, HttpContext http, CurrentUser current, EventStore events, EventsCommitted committed)

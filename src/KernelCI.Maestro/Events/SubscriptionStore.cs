@@ -96,8 +96,9 @@ internal sealed class SubscriptionStore(Database database, TimeProvider time)
     }
 
     /// <summary><see cref="AdvanceAsync"/> for many subscriptions in one statement: the long polls of a replica woken by
-    /// the same events. A subscription is advanced only for its owner (or an admin); the others, and unknown ids, are
-    /// missing from the result. Rows are locked in id order first, so that two replicas advancing overlapping sets
+    /// the same events. A subscription is advanced only for an active user whose token version is current and who owns
+    /// it (or is an admin), so a poll costs no separate lookup of its user; refused polls and unknown ids are missing
+    /// from the result. Rows are locked in id order first, so that two replicas advancing overlapping sets
     /// cannot deadlock.</summary>
     public async Task<Dictionary<long, AdvancedCursor>> AdvanceManyAsync(DbConnection connection, DbTransaction transaction,
         IReadOnlyList<CursorRequest> requests, CancellationToken cancellationToken)
@@ -111,8 +112,8 @@ internal sealed class SubscriptionStore(Database database, TimeProvider time)
                 .Append($"SELECT id FROM maestro_subscriptions WHERE id IN ({ids}) ORDER BY id FOR UPDATE;\n");
         }
 
-        sql.Text.Append("WITH w(sid, suser, sadmin) AS (VALUES ")
-            .AppendJoin(", ", requests.Select((_, i) => $"(@i{i}, @u{i}, @a{i})"))
+        sql.Text.Append("WITH w(sid, suser, sver) AS (VALUES ")
+            .AppendJoin(", ", requests.Select((_, i) => $"(@i{i}, @u{i}, @v{i})"))
             .Append("""
                 )
                 UPDATE maestro_subscriptions SET acked = delivered, last_poll = @now,
@@ -120,12 +121,14 @@ internal sealed class SubscriptionStore(Database database, TimeProvider time)
                     AND e.pos > maestro_subscriptions.delivered
                     AND (maestro_subscriptions.promiscuous OR e.owner IS NULL OR e.owner = maestro_subscriptions.username)
                     ORDER BY e.pos LIMIT 1), delivered)
-                FROM w WHERE maestro_subscriptions.id = w.sid AND (w.sadmin OR maestro_subscriptions.username = w.suser)
-                RETURNING id, channel, acked, delivered
+                FROM w, maestro_users u
+                WHERE maestro_subscriptions.id = w.sid AND u.id = w.suser AND u.token_version = w.sver AND u.is_active
+                  AND (u.is_superuser OR maestro_subscriptions.username = u.username)
+                RETURNING maestro_subscriptions.id, channel, acked, delivered
                 """);
         for (var i = 0; i < requests.Count; i++)
         {
-            sql.Add($"i{i}", requests[i].Id).Add($"u{i}", requests[i].User).Add($"a{i}", requests[i].Admin);
+            sql.Add($"i{i}", requests[i].Id).Add($"u{i}", requests[i].UserId).Add($"v{i}", requests[i].TokenVersion);
         }
 
         sql.Add("now", NodeTime.Render(time.GetUtcNow()));
