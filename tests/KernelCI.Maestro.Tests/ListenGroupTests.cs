@@ -111,4 +111,34 @@ public sealed class ListenGroupTests
         await using var idle = await MaestroTestApp.ReplicaOfAsync(owner, quiet);
         Assert.All(await Task.WhenAll(ids.Select(id => idle.Client(token).ListenAsync(id, Ct))), Assert.Null);
     }
+
+    [Theory, MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Poll_after_the_last_event_waits_without_a_statement(DatabaseKind kind)
+    {
+        await using var app = await MaestroTestApp.StartAsync(kind, new MaestroOptions { KeepAlive = TimeSpan.FromMilliseconds(300) });
+        var client = app.Client(await app.TokenAsync("scheduler"));
+        var subscription = await client.SubscribeAsync("node", "scheduler:node", true, Ct);
+        await client.CreateNodeAsync(Nodes.Checkout(), Ct);
+        Assert.NotNull(await client.ListenAsync(subscription.Id, Ct));
+        var advancer = app.App.Services.GetRequiredService<CursorAdvancer>();
+        var before = advancer.Statements;
+
+        Assert.Null(await client.ListenAsync(subscription.Id, Ct));
+
+        Assert.Equal(before, advancer.Statements);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Poll_after_the_last_event_gets_the_next_one_written_before_it(DatabaseKind kind)
+    {
+        await using var app = await MaestroTestApp.StartAsync(kind, new MaestroOptions { KeepAlive = TimeSpan.FromMilliseconds(300) });
+        var client = app.Client(await app.TokenAsync("scheduler"));
+        var subscription = await client.SubscribeAsync("node", "scheduler:node", true, Ct);
+        var first = await client.CreateNodeAsync(Nodes.Checkout("t1"), Ct);
+        Assert.Equal(first.Id, (await client.ListenAsync(subscription.Id, Ct))!.NodeId);
+
+        var second = await client.CreateNodeAsync(Nodes.Checkout("t2"), Ct);
+
+        Assert.Equal(second.Id, (await client.ListenAsync(subscription.Id, Ct))!.NodeId);
+    }
 }

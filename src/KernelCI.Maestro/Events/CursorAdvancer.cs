@@ -10,7 +10,8 @@ namespace KernelCI.Maestro.Events;
 /// a lone poll is advanced at once, and groups form only from polls that arrived while a statement was running. The
 /// cursor is committed before any reply is sent, exactly as for a single advance, so the delivery guarantee is
 /// unchanged.</summary>
-internal sealed partial class CursorAdvancer(Database database, SubscriptionStore subscriptions, EventStore events, ILogger<CursorAdvancer> logger)
+internal sealed partial class CursorAdvancer(Database database, SubscriptionStore subscriptions, EventStore events, EventSignal signal,
+    QuietCursors quiet, ILogger<CursorAdvancer> logger)
 {
     // Bounds one statement's parameters (3 per poll) and one transaction's time.
     public const int MaxBatch = 256;
@@ -31,6 +32,11 @@ internal sealed partial class CursorAdvancer(Database database, SubscriptionStor
     /// Null when the subscription does not exist or is not the user's.</summary>
     public Task<Delivery?> AdvanceAsync(CursorRequest request, CancellationToken cancellationToken)
     {
+        if (quiet.Channel(request) is { } channel)
+        {
+            return Task.FromResult<Delivery?>(new Delivery(channel, null));
+        }
+
         var pending = new PendingAdvance(request, cancellationToken);
         _pending.Writer.TryWrite(pending);
         if (Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
@@ -107,21 +113,23 @@ internal sealed partial class CursorAdvancer(Database database, SubscriptionStor
         {
             Interlocked.Increment(ref _statements);
             Interlocked.Add(ref _advances, batch.Count);
+            // Read before the statement: a wake-up after it means the log may have moved past what the statement saw.
+            var generation = signal.Generation;
             // The events are read before the commit: if that fails, no cursor has moved past an event nobody got.
             await using var connection = await Sql.OpenAsync(database, CancellationToken.None);
             await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
-            var cursors = await subscriptions.AdvanceManyAsync(connection, transaction, batch.Select(p => p.Request).ToList(), CancellationToken.None);
+            var (cursors, last) = await subscriptions.AdvanceManyAsync(connection, transaction, batch.Select(p => p.Request).ToList(), CancellationToken.None);
             var due = cursors.Values.Where(c => c.Delivered > c.Acked).Select(c => c.Delivered).ToList();
             var stored = due.Count == 0 ? [] : await events.GetManyAsync(connection, transaction, due, CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
 
-            // A hundred listeners woken by one event get the same message: render it once.
-            var rendered = stored.ToDictionary(e => e.Key, e => CloudEvents.Render(e.Value));
+            // A hundred listeners woken by one event get the same reply: render it once.
+            var replies = new Dictionary<(string, long), string>();
             foreach (var pending in batch)
             {
-                pending.Complete(cursors.TryGetValue(pending.Request.Id, out var cursor)
-                    ? new Delivery(cursor.Channel, cursor.Delivered > cursor.Acked ? rendered.GetValueOrDefault(cursor.Delivered) : null)
-                    : null);
+                var cursor = cursors.GetValueOrDefault(pending.Request.Id);
+                quiet.Record(pending.Request, cursor, generation, last);
+                pending.Complete(cursor is null ? null : new Delivery(cursor.Channel, Reply(cursor, stored, replies)));
             }
         }
         catch (Exception e)
@@ -132,6 +140,22 @@ internal sealed partial class CursorAdvancer(Database database, SubscriptionStor
                 pending.Fail(e);
             }
         }
+    }
+
+    private static string? Reply(AdvancedCursor cursor, Dictionary<long, StoredEvent> stored, Dictionary<(string, long), string> replies)
+    {
+        if (cursor.Delivered <= cursor.Acked || !stored.TryGetValue(cursor.Delivered, out var next))
+        {
+            return null;
+        }
+
+        if (!replies.TryGetValue((cursor.Channel, cursor.Delivered), out var reply))
+        {
+            reply = ListenReply.Message(cursor.Channel, CloudEvents.Render(next));
+            replies[(cursor.Channel, cursor.Delivered)] = reply;
+        }
+
+        return reply;
     }
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "Advancing {Count} listener cursors failed")]

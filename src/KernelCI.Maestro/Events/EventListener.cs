@@ -8,9 +8,9 @@ namespace KernelCI.Maestro.Events;
 /// listeners one event wakes share a statement.</summary>
 internal sealed class EventListener(EventStore events, SubscriptionStore subscriptions, CursorAdvancer advancer, EventSignal signal, MaestroOptions options, TimeProvider time)
 {
-    /// <summary>The next message of the requested subscription; null when it does not exist or is not the requesting
-    /// user's (the caller tells which).</summary>
-    public async Task<JsonObject?> ListenAsync(CursorRequest request, CancellationToken cancellationToken)
+    /// <summary>The JSON reply with the requested subscription's next message; null when it does not exist or is not
+    /// the requesting user's (the caller tells which).</summary>
+    public async Task<string?> ListenAsync(CursorRequest request, CancellationToken cancellationToken)
     {
         var deadline = time.GetUtcNow() + options.KeepAlive;
         while (true)
@@ -21,15 +21,15 @@ internal sealed class EventListener(EventStore events, SubscriptionStore subscri
                 return null;
             }
 
-            if (delivery.CloudEvent is { } next)
+            if (delivery.Reply is { } reply)
             {
-                return Message(delivery.Channel, next);
+                return reply;
             }
 
             var remaining = deadline - time.GetUtcNow();
             if (remaining <= TimeSpan.Zero)
             {
-                return Message(delivery.Channel, CloudEvents.Beep(NodeTime.Render(time.GetUtcNow())));
+                return Beep(delivery.Channel);
             }
 
             try
@@ -38,31 +38,26 @@ internal sealed class EventListener(EventStore events, SubscriptionStore subscri
             }
             catch (TimeoutException)
             {
-                return Message(delivery.Channel, CloudEvents.Beep(NodeTime.Render(time.GetUtcNow())));
+                return Beep(delivery.Channel);
             }
         }
     }
 
     /// <summary>Catch-up: up to <paramref name="max"/> events at once (our extension), acknowledged like single ones.</summary>
-    public async Task<JsonArray> ListenBatchAsync(Subscription subscription, CursorRequest request, int max, CancellationToken cancellationToken)
+    public async Task<string> ListenBatchAsync(Subscription subscription, CursorRequest request, int max, CancellationToken cancellationToken)
     {
         var acked = await subscriptions.AcknowledgeAsync(subscription.Id, cancellationToken);
         var batch = await events.ReadAsync(subscription.Channel, acked, subscription.User, subscription.Promiscuous, max, cancellationToken);
         if (batch.Count == 0)
         {
-            return [await ListenAsync(request, cancellationToken)
-                ?? throw MaestroException.NotFound($"Subscription id not found: {subscription.Id}")];
+            var single = await ListenAsync(request, cancellationToken)
+                ?? throw MaestroException.NotFound($"Subscription id not found: {subscription.Id}");
+            return $"[{single}]";
         }
 
         await subscriptions.MarkDeliveredAsync(subscription.Id, batch[^1].Sequence, cancellationToken);
-        return new JsonArray(batch.Select(e => (JsonNode)Message(subscription.Channel, CloudEvents.Render(e))).ToArray());
+        return new JsonArray(batch.Select(e => (JsonNode)ListenReply.Node(subscription.Channel, CloudEvents.Render(e))).ToArray()).ToJsonString();
     }
 
-    private static JsonObject Message(string channel, string data) => new()
-    {
-        ["type"] = "message",
-        ["pattern"] = null,
-        ["channel"] = channel,
-        ["data"] = data,
-    };
+    private string Beep(string channel) => ListenReply.Message(channel, CloudEvents.Beep(NodeTime.Render(time.GetUtcNow())));
 }

@@ -24,13 +24,15 @@ public static class EventsApi
         return endpoints;
     }
 
-    internal static async Task<ContentHttpResult> Subscribe(string channel, HttpContext http, CurrentUser current, SubscriptionStore subscriptions, EventStore events, EventPositions positions)
+    internal static async Task<ContentHttpResult> Subscribe(string channel, HttpContext http, CurrentUser current, SubscriptionStore subscriptions, EventStore events,
+        EventPositions positions, QuietCursors quiet)
     {
         var user = await current.RequireAsync(http);
         await positions.EnsureAsync(http.RequestAborted);
         var subscriberId = http.Request.Query["subscriber_id"].ToString() is { Length: > 0 } sid ? sid : null;
         var start = await events.LastSequenceAsync(http.RequestAborted);
         var subscription = await subscriptions.SubscribeAsync(channel, user.Username, RequestJson.Flag(http.Request, "promisc"), subscriberId, start, http.RequestAborted);
+        quiet.Forget(subscription.Id);
         return RequestJson.Json(new JsonObject
         {
             ["id"] = subscription.Id,
@@ -40,11 +42,12 @@ public static class EventsApi
         });
     }
 
-    internal static async Task<ContentHttpResult> Unsubscribe(string id, HttpContext http, CurrentUser current, SubscriptionStore subscriptions)
+    internal static async Task<ContentHttpResult> Unsubscribe(string id, HttpContext http, CurrentUser current, SubscriptionStore subscriptions, QuietCursors quiet)
     {
         var user = await current.RequireAsync(http);
         var subscription = await OwnedAsync(id, user, subscriptions, http.RequestAborted);
         await subscriptions.DeleteAsync(subscription.Id, http.RequestAborted);
+        quiet.Forget(subscription.Id);
         return RequestJson.Json("null");
     }
 

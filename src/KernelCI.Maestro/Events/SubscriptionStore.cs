@@ -99,8 +99,9 @@ internal sealed class SubscriptionStore(Database database, TimeProvider time)
     /// the same events. A subscription is advanced only for an active user whose token version is current and who owns
     /// it (or is an admin), so a poll costs no separate lookup of its user; refused polls and unknown ids are missing
     /// from the result. Rows are locked in id order first, so that two replicas advancing overlapping sets
-    /// cannot deadlock.</summary>
-    public async Task<Dictionary<long, AdvancedCursor>> AdvanceManyAsync(DbConnection connection, DbTransaction transaction,
+    /// cannot deadlock.
+    /// Also returns the last position in the log after the update, which tells whether a cursor has anything more.</summary>
+    public async Task<(Dictionary<long, AdvancedCursor> Cursors, long LastPosition)> AdvanceManyAsync(DbConnection connection, DbTransaction transaction,
         IReadOnlyList<CursorRequest> requests, CancellationToken cancellationToken)
     {
         var pg = database.Kind == DatabaseKind.PostgreSql;
@@ -124,7 +125,8 @@ internal sealed class SubscriptionStore(Database database, TimeProvider time)
                 FROM w, maestro_users u
                 WHERE maestro_subscriptions.id = w.sid AND u.id = w.suser AND u.token_version = w.sver AND u.is_active
                   AND (u.is_superuser OR maestro_subscriptions.username = u.username)
-                RETURNING maestro_subscriptions.id, channel, acked, delivered
+                RETURNING maestro_subscriptions.id, channel, acked, delivered;
+                SELECT COALESCE(MAX(pos), 0) FROM maestro_events;
                 """);
         for (var i = 0; i < requests.Count; i++)
         {
@@ -134,21 +136,32 @@ internal sealed class SubscriptionStore(Database database, TimeProvider time)
         sql.Add("now", NodeTime.Render(time.GetUtcNow()));
         await using var command = Sql.Command(connection, transaction, sql.Text.ToString(), sql.Parameters);
         var cursors = new Dictionary<long, AdvancedCursor>(requests.Count);
+        var last = 0L;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
+            var updated = false;
             do
             {
-                // The lock's result set has one column; the UPDATE's has four.
-                while (reader.FieldCount == 4 && await reader.ReadAsync(cancellationToken))
+                // One column before the UPDATE's four is the lock; one column after it is the last position.
+                while (await reader.ReadAsync(cancellationToken))
                 {
-                    var cursor = new AdvancedCursor(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3));
-                    cursors[cursor.Id] = cursor;
+                    if (reader.FieldCount == 4)
+                    {
+                        var cursor = new AdvancedCursor(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3));
+                        cursors[cursor.Id] = cursor;
+                    }
+                    else if (updated)
+                    {
+                        last = Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
+                    }
                 }
+
+                updated |= reader.FieldCount == 4;
             }
             while (await reader.NextResultAsync(cancellationToken));
         }
 
-        return cursors;
+        return (cursors, last);
     }
 
     public async Task MarkDeliveredAsync(long id, long sequence, CancellationToken cancellationToken)
