@@ -106,25 +106,6 @@ internal sealed class EventStore(Database database, TimeProvider time, RecentEve
         return await ReadRowsAsync(command, cancellationToken);
     }
 
-    public async Task<StoredEvent?> GetAsync(long position, CancellationToken cancellationToken)
-    {
-        if (recent.TryGet(position, out var cached))
-        {
-            return cached;
-        }
-
-        await using var connection = await Sql.OpenAsync(database, cancellationToken);
-        await using var command = Sql.Command(connection, null,
-            "SELECT pos, channel, owner, timestamp, data, cloud_event FROM maestro_events WHERE pos = @pos", ("pos", position));
-        var stored = (await ReadRowsAsync(command, cancellationToken)).FirstOrDefault();
-        if (stored is not null)
-        {
-            recent.Add(stored);
-        }
-
-        return stored;
-    }
-
     /// <summary>The events at <paramref name="positions"/>, from memory where they are, the rest in one query.</summary>
     public async Task<Dictionary<long, StoredEvent>> GetManyAsync(DbConnection connection, DbTransaction transaction, IEnumerable<long> positions,
         CancellationToken cancellationToken)

@@ -67,40 +67,14 @@ internal sealed class SubscriptionStore(Database database, TimeProvider time)
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>One statement per poll: acknowledge what was handed out last, and hand out the next event after it (if
-    /// any). Returns (acked, delivered); delivered &gt; acked means the event at position delivered is to be sent. On
-    /// PostgreSQL the commit does not wait for the disk: a cursor lost in a crash only means one event is sent again.</summary>
-    public async Task<(long Acked, long Delivered)> AdvanceAsync(long id, CancellationToken cancellationToken)
-    {
-        const string update = """
-            UPDATE maestro_subscriptions SET acked = delivered, last_poll = @now,
-              delivered = COALESCE((SELECT e.pos FROM maestro_events e WHERE e.channel = maestro_subscriptions.channel
-                AND e.pos > maestro_subscriptions.delivered
-                AND (maestro_subscriptions.promiscuous OR e.owner IS NULL OR e.owner = maestro_subscriptions.username)
-                ORDER BY e.pos LIMIT 1), delivered)
-            WHERE id = @id RETURNING acked, delivered
-            """;
-        var pg = database.Kind == DatabaseKind.PostgreSql;
-        await using var connection = await Sql.OpenAsync(database, cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = Sql.Command(connection, transaction, (pg ? "SET LOCAL synchronous_commit = off; " : "") + update,
-            ("now", NodeTime.Render(time.GetUtcNow())), ("id", id));
-        (long, long) result;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            result = await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetInt64(1)) : (0, 0);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return result;
-    }
-
-    /// <summary><see cref="AdvanceAsync"/> for many subscriptions in one statement: the long polls of a replica woken by
-    /// the same events. A subscription is advanced only for an active user whose token version is current and who owns
-    /// it (or is an admin), so a poll costs no separate lookup of its user; refused polls and unknown ids are missing
-    /// from the result. Rows are locked in id order first, so that two replicas advancing overlapping sets
-    /// cannot deadlock.
-    /// Also returns the last position in the log after the update, which tells whether a cursor has anything more.</summary>
+    /// <summary>The long poll's step, for many subscriptions in one statement (the polls of a replica woken by the
+    /// same events): acknowledge what was handed out last, and hand out the next event after it, if any; delivered &gt;
+    /// acked in the result means the event at position delivered is to be sent. A subscription is advanced only for an
+    /// active user whose token version is current and who owns it (or is an admin), so a poll costs no separate lookup
+    /// of its user; refused polls and unknown ids are missing from the result. Also returns the last position in the
+    /// log, which tells whether a cursor has anything more. On PostgreSQL rows are locked in id order first, so that
+    /// two replicas advancing overlapping sets cannot deadlock, and the commit does not wait for the disk: a cursor
+    /// lost in a crash only means one event is sent again.</summary>
     public async Task<(Dictionary<long, AdvancedCursor> Cursors, long LastPosition)> AdvanceManyAsync(DbConnection connection, DbTransaction transaction,
         IReadOnlyList<CursorRequest> requests, CancellationToken cancellationToken)
     {
