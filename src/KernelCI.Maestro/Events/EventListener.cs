@@ -6,7 +6,8 @@ namespace KernelCI.Maestro.Events;
 /// <summary>Long-poll delivery: acknowledge the previous event, hand out the next one after the cursor, or wait for a
 /// wake-up until the keep-alive is due. Cursors are advanced through the <see cref="CursorAdvancer"/>, so the
 /// listeners one event wakes share a statement.</summary>
-internal sealed class EventListener(EventStore events, SubscriptionStore subscriptions, CursorAdvancer advancer, EventSignal signal, MaestroOptions options, TimeProvider time)
+internal sealed class EventListener(EventStore events, SubscriptionStore subscriptions, CursorAdvancer advancer, QuietCursors quiet, EventSignal signal,
+    MaestroOptions options, TimeProvider time)
 {
     /// <summary>The JSON reply with the requested subscription's next message; null when it does not exist or is not
     /// the requesting user's (the caller tells which).</summary>
@@ -46,8 +47,12 @@ internal sealed class EventListener(EventStore events, SubscriptionStore subscri
     /// <summary>Catch-up: up to <paramref name="max"/> events at once (our extension), acknowledged like single ones.</summary>
     public async Task<string> ListenBatchAsync(Subscription subscription, CursorRequest request, int max, CancellationToken cancellationToken)
     {
-        var acked = await subscriptions.AcknowledgeAsync(subscription.Id, cancellationToken);
-        var batch = await events.ReadAsync(subscription.Channel, acked, subscription.User, subscription.Promiscuous, max, cancellationToken);
+        // A cursor known to be at the end of the log has nothing to read: wait as a single long poll does, without
+        // acknowledging and reading first (the next statement for it acknowledges).
+        var batch = quiet.Channel(request) is null
+            ? await events.ReadAsync(subscription.Channel, await subscriptions.AcknowledgeAsync(subscription.Id, cancellationToken),
+                subscription.User, subscription.Promiscuous, max, cancellationToken)
+            : [];
         if (batch.Count == 0)
         {
             var single = await ListenAsync(request, cancellationToken)
