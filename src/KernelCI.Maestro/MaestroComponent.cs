@@ -35,6 +35,8 @@ public sealed class MaestroComponent(MaestroOptions? options = null) : IComponen
         builder.Services.AddSingleton<AppendSignal>();
         builder.Services.AddSingleton<EventsCommitted>();
         builder.Services.AddSingleton<SubscriptionStore>();
+        builder.Services.AddSingleton<CursorAdvancer>();
+        builder.Services.AddSingleton<QuietCursors>();
         builder.Services.AddSingleton<EventListener>();
         builder.Services.AddSingleton<EventStream>();
         builder.Services.AddSingleton<UserStore>();

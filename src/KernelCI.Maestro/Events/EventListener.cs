@@ -4,25 +4,33 @@ using KernelCI.Maestro.Nodes;
 namespace KernelCI.Maestro.Events;
 
 /// <summary>Long-poll delivery: acknowledge the previous event, hand out the next one after the cursor, or wait for a
-/// wake-up until the keep-alive is due.</summary>
-internal sealed class EventListener(EventStore events, SubscriptionStore subscriptions, EventSignal signal, MaestroOptions options, TimeProvider time)
+/// wake-up until the keep-alive is due. Cursors are advanced through the <see cref="CursorAdvancer"/>, so the
+/// listeners one event wakes share a statement.</summary>
+internal sealed class EventListener(EventStore events, SubscriptionStore subscriptions, CursorAdvancer advancer, QuietCursors quiet, EventSignal signal,
+    MaestroOptions options, TimeProvider time)
 {
-    public async Task<JsonObject> ListenAsync(Subscription subscription, CancellationToken cancellationToken)
+    /// <summary>The JSON reply with the requested subscription's next message; null when it does not exist or is not
+    /// the requesting user's (the caller tells which).</summary>
+    public async Task<string?> ListenAsync(CursorRequest request, CancellationToken cancellationToken)
     {
         var deadline = time.GetUtcNow() + options.KeepAlive;
         while (true)
         {
             var wakeUp = signal.Next;
-            var (acked, delivered) = await subscriptions.AdvanceAsync(subscription.Id, cancellationToken);
-            if (delivered > acked && await events.GetAsync(delivered, cancellationToken) is { } next)
+            if (await advancer.AdvanceAsync(request, cancellationToken) is not { } delivery)
             {
-                return Message(subscription.Channel, CloudEvents.Render(next));
+                return null;
+            }
+
+            if (delivery.Reply is { } reply)
+            {
+                return reply;
             }
 
             var remaining = deadline - time.GetUtcNow();
             if (remaining <= TimeSpan.Zero)
             {
-                return Message(subscription.Channel, CloudEvents.Beep(NodeTime.Render(time.GetUtcNow())));
+                return Beep(delivery.Channel);
             }
 
             try
@@ -31,30 +39,30 @@ internal sealed class EventListener(EventStore events, SubscriptionStore subscri
             }
             catch (TimeoutException)
             {
-                return Message(subscription.Channel, CloudEvents.Beep(NodeTime.Render(time.GetUtcNow())));
+                return Beep(delivery.Channel);
             }
         }
     }
 
     /// <summary>Catch-up: up to <paramref name="max"/> events at once (our extension), acknowledged like single ones.</summary>
-    public async Task<JsonArray> ListenBatchAsync(Subscription subscription, int max, CancellationToken cancellationToken)
+    public async Task<string> ListenBatchAsync(Subscription subscription, CursorRequest request, int max, CancellationToken cancellationToken)
     {
-        var acked = await subscriptions.AcknowledgeAsync(subscription.Id, cancellationToken);
-        var batch = await events.ReadAsync(subscription.Channel, acked, subscription.User, subscription.Promiscuous, max, cancellationToken);
+        // A cursor known to be at the end of the log has nothing to read: wait as a single long poll does, without
+        // acknowledging and reading first (the next statement for it acknowledges).
+        var batch = quiet.Channel(request) is null
+            ? await events.ReadAsync(subscription.Channel, await subscriptions.AcknowledgeAsync(subscription.Id, cancellationToken),
+                subscription.User, subscription.Promiscuous, max, cancellationToken)
+            : [];
         if (batch.Count == 0)
         {
-            return [await ListenAsync(subscription, cancellationToken)];
+            var single = await ListenAsync(request, cancellationToken)
+                ?? throw MaestroException.NotFound($"Subscription id not found: {subscription.Id}");
+            return $"[{single}]";
         }
 
         await subscriptions.MarkDeliveredAsync(subscription.Id, batch[^1].Sequence, cancellationToken);
-        return new JsonArray(batch.Select(e => (JsonNode)Message(subscription.Channel, CloudEvents.Render(e))).ToArray());
+        return new JsonArray(batch.Select(e => (JsonNode)ListenReply.Node(subscription.Channel, CloudEvents.Render(e))).ToArray()).ToJsonString();
     }
 
-    private static JsonObject Message(string channel, string data) => new()
-    {
-        ["type"] = "message",
-        ["pattern"] = null,
-        ["channel"] = channel,
-        ["data"] = data,
-    };
+    private string Beep(string channel) => ListenReply.Message(channel, CloudEvents.Beep(NodeTime.Render(time.GetUtcNow())));
 }

@@ -106,23 +106,39 @@ internal sealed class EventStore(Database database, TimeProvider time, RecentEve
         return await ReadRowsAsync(command, cancellationToken);
     }
 
-    public async Task<StoredEvent?> GetAsync(long position, CancellationToken cancellationToken)
+    /// <summary>The events at <paramref name="positions"/>, from memory where they are, the rest in one query.</summary>
+    public async Task<Dictionary<long, StoredEvent>> GetManyAsync(DbConnection connection, DbTransaction transaction, IEnumerable<long> positions,
+        CancellationToken cancellationToken)
     {
-        if (recent.TryGet(position, out var cached))
+        var found = new Dictionary<long, StoredEvent>();
+        var missing = new List<long>();
+        foreach (var position in positions.Distinct())
         {
-            return cached;
+            if (recent.TryGet(position, out var cached))
+            {
+                found[position] = cached;
+            }
+            else
+            {
+                missing.Add(position);
+            }
         }
 
-        await using var connection = await Sql.OpenAsync(database, cancellationToken);
-        await using var command = Sql.Command(connection, null,
-            "SELECT pos, channel, owner, timestamp, data, cloud_event FROM maestro_events WHERE pos = @pos", ("pos", position));
-        var stored = (await ReadRowsAsync(command, cancellationToken)).FirstOrDefault();
-        if (stored is not null)
+        if (missing.Count == 0)
+        {
+            return found;
+        }
+
+        await using var command = Sql.Command(connection, transaction,
+            $"SELECT pos, channel, owner, timestamp, data, cloud_event FROM maestro_events WHERE pos IN ({string.Join(", ", missing.Select((_, i) => $"@p{i}"))})",
+            missing.Select((p, i) => new KeyValuePair<string, object?>($"p{i}", p)));
+        foreach (var stored in await ReadRowsAsync(command, cancellationToken))
         {
             recent.Add(stored);
+            found[stored.Sequence] = stored;
         }
 
-        return stored;
+        return found;
     }
 
     public static async Task<List<StoredEvent>> ReadRowsAsync(DbCommand command, CancellationToken cancellationToken)

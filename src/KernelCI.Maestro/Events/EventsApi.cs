@@ -24,13 +24,15 @@ public static class EventsApi
         return endpoints;
     }
 
-    internal static async Task<ContentHttpResult> Subscribe(string channel, HttpContext http, CurrentUser current, SubscriptionStore subscriptions, EventStore events, EventPositions positions)
+    internal static async Task<ContentHttpResult> Subscribe(string channel, HttpContext http, CurrentUser current, SubscriptionStore subscriptions, EventStore events,
+        EventPositions positions, QuietCursors quiet)
     {
         var user = await current.RequireAsync(http);
         await positions.EnsureAsync(http.RequestAborted);
         var subscriberId = http.Request.Query["subscriber_id"].ToString() is { Length: > 0 } sid ? sid : null;
         var start = await events.LastSequenceAsync(http.RequestAborted);
         var subscription = await subscriptions.SubscribeAsync(channel, user.Username, RequestJson.Flag(http.Request, "promisc"), subscriberId, start, http.RequestAborted);
+        quiet.Forget(subscription.Id);
         return RequestJson.Json(new JsonObject
         {
             ["id"] = subscription.Id,
@@ -40,19 +42,28 @@ public static class EventsApi
         });
     }
 
-    internal static async Task<ContentHttpResult> Unsubscribe(string id, HttpContext http, CurrentUser current, SubscriptionStore subscriptions)
+    internal static async Task<ContentHttpResult> Unsubscribe(string id, HttpContext http, CurrentUser current, SubscriptionStore subscriptions, QuietCursors quiet)
     {
         var user = await current.RequireAsync(http);
         var subscription = await OwnedAsync(id, user, subscriptions, http.RequestAborted);
         await subscriptions.DeleteAsync(subscription.Id, http.RequestAborted);
+        quiet.Forget(subscription.Id);
         return RequestJson.Json("null");
     }
 
     internal static async Task<ContentHttpResult> Listen(string id, HttpContext http, CurrentUser current, SubscriptionStore subscriptions, EventListener listener)
     {
-        var user = await current.RequireAsync(http);
-        var subscription = await OwnedAsync(id, user, subscriptions, http.RequestAborted);
-        return RequestJson.Json(await listener.ListenAsync(subscription, http.RequestAborted));
+        var (userId, version) = current.Claims(http) ?? throw new MaestroException(StatusCodes.Status401Unauthorized, "Unauthorized");
+        var number = ParseId(id);
+        // The user and ownership are checked in the cursor's statement; only a refused poll looks them up, for its status.
+        var message = await listener.ListenAsync(new CursorRequest(number, userId, version), http.RequestAborted);
+        if (message is null)
+        {
+            await OwnedAsync(id, await current.RequireAsync(http), subscriptions, http.RequestAborted);
+            throw MaestroException.NotFound($"Subscription id not found: {id}");
+        }
+
+        return RequestJson.Json(message);
     }
 
     internal static async Task<ContentHttpResult> ListenBatch(string id, HttpContext http, CurrentUser current, SubscriptionStore subscriptions, EventListener listener)
@@ -63,7 +74,7 @@ public static class EventsApi
         var max = maxText.Length == 0 ? 1000 : int.TryParse(maxText, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is > 0 and <= 10000
             ? m
             : throw MaestroException.BadRequest("max: must be an integer from 1 to 10000");
-        return RequestJson.Json(await listener.ListenBatchAsync(subscription, max, http.RequestAborted));
+        return RequestJson.Json(await listener.ListenBatchAsync(subscription, new CursorRequest(subscription.Id, user.Id, user.TokenVersion), max, http.RequestAborted));
     }
 
     internal static async Task<ContentHttpResult> Publish(string channel, HttpContext http, CurrentUser current, EventStore events, EventsCommitted committed)
@@ -139,15 +150,14 @@ public static class EventsApi
 
     private static async Task<Subscription> OwnedAsync(string id, MaestroUser user, SubscriptionStore subscriptions, CancellationToken cancellationToken)
     {
-        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
-        {
-            throw MaestroException.BadRequest($"'{id}' is not a subscription id");
-        }
-
-        var subscription = await subscriptions.GetAsync(number, cancellationToken)
+        var subscription = await subscriptions.GetAsync(ParseId(id), cancellationToken)
             ?? throw MaestroException.NotFound($"Subscription id not found: {id}");
         return subscription.User == user.Username || user.IsSuperuser
             ? subscription
             : throw new MaestroException(StatusCodes.Status403Forbidden, $"Subscription {id} belongs to another user");
     }
+
+    private static long ParseId(string id) => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+        ? number
+        : throw MaestroException.BadRequest($"'{id}' is not a subscription id");
 }

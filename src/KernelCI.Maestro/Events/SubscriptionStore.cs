@@ -67,32 +67,80 @@ internal sealed class SubscriptionStore(Database database, TimeProvider time)
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>One statement per poll: acknowledge what was handed out last, and hand out the next event after it (if
-    /// any). Returns (acked, delivered); delivered &gt; acked means the event at position delivered is to be sent. On
-    /// PostgreSQL the commit does not wait for the disk: a cursor lost in a crash only means one event is sent again.</summary>
-    public async Task<(long Acked, long Delivered)> AdvanceAsync(long id, CancellationToken cancellationToken)
+    /// <summary>The long poll's step, for many subscriptions in one statement (the polls of a replica woken by the
+    /// same events): acknowledge what was handed out last, and hand out the next event after it, if any; delivered &gt;
+    /// acked in the result means the event at position delivered is to be sent. A subscription is advanced only for an
+    /// active user whose token version is current and who owns it (or is an admin), so a poll costs no separate lookup
+    /// of its user; refused polls and unknown ids are missing from the result. Also returns the last position in the
+    /// log, which tells whether a cursor has anything more. On PostgreSQL rows are locked in id order first, so that
+    /// two replicas advancing overlapping sets cannot deadlock, and the commit does not wait for the disk: a cursor
+    /// lost in a crash only means one event is sent again.</summary>
+    public async Task<(Dictionary<long, AdvancedCursor> Cursors, long LastPosition)> AdvanceManyAsync(DbConnection connection, DbTransaction transaction,
+        IReadOnlyList<CursorRequest> requests, CancellationToken cancellationToken)
     {
-        const string update = """
-            UPDATE maestro_subscriptions SET acked = delivered, last_poll = @now,
-              delivered = COALESCE((SELECT e.pos FROM maestro_events e WHERE e.channel = maestro_subscriptions.channel
-                AND e.pos > maestro_subscriptions.delivered
-                AND (maestro_subscriptions.promiscuous OR e.owner IS NULL OR e.owner = maestro_subscriptions.username)
-                ORDER BY e.pos LIMIT 1), delivered)
-            WHERE id = @id RETURNING acked, delivered
-            """;
         var pg = database.Kind == DatabaseKind.PostgreSql;
-        await using var connection = await Sql.OpenAsync(database, cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = Sql.Command(connection, transaction, (pg ? "SET LOCAL synchronous_commit = off; " : "") + update,
-            ("now", NodeTime.Render(time.GetUtcNow())), ("id", id));
-        (long, long) result;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        var sql = new SqlText();
+        var ids = string.Join(", ", requests.Select((_, i) => $"@i{i}"));
+        if (pg)
         {
-            result = await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetInt64(1)) : (0, 0);
+            sql.Text.Append("SET LOCAL synchronous_commit = off;\n");
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+        // One row locked alone cannot be part of a deadlock; the lone poll (the commonest statement) skips the lock.
+        if (pg && requests.Count > 1)
+        {
+            sql.Text.Append($"SELECT id FROM maestro_subscriptions WHERE id IN ({ids}) ORDER BY id FOR UPDATE;\n");
+        }
+
+        sql.Text.Append("WITH w(sid, suser, sver) AS (VALUES ")
+            .AppendJoin(", ", requests.Select((_, i) => $"(@i{i}, @u{i}, @v{i})"))
+            .Append("""
+                )
+                UPDATE maestro_subscriptions SET acked = delivered, last_poll = @now,
+                  delivered = COALESCE((SELECT e.pos FROM maestro_events e WHERE e.channel = maestro_subscriptions.channel
+                    AND e.pos > maestro_subscriptions.delivered
+                    AND (maestro_subscriptions.promiscuous OR e.owner IS NULL OR e.owner = maestro_subscriptions.username)
+                    ORDER BY e.pos LIMIT 1), delivered)
+                FROM w, maestro_users u
+                WHERE maestro_subscriptions.id = w.sid AND u.id = w.suser AND u.token_version = w.sver AND u.is_active
+                  AND (u.is_superuser OR maestro_subscriptions.username = u.username)
+                RETURNING maestro_subscriptions.id, channel, acked, delivered;
+                SELECT COALESCE(MAX(pos), 0) FROM maestro_events;
+                """);
+        for (var i = 0; i < requests.Count; i++)
+        {
+            sql.Add($"i{i}", requests[i].Id).Add($"u{i}", requests[i].UserId).Add($"v{i}", requests[i].TokenVersion);
+        }
+
+        sql.Add("now", NodeTime.Render(time.GetUtcNow()));
+        await using var command = Sql.Command(connection, transaction, sql.Text.ToString(), sql.Parameters);
+        var cursors = new Dictionary<long, AdvancedCursor>(requests.Count);
+        var last = 0L;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            var updated = false;
+            do
+            {
+                // One column before the UPDATE's four is the lock; one column after it is the last position.
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    if (reader.FieldCount == 4)
+                    {
+                        var cursor = new AdvancedCursor(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3));
+                        cursors[cursor.Id] = cursor;
+                    }
+                    else if (updated)
+                    {
+                        last = Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                }
+
+                updated |= reader.FieldCount == 4;
+            }
+            while (await reader.NextResultAsync(cancellationToken));
+        }
+
+        return (cursors, last);
     }
 
     public async Task MarkDeliveredAsync(long id, long sequence, CancellationToken cancellationToken)

@@ -7,10 +7,14 @@ namespace KernelCI.Maestro.Users;
 /// <summary>Resolves the caller from `Authorization: Bearer`; tokens of deleted users or older token versions are refused.</summary>
 internal sealed class CurrentUser(UserStore users, SecretStore secrets, TimeProvider time)
 {
+    /// <summary>The user id and token version of a well-signed, unexpired token, not yet checked against the user
+    /// (deleted, deactivated or revoked); for statements that check that themselves.</summary>
+    public (string UserId, int Version)? Claims(HttpContext http) =>
+        BearerToken.From(http.Request) is { } token ? UserTokens.Read(token, secrets.Get(UserTokens.SecretName), time.GetUtcNow()) : null;
+
     public async Task<MaestroUser?> TryGetAsync(HttpContext http)
     {
-        var token = BearerToken.From(http.Request);
-        if (token is null || UserTokens.Read(token, secrets.Get(UserTokens.SecretName), time.GetUtcNow()) is not { } claims)
+        if (Claims(http) is not { } claims)
         {
             return null;
         }

@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+
+namespace KernelCI.Maestro.Events;
+
+/// <summary>Cursors that a statement of this replica left at the end of the log. A listener that polls again after
+/// such a statement, with no wake-up since, has nothing to receive, so its poll needs no statement: it just waits.
+/// Its acknowledgement is carried by the next statement for it, which sets acked to delivered as this one would have
+/// (and a crash in between leaves the cursor as an acknowledgement would, since the next poll acknowledges anyway).
+/// Entries expire well within the reaper's idle limit, so that a polling anonymous subscription keeps its last_poll
+/// fresh, and a revoked token or deleted subscription is refused within that time at the latest, or at the next
+/// event, which always goes through a statement.</summary>
+internal sealed class QuietCursors(EventSignal signal, TimeProvider time)
+{
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
+
+    private const int Capacity = 100_000;
+
+    private readonly ConcurrentDictionary<long, QuietCursor> _cursors = new();
+
+    /// <summary>The channel of <paramref name="request"/>'s subscription, if a poll for it can safely skip the
+    /// database and wait for the next wake-up.</summary>
+    public string? Channel(CursorRequest request)
+    {
+        if (!_cursors.TryGetValue(request.Id, out var quiet))
+        {
+            return null;
+        }
+
+        if (quiet.Request == request && quiet.Generation == signal.Generation && time.GetUtcNow() - quiet.At < MaxAge)
+        {
+            return quiet.Channel;
+        }
+
+        _cursors.TryRemove(request.Id, out _);
+        return null;
+    }
+
+    /// <summary>Records (or forgets) the cursor a statement that started at signal <paramref name="generation"/> left.</summary>
+    public void Record(CursorRequest request, AdvancedCursor? cursor, long generation, long lastPosition)
+    {
+        if (cursor is null || cursor.Delivered < lastPosition)
+        {
+            _cursors.TryRemove(request.Id, out _);
+            return;
+        }
+
+        if (_cursors.Count >= Capacity)
+        {
+            _cursors.Clear();
+        }
+
+        _cursors[request.Id] = new QuietCursor(request, cursor.Channel, generation, time.GetUtcNow());
+    }
+
+    public void Forget(long id) => _cursors.TryRemove(id, out _);
+}
