@@ -69,4 +69,19 @@ public sealed class DownloadCacheTests
 
         Assert.NotEqual("stored object", body);
     }
+
+    [Fact]
+    public async Task Download_of_more_than_one_read_chunk_over_kestrel_completes_at_once()
+    {
+        await using var app = await StorageTestApp.StartAsync(kestrel: true);
+        var content = new byte[LocalBackend.ReadChunk + 1];
+        content[^1] = 7;
+        (await app.UploadAsync("d", app.Token(), ("big.bin", content))).Dispose();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+
+        var body = await app.Client.GetByteArrayAsync("/d/big.bin", timeout.Token);
+
+        Assert.Equal(content, body);
+    }
 }

@@ -90,12 +90,6 @@ internal sealed class LocalBackend : IStorageBackend
             destination.Advance(read);
             offset += read;
             length -= read;
-            if (length == 0)
-            {
-                // The server flushes once as the response ends, so a small file leaves with its headers in one write.
-                return;
-            }
-
             var flushed = await destination.FlushAsync(cancellationToken);
             if (flushed.IsCompleted || flushed.IsCanceled)
             {
