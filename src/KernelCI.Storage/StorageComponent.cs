@@ -40,7 +40,7 @@ public sealed class StorageComponent(StorageOptions? options = null) : IComponen
         }
 
         // With this logger on, the host opens a log scope and an Activity for every request, which no sink here
-        // reads: a tenth of a small download's CPU. Kestrel and the exception handler still log failures.
+        // reads (its messages are below the Warning floor anyway). Kestrel and the exception handler still log failures.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.Services.AddSingleton(new UploadSpool(Path.Combine(root, "spool")));
         builder.Services.AddSingleton<StorageAuthenticator>();
