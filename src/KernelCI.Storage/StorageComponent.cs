@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace KernelCI.Storage;
 
@@ -31,7 +32,16 @@ public sealed class StorageComponent(StorageOptions? options = null) : IComponen
         // Made now, not on the first request, so that `storage token` run beside a fresh server signs with the same secret.
         context.Secrets.Get(StorageAuthenticator.SecretName);
         var root = context.ComponentDirectory("storage");
-        builder.Services.AddSingleton(CreateBackend(storageOptions, root, context.TimeProvider));
+        var backend = CreateBackend(storageOptions, root, context.TimeProvider);
+        builder.Services.AddSingleton(backend);
+        if (backend is LocalBackend)
+        {
+            builder.Services.AddSingleton<IStartupFilter, DownloadFastPathFilter>();
+        }
+
+        // With this logger on, the host opens a log scope and an Activity for every request, which no sink here
+        // reads (its messages are below the Warning floor anyway). Kestrel and the exception handler still log failures.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.Services.AddSingleton(new UploadSpool(Path.Combine(root, "spool")));
         builder.Services.AddSingleton<StorageAuthenticator>();
         builder.Services.AddSingleton<UploadPermissions>();
@@ -54,5 +64,5 @@ public sealed class StorageComponent(StorageOptions? options = null) : IComponen
     }
 
     private static IStorageBackend CreateBackend(StorageOptions options, string root, TimeProvider time) =>
-        options.Backend == "local" ? new LocalBackend(root) : new AzureBlobBackend(options.Azure, time);
+        options.Backend == "local" ? new LocalBackend(root, time) : new AzureBlobBackend(options.Azure, time);
 }

@@ -12,16 +12,21 @@ internal sealed class LocalBackend : IStorageBackend
     internal const int BufferSize = 1024 * 1024;
     internal const int ReadChunk = 1024 * 1024;
 
+    // Open descriptors kept for hot objects: well under the descriptor limit .NET raises the process to at start.
+    internal const int OpenFiles = 4096;
+
     private readonly string _files;
     private readonly string _temp;
     private readonly string _types;
+    private readonly OpenFileCache _open;
 
     // A data folder belongs to one process (see docs/storage.md), so this stays true to the disk; most folders never
     // get a sidecar, and then a download skips hashing its key and looking for one.
     private volatile bool _hasTypes;
 
-    public LocalBackend(string root)
+    public LocalBackend(string root, TimeProvider? time = null)
     {
+        _open = new OpenFileCache(time ?? TimeProvider.System, OpenFiles);
         _files = Directory.CreateDirectory(Path.Combine(root, "files")).FullName;
         _temp = Path.Combine(root, "tmp");
         _types = Directory.CreateDirectory(Path.Combine(root, "content-types")).FullName;
@@ -36,8 +41,15 @@ internal sealed class LocalBackend : IStorageBackend
 
     public string FilesRoot => _files;
 
+    internal OpenFileCache Cache => _open;
+
     public Task<StoredObject?> GetAsync(string key, CancellationToken cancellationToken)
     {
+        if (_open.Find(key) is { } open)
+        {
+            return Task.FromResult<StoredObject?>(open.Stored);
+        }
+
         var info = new FileInfo(PathOf(key));
         if (!info.Exists)
         {
@@ -50,7 +62,19 @@ internal sealed class LocalBackend : IStorageBackend
 
     public async Task CopyToAsync(StoredObject stored, long offset, long length, PipeWriter destination, CancellationToken cancellationToken)
     {
-        using var file = OpenChecked(stored);
+        var open = Acquire(stored);
+        try
+        {
+            await CopyAsync(open.Handle, stored, offset, length, destination, cancellationToken);
+        }
+        finally
+        {
+            open.Release();
+        }
+    }
+
+    private static async Task CopyAsync(SafeFileHandle file, StoredObject stored, long offset, long length, PipeWriter destination, CancellationToken cancellationToken)
+    {
         while (length > 0)
         {
             // Straight into the response's own buffers: one copy, no intermediate array.
@@ -90,6 +114,7 @@ internal sealed class LocalBackend : IStorageBackend
             PrepareFolder(key, final);
             WriteContentType(key, contentType);
             File.Move(temp, final, overwrite: true);
+            _open.Invalidate(key);
             return size;
         }
         finally
@@ -103,6 +128,25 @@ internal sealed class LocalBackend : IStorageBackend
 
     internal static string ETagOf(long length, DateTimeOffset modified) =>
         $"\"{modified.UtcTicks:x}-{length:x}\"";
+
+    // The cached handle of exactly this version, or a new one, checked against it and offered to the cache.
+    private OpenFile Acquire(StoredObject stored)
+    {
+        if (_open.Find(stored.Key) is { } cached && ReferenceEquals(cached.Stored, stored) && cached.TryAcquire())
+        {
+            return cached;
+        }
+
+        var generation = _open.Generation;
+        var opened = new OpenFile(OpenChecked(stored), stored, _open.ExpiresFromNow());
+        if (!opened.TryAcquire())
+        {
+            throw new ObjectDisposedException(stored.Key);
+        }
+
+        _open.Offer(stored.Key, opened, generation);
+        return opened;
+    }
 
     private SafeFileHandle OpenChecked(StoredObject stored)
     {

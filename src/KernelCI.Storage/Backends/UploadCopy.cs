@@ -12,12 +12,19 @@ internal static class UploadCopy
         try
         {
             long size = 0;
+            long hinted = 0;
             while (true)
             {
                 var filled = await content.ReadAtLeastAsync(buffer.AsMemory(0, bufferSize), bufferSize, throwOnEndOfStream: false, cancellationToken);
                 // Written inline: on Linux an async file write is this same blocking write on another pool thread.
                 file.Write(buffer, 0, filled);
                 size += filled;
+                if (size - hinted >= WriteBehind.Window)
+                {
+                    WriteBehind.Start(file.SafeFileHandle, hinted, size - hinted);
+                    hinted = size;
+                }
+
                 if (filled < bufferSize)
                 {
                     return size;

@@ -57,13 +57,12 @@ internal static class DownloadApi
         }
     }
 
-    private static async Task<Results<EmptyHttpResult, ContentHttpResult, RedirectHttpResult>> SendAsync(
+    public static async Task<Results<EmptyHttpResult, ContentHttpResult, RedirectHttpResult>> SendAsync(
         HttpContext http, IStorageBackend backend, StoredObject stored, StorageMetrics metrics)
     {
         var response = http.Response;
-        var headers = response.GetTypedHeaders();
         response.Headers.ETag = stored.ETag;
-        headers.LastModified = Conditional.Seconds(stored.LastModified);
+        response.Headers.LastModified = stored.LastModifiedHeader;
         response.Headers.AcceptRanges = "bytes";
         if (Conditional.NotModified(http.Request, stored))
         {
@@ -82,7 +81,7 @@ internal static class DownloadApi
 
         var (start, length) = range.Kind == ByteRangeKind.Partial ? (range.Start, range.Length) : (0L, stored.Length);
         response.ContentType = stored.ContentType;
-        response.Headers.ContentDisposition = ContentDisposition.For(stored.Key);
+        response.Headers.ContentDisposition = stored.Disposition;
         response.Headers.XContentTypeOptions = "nosniff";
         response.ContentLength = length;
         if (range.Kind == ByteRangeKind.Partial)
@@ -91,7 +90,7 @@ internal static class DownloadApi
             response.Headers.ContentRange = string.Create(CultureInfo.InvariantCulture, $"bytes {range.Start}-{range.End}/{stored.Length}");
         }
 
-        metrics.Downloads.Increment("status", response.StatusCode.ToString(CultureInfo.InvariantCulture));
+        metrics.Downloads.Increment("status", range.Kind == ByteRangeKind.Partial ? "206" : "200");
         if (HttpMethods.IsHead(http.Request.Method))
         {
             return TypedResults.Empty;
@@ -103,7 +102,7 @@ internal static class DownloadApi
     }
 
     // The raw target, so that dot segments and encoded separators are judged as sent, not after normalisation.
-    private static string RawPath(HttpContext http)
+    public static string RawPath(HttpContext http)
     {
         var target = http.Features.Get<IHttpRequestFeature>()?.RawTarget;
         if (string.IsNullOrEmpty(target) || target[0] != '/')
