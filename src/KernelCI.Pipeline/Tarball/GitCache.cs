@@ -4,16 +4,15 @@ using KernelCI.Pipeline.Git;
 namespace KernelCI.Pipeline.Tarball;
 
 /// <summary>One git repository per tree under WorkDirectory/git/TREE, its remote named after the tree as upstream's
-/// `clone -o TREE`, with the commit being processed checked out. Only the first checkout writes the whole tree; later
-/// ones rewrite the files that changed, and tarring the checked-out files is much cheaper than `git archive`.</summary>
+/// `clone -o TREE`. No work tree is checked out: `git archive` and `describe` read the objects, and writing out a
+/// Linux tree on every checkout would cost more than the rest of the service.</summary>
 internal sealed partial class GitCache(PipelineOptions options, GitRunner git)
 {
     public string DirectoryOf(string tree) =>
         Path.Combine(options.WorkDirectory ?? Path.Combine(Path.GetTempPath(), "kernelci-pipeline"), "git", tree);
 
-    /// <summary>Fetches the branch and checks out <paramref name="commit"/>, exactly (untracked and ignored files removed);
-    /// wipes the cache and tries once more on failure (a corrupt or half-cloned cache), then gives up with
-    /// <see cref="GitCheckoutException"/>. Returns the work tree.</summary>
+    /// <summary>Fetches the branch and checks that <paramref name="commit"/> is there; wipes the cache and tries once more
+    /// on failure (a corrupt or half-cloned cache), then gives up with <see cref="GitCheckoutException"/>.</summary>
     public async Task<string> PrepareAsync(string tree, string url, string branch, string commit, CancellationToken cancellationToken)
     {
         if (!CommitPattern().IsMatch(commit))
@@ -64,8 +63,6 @@ internal sealed partial class GitCache(PipelineOptions options, GitRunner git)
         }
 
         await git.RunAsync(directory, ["rev-parse", "--verify", "--quiet", commit + "^{commit}"], cancellationToken);
-        await git.RunAsync(directory, ["checkout", "--quiet", "--force", "--detach", commit], cancellationToken);
-        await git.RunAsync(directory, ["clean", "--quiet", "-ffdx"], cancellationToken);
     }
 
     private async Task<bool> HasCommitAsync(string directory, string commit, CancellationToken cancellationToken)

@@ -4,8 +4,8 @@ namespace KernelCI.Pipeline.Tarball;
 
 internal static partial class TarballLog
 {
-    [LoggerMessage(Level = LogLevel.Information, Message = "tarball: checkout {NodeId} uploaded as {Path}")]
-    public static partial void Uploaded(ILogger logger, string nodeId, string path);
+    [LoggerMessage(Level = LogLevel.Information, Message = "tarball: checkout {NodeId} uploaded as {Path} ({QueuedMs} ms after the node's creation; git {GitMs} ms, metadata {MetadataMs} ms, tarball and upload {TarballMs} ms)")]
+    public static partial void Uploaded(ILogger logger, string nodeId, string path, long queuedMs, long gitMs, long metadataMs, long tarballMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "tarball: checkout {NodeId} failed with {ErrorCode}: {Message}")]
     public static partial void Failed(ILogger logger, string nodeId, string errorCode, string message);

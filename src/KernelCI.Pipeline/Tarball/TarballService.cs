@@ -46,6 +46,8 @@ internal sealed class TarballService(EventLoop loop, MaestroClient maestro, GitC
             return;
         }
 
+        var started = timeProvider.GetTimestamp();
+        var queued = node.Created is { } created ? (long)(timeProvider.GetUtcNow().UtcDateTime - created).TotalMilliseconds : 0;
         string repository;
         try
         {
@@ -57,6 +59,7 @@ internal sealed class TarballService(EventLoop loop, MaestroClient maestro, GitC
             return;
         }
 
+        var fetched = timeProvider.GetTimestamp();
         JsonObject full;
         try
         {
@@ -68,12 +71,16 @@ internal sealed class TarballService(EventLoop loop, MaestroClient maestro, GitC
             return;
         }
 
+        var described = timeProvider.GetTimestamp();
         var name = $"linux-{tree}-{branch}-{full["describe"]}".Replace('/', '_');
         var path = await tarball.UploadAsync(repository, full["commit"]!.ToString(), name, cancellationToken);
         await maestro.UpdateNodeAsync(CheckoutResults.Available(node, full, urls.For(path), timeProvider.GetUtcNow().UtcDateTime),
             cancellationToken: cancellationToken);
-        TarballLog.Uploaded(logger, node.Id!, path);
+        TarballLog.Uploaded(logger, node.Id!, path, queued, Milliseconds(started, fetched), Milliseconds(fetched, described),
+            Milliseconds(described, timeProvider.GetTimestamp()));
     }
+
+    private long Milliseconds(long from, long to) => (long)timeProvider.GetElapsedTime(from, to).TotalMilliseconds;
 
     private async Task FailAsync(MaestroNode node, string errorCode, string message, CancellationToken cancellationToken)
     {
