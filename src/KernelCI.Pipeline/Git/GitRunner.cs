@@ -38,6 +38,7 @@ public sealed class GitRunner(string executable = "git")
     {
         using var process = Start(program, directory, arguments);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        PipeCapacity.Enlarge(process.StandardOutput.BaseStream);
         try
         {
             await consume(process.StandardOutput.BaseStream, cancellationToken);
