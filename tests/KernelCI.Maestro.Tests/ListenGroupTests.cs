@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using KernelCI.Data;
 using KernelCI.Maestro.Events;
 using KernelCI.Testing;
@@ -166,5 +167,29 @@ public sealed class ListenGroupTests
         }
 
         Assert.Equal(later.Select(n => n.Id), received);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Listener_on_a_quiet_channel_stays_out_of_the_database_while_another_channel_gets_events(DatabaseKind kind)
+    {
+        await using var app = await MaestroTestApp.StartAsync(kind, new MaestroOptions { KeepAlive = TimeSpan.FromSeconds(30) });
+        var client = app.Client(await app.TokenAsync("scheduler"));
+        var retry = await client.SubscribeAsync("retry", "scheduler:retry", true, Ct);
+        var listening = client.ListenAsync(retry.Id, Ct);
+        // Its first statement finds nothing on its channel: from then on it waits as a scheduler's idle retry listener does.
+        await Task.Delay(300, Ct);
+        var advancer = app.App.Services.GetRequiredService<CursorAdvancer>();
+        var before = advancer.Statements;
+
+        for (var i = 0; i < 10; i++)
+        {
+            await client.CreateNodeAsync(Nodes.Checkout("t" + i), Ct);
+        }
+
+        await Task.Delay(500, Ct);
+        Assert.False(listening.IsCompleted);
+        Assert.True(advancer.Statements - before <= 1, $"{advancer.Statements - before} statements for a listener on another channel");
+        await client.PublishAsync("retry", new JsonObject { ["id"] = "abc" }, Ct);
+        Assert.Equal("abc", (await listening)!.Data!["id"]!.ToString());
     }
 }

@@ -114,7 +114,7 @@ internal sealed partial class CursorAdvancer(Database database, SubscriptionStor
             Interlocked.Increment(ref _statements);
             Interlocked.Add(ref _advances, batch.Count);
             // Read before the statement: a wake-up after it means the log may have moved past what the statement saw.
-            var generation = signal.Generation;
+            var state = signal.State;
             // The events are read before the commit: if that fails, no cursor has moved past an event nobody got.
             await using var connection = await Sql.OpenAsync(database, CancellationToken.None);
             await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
@@ -128,7 +128,7 @@ internal sealed partial class CursorAdvancer(Database database, SubscriptionStor
             foreach (var pending in batch)
             {
                 var cursor = cursors.GetValueOrDefault(pending.Request.Id);
-                quiet.Record(pending.Request, cursor, generation, last);
+                quiet.Record(pending.Request, cursor, state, last);
                 pending.Complete(cursor is null ? null : new Delivery(cursor.Channel, Reply(cursor, stored, replies)));
             }
         }

@@ -25,7 +25,7 @@ internal sealed partial class EventSequencer(Database database, AppendSignal app
         SET LOCAL enable_bitmapscan = off;
         WITH last AS (SELECT COALESCE(MAX(pos), 0) AS pos FROM maestro_events),
              pending AS (SELECT seq, ROW_NUMBER() OVER (ORDER BY seq) AS n FROM maestro_events WHERE pos IS NULL ORDER BY seq LIMIT {Batch})
-        UPDATE maestro_events e SET pos = last.pos + pending.n FROM pending, last WHERE e.seq = pending.seq;
+        UPDATE maestro_events e SET pos = last.pos + pending.n FROM pending, last WHERE e.seq = pending.seq RETURNING e.channel;
         """;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -62,11 +62,29 @@ internal sealed partial class EventSequencer(Database database, AppendSignal app
     {
         await using var connection = await database.PostgreSql.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(PositionSql, connection, transaction);
-        var positioned = await command.ExecuteNonQueryAsync(cancellationToken);
+        var channels = new HashSet<string>(StringComparer.Ordinal);
+        var positioned = 0;
+        await using (var command = new NpgsqlCommand(PositionSql, connection, transaction))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            do
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    if (reader.FieldCount == 1 && reader.GetFieldType(0) == typeof(string))
+                    {
+                        channels.Add(reader.GetString(0));
+                        positioned++;
+                    }
+                }
+            }
+            while (await reader.NextResultAsync(cancellationToken));
+        }
+
         if (positioned > 0)
         {
-            await using var notify = new NpgsqlCommand($"SELECT pg_notify('{EventStore.NotifyChannel}', '')", connection, transaction);
+            await using var notify = new NpgsqlCommand($"SELECT pg_notify('{EventStore.NotifyChannel}', @channels)", connection, transaction);
+            notify.Parameters.AddWithValue("channels", WakeUpPayload.Write(channels));
             await notify.ExecuteNonQueryAsync(cancellationToken);
         }
 

@@ -92,7 +92,7 @@ public static class EventsApi
         await events.AppendAsync(connection, transaction, channel, user.Username, data.DeepClone(),
             body["type"]?.ToString(), body["source"]?.ToString(), body["attributes"] as JsonObject, http.RequestAborted);
         await transaction.CommitAsync(http.RequestAborted);
-        committed.Notify();
+        committed.Notify(channel);
         return RequestJson.Json("null");
     }
 

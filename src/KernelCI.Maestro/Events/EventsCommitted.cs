@@ -6,11 +6,12 @@ namespace KernelCI.Maestro.Events;
 /// PostgreSQL the sequencer must position them first.</summary>
 internal sealed class EventsCommitted(Database database, EventSignal listeners, AppendSignal sequencer)
 {
-    public void Notify()
+    /// <summary>The events were all on <paramref name="channel"/>.</summary>
+    public void Notify(string channel)
     {
         if (database.Kind == DatabaseKind.Sqlite)
         {
-            listeners.Notify();
+            listeners.Notify([channel]);
         }
         else
         {

@@ -15,7 +15,7 @@ internal sealed partial class PostgresWakeups(Database database, EventSignal sig
             try
             {
                 await using var connection = await database.PostgreSql.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, _) => signal.Notify();
+                connection.Notification += (_, e) => signal.Notify(WakeUpPayload.Read(e.Payload));
                 await using (var listen = new NpgsqlCommand($"LISTEN {EventStore.NotifyChannel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);

@@ -26,7 +26,7 @@ internal sealed class QuietCursors(EventSignal signal, TimeProvider time)
             return null;
         }
 
-        if (quiet.Request == request && quiet.Generation == signal.Generation && time.GetUtcNow() - quiet.At < MaxAge)
+        if (quiet.Request == request && quiet.Generation == signal.State.Of(quiet.Channel) && time.GetUtcNow() - quiet.At < MaxAge)
         {
             return quiet.Channel;
         }
@@ -35,10 +35,12 @@ internal sealed class QuietCursors(EventSignal signal, TimeProvider time)
         return null;
     }
 
-    /// <summary>Records (or forgets) the cursor a statement that started at signal <paramref name="generation"/> left.</summary>
-    public void Record(CursorRequest request, AdvancedCursor? cursor, long generation, long lastPosition)
+    /// <summary>Records (or forgets) the cursor a statement that started at signal state <paramref name="state"/> left.</summary>
+    public void Record(CursorRequest request, AdvancedCursor? cursor, SignalState state, long lastPosition)
     {
-        if (cursor is null || cursor.Delivered < lastPosition)
+        // At the end of the log, or with nothing on its channel for it after what it has: either way only a wake-up
+        // for its channel (or one that names no channel) can bring it something.
+        if (cursor is null || (cursor.Delivered < lastPosition && cursor.Delivered > cursor.Acked))
         {
             _cursors.TryRemove(request.Id, out _);
             return;
@@ -49,7 +51,7 @@ internal sealed class QuietCursors(EventSignal signal, TimeProvider time)
             _cursors.Clear();
         }
 
-        _cursors[request.Id] = new QuietCursor(request, cursor.Channel, generation, time.GetUtcNow());
+        _cursors[request.Id] = new QuietCursor(request, cursor.Channel, state.Of(cursor.Channel), time.GetUtcNow());
     }
 
     public void Forget(long id) => _cursors.TryRemove(id, out _);

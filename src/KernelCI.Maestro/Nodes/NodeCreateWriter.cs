@@ -50,7 +50,7 @@ internal sealed class NodeCreateWriter(NodeStore nodes, EventStore events, Event
         nodes.InsertMany(sql, rows);
         await events.AppendManyAsync(connection, transaction, sql, eventRows, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        committed.Notify();
+        committed.Notify(NodeEvents.Channel);
         for (var i = 0; i < writable.Count; i++)
         {
             writable[i].Succeed(rows[i].Doc);

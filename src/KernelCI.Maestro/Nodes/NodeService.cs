@@ -77,7 +77,7 @@ internal sealed class NodeService(NodeStore nodes, EventStore events, EventsComm
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var result = await work(connection, transaction);
         await transaction.CommitAsync(cancellationToken);
-        committed.Notify();
+        committed.Notify(NodeEvents.Channel);
         return result;
     }
 
