@@ -2,8 +2,10 @@ using System.Collections.Concurrent;
 
 namespace KernelCI.Maestro.Events;
 
-/// <summary>Cursors that a statement of this replica left at the end of the log. A listener that polls again after
-/// such a statement, with no wake-up since, has nothing to receive, so its poll needs no statement: it just waits.
+/// <summary>Cursors that a statement of this replica left at the end of the log, or with nothing on their channel for
+/// them after what they have. A listener that polls again after such a statement, with no wake-up for its channel
+/// since (wake-ups name their channels, see <see cref="EventSignal"/>), has nothing to receive, so its poll needs no
+/// statement: it just waits.
 /// Its acknowledgement is carried by the next statement for it, which sets acked to delivered as this one would have
 /// (and a crash in between leaves the cursor as an acknowledgement would, since the next poll acknowledges anyway).
 /// Entries expire well within the reaper's idle limit, so that a polling anonymous subscription keeps its last_poll
