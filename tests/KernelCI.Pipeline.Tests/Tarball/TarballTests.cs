@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using System.Text.Json.Nodes;
 using KernelCI.Client.Maestro;
+using KernelCI.Client.Storage;
 using KernelCI.Pipeline.Git;
+using KernelCI.Pipeline.Tarball;
 using KernelCI.Pipeline.Tests.Git;
 using KernelCI.Pipeline.Tests.Stack;
 using static KernelCI.Pipeline.Tests.Tarball.TarballFixture;
@@ -147,5 +149,20 @@ public sealed class TarballTests
         await Service(stack).HandleAsync(new MaestroEvent(1, "node", "pipeline", data, "{}"), TestContext.Current.CancellationToken);
 
         Assert.Equal("running", (await stack.Maestro.GetNodeAsync(node.Id!))!.State);
+    }
+
+    [Fact]
+    public async Task Failed_git_archive_fails_the_tarball_and_stores_nothing()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        using var repository = await TestRepository.CreateAsync();
+        await repository.CommitAsync("first", ("Makefile", Makefile));
+        var tarball = new SourceTarball(new GitRunner(), stack.Storage, stack.Options);
+
+        await Assert.ThrowsAsync<GitException>(() =>
+            tarball.UploadAsync(repository.Directory, new string('e', 40), "linux-broken", TestContext.Current.CancellationToken));
+
+        await Assert.ThrowsAsync<StorageClientException>(() => stack.Storage.DownloadAsync("linux-broken.tar.gz", new MemoryStream()));
+        Assert.Empty(Directory.GetFiles(Path.Combine(stack.Options.WorkDirectory!, "tarball")));
     }
 }
