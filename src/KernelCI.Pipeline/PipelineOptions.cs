@@ -53,6 +53,9 @@ public sealed record PipelineOptions
     /// <summary>The period of the timeout, holdoff and closing sweeps ("Pipeline:Timeout").</summary>
     public TimeoutOptions Timeout { get; init; } = new();
 
+    /// <summary>How the tarball service makes tarballs ("Pipeline:Tarball").</summary>
+    public Tarball.TarballOptions Tarball { get; init; } = new();
+
     /// <summary>The patchset service's allowed patch domains and poll period ("Pipeline:Patchset").</summary>
     public PatchsetOptions Patchset { get; init; } = new();
 }

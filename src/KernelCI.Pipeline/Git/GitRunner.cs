@@ -56,6 +56,36 @@ public sealed class GitRunner(string executable = "git")
         }
     }
 
+    /// <summary>Runs git with stdin fed by <paramref name="produce"/> while <paramref name="consume"/> reads stdout, e.g.
+    /// `git cat-file --batch` given a list of objects.</summary>
+    public async Task StreamWithInputAsync(string directory, IEnumerable<string> arguments, Func<Stream, CancellationToken, Task> produce,
+        Func<Stream, CancellationToken, Task> consume, CancellationToken cancellationToken)
+    {
+        using var process = Start(executable, directory, arguments, redirectInput: true);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        var input = Task.Run(async () =>
+        {
+            await using var stdin = process.StandardInput.BaseStream;
+            await produce(stdin, cancellationToken);
+        }, cancellationToken);
+        try
+        {
+            await consume(process.StandardOutput.BaseStream, cancellationToken);
+            await input;
+        }
+        catch
+        {
+            Kill(process);
+            throw;
+        }
+
+        await WaitAsync(process, cancellationToken);
+        if (process.ExitCode != 0)
+        {
+            throw Failure(executable, arguments, process.ExitCode, await stderr);
+        }
+    }
+
     /// <summary>Starts any program (e.g. `patch`) with <paramref name="input"/> on stdin; returns stdout+stderr.</summary>
     public static async Task<(int ExitCode, string Output)> RunProgramAsync(string program, string directory, IEnumerable<string> arguments,
         byte[] input, CancellationToken cancellationToken)
@@ -82,10 +112,11 @@ public sealed class GitRunner(string executable = "git")
         return (process.ExitCode, await stdout + await stderr);
     }
 
-    private static Process Start(string program, string? directory, IEnumerable<string> arguments)
+    private static Process Start(string program, string? directory, IEnumerable<string> arguments, bool redirectInput = false)
     {
         var info = new ProcessStartInfo(program)
         {
+            RedirectStandardInput = redirectInput,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

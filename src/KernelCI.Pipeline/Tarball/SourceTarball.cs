@@ -1,17 +1,47 @@
 using KernelCI.Client.Storage;
 using KernelCI.Pipeline.Git;
+using KernelCI.Pipeline.Tarball.Archive;
+using Microsoft.Extensions.Logging;
 
 namespace KernelCI.Pipeline.Tarball;
 
-/// <summary>`git archive --prefix=NAME/ COMMIT`, compressed on every core and uploaded at the storage root while it is
-/// being compressed. `git archive` reads the commit from the cache's pack, one file read sequentially; a checked-out
-/// work tree is 80,000 files whose page cache a host under memory pressure evicts between two commits.</summary>
-internal sealed class SourceTarball(GitRunner git, StorageClient storage, PipelineOptions options)
+/// <summary>`git archive --prefix=NAME/ COMMIT | gzip`, uploaded at the storage root. By default it is assembled from the
+/// tree's cache of compressed files (<see cref="IncrementalArchive"/>); otherwise, and for commits the cache cannot
+/// reproduce exactly, `git archive` is compressed on every core and uploaded while it is being compressed.</summary>
+internal sealed class SourceTarball(GitRunner git, StorageClient storage, PipelineOptions options, IncrementalArchive archive,
+    ILogger<SourceTarball> logger)
 {
     /// <summary>Builds and uploads NAME.tar.gz; returns the storage path.</summary>
     public async Task<string> UploadAsync(string repository, string commit, string name, CancellationToken cancellationToken)
     {
         var fileName = name + ".tar.gz";
+        if (options.Tarball.Cache)
+        {
+            try
+            {
+                var plan = await archive.WriteAsync(repository, CacheDirectoryOf(repository), commit, name,
+                    plan => storage.UploadAsync("", fileName, plan.OpenRead, cancellationToken), cancellationToken);
+                TarballLog.Assembled(logger, fileName, plan.Reused, plan.Compressed, plan.Length);
+                return fileName;
+            }
+            catch (UnsupportedArchiveException e)
+            {
+                TarballLog.NotCached(logger, fileName, e.Message);
+            }
+        }
+
+        return await StreamGitArchiveAsync(repository, commit, name, fileName, cancellationToken);
+    }
+
+    // The git cache is WorkDirectory/git/TREE; its pieces go to WorkDirectory/tarball-cache/TREE.
+    private static string CacheDirectoryOf(string repository)
+    {
+        var full = Path.GetFullPath(repository).TrimEnd('/');
+        return Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(full)!)!, "tarball-cache", Path.GetFileName(full));
+    }
+
+    private async Task<string> StreamGitArchiveAsync(string repository, string commit, string name, string fileName, CancellationToken cancellationToken)
+    {
         var scratch = Path.Combine(options.WorkDirectory ?? Path.GetTempPath(), "tarball");
         Directory.CreateDirectory(scratch);
 

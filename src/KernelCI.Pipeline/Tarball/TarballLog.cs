@@ -9,4 +9,10 @@ internal static partial class TarballLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "tarball: checkout {NodeId} failed with {ErrorCode}: {Message}")]
     public static partial void Failed(ILogger logger, string nodeId, string errorCode, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "tarball: {Path} from the cache: {Reused} files reused, {Compressed} compressed, {Bytes} bytes")]
+    public static partial void Assembled(ILogger logger, string path, int reused, int compressed, long bytes);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "tarball: {Path} made by git archive in full: {Reason}")]
+    public static partial void NotCached(ILogger logger, string path, string reason);
 }

@@ -12,6 +12,7 @@ internal static class TarballRegistration
         services.TryAddSingleton(new GitRunner());
         services.TryAddSingleton<GitCache>();
         services.TryAddSingleton<RevisionReader>();
+        services.TryAddSingleton<Archive.IncrementalArchive>();
         services.TryAddSingleton<SourceTarball>();
         services.TryAddSingleton<TarballService>();
         services.AddHostedService(sp => sp.GetRequiredService<TarballService>());

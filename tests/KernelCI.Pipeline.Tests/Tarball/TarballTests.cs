@@ -4,6 +4,8 @@ using KernelCI.Client.Maestro;
 using KernelCI.Client.Storage;
 using KernelCI.Pipeline.Git;
 using KernelCI.Pipeline.Tarball;
+using KernelCI.Pipeline.Tarball.Archive;
+using Microsoft.Extensions.Logging.Abstractions;
 using KernelCI.Pipeline.Tests.Git;
 using KernelCI.Pipeline.Tests.Stack;
 using static KernelCI.Pipeline.Tests.Tarball.TarballFixture;
@@ -157,7 +159,7 @@ public sealed class TarballTests
         await using var stack = await PipelineTestStack.StartAsync();
         using var repository = await TestRepository.CreateAsync();
         await repository.CommitAsync("first", ("Makefile", Makefile));
-        var tarball = new SourceTarball(new GitRunner(), stack.Storage, stack.Options);
+        var tarball = Tarball(stack, cache: false);
 
         await Assert.ThrowsAsync<GitException>(() =>
             tarball.UploadAsync(repository.Directory, new string('e', 40), "linux-broken", TestContext.Current.CancellationToken));
@@ -165,4 +167,39 @@ public sealed class TarballTests
         await Assert.ThrowsAsync<StorageClientException>(() => stack.Storage.DownloadAsync("linux-broken.tar.gz", new MemoryStream()));
         Assert.Empty(Directory.GetFiles(Path.Combine(stack.Options.WorkDirectory!, "tarball")));
     }
+
+    [Fact]
+    public async Task Unknown_commit_fails_the_cached_tarball_and_stores_nothing()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        using var repository = await TestRepository.CreateAsync();
+        await repository.CommitAsync("first", ("Makefile", Makefile));
+
+        await Assert.ThrowsAsync<GitException>(() =>
+            Tarball(stack, cache: true).UploadAsync(repository.Directory, new string('e', 40), "linux-broken", TestContext.Current.CancellationToken));
+
+        await Assert.ThrowsAsync<StorageClientException>(() => stack.Storage.DownloadAsync("linux-broken.tar.gz", new MemoryStream()));
+    }
+
+    [Fact]
+    public async Task Tree_with_export_attributes_gets_exactly_what_git_archive_gives()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        using var repository = await TestRepository.CreateAsync();
+        var commit = await repository.CommitAsync("subst", ("Makefile", Makefile), (".gitattributes", "version.h export-subst\n"), ("version.h", "$Format:%H$\n"));
+
+        var node = await CheckOutAsync(stack, repository.Url, commit);
+
+        var name = $"linux-local-main-{Revision(node)["describe"]}";
+        using var expected = new MemoryStream();
+        await new GitRunner().StreamAsync(repository.Directory, ["archive", "--format=tar", $"--prefix={name}/", commit],
+            (s, ct) => s.CopyToAsync(expected, ct), TestContext.Current.CancellationToken);
+        var tar = await DownloadTarAsync(stack, node.Artifacts["tarball"]);
+        Assert.Equal(expected.ToArray(), tar);
+        Assert.Contains(Entries(tar), e => e.Name.EndsWith("/version.h", StringComparison.Ordinal) && e.Content == commit + "\n");
+    }
+
+    private static SourceTarball Tarball(PipelineTestStack stack, bool cache) =>
+        new(new GitRunner(), stack.Storage, stack.Options with { Tarball = new TarballOptions { Cache = cache } }, new IncrementalArchive(new GitRunner()),
+            NullLogger<SourceTarball>.Instance);
 }
