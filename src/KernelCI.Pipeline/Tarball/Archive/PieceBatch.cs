@@ -5,7 +5,9 @@ using System.IO.Hashing;
 namespace KernelCI.Pipeline.Tarball.Archive;
 
 /// <summary>Files read from git, compressed together on one core: each file padded to 512 bytes and compressed on its
-/// own, so that its piece can later follow any header.</summary>
+/// own, so that its piece can later follow any header. zlib's default level: a piece is compressed once and sent with
+/// every later tarball of the tree (and downloaded by every build), and for Linux 6.1 it gives 239 MiB where the fastest
+/// level gives 351 MiB, for about 2.5 times the CPU on the tree's first commit only.</summary>
 internal sealed class PieceBatch
 {
     private static readonly byte[] Zeros = new byte[TarHeaders.Record];
@@ -41,7 +43,7 @@ internal sealed class PieceBatch
             crc.Append(content.AsSpan(0, size));
             crc.Append(Zeros.AsSpan(0, padding));
             var start = output.Position;
-            using (var deflate = new DeflateStream(output, CompressionLevel.Fastest, leaveOpen: true))
+            using (var deflate = new DeflateStream(output, CompressionLevel.Optimal, leaveOpen: true))
             {
                 deflate.Write(content, 0, size);
                 deflate.Write(Zeros, 0, padding);
