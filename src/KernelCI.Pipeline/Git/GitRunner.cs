@@ -33,37 +33,23 @@ public sealed class GitRunner(string executable = "git")
         StreamProgramAsync(executable, directory, arguments, consume, cancellationToken);
 
     /// <summary>Runs any program (e.g. `tar`) the same way and hands its stdout to <paramref name="consume"/>.</summary>
-    public static async Task StreamProgramAsync(string program, string? directory, IEnumerable<string> arguments,
-        Func<Stream, CancellationToken, Task> consume, CancellationToken cancellationToken)
-    {
-        using var process = Start(program, directory, arguments);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        PipeCapacity.Enlarge(process.StandardOutput.BaseStream);
-        try
-        {
-            await consume(process.StandardOutput.BaseStream, cancellationToken);
-        }
-        catch
-        {
-            Kill(process);
-            throw;
-        }
-
-        await WaitAsync(process, cancellationToken);
-        if (process.ExitCode != 0)
-        {
-            throw Failure(program, arguments, process.ExitCode, await stderr);
-        }
-    }
+    public static Task StreamProgramAsync(string program, string? directory, IEnumerable<string> arguments,
+        Func<Stream, CancellationToken, Task> consume, CancellationToken cancellationToken) =>
+        StreamProgramAsync(program, directory, arguments, null, consume, cancellationToken);
 
     /// <summary>Runs git with stdin fed by <paramref name="produce"/> while <paramref name="consume"/> reads stdout, e.g.
     /// `git cat-file --batch` given a list of objects.</summary>
-    public async Task StreamWithInputAsync(string directory, IEnumerable<string> arguments, Func<Stream, CancellationToken, Task> produce,
-        Func<Stream, CancellationToken, Task> consume, CancellationToken cancellationToken)
+    public Task StreamWithInputAsync(string directory, IEnumerable<string> arguments, Func<Stream, CancellationToken, Task> produce,
+        Func<Stream, CancellationToken, Task> consume, CancellationToken cancellationToken) =>
+        StreamProgramAsync(executable, directory, arguments, produce, consume, cancellationToken);
+
+    private static async Task StreamProgramAsync(string program, string? directory, IEnumerable<string> arguments,
+        Func<Stream, CancellationToken, Task>? produce, Func<Stream, CancellationToken, Task> consume, CancellationToken cancellationToken)
     {
-        using var process = Start(executable, directory, arguments, redirectInput: true);
+        using var process = Start(program, directory, arguments, redirectInput: produce is not null);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        var input = Task.Run(async () =>
+        PipeCapacity.Enlarge(process.StandardOutput.BaseStream);
+        var input = produce is null ? Task.CompletedTask : Task.Run(async () =>
         {
             await using var stdin = process.StandardInput.BaseStream;
             await produce(stdin, cancellationToken);
@@ -82,7 +68,7 @@ public sealed class GitRunner(string executable = "git")
         await WaitAsync(process, cancellationToken);
         if (process.ExitCode != 0)
         {
-            throw Failure(executable, arguments, process.ExitCode, await stderr);
+            throw Failure(program, arguments, process.ExitCode, await stderr);
         }
     }
 
