@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
 
 namespace KernelCI.Storage.Backends;
 
@@ -15,7 +14,7 @@ internal sealed class LargeBlockMemoryPool : MemoryPool<byte>
     // 64 MiB: a busy server keeps its blocks; one that served a burst gives the rest back to the GC.
     private const int Retained = 1024;
 
-    private readonly ConcurrentQueue<Block> _free = new();
+    private readonly ConcurrentQueue<LargeBlock> _free = new();
 
     public override int MaxBufferSize => BlockSize;
 
@@ -26,23 +25,16 @@ internal sealed class LargeBlockMemoryPool : MemoryPool<byte>
             throw new ArgumentOutOfRangeException(nameof(minBufferSize), minBufferSize, $"at most {BlockSize} bytes");
         }
 
-        return _free.TryDequeue(out var block) ? block : new Block(this);
+        return _free.TryDequeue(out var block) ? block : new LargeBlock(this);
     }
 
     protected override void Dispose(bool disposing) => _free.Clear();
 
-    private void Return(Block block)
+    internal void Return(LargeBlock block)
     {
         if (_free.Count < Retained)
         {
             _free.Enqueue(block);
         }
-    }
-
-    private sealed class Block(LargeBlockMemoryPool pool) : IMemoryOwner<byte>
-    {
-        public Memory<byte> Memory { get; } = MemoryMarshal.CreateFromPinnedArray(GC.AllocateUninitializedArray<byte>(BlockSize, pinned: true), 0, BlockSize);
-
-        public void Dispose() => pool.Return(this);
     }
 }

@@ -20,41 +20,33 @@ internal sealed class MultipartPipeReader(PipeReader pipe, string boundary) : ID
 
     // "\r\n--boundary": a part's body ends where this starts; the first boundary comes without the CRLF.
     private readonly byte[] _delimiter = Encoding.ASCII.GetBytes("\r\n--" + boundary);
-    private State _state;
+    private MultipartState _state;
     private ReadOnlySequence<byte> _buffer;
     private bool _held;
     private bool _completed;
     private long _scanned;
     private long _handedOut;
 
-    private enum State
-    {
-        Preamble,
-        Boundary,
-        Body,
-        Done,
-    }
-
     /// <summary>The headers of the next part (the rest of the current one is skipped), or null after the last.</summary>
     public async ValueTask<MultipartPart?> NextPartAsync(CancellationToken cancellationToken)
     {
-        while (_state == State.Body)
+        while (_state == MultipartState.Body)
         {
             await ReadBodyAsync(cancellationToken);
         }
 
-        if (_state == State.Preamble)
+        if (_state == MultipartState.Preamble)
         {
             await SkipPreambleAsync(cancellationToken);
         }
 
-        if (_state == State.Done || !await AfterBoundaryAsync(cancellationToken))
+        if (_state == MultipartState.Done || !await AfterBoundaryAsync(cancellationToken))
         {
             return null;
         }
 
         var part = await ReadHeadersAsync(cancellationToken);
-        _state = State.Body;
+        _state = MultipartState.Body;
         _scanned = 0;
         return part;
     }
@@ -62,7 +54,7 @@ internal sealed class MultipartPipeReader(PipeReader pipe, string boundary) : ID
     /// <summary>The next bytes of the current part's body, empty at its end. They stay valid until the next call.</summary>
     public async ValueTask<ReadOnlySequence<byte>> ReadBodyAsync(CancellationToken cancellationToken)
     {
-        if (_state != State.Body)
+        if (_state != MultipartState.Body)
         {
             return default;
         }
@@ -80,7 +72,7 @@ internal sealed class MultipartPipeReader(PipeReader pipe, string boundary) : ID
             if (found == 0)
             {
                 Consume(_delimiter.Length);
-                _state = State.Boundary;
+                _state = MultipartState.Boundary;
                 return default;
             }
 
@@ -122,7 +114,7 @@ internal sealed class MultipartPipeReader(PipeReader pipe, string boundary) : ID
             if (found >= 0)
             {
                 Consume(found + first.Length);
-                _state = State.Boundary;
+                _state = MultipartState.Boundary;
                 return;
             }
 
@@ -142,7 +134,7 @@ internal sealed class MultipartPipeReader(PipeReader pipe, string boundary) : ID
         await EnsureAsync(2, cancellationToken);
         if (_buffer.FirstSpan[0] == '-' && First(1) == '-')
         {
-            _state = State.Done;
+            _state = MultipartState.Done;
             Consume(2);
             return false;
         }
