@@ -4,6 +4,7 @@ using KernelCI.Storage.Auth;
 using KernelCI.Storage.Backends;
 using KernelCI.Storage.Files;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -28,6 +29,7 @@ public sealed class StorageComponent(StorageOptions? options = null) : IComponen
         // A download chunk then fits in Kestrel's output buffer, so its flush returns at once instead of waking the
         // handler again when the socket drains (Kestrel's default is 64 KiB).
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxResponseBufferSize = 2 * LocalBackend.ReadChunk);
+        builder.Services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
         builder.Services.AddSingleton(storageOptions);
         // Made now, not on the first request, so that `storage token` run beside a fresh server signs with the same secret.
         context.Secrets.Get(StorageAuthenticator.SecretName);

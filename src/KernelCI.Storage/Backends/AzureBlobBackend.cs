@@ -97,8 +97,10 @@ internal sealed class AzureBlobBackend : IStorageBackend, IDisposable
         await body.CopyToAsync(destination, cancellationToken);
     }
 
-    public async Task<long> PutAsync(string key, Stream content, string contentType, CancellationToken cancellationToken)
+    public async Task<long> PutAsync(string key, IUploadBody body, string contentType, CancellationToken cancellationToken)
     {
+        // Blocks are sent whole from one buffer, so the body's chunks are copied into it.
+        await using var content = new UploadBodyStream(body);
         var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
         try
         {

@@ -11,7 +11,7 @@ internal interface IStorageBackend
     Task CopyToAsync(StoredObject stored, long offset, long length, PipeWriter destination, CancellationToken cancellationToken);
 
     /// <summary>Stores the whole of <paramref name="content"/> under <paramref name="key"/>, replacing any old version at once.</summary>
-    Task<long> PutAsync(string key, Stream content, string contentType, CancellationToken cancellationToken);
+    Task<long> PutAsync(string key, IUploadBody content, string contentType, CancellationToken cancellationToken);
 
     /// <summary>Names under <paramref name="prefix"/> in ordinal order after <paramref name="marker"/>; with
     /// <paramref name="directories"/>, one level only, deeper names folded into "sub/" entries.</summary>

@@ -9,7 +9,6 @@ namespace KernelCI.Storage.Backends;
 /// so a reader holds the old inode or the new one; leftovers of a crash are removed at start.</summary>
 internal sealed class LocalBackend : IStorageBackend
 {
-    internal const int BufferSize = 1024 * 1024;
     internal const int ReadChunk = 1024 * 1024;
 
     // Open descriptors kept for hot objects: well under the descriptor limit .NET raises the process to at start.
@@ -98,17 +97,17 @@ internal sealed class LocalBackend : IStorageBackend
         }
     }
 
-    public async Task<long> PutAsync(string key, Stream content, string contentType, CancellationToken cancellationToken)
+    public async Task<long> PutAsync(string key, IUploadBody content, string contentType, CancellationToken cancellationToken)
     {
         var final = PathOf(key);
         var temp = Path.Combine(_temp, Guid.NewGuid().ToString("N"));
         try
         {
             long size;
-            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
+            using (var file = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                size = await UploadCopy.ToFileAsync(content, file, BufferSize, cancellationToken);
-                file.Flush(flushToDisk: true);
+                size = await UploadCopy.ToFileAsync(content, file, cancellationToken);
+                RandomAccess.FlushToDisk(file);
             }
 
             PrepareFolder(key, final);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using KernelCI.Storage.Auth;
+using KernelCI.Storage.Backends;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -110,7 +111,8 @@ internal static class ArchiveApi
             var key = prefix.Length == 0 ? entry.Name : prefix + "/" + entry.Name;
             try
             {
-                await using var content = File.OpenRead(entry.SpoolPath);
+                await using var file = File.OpenRead(entry.SpoolPath);
+                using var content = new StreamUploadBody(file);
                 Interlocked.Add(ref bytes, await writer.WriteKeyAsync(email, key, content, "", long.MaxValue, token));
                 Interlocked.Increment(ref uploaded);
             }

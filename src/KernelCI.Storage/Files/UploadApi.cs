@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 
@@ -14,8 +13,6 @@ namespace KernelCI.Storage.Files;
 /// <summary>kernelci-storage's upload contract: multipart `path` plus `file0..N`, plain-text replies.</summary>
 internal static class UploadApi
 {
-    private const int MultipartBufferSize = 64 * 1024;
-
     public static IEndpointRouteBuilder MapUploads(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/v1/checkauth", CheckAuth).WithSummary("200 `Authorized: EMAIL` for a valid token, else 401");
@@ -40,7 +37,8 @@ internal static class UploadApi
             return TypedResults.Text("Unauthorized", statusCode: 401);
         }
 
-        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type) || HeaderUtilities.RemoveQuotes(type.Boundary).Length == 0)
+        // RFC 2046 allows 1 to 70 characters.
+        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type) || HeaderUtilities.RemoveQuotes(type.Boundary).Length is 0 or > 70)
         {
             return TypedResults.Text("Malformed multipart upload: expected multipart/form-data with a boundary", statusCode: 400);
         }
@@ -56,16 +54,17 @@ internal static class UploadApi
             return TypedResults.Text("Content-Type-Upstream is not a media type", statusCode: 400);
         }
 
-        // The default 4 KiB buffer caps every read of a file part at 4 KiB: a 1 GiB upload would be 262,144 reads.
-        var reader = new MultipartReader(HeaderUtilities.RemoveQuotes(type.Boundary).ToString(), http.Request.Body, MultipartBufferSize);
+        // Parsed on the request's pipe: file parts go from Kestrel's buffers to the temp file without a copy.
+        using var reader = new MultipartPipeReader(http.Request.BodyReader, HeaderUtilities.RemoveQuotes(type.Boundary).ToString());
+        var body = new MultipartPartBody(reader);
         string? path = null;
         var stored = 0;
         var early = new List<(string Name, string File)>();
         try
         {
-            while (await reader.NextAsync(http.RequestAborted) is { } section)
+            while (await reader.NextPartAsync(http.RequestAborted) is { } part)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+                if (!ContentDispositionHeaderValue.TryParse(part.ContentDisposition, out var disposition))
                 {
                     continue;
                 }
@@ -74,11 +73,12 @@ internal static class UploadApi
                 var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).ToString();
                 if (name == "path" && fileName.Length == 0)
                 {
-                    path = await new StreamReader(new LimitedStream(section.Body, 4096, "the path field")).ReadToEndAsync(http.RequestAborted);
+                    path = await new StreamReader(new LimitedStream(new UploadBodyStream(body), 4096, "the path field")).ReadToEndAsync(http.RequestAborted);
                     foreach (var (spooledName, file) in early)
                     {
                         await using var content = File.OpenRead(file);
-                        await writer.WriteAsync(email, path, spooledName, content, contentType, http.RequestAborted);
+                        using var spooled = new StreamUploadBody(content);
+                        await writer.WriteAsync(email, path, spooledName, spooled, contentType, http.RequestAborted);
                         stored++;
                     }
 
@@ -93,11 +93,11 @@ internal static class UploadApi
 
                     if (path is null)
                     {
-                        early.Add((fileName, await spool.SaveAsync(section.Body, writer.MaxFileBytes, http.RequestAborted)));
+                        early.Add((fileName, await spool.SaveAsync(new UploadBodyStream(body), writer.MaxFileBytes, http.RequestAborted)));
                         continue;
                     }
 
-                    await writer.WriteAsync(email, path, fileName, section.Body, contentType, http.RequestAborted);
+                    await writer.WriteAsync(email, path, fileName, body, contentType, http.RequestAborted);
                     stored++;
                 }
             }

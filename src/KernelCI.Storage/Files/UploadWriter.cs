@@ -14,7 +14,7 @@ internal sealed class UploadWriter(IStorageBackend backend, UploadPermissions pe
     public static bool IsFilePart(string name) =>
         name.Length > 4 && name.StartsWith("file", StringComparison.Ordinal) && name[4..].All(char.IsAsciiDigit);
 
-    public Task<long> WriteAsync(string email, string path, string fileName, Stream content, string contentType, CancellationToken cancellationToken) =>
+    public Task<long> WriteAsync(string email, string path, string fileName, IUploadBody content, string contentType, CancellationToken cancellationToken) =>
         StorageKey.TryFromUpload(path, fileName, out var key, out var error)
             ? WriteKeyAsync(email, key, content, contentType, options.MaxFileBytes, cancellationToken)
             : throw new UploadRejectedException(400, error);
@@ -27,7 +27,7 @@ internal sealed class UploadWriter(IStorageBackend backend, UploadPermissions pe
         }
     }
 
-    public async Task<long> WriteKeyAsync(string email, string key, Stream content, string contentType, long limit, CancellationToken cancellationToken)
+    public async Task<long> WriteKeyAsync(string email, string key, IUploadBody content, string contentType, long limit, CancellationToken cancellationToken)
     {
         EnsureAllowed(email, key);
         using var held = locks.TryAcquire(key) ?? throw new UploadRejectedException(409, "Upload already in progress");
@@ -35,7 +35,7 @@ internal sealed class UploadWriter(IStorageBackend backend, UploadPermissions pe
         long size;
         try
         {
-            size = await backend.PutAsync(key, new LimitedStream(content, limit), type, cancellationToken);
+            size = await backend.PutAsync(key, new LimitedUploadBody(content, limit), type, cancellationToken);
         }
         catch (KeyConflictException e)
         {

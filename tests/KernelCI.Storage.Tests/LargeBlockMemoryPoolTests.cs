@@ -1,0 +1,45 @@
+using KernelCI.Storage.Backends;
+
+namespace KernelCI.Storage.Tests;
+
+public sealed class LargeBlockMemoryPoolTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void Returned_block_is_rented_again()
+    {
+        using var pool = new LargeBlockMemoryPool();
+        var first = pool.Rent();
+        var memory = first.Memory;
+        first.Dispose();
+
+        using var second = pool.Rent();
+
+        Assert.True(second.Memory.Span.Overlaps(memory.Span));
+        Assert.Equal(LargeBlockMemoryPool.BlockSize, second.Memory.Length);
+    }
+
+    [Fact]
+    public void Rent_larger_than_a_block_throws()
+    {
+        using var pool = new LargeBlockMemoryPool();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => pool.Rent(LargeBlockMemoryPool.BlockSize + 1));
+    }
+
+    [Fact]
+    public async Task Several_file_parts_over_kestrel_are_stored_whole()
+    {
+        await using var app = await StorageTestApp.StartAsync(kestrel: true);
+        var big = new byte[3 * LargeBlockMemoryPool.BlockSize * 16 + 5];
+        new Random(3).NextBytes(big);
+        var small = "small"u8.ToArray();
+
+        using var response = await app.UploadAsync("k", app.Token(), ("big.bin", big), ("small.txt", small));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(big, await app.Client.GetByteArrayAsync("/k/big.bin", Cancel));
+        Assert.Equal(small, await app.Client.GetByteArrayAsync("/k/small.txt", Cancel));
+    }
+}
