@@ -1,6 +1,9 @@
+using KernelCI.Client.Kcidb;
 using KernelCI.Data;
+using KernelCI.Hosting;
 using KernelCI.Host.Serve;
 using KernelCI.Kcidb.Store;
+using KernelCI.Kcidb.Submissions;
 using KernelCI.Testing;
 using Microsoft.Data.Sqlite;
 
@@ -22,6 +25,26 @@ public sealed class KcidbDatabaseTests : IDisposable
         Assert.Equal(0L, await CountTablesAsync("kcidb.db", "maestro_nodes"));
         Assert.Equal(0L, await CountTablesAsync("kernelci.db", "kcidb_submissions"));
         Assert.Equal(1L, await CountTablesAsync("kernelci.db", "maestro_nodes"));
+    }
+
+    [Fact]
+    public async Task Serve_on_the_embedded_default_answers_kcidb_queries_from_kcidb_db()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var basePort = FreePort.BasePort();
+        await using var deployment = await StartAsync(null, basePort);
+        var secret = new SecretStore(_dataDirectory).Get(SubmissionAuthenticator.SecretName);
+        var token = SubmissionAuthenticator.IssueToken(secret, "acme", admin: false, DateTimeOffset.UtcNow.AddHours(1));
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{basePort + 3}/") };
+        var client = new KcidbClient(http, token);
+
+        var reply = await client.SubmitAsync(new MemoryStream("""
+            {"version":{"major":5,"minor":3},"checkouts":[{"id":"acme:1","origin":"acme","tree_name":"mainline"}]}
+            """u8.ToArray()), cancellation);
+        Assert.Equal("processed", (await client.WaitAsync(reply.Id, TimeSpan.FromMilliseconds(20), cancellationToken: cancellation)).Status);
+        var answer = await http.GetStringAsync("api/query?checkout=acme:1", cancellation);
+
+        Assert.Contains("mainline", answer, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -61,10 +84,10 @@ public sealed class KcidbDatabaseTests : IDisposable
         Directory.Delete(_dataDirectory, recursive: true);
     }
 
-    private async Task<RunningDeployment> StartAsync(string? database)
+    private async Task<RunningDeployment> StartAsync(string? database, int? basePort = null)
     {
         var console = new TestConsole();
-        var settings = new ServeSettings(_dataDirectory, database, null, "127.0.0.1", FreePort.BasePort(), ["maestro", "kcidb"]);
+        var settings = new ServeSettings(_dataDirectory, database, null, "127.0.0.1", basePort ?? FreePort.BasePort(), ["maestro", "kcidb"]);
         var deployment = await new ServeHost(console).StartAsync(settings, null, TestContext.Current.CancellationToken);
         return deployment ?? throw new InvalidOperationException(console.Error.ToString());
     }
