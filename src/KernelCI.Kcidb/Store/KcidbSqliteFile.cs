@@ -46,7 +46,12 @@ public static class KcidbSqliteFile
     private static async Task CreateAsync(string path, CancellationToken cancellationToken)
     {
         var temporary = path + ".new";
-        File.Delete(temporary);
+        // A crashed attempt may have left its WAL beside it; SQLite would replay it into the new file.
+        foreach (var leftover in new[] { temporary, temporary + "-wal", temporary + "-shm" })
+        {
+            File.Delete(leftover);
+        }
+
         await using (var connection = new SqliteConnection($"Data Source={temporary};Pooling=False"))
         {
             await connection.OpenAsync(cancellationToken);
