@@ -20,7 +20,8 @@ public static class ComponentApp
         });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(context);
-        builder.Services.AddSingleton(context.Database);
+        // A component with a database of its own (KCIDB on the embedded SQLite) must see only that one.
+        builder.Services.AddSingleton(context.DatabaseFor(component.Name));
         builder.Services.AddSingleton(context.Secrets);
         builder.Services.AddSingleton(context.TimeProvider);
         builder.Services.AddSingleton(new MetricsRegistry());

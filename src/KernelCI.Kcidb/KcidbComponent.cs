@@ -25,7 +25,7 @@ public sealed class KcidbComponent(KcidbOptions? options = null) : IComponent
         builder.Services.AddSingleton(kcidbOptions);
         // Made now, not on the first request, so that `kcidb token` run beside a fresh server signs with the same secret.
         context.Secrets.Get(SubmissionAuthenticator.SecretName);
-        builder.Services.AddSingleton(KcidbStore.Create(context.Database, context.TimeProvider));
+        builder.Services.AddSingleton(KcidbStore.Create(context.DatabaseFor(Name), context.TimeProvider));
         builder.Services.AddSingleton(new Spool(Path.Combine(context.ComponentDirectory("kcidb"), "spool")));
         builder.Services.AddSingleton<SubmissionAuthenticator>();
         builder.Services.AddSingleton<KcidbMetrics>();

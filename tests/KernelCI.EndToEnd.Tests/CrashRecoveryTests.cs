@@ -3,6 +3,7 @@ using System.Text;
 using KernelCI.Client.Kcidb;
 using KernelCI.Data;
 using KernelCI.Hosting;
+using KernelCI.Kcidb.Store;
 using KernelCI.Kcidb.Submissions;
 using KernelCI.Testing;
 
@@ -52,7 +53,7 @@ public sealed class CrashRecoveryTests
         }
 
         await using var database = connectionString is null
-            ? Database.OpenSqliteFile(Path.Combine(dataDirectory, "kernelci.db"))
+            ? Database.OpenSqliteFile(Path.Combine(dataDirectory, KcidbSqliteFile.FileName))
             : Database.Open(connectionString);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         foreach (var (id, number) in acknowledged)

@@ -22,6 +22,16 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>User plus system CPU the process has used so far.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static ServerProcess Start(string executable, IReadOnlyList<string> arguments, string logPath)
     {
         var process = new Process { StartInfo = ProcessRunner.StartInfo(executable, arguments), EnableRaisingEvents = true };

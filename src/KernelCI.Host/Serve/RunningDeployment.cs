@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Builder;
 namespace KernelCI.Host.Serve;
 
 /// <summary>The listeners `serve` started (in the order they stop), and the pipeline options it completed.</summary>
-internal sealed class RunningDeployment(IReadOnlyList<WebApplication> apps, Database database, PipelineOptions? pipeline) : IAsyncDisposable
+internal sealed class RunningDeployment(IReadOnlyList<WebApplication> apps, IReadOnlyList<Database> databases, PipelineOptions? pipeline) : IAsyncDisposable
 {
     public PipelineOptions? Pipeline { get; } = pipeline;
 
@@ -19,6 +19,9 @@ internal sealed class RunningDeployment(IReadOnlyList<WebApplication> apps, Data
             await app.DisposeAsync();
         }
 
-        await database.DisposeAsync();
+        foreach (var database in databases.Distinct())
+        {
+            await database.DisposeAsync();
+        }
     }
 }

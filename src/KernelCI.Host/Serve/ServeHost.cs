@@ -1,6 +1,7 @@
 using System.Net;
 using KernelCI.Data;
 using KernelCI.Hosting;
+using KernelCI.Kcidb.Store;
 using KernelCI.Pipeline;
 using KernelCI.Pipeline.Config;
 using Microsoft.AspNetCore.Builder;
@@ -65,9 +66,18 @@ internal sealed class ServeHost(IAppConsole console)
         var database = settings.Database is null
             ? Database.OpenSqliteFile(Path.Combine(settings.DataDir, "kernelci.db"))
             : Database.Open(settings.Database);
-        var context = new HostContext(settings.DataDir, database, new SecretStore(settings.DataDir), TimeProvider.System);
-        var allComponents = Components.All();
-        await Migrator.ApplyAsync(database, allComponents.Where(c => runs(c.Name)).SelectMany(c => c.Migrations), cancellationToken);
+        var ownDatabases = new Dictionary<string, Database>();
+        if (settings.Database is null && runs("kcidb"))
+        {
+            ownDatabases["kcidb"] = await KcidbSqliteFile.OpenAsync(settings.DataDir, database, cancellationToken);
+        }
+
+        var context = new HostContext(settings.DataDir, database, new SecretStore(settings.DataDir), TimeProvider.System, ownDatabases);
+        foreach (var group in Components.All().Where(c => runs(c.Name)).GroupBy(c => context.DatabaseFor(c.Name)))
+        {
+            await Migrator.ApplyAsync(group.Key, group.SelectMany(c => c.Migrations), cancellationToken);
+        }
+
         PipelineOptions? pipeline = null;
         if (runs("pipeline"))
         {
@@ -75,7 +85,7 @@ internal sealed class ServeHost(IAppConsole console)
             if (pipeline.MaestroToken is null && !runs("maestro"))
             {
                 await console.Error.WriteLineAsync("Pipeline:MaestroToken must be set when the Maestro API runs in another process");
-                await database.DisposeAsync();
+                await DisposeAsync([database, .. ownDatabases.Values]);
                 return null;
             }
 
@@ -87,7 +97,7 @@ internal sealed class ServeHost(IAppConsole console)
             catch (PipelineConfigException e)
             {
                 await console.Error.WriteLineAsync($"pipeline configuration: {e.Message}");
-                await database.DisposeAsync();
+                await DisposeAsync([database, .. ownDatabases.Values]);
                 return null;
             }
         }
@@ -117,7 +127,15 @@ internal sealed class ServeHost(IAppConsole console)
         await console.Out.WriteLineAsync($"kernelci serving from {context.DataDirectory} on {database.Kind}");
         // The pipeline stops first: its services would otherwise spend their last seconds retrying stopped listeners.
         var stopOrder = apps.Select((app, i) => (app, components[i].Name)).OrderBy(a => a.Name == "pipeline" ? 0 : 1).Select(a => a.app).ToList();
-        return new RunningDeployment(stopOrder, database, pipeline);
+        return new RunningDeployment(stopOrder, [database, .. ownDatabases.Values], pipeline);
+    }
+
+    private static async Task DisposeAsync(IEnumerable<Database> databases)
+    {
+        foreach (var database in databases.Distinct())
+        {
+            await database.DisposeAsync();
+        }
     }
 
     private static PipelineOptions ReadPipelineOptions(ServeSettings settings)

@@ -67,6 +67,7 @@ internal sealed class ServerRun(IngestSettings settings, DatasetGenerator genera
         BenchDatabase database, RunningServer run, Func<Task<DbConnection>> openDatabase, CancellationToken cancellationToken)
     {
         await output.WriteLineAsync($"[{run.Name}] uploading {files.Files.Count} files ({files.Bytes / 1e6:F0} MB, {settings.Concurrency} at a time)");
+        var cpuBefore = run.Server.CpuTime;
         var stopwatch = Stopwatch.StartNew();
         var ids = await SubmissionUploader.UploadAsync(run.Client, files, settings.Concurrency, cancellationToken);
         var uploadSeconds = stopwatch.Elapsed.TotalSeconds;
@@ -80,8 +81,10 @@ internal sealed class ServerRun(IngestSettings settings, DatasetGenerator genera
 
         await ApiSampleCheck.VerifyAsync(run.Client, generator, cancellationToken);
         var ingestSeconds = stopwatch.Elapsed.TotalSeconds;
+        var serverCpuSeconds = (run.Server.CpuTime - cpuBefore).TotalSeconds;
         var ingestMemory = run.Memory.Peak;
-        await output.WriteLineAsync($"[{run.Name}] {files.Objects:N0} objects queryable after {ingestSeconds:F1} s ({files.Objects / ingestSeconds:N0}/s); timing queries");
+        await output.WriteLineAsync($"[{run.Name}] {files.Objects:N0} objects queryable after {ingestSeconds:F1} s ({files.Objects / ingestSeconds:N0}/s, " +
+            $"server CPU {serverCpuSeconds:F1} s); timing queries");
 
         var queries = await new QueryLatencyProbe(run.Client, settings.QueriesPerEndpoint).RunAsync(QueryPlan.For(generator), cancellationToken);
         return new ServerRunResult(
@@ -90,6 +93,7 @@ internal sealed class ServerRun(IngestSettings settings, DatasetGenerator genera
             ids.Length,
             uploadSeconds,
             ingestSeconds,
+            serverCpuSeconds,
             ingestMemory,
             run.Memory.Peak,
             counts.ToDictionary(c => KcidbTables.Names[c.Key], c => c.Value),
@@ -111,11 +115,18 @@ internal sealed class ServerRun(IngestSettings settings, DatasetGenerator genera
     }
 
     // The direct SQL count runs beside the server, as a dashboard would; SQLite's WAL lets it read during writes.
+    // KCIDB has its own SQLite file; a server from before that keeps it in kernelci.db, and a paired base run needs it.
     private static async Task<DbConnection> OpenAsync(PostgresScratch? scratch, string dataDirectory, CancellationToken cancellationToken)
     {
+        var sqliteFile = Path.Combine(dataDirectory, "kcidb.db");
+        if (!File.Exists(sqliteFile))
+        {
+            sqliteFile = Path.Combine(dataDirectory, "kernelci.db");
+        }
+
         DbConnection connection = scratch is not null
             ? new NpgsqlConnection(scratch.ConnectionString)
-            : new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "kernelci.db")};Mode=ReadOnly;Pooling=False");
+            : new SqliteConnection($"Data Source={sqliteFile};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync(cancellationToken);
         return connection;
     }

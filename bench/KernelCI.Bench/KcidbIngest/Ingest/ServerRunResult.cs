@@ -10,10 +10,14 @@ internal sealed record ServerRunResult(
     int Submissions,
     double UploadSeconds,
     double IngestSeconds,
+    double ServerCpuSeconds,
     MemoryPeak IngestMemory,
     MemoryPeak OverallMemory,
     IReadOnlyDictionary<string, long> RowCounts,
     IReadOnlyList<EndpointLatency> Queries)
 {
     public double ObjectsPerSecond => Objects / IngestSeconds;
+
+    // Steadier than the wall clock on a shared machine: what the lead compares between runs of different loads.
+    public double ServerCpuMicrosecondsPerObject => ServerCpuSeconds * 1e6 / Objects;
 }
