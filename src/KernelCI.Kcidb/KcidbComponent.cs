@@ -5,6 +5,7 @@ using KernelCI.Kcidb.Queries;
 using KernelCI.Kcidb.Store;
 using KernelCI.Kcidb.Submissions;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,6 +24,8 @@ public sealed class KcidbComponent(KcidbOptions? options = null) : IComponent
         var kcidbOptions = options ?? builder.Configuration.GetSection("Kcidb").Get<KcidbOptions>() ?? new KcidbOptions();
         KcidbOptionsValidator.ThrowIfInvalid(kcidbOptions);
         builder.Services.AddSingleton(kcidbOptions);
+        // Submissions are megabytes of JSON: Kestrel's 4 KiB blocks made every body a long chain of small reads.
+        builder.Services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
         // Made now, not on the first request, so that `kcidb token` run beside a fresh server signs with the same secret.
         context.Secrets.Get(SubmissionAuthenticator.SecretName);
         builder.Services.AddSingleton(KcidbStore.Create(context.DatabaseFor(Name), context.TimeProvider));

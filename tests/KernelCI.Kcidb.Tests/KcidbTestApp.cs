@@ -21,7 +21,9 @@ internal sealed class KcidbTestApp : IAsyncDisposable
         _database = database;
         _dataDirectory = dataDirectory;
         App = app;
-        Client = app.GetTestClient();
+        Client = app.Services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>() is TestServer server
+            ? server.CreateClient()
+            : new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
     }
 
     public WebApplication App { get; }
@@ -36,13 +38,24 @@ internal sealed class KcidbTestApp : IAsyncDisposable
 
     public string Secret => App.Services.GetRequiredService<SecretStore>().Get(SubmissionAuthenticator.SecretName);
 
-    public static async Task<KcidbTestApp> StartAsync(DatabaseKind kind, KcidbOptions? options = null, TimeProvider? timeProvider = null)
+    /// <summary>With <paramref name="kestrel"/>, a real listener on a free loopback port, so its buffers are the component's.</summary>
+    public static async Task<KcidbTestApp> StartAsync(DatabaseKind kind, KcidbOptions? options = null, TimeProvider? timeProvider = null, bool kestrel = false)
     {
         var database = await TestDatabase.CreateAsync(kind);
         await Migrator.ApplyAsync(database.Database, KcidbMigrations.All);
         var dataDirectory = Directory.CreateTempSubdirectory("kernelci-kcidb-").FullName;
         var context = new HostContext(dataDirectory, database.Database, new SecretStore(dataDirectory), timeProvider ?? TimeProvider.System);
-        var app = ComponentApp.Build(new KcidbComponent(options ?? new KcidbOptions()), context, b => b.WebHost.UseTestServer());
+        var app = ComponentApp.Build(new KcidbComponent(options ?? new KcidbOptions()), context, b =>
+        {
+            if (kestrel)
+            {
+                b.WebHost.UseUrls("http://127.0.0.1:0");
+            }
+            else
+            {
+                b.WebHost.UseTestServer();
+            }
+        });
         await app.StartAsync();
         return new KcidbTestApp(database, dataDirectory, app);
     }
@@ -68,6 +81,7 @@ internal sealed class KcidbTestApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Client.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
         await _database.DisposeAsync();

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using KernelCI.Kcidb.Schema.Validation;
 
@@ -12,10 +13,9 @@ internal static class DuplicateIds
     public static List<string> Find(JsonElement document)
     {
         var errors = new List<string>();
-        var context = new ValidationContext();
         foreach (var (list, type) in Lists)
         {
-            if (document.TryGetProperty(list, out var objects) && objects.GetArrayLength() > 1 && HasCollision(objects, list == "issues", context))
+            if (document.TryGetProperty(list, out var objects) && objects.GetArrayLength() > 1 && HasCollision(objects, list == "issues"))
             {
                 FindExactly(objects, list, type, errors);
             }
@@ -24,20 +24,23 @@ internal static class DuplicateIds
         return errors;
     }
 
-    // Hashing the decoded ids avoids a string per object; only a collision pays for the exact check.
-    private static bool HasCollision(JsonElement objects, bool versioned, ValidationContext context)
+    // Hashing the ids' UTF-8 avoids a string per object; only a collision pays for the exact check. An escaped id is
+    // hashed by the UTF-8 of its value, so that equal ids written differently still collide.
+    private static bool HasCollision(JsonElement objects, bool versioned)
     {
         var seen = new HashSet<int>(objects.GetArrayLength());
         foreach (var item in objects.EnumerateArray())
         {
-            var id = item.GetProperty("id");
-            var hash = string.GetHashCode(JsonText.Chars(id, JsonText.RawUtf8(id), context));
+            var id = item.GetProperty("id"u8);
+            var raw = JsonText.RawUtf8(id);
+            var hash = new HashCode();
+            hash.AddBytes(JsonText.IsEscaped(raw) ? Encoding.UTF8.GetBytes(id.GetString()!) : raw);
             if (versioned)
             {
-                hash = HashCode.Combine(hash, JsonNumbers.ToDouble(item.GetProperty("version")));
+                hash.Add(JsonNumbers.ToDouble(item.GetProperty("version"u8)));
             }
 
-            if (!seen.Add(hash))
+            if (!seen.Add(hash.ToHashCode()))
             {
                 return true;
             }

@@ -12,11 +12,16 @@ internal sealed class Utf8FieldMap
     private readonly int[] _columns;
     private readonly Utf8FieldMap?[] _nested;
 
+    // The fields of each UTF-8 name length: a property is compared with the two or three names of its length only.
+    private readonly int[][] _byLength;
+
     private Utf8FieldMap(List<(string Name, int Column, Utf8FieldMap? Nested)> fields)
     {
         _names = [.. fields.Select(f => Encoding.UTF8.GetBytes(f.Name))];
         _columns = [.. fields.Select(f => f.Column)];
         _nested = [.. fields.Select(f => f.Nested)];
+        var longest = _names.Length == 0 ? 0 : _names.Max(n => n.Length);
+        _byLength = [.. Enumerable.Range(0, longest + 1).Select(length => Enumerable.Range(0, _names.Length).Where(i => _names[i].Length == length).ToArray())];
     }
 
     public static Utf8FieldMap For(KcidbTable table)
@@ -40,7 +45,8 @@ internal sealed class Utf8FieldMap
             name = Encoding.UTF8.GetBytes(property.Name);
         }
 
-        for (var i = 0; i < _names.Length; i++)
+        var candidates = name.Length < _byLength.Length ? _byLength[name.Length] : [];
+        foreach (var i in candidates)
         {
             if (name.SequenceEqual(_names[i]))
             {

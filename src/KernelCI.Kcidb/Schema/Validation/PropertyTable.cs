@@ -4,9 +4,23 @@ using System.Text.Json;
 namespace KernelCI.Kcidb.Schema.Validation;
 
 /// <summary>The schemas of an object's named properties, found by their raw UTF-8 names.</summary>
-internal sealed class PropertyTable(string[] names, SchemaNode[] nodes)
+internal sealed class PropertyTable
 {
-    private readonly byte[][] utf8Names = [.. names.Select(Encoding.UTF8.GetBytes)];
+    private readonly string[] names;
+    private readonly SchemaNode[] nodes;
+    private readonly byte[][] utf8Names;
+
+    // The indexes of the names of each UTF-8 length: a test's field is compared with two or three names, not twenty.
+    private readonly int[][] byLength;
+
+    public PropertyTable(string[] names, SchemaNode[] nodes)
+    {
+        this.names = names;
+        this.nodes = nodes;
+        utf8Names = [.. names.Select(Encoding.UTF8.GetBytes)];
+        var longest = utf8Names.Length == 0 ? 0 : utf8Names.Max(n => n.Length);
+        byLength = [.. Enumerable.Range(0, longest + 1).Select(length => Enumerable.Range(0, names.Length).Where(i => utf8Names[i].Length == length).ToArray())];
+    }
 
     public string[] Names => names;
 
@@ -22,9 +36,14 @@ internal sealed class PropertyTable(string[] names, SchemaNode[] nodes)
             return IndexOf(property.Name);
         }
 
-        for (var i = 0; i < utf8Names.Length; i++)
+        if (raw.Length >= byLength.Length)
         {
-            if (utf8Names[i].Length == raw.Length && raw.SequenceEqual(utf8Names[i]))
+            return -1;
+        }
+
+        foreach (var i in byLength[raw.Length])
+        {
+            if (raw.SequenceEqual(utf8Names[i]))
             {
                 return i;
             }

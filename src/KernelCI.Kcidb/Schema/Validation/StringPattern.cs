@@ -22,6 +22,6 @@ internal abstract class StringPattern(string source)
     {
         NoNulPattern.Expression => new NoNulPattern(),
         IdPattern.Expression => new IdPattern(),
-        _ => new RegexPattern(source, new Regex(source, RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        _ => new RegexPattern(source, new Regex(source, RegexOptions.CultureInvariant | RegexOptions.Compiled), Utf8Patterns.For(source)),
     };
 }

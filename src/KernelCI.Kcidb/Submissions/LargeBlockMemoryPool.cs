@@ -1,0 +1,41 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+
+namespace KernelCI.Kcidb.Submissions;
+
+/// <summary>Kestrel's buffers for the KCIDB listener (a copy of the storage's pool: the two components share no assembly
+/// but the host's), in blocks of <see cref="BlockSize"/> instead of Kestrel's
+/// 4 KiB: the socket transport receives into one block at a time, so a submission takes a sixteenth of the recv
+/// calls and wake-ups, and the spool's read, JSON check and write loop turns a sixteenth as often.
+/// Blocks are pinned (the socket reads and writes them in place) and kept for reuse, up to <see cref="Retained"/>.</summary>
+internal sealed class LargeBlockMemoryPool : MemoryPool<byte>
+{
+    public const int BlockSize = 64 * 1024;
+
+    // 64 MiB: a busy server keeps its blocks; one that served a burst gives the rest back to the GC.
+    private const int Retained = 1024;
+
+    private readonly ConcurrentQueue<LargeBlock> _free = new();
+
+    public override int MaxBufferSize => BlockSize;
+
+    public override IMemoryOwner<byte> Rent(int minBufferSize = -1)
+    {
+        if (minBufferSize > BlockSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(minBufferSize), minBufferSize, $"at most {BlockSize} bytes");
+        }
+
+        return _free.TryDequeue(out var block) ? block : new LargeBlock(this);
+    }
+
+    protected override void Dispose(bool disposing) => _free.Clear();
+
+    internal void Return(LargeBlock block)
+    {
+        if (_free.Count < Retained)
+        {
+            _free.Enqueue(block);
+        }
+    }
+}
