@@ -1,6 +1,7 @@
 using System.IO.Pipelines;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Win32.SafeHandles;
 
 namespace KernelCI.Storage.Backends;
@@ -63,11 +64,15 @@ internal sealed class LocalBackend : IStorageBackend
         return Task.FromResult<StoredObject?>(new StoredObject(key, info.Length, ETagOf(info.Length, modified), modified, ContentTypeOf(key), info.FullName));
     }
 
-    public async Task CopyToAsync(StoredObject stored, long offset, long length, PipeWriter destination, CancellationToken cancellationToken)
+    public async Task CopyToAsync(StoredObject stored, long offset, long length, HttpResponse response, CancellationToken cancellationToken)
     {
         var open = Acquire(stored);
         try
         {
+            // Headers go into the output pipe first: body memory asked for before the response starts is a side
+            // buffer that Kestrel copies behind the headers once they are written.
+            await response.StartAsync(cancellationToken);
+            var destination = response.BodyWriter;
             if (length <= _singleWriteBytes)
             {
                 CopySmall(open.Handle, stored, offset, (int)length, destination);
