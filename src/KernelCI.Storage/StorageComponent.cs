@@ -28,7 +28,21 @@ public sealed class StorageComponent(StorageOptions? options = null) : IComponen
         StorageOptionsValidator.ThrowIfInvalid(storageOptions);
         // A download chunk then fits in Kestrel's output buffer, so its flush returns at once instead of waking the
         // handler again when the socket drains (Kestrel's default is 64 KiB).
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxResponseBufferSize = 2 * LocalBackend.ReadChunk);
+        var transport = storageOptions.Transport;
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxResponseBufferSize = 2 * LocalBackend.ReadChunk;
+            k.AddServerHeader = transport.ServerHeader;
+        });
+        builder.WebHost.UseSockets(s =>
+        {
+            s.UnsafePreferInlineScheduling = transport.InlineScheduling;
+            s.WaitForDataBeforeAllocatingBuffer = transport.WaitForDataBeforeAllocatingBuffer;
+            if (transport.IOQueueCount > 0)
+            {
+                s.IOQueueCount = transport.IOQueueCount;
+            }
+        });
         builder.Services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
         builder.Services.AddSingleton(storageOptions);
         // Made now, not on the first request, so that `storage token` run beside a fresh server signs with the same secret.
@@ -66,5 +80,5 @@ public sealed class StorageComponent(StorageOptions? options = null) : IComponen
     }
 
     private static IStorageBackend CreateBackend(StorageOptions options, string root, TimeProvider time) =>
-        options.Backend == "local" ? new LocalBackend(root, time) : new AzureBlobBackend(options.Azure, time);
+        options.Backend == "local" ? new LocalBackend(root, time, options.Transport.SingleWriteBytes) : new AzureBlobBackend(options.Azure, time);
 }

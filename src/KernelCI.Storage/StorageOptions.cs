@@ -25,4 +25,6 @@ public sealed record StorageOptions
 
     /// <summary>Most names one /v1/list page returns.</summary>
     public int MaxListPage { get; init; } = 10_000;
+
+    public StorageTransportOptions Transport { get; init; } = new();
 }

@@ -1,3 +1,5 @@
+using KernelCI.Storage.Backends;
+
 namespace KernelCI.Storage;
 
 internal static class StorageOptionsValidator
@@ -10,6 +12,8 @@ internal static class StorageOptionsValidator
         Require(options.MaxArchiveBytes > 0, "Storage:MaxArchiveBytes must be positive");
         Require(options.MaxArchiveEntryBytes > 0, "Storage:MaxArchiveEntryBytes must be positive");
         Require(options.MaxListPage > 0, "Storage:MaxListPage must be positive");
+        Require(options.Transport.IOQueueCount >= 0, "Storage:Transport:IOQueueCount must be 0 (Kestrel's default) or positive");
+        Require(options.Transport.SingleWriteBytes is >= 0 and <= LocalBackend.ReadChunk, "Storage:Transport:SingleWriteBytes must be 0-1048576");
         for (var i = 0; i < options.Users.Count; i++)
         {
             Require(!string.IsNullOrWhiteSpace(options.Users[i].Name), $"Storage:Users:{i}:Name is required");

@@ -39,4 +39,24 @@ public sealed class OptionsTests
 
         Assert.Contains("Storage:Users:0:Name", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Single_write_size_over_one_read_chunk_is_refused_naming_the_key()
+    {
+        var options = new StorageOptions { Transport = new StorageTransportOptions { SingleWriteBytes = 2 * 1024 * 1024 } };
+
+        var error = Assert.Throws<InvalidOperationException>(() => StorageOptionsValidator.ThrowIfInvalid(options));
+
+        Assert.Contains("Storage:Transport:SingleWriteBytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Negative_io_queue_count_is_refused_naming_the_key()
+    {
+        var options = new StorageOptions { Transport = new StorageTransportOptions { IOQueueCount = -1 } };
+
+        var error = Assert.Throws<InvalidOperationException>(() => StorageOptionsValidator.ThrowIfInvalid(options));
+
+        Assert.Contains("Storage:Transport:IOQueueCount", error.Message, StringComparison.Ordinal);
+    }
 }

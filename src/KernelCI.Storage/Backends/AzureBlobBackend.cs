@@ -4,6 +4,7 @@ using System.IO.Pipelines;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 
 namespace KernelCI.Storage.Backends;
 
@@ -71,7 +72,7 @@ internal sealed class AzureBlobBackend : IStorageBackend, IDisposable
             content.LastModified ?? DateTimeOffset.UnixEpoch, content.ContentType?.ToString() ?? ContentTypes.Default);
     }
 
-    public async Task CopyToAsync(StoredObject stored, long offset, long length, PipeWriter destination, CancellationToken cancellationToken)
+    public async Task CopyToAsync(StoredObject stored, long offset, long length, HttpResponse destination, CancellationToken cancellationToken)
     {
         if (length == 0)
         {
@@ -94,7 +95,7 @@ internal sealed class AzureBlobBackend : IStorageBackend, IDisposable
         }
 
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        await body.CopyToAsync(destination, cancellationToken);
+        await body.CopyToAsync(destination.BodyWriter, cancellationToken);
     }
 
     public async Task<long> PutAsync(string key, IUploadBody body, string contentType, CancellationToken cancellationToken)

@@ -1,4 +1,4 @@
-using System.IO.Pipelines;
+using Microsoft.AspNetCore.Http;
 
 namespace KernelCI.Storage.Backends;
 
@@ -7,8 +7,10 @@ internal interface IStorageBackend
 {
     Task<StoredObject?> GetAsync(string key, CancellationToken cancellationToken);
 
-    /// <summary>Streams bytes [offset, offset+length) of the object version <paramref name="stored"/> describes to <paramref name="destination"/>.</summary>
-    Task CopyToAsync(StoredObject stored, long offset, long length, PipeWriter destination, CancellationToken cancellationToken);
+    /// <summary>Streams bytes [offset, offset+length) of the object version <paramref name="stored"/> describes to the
+    /// body of <paramref name="response"/>, whose headers are set. Throws <see cref="ObjectChangedException"/> before
+    /// the response starts if that version is gone.</summary>
+    Task CopyToAsync(StoredObject stored, long offset, long length, HttpResponse response, CancellationToken cancellationToken);
 
     /// <summary>Stores the whole of <paramref name="content"/> under <paramref name="key"/>, replacing any old version at once.</summary>
     Task<long> PutAsync(string key, IUploadBody content, string contentType, CancellationToken cancellationToken);

@@ -1,6 +1,7 @@
 using System.IO.Pipelines;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Win32.SafeHandles;
 
 namespace KernelCI.Storage.Backends;
@@ -18,13 +19,17 @@ internal sealed class LocalBackend : IStorageBackend
     private readonly string _temp;
     private readonly string _types;
     private readonly OpenFileCache _open;
+    private readonly int _singleWriteBytes;
 
     // A data folder belongs to one process (see docs/storage.md), so this stays true to the disk; most folders never
     // get a sidecar, and then a download skips hashing its key and looking for one.
     private volatile bool _hasTypes;
 
-    public LocalBackend(string root, TimeProvider? time = null)
+    /// <param name="singleWriteBytes">Downloads of at most this many bytes are not flushed here (see
+    /// <see cref="StorageTransportOptions.SingleWriteBytes"/>).</param>
+    public LocalBackend(string root, TimeProvider? time = null, int singleWriteBytes = 0)
     {
+        _singleWriteBytes = singleWriteBytes;
         _open = new OpenFileCache(time ?? TimeProvider.System, OpenFiles);
         _files = Directory.CreateDirectory(Path.Combine(root, "files")).FullName;
         _temp = Path.Combine(root, "tmp");
@@ -59,17 +64,47 @@ internal sealed class LocalBackend : IStorageBackend
         return Task.FromResult<StoredObject?>(new StoredObject(key, info.Length, ETagOf(info.Length, modified), modified, ContentTypeOf(key), info.FullName));
     }
 
-    public async Task CopyToAsync(StoredObject stored, long offset, long length, PipeWriter destination, CancellationToken cancellationToken)
+    public async Task CopyToAsync(StoredObject stored, long offset, long length, HttpResponse response, CancellationToken cancellationToken)
     {
         var open = Acquire(stored);
         try
         {
+            // Headers go into the output pipe first: body memory asked for before the response starts is a side
+            // buffer that Kestrel copies behind the headers once they are written.
+            await response.StartAsync(cancellationToken);
+            var destination = response.BodyWriter;
+            if (length <= _singleWriteBytes)
+            {
+                CopySmall(open.Handle, stored, offset, (int)length, destination);
+                return;
+            }
+
             await CopyAsync(open.Handle, stored, offset, length, destination, cancellationToken);
         }
         finally
         {
             open.Release();
         }
+    }
+
+    // Left unflushed: the response's end sends it together with the headers, in one write, and the handler
+    // returns without awaiting a flush. Only for a body that fits one buffer: see docs/benchmarks.md.
+    private static void CopySmall(SafeFileHandle file, StoredObject stored, long offset, int length, PipeWriter destination)
+    {
+        var span = destination.GetSpan(length)[..length];
+        var filled = 0;
+        while (filled < length)
+        {
+            var read = RandomAccess.Read(file, span[filled..], offset + filled);
+            if (read == 0)
+            {
+                throw new ObjectChangedException(stored.Key);
+            }
+
+            filled += read;
+        }
+
+        destination.Advance(length);
     }
 
     private static async Task CopyAsync(SafeFileHandle file, StoredObject stored, long offset, long length, PipeWriter destination, CancellationToken cancellationToken)

@@ -96,7 +96,7 @@ internal static class DownloadApi
             return TypedResults.Empty;
         }
 
-        await backend.CopyToAsync(stored, start, length, response.BodyWriter, http.RequestAborted);
+        await backend.CopyToAsync(stored, start, length, response, http.RequestAborted);
         metrics.DownloadBytes.Increment(length);
         return TypedResults.Empty;
     }
