@@ -42,8 +42,8 @@ internal sealed class MaestroBenchmark(MaestroSettings settings, TextWriter outp
         await Line($"catch-up, {settings.CatchUpEvents} events behind: {rate:F0} events/s");
 
         var fill = System.Diagnostics.Stopwatch.StartNew();
-        await NodeFill.FillAsync(server.Database, settings.StoredNodes, cancellationToken);
-        await Line($"stored {settings.StoredNodes} nodes in {fill.Elapsed.TotalSeconds:F0} s");
+        var vacuum = await NodeFill.FillAsync(server.Database, settings.StoredNodes, cancellationToken);
+        await Line($"stored {settings.StoredNodes} nodes in {fill.Elapsed.TotalSeconds:F0} s" + (vacuum > TimeSpan.Zero ? $", of which VACUUM (ANALYZE) {vacuum.TotalSeconds:F0} s" : ""));
         foreach (var (name, q50, q95) in await QueryLatency.RunAsync(server.Http, server.Database.Kind, settings.StoredNodes, settings.QueryRepeats, cancellationToken))
         {
             await Line($"  {name,-45} p50 {q50,8:F1} ms  p95 {q95,8:F1} ms");
