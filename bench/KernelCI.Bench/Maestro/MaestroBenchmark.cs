@@ -28,6 +28,7 @@ internal sealed class MaestroBenchmark(MaestroSettings settings, TextWriter outp
         await using var server = await MaestroServer.StartAsync(connection, cancellationToken);
         var client = server.Client();
         await Line($"== maestro on {db}");
+        await CreateLoad.WarmUpAsync(client, settings.WarmUp, settings.Concurrency, cancellationToken);
         var cpu = await ProcessCpu.StartAsync(server.ProcessId, server.Database, cancellationToken);
         var api = await CreateLoad.ApiAsync(client, settings.Creates, settings.Concurrency, cancellationToken);
         var (serverCpu, postgresCpu) = await cpu.StopAsync(cancellationToken);
