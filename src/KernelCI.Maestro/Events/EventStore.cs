@@ -66,28 +66,23 @@ internal sealed class EventStore(Database database, TimeProvider time, RecentEve
             last = Convert.ToInt64(await max.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        if (pg)
-        {
-            // Arrays, one per column: the same text for any number of rows, so PostgreSQL parses and plans 5 parameters
-            // whatever the group's size. unnest yields the rows in list order, so seq follows it.
-            before.Text.Append("""
-                WITH e AS (INSERT INTO maestro_events (channel, owner, timestamp, data, cloud_event)
-                  SELECT c, o, t, CAST(d AS jsonb), v FROM unnest(CAST(@ec AS text[]), CAST(@eo AS text[]), CAST(@et AS text[]), CAST(@ed AS text[]), CAST(@ev AS text[])) AS r(c, o, t, d, v)
-                  RETURNING seq)
-                INSERT INTO maestro_event_pending (seq) SELECT seq FROM e
-                """);
-            before.Add("ec", rows.Select(r => r.Channel).ToArray()).Add("eo", rows.Select(r => r.Owner).ToArray())
-                .Add("et", rows.Select(r => r.Timestamp).ToArray()).Add("ed", rows.Select(r => r.Data).ToArray()).Add("ev", rows.Select(r => r.Envelope).ToArray());
-            await ExecuteAsync(connection, transaction, before, cancellationToken);
-            return;
-        }
-
-        before.Text.Append("INSERT INTO maestro_events (pos, channel, owner, timestamp, data, cloud_event) VALUES ");
+        before.Text.Append(pg ? "WITH e AS (INSERT INTO maestro_events (channel, owner, timestamp, data, cloud_event) VALUES "
+            : "INSERT INTO maestro_events (pos, channel, owner, timestamp, data, cloud_event) VALUES ");
         for (var i = 0; i < rows.Count; i++)
         {
-            before.Text.Append(i == 0 ? "(" : ", (").Append($"@p{i}, @c{i}, @o{i}, @t{i}, @d{i}, @e{i})");
-            before.Add($"p{i}", last + i + 1).Add($"c{i}", rows[i].Channel).Add($"o{i}", rows[i].Owner).Add($"t{i}", rows[i].Timestamp)
-                .Add($"d{i}", rows[i].Data).Add($"e{i}", rows[i].Envelope);
+            before.Text.Append(i == 0 ? "(" : ", (").Append(pg ? "" : $"@p{i}, ").Append($"@c{i}, @o{i}, @t{i}, ")
+                .Append(pg ? $"CAST(@d{i} AS jsonb)" : $"@d{i}").Append($", @e{i})");
+            if (!pg)
+            {
+                before.Add($"p{i}", last + i + 1);
+            }
+
+            before.Add($"c{i}", rows[i].Channel).Add($"o{i}", rows[i].Owner).Add($"t{i}", rows[i].Timestamp).Add($"d{i}", rows[i].Data).Add($"e{i}", rows[i].Envelope);
+        }
+
+        if (pg)
+        {
+            before.Text.Append(" RETURNING seq) INSERT INTO maestro_event_pending (seq) SELECT seq FROM e");
         }
 
         await ExecuteAsync(connection, transaction, before, cancellationToken);

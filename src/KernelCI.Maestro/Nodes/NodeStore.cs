@@ -84,12 +84,6 @@ internal sealed class NodeStore(Database database)
     /// <summary>Adds one INSERT of all <paramref name="rows"/> (each node with its rendered JSON) to <paramref name="sql"/>.</summary>
     public void InsertMany(SqlText sql, IReadOnlyList<(JsonObject Node, string Doc)> rows)
     {
-        if (database.Kind == DatabaseKind.PostgreSql)
-        {
-            InsertManyPostgreSql(sql, rows);
-            return;
-        }
-
         sql.Text.Append($"INSERT INTO maestro_nodes ({Columns}) VALUES ");
         for (var i = 0; i < rows.Count; i++)
         {
@@ -106,35 +100,6 @@ internal sealed class NodeStore(Database database)
         sql.Text.Append(";\n");
     }
 
-    // One array per column instead of one parameter per value: the statement's text is the same for any number of
-    // rows, and PostgreSQL parses and plans 17 parameters instead of 17 per row (a third of its CPU per create went
-    // to parsing and planning the many-row VALUES form).
-    private static void InsertManyPostgreSql(SqlText sql, IReadOnlyList<(JsonObject Node, string Doc)> rows)
-    {
-        var columns = new object?[rows.Count][];
-        for (var i = 0; i < rows.Count; i++)
-        {
-            columns[i] = Parameters(rows[i].Node, rows[i].Doc).Select(p => p.Value).ToArray();
-        }
-
-        string?[] Texts(int column) => columns.Select(row => (string?)row[column]).ToArray();
-        var names = Parameters(rows[0].Node, rows[0].Doc).Select(p => p.Name).ToList();
-        sql.Text.Append($"INSERT INTO maestro_nodes ({Columns}) SELECT * FROM unnest(");
-        for (var c = 0; c < names.Count; c++)
-        {
-            var type = names[c] switch { "kcidb" => "boolean[]", "retry" => "bigint[]", "doc" => "jsonb[]", _ => "text[]" };
-            sql.Text.Append(c == 0 ? "" : ", ").Append($"CAST(@{names[c]} AS {type})");
-            sql.Add(names[c], names[c] switch
-            {
-                "kcidb" => columns.Select(row => (bool)row[c]!).ToArray(),
-                "retry" => columns.Select(row => (long)row[c]!).ToArray(),
-                _ => Texts(c),
-            });
-        }
-
-        sql.Text.Append(");\n");
-    }
-
     /// <summary>Which of <paramref name="ids"/> are not stored, in one query.</summary>
     public async Task<HashSet<string>> MissingAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
@@ -145,10 +110,8 @@ internal sealed class NodeStore(Database database)
         }
 
         var names = ids.Select((_, i) => "@id" + i).ToList();
-        await using var command = database.Kind == DatabaseKind.PostgreSql
-            ? Sql.Command(connection, transaction, "SELECT id FROM maestro_nodes WHERE id = ANY(@ids)", ("ids", ids.ToArray()))
-            : Sql.Command(connection, transaction, $"SELECT id FROM maestro_nodes WHERE id IN ({string.Join(", ", names)})",
-                ids.Select((id, i) => new KeyValuePair<string, object?>("id" + i, id)));
+        await using var command = Sql.Command(connection, transaction, $"SELECT id FROM maestro_nodes WHERE id IN ({string.Join(", ", names)})",
+            ids.Select((id, i) => new KeyValuePair<string, object?>("id" + i, id)));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
