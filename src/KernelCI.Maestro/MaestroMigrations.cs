@@ -92,40 +92,10 @@ public static class MaestroMigrations
             last_poll TEXT);
         """;
 
-    // Readers go through the same two names on both databases: maestro_event_positions (the narrow part of positioned
-    // events, for cursors) and maestro_event_log (positioned events with their payload). SQLite positions an event in
-    // its own INSERT, so both are views of maestro_events.
-    private const string SqliteEventPositions = """
-        CREATE VIEW maestro_event_positions AS SELECT pos, seq, channel, owner, timestamp FROM maestro_events;
-        CREATE VIEW maestro_event_log AS SELECT pos, seq, channel, owner, timestamp, data, cloud_event FROM maestro_events;
-        """;
-
-    // On PostgreSQL the EventSequencer positions events after commit. It used to UPDATE each event row, which rewrote
-    // the wide row (JSONB data and envelope) and added a second entry to each of its four indexes. Now an event row
-    // is written once and never changed: the writer also queues its seq in maestro_event_pending, and the sequencer
-    // moves it from there to a row of the narrow, insert-only maestro_event_positions, which carries what cursors and
-    // filters need (channel, owner, timestamp) so that they never read the wide rows.
-    private const string PostgreSqlEventPositions = """
-        CREATE TABLE maestro_event_positions (
-            pos BIGINT PRIMARY KEY, seq BIGINT NOT NULL, channel TEXT NOT NULL, owner TEXT, timestamp TEXT NOT NULL);
-        INSERT INTO maestro_event_positions (pos, seq, channel, owner, timestamp)
-            SELECT pos, seq, channel, owner, timestamp FROM maestro_events WHERE pos IS NOT NULL;
-        CREATE INDEX maestro_event_positions_channel ON maestro_event_positions (channel, pos);
-        CREATE INDEX maestro_event_positions_timestamp ON maestro_event_positions (timestamp);
-        CREATE TABLE maestro_event_pending (seq BIGINT PRIMARY KEY);
-        INSERT INTO maestro_event_pending (seq) SELECT seq FROM maestro_events WHERE pos IS NULL;
-        DROP INDEX maestro_events_pos, maestro_events_unpositioned, maestro_events_channel, maestro_events_timestamp;
-        ALTER TABLE maestro_events DROP COLUMN pos;
-        CREATE VIEW maestro_event_log AS
-            SELECT p.pos, p.seq, p.channel, p.owner, p.timestamp, e.data, e.cloud_event
-            FROM maestro_event_positions p JOIN maestro_events e ON e.seq = p.seq;
-        """;
-
     public static IReadOnlyList<Migration> All { get; } =
     [
         new("maestro", 1, "nodes", SqliteNodes, PostgreSqlNodes),
         new("maestro", 2, "users and groups", SqliteAccounts, PostgreSqlAccounts),
         new("maestro", 3, "events and subscriptions", SqliteEvents, PostgreSqlEvents),
-        new("maestro", 4, "event positions apart from event rows", SqliteEventPositions, PostgreSqlEventPositions),
     ];
 }

@@ -10,8 +10,7 @@ internal static class EventLog
     public static async Task BulkInsertAsync(Database database, int count)
     {
         var sql = database.Kind == DatabaseKind.PostgreSql
-            ? $"WITH e AS (INSERT INTO maestro_events (channel, owner, timestamp, data, cloud_event) SELECT 'node', NULL, '2026-01-01T00:00:00.000000', jsonb_build_object('op', 'created', 'id', g::text), '{Envelope}' FROM generate_series(1, {count}) g RETURNING seq, channel, owner, timestamp) "
-              + "INSERT INTO maestro_event_positions (pos, seq, channel, owner, timestamp) SELECT (SELECT COALESCE(MAX(pos), 0) FROM maestro_event_positions) + ROW_NUMBER() OVER (ORDER BY seq), seq, channel, owner, timestamp FROM e"
+            ? $"INSERT INTO maestro_events (pos, channel, owner, timestamp, data, cloud_event) SELECT (SELECT COALESCE(MAX(pos), 0) FROM maestro_events) + g, 'node', NULL, '2026-01-01T00:00:00.000000', jsonb_build_object('op', 'created', 'id', g::text), '{Envelope}' FROM generate_series(1, {count}) g"
             : $"WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < {count}) INSERT INTO maestro_events (pos, channel, owner, timestamp, data, cloud_event) SELECT (SELECT COALESCE(MAX(pos), 0) FROM maestro_events) + n, 'node', NULL, '2026-01-01T00:00:00.000000', json_object('op', 'created', 'id', CAST(n AS TEXT)), '{Envelope}' FROM g";
         await using var connection = await database.OpenConnectionAsync();
         await using var command = connection.CreateCommand();

@@ -42,10 +42,6 @@ internal sealed class MaestroTestApp : IAsyncDisposable
         return await StartAsync(database.Database, directory, options, database, ownsDirectory: true);
     }
 
-    /// <summary>The component on a database the test has prepared (e.g. at an older schema version); the app owns it.</summary>
-    public static Task<MaestroTestApp> StartOnAsync(TestDatabase database, MaestroOptions? options = null) =>
-        StartAsync(database.Database, Directory.CreateTempSubdirectory("kernelci-maestro-").FullName, options, database, ownsDirectory: true);
-
     /// <summary>A second replica on the same database and data folder (hence the same JWT secret).</summary>
     public static Task<MaestroTestApp> ReplicaOfAsync(MaestroTestApp first, MaestroOptions? options = null) =>
         StartAsync(first.Database, first.DataDirectory, options, null, ownsDirectory: false);

@@ -64,8 +64,8 @@ internal static class EventQuery
             }
         }
 
-        var sql = "SELECT pos, channel, owner, timestamp, data, cloud_event FROM maestro_event_log"
-            + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") + " ORDER BY pos";
+        where.Add("pos IS NOT NULL");
+        var sql = "SELECT pos, channel, owner, timestamp, data, cloud_event FROM maestro_events WHERE " + string.Join(" AND ", where) + " ORDER BY pos";
         if (limit is not null || offset > 0)
         {
             sql += " LIMIT " + Add(limit ?? long.MaxValue) + " OFFSET " + Add(offset);

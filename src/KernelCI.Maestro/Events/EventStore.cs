@@ -34,15 +34,11 @@ internal sealed class EventStore(Database database, TimeProvider time, RecentEve
     public async Task<long> AppendAsync(DbConnection connection, DbTransaction transaction, EventRow row, CancellationToken cancellationToken)
     {
         var pg = database.Kind == DatabaseKind.PostgreSql;
-        // On PostgreSQL the delivery position is given after commit by the EventSequencer, which takes the event from
-        // maestro_event_pending, in commit order, and only it NOTIFYs: a NOTIFY in every writer would serialise their
-        // commits on PostgreSQL's notify lock. SQLite has one writer at a time, so the next position is known here.
+        // On PostgreSQL the delivery position is given after commit by the EventSequencer, in commit order, and only it
+        // NOTIFYs: a NOTIFY in every writer would serialise their commits on PostgreSQL's notify lock. SQLite has one
+        // writer at a time, so the next position is known here.
         var sql = pg
-            ? """
-              WITH e AS (INSERT INTO maestro_events (channel, owner, timestamp, data, cloud_event)
-                VALUES (@channel, @owner, @timestamp, CAST(@data AS jsonb), @envelope) RETURNING seq)
-              INSERT INTO maestro_event_pending (seq) SELECT seq FROM e RETURNING seq
-              """
+            ? "INSERT INTO maestro_events (pos, channel, owner, timestamp, data, cloud_event) VALUES (NULL, @channel, @owner, @timestamp, CAST(@data AS jsonb), @envelope) RETURNING seq"
             : "INSERT INTO maestro_events (pos, channel, owner, timestamp, data, cloud_event) VALUES ((SELECT COALESCE(MAX(pos), 0) + 1 FROM maestro_events), @channel, @owner, @timestamp, @data, @envelope) RETURNING pos";
         await using var command = Sql.Command(connection, transaction, sql,
             ("channel", row.Channel), ("owner", row.Owner), ("timestamp", row.Timestamp), ("data", row.Data), ("envelope", row.Envelope));
@@ -66,11 +62,10 @@ internal sealed class EventStore(Database database, TimeProvider time, RecentEve
             last = Convert.ToInt64(await max.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        before.Text.Append(pg ? "WITH e AS (INSERT INTO maestro_events (channel, owner, timestamp, data, cloud_event) VALUES "
-            : "INSERT INTO maestro_events (pos, channel, owner, timestamp, data, cloud_event) VALUES ");
+        before.Text.Append("INSERT INTO maestro_events (pos, channel, owner, timestamp, data, cloud_event) VALUES ");
         for (var i = 0; i < rows.Count; i++)
         {
-            before.Text.Append(i == 0 ? "(" : ", (").Append(pg ? "" : $"@p{i}, ").Append($"@c{i}, @o{i}, @t{i}, ")
+            before.Text.Append(i == 0 ? "" : ", ").Append(pg ? "(NULL" : $"(@p{i}").Append($", @c{i}, @o{i}, @t{i}, ")
                 .Append(pg ? $"CAST(@d{i} AS jsonb)" : $"@d{i}").Append($", @e{i})");
             if (!pg)
             {
@@ -78,11 +73,6 @@ internal sealed class EventStore(Database database, TimeProvider time, RecentEve
             }
 
             before.Add($"c{i}", rows[i].Channel).Add($"o{i}", rows[i].Owner).Add($"t{i}", rows[i].Timestamp).Add($"d{i}", rows[i].Data).Add($"e{i}", rows[i].Envelope);
-        }
-
-        if (pg)
-        {
-            before.Text.Append(" RETURNING seq) INSERT INTO maestro_event_pending (seq) SELECT seq FROM e");
         }
 
         await ExecuteAsync(connection, transaction, before, cancellationToken);
@@ -100,7 +90,7 @@ internal sealed class EventStore(Database database, TimeProvider time, RecentEve
     public async Task<long> LastSequenceAsync(CancellationToken cancellationToken)
     {
         await using var connection = await Sql.OpenAsync(database, cancellationToken);
-        await using var command = Sql.Command(connection, null, "SELECT COALESCE(MAX(pos), 0) FROM maestro_event_positions");
+        await using var command = Sql.Command(connection, null, "SELECT COALESCE(MAX(pos), 0) FROM maestro_events");
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -109,7 +99,7 @@ internal sealed class EventStore(Database database, TimeProvider time, RecentEve
     public async Task<List<StoredEvent>> ReadAsync(string channel, long after, string? user, bool promiscuous, int max, CancellationToken cancellationToken)
     {
         var ownerClause = promiscuous ? "" : " AND (owner IS NULL OR owner = @user)";
-        var sql = "SELECT pos, channel, owner, timestamp, data, cloud_event FROM maestro_event_log WHERE channel = @channel AND pos > @after"
+        var sql = "SELECT pos, channel, owner, timestamp, data, cloud_event FROM maestro_events WHERE channel = @channel AND pos > @after"
             + ownerClause + " ORDER BY pos LIMIT @max";
         await using var connection = await Sql.OpenAsync(database, cancellationToken);
         await using var command = Sql.Command(connection, null, sql, ("channel", channel), ("after", after), ("user", user ?? ""), ("max", (long)max));
@@ -140,7 +130,7 @@ internal sealed class EventStore(Database database, TimeProvider time, RecentEve
         }
 
         await using var command = Sql.Command(connection, transaction,
-            $"SELECT pos, channel, owner, timestamp, data, cloud_event FROM maestro_event_log WHERE pos IN ({string.Join(", ", missing.Select((_, i) => $"@p{i}"))})",
+            $"SELECT pos, channel, owner, timestamp, data, cloud_event FROM maestro_events WHERE pos IN ({string.Join(", ", missing.Select((_, i) => $"@p{i}"))})",
             missing.Select((p, i) => new KeyValuePair<string, object?>($"p{i}", p)));
         foreach (var stored in await ReadRowsAsync(command, cancellationToken))
         {

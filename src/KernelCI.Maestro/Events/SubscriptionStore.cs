@@ -97,7 +97,7 @@ internal sealed class SubscriptionStore(Database database, TimeProvider time)
             .Append("""
                 )
                 UPDATE maestro_subscriptions SET acked = delivered, last_poll = @now,
-                  delivered = COALESCE((SELECT e.pos FROM maestro_event_positions e WHERE e.channel = maestro_subscriptions.channel
+                  delivered = COALESCE((SELECT e.pos FROM maestro_events e WHERE e.channel = maestro_subscriptions.channel
                     AND e.pos > maestro_subscriptions.delivered
                     AND (maestro_subscriptions.promiscuous OR e.owner IS NULL OR e.owner = maestro_subscriptions.username)
                     ORDER BY e.pos LIMIT 1), delivered)
@@ -105,7 +105,7 @@ internal sealed class SubscriptionStore(Database database, TimeProvider time)
                 WHERE maestro_subscriptions.id = w.sid AND u.id = w.suser AND u.token_version = w.sver AND u.is_active
                   AND (u.is_superuser OR maestro_subscriptions.username = u.username)
                 RETURNING maestro_subscriptions.id, channel, acked, delivered;
-                SELECT COALESCE(MAX(pos), 0) FROM maestro_event_positions;
+                SELECT COALESCE(MAX(pos), 0) FROM maestro_events;
                 """);
         for (var i = 0; i < requests.Count; i++)
         {
