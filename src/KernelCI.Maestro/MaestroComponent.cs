@@ -40,6 +40,7 @@ public sealed class MaestroComponent(MaestroOptions? options = null) : IComponen
         builder.Services.AddSingleton<EventListener>();
         builder.Services.AddSingleton<EventStream>();
         builder.Services.AddSingleton<UserStore>();
+        builder.Services.AddSingleton<UserCache>();
         builder.Services.AddSingleton<GroupStore>();
         builder.Services.AddSingleton<CurrentUser>();
         builder.Services.AddHostedService<SubscriptionReaper>();

@@ -11,4 +11,9 @@ public sealed record MaestroOptions
     /// <summary>Group writes of POST /node in flight at once. Null: 4 on PostgreSQL, where concurrent commits share
     /// their WAL flushes, and 1 on SQLite, which has one writer at a time anyway.</summary>
     public int? ConcurrentNodeWrites { get; init; }
+
+    /// <summary>How long a replica trusts the user it read for a token before reading it again. A token revoked, or a
+    /// user deactivated or deleted, through another replica or the CLI is refused within this time; through this
+    /// replica at once. Zero reads the user on every request.</summary>
+    public TimeSpan UserCacheLifetime { get; init; } = TimeSpan.FromSeconds(1);
 }

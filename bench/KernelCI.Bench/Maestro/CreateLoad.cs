@@ -23,6 +23,21 @@ internal static class CreateLoad
         },
     };
 
+    /// <summary>Creates for <paramref name="duration"/>, untimed: a server just started spends its first half minute
+    /// or so of load compiling its hot paths again, optimised (tiered JIT), which a long-running deployment does not.</summary>
+    public static async Task WarmUpAsync(MaestroClient client, TimeSpan duration, int concurrency, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            while (clock.Elapsed < duration)
+            {
+                await client.CreateNodeAsync(Node(Interlocked.Increment(ref next)), cancellationToken);
+            }
+        }, cancellationToken)));
+    }
+
     public static async Task<double> ApiAsync(MaestroClient client, int total, int concurrency, CancellationToken cancellationToken)
     {
         var next = -1;

@@ -21,6 +21,8 @@ internal sealed class MaestroServer : IAsyncDisposable
 
     public Database Database { get; }
 
+    public int ProcessId => _process.Id;
+
     public HttpClient Http { get; }
 
     public string Token { get; }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace KernelCI.Maestro.Users;
 
 /// <summary>Resolves the caller from `Authorization: Bearer`; tokens of deleted users or older token versions are refused.</summary>
-internal sealed class CurrentUser(UserStore users, SecretStore secrets, TimeProvider time)
+internal sealed class CurrentUser(UserStore users, UserCache cache, SecretStore secrets, TimeProvider time)
 {
     /// <summary>The user id and token version of a well-signed, unexpired token, not yet checked against the user
     /// (deleted, deactivated or revoked); for statements that check that themselves.</summary>
@@ -19,7 +19,16 @@ internal sealed class CurrentUser(UserStore users, SecretStore secrets, TimeProv
             return null;
         }
 
-        var user = await users.ByIdAsync(claims.UserId, http.RequestAborted);
+        if (!cache.TryGet(claims.UserId, out var user))
+        {
+            var generation = cache.Generation;
+            user = await users.ByIdAsync(claims.UserId, http.RequestAborted);
+            if (user is not null)
+            {
+                cache.Add(user, generation);
+            }
+        }
+
         return user is { IsActive: true } && user.TokenVersion == claims.Version ? user : null;
     }
 

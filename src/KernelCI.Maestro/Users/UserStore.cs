@@ -4,7 +4,9 @@ using KernelCI.Data;
 
 namespace KernelCI.Maestro.Users;
 
-internal sealed class UserStore(Database database)
+/// <summary>The maestro_users table. Changes drop the user from this replica's <see cref="UserCache"/>; the CLI,
+/// which serves no requests, has none.</summary>
+internal sealed class UserStore(Database database, UserCache? cache = null)
 {
     private const string Columns = "id, username, email, password_hash, is_active, is_superuser, is_verified, groups, token_version";
 
@@ -57,13 +59,16 @@ internal sealed class UserStore(Database database)
             "UPDATE maestro_users SET username = @username, email = @email, password_hash = @hash, is_active = @active, is_superuser = @super, " +
             "is_verified = @verified, groups = @groups, token_version = @ver WHERE id = @id", Parameters(user));
         await command.ExecuteNonQueryAsync(cancellationToken);
+        cache?.Forget(user.Id);
     }
 
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await Sql.OpenAsync(database, cancellationToken);
         await using var command = Sql.Command(connection, null, "DELETE FROM maestro_users WHERE id = @id", ("id", id));
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        var deleted = await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        cache?.Forget(id);
+        return deleted;
     }
 
     private static (string, object?)[] Parameters(MaestroUser u) =>
