@@ -1,4 +1,4 @@
-using KernelCI.Storage.Backends;
+using KernelCI.Hosting.Buffers;
 
 namespace KernelCI.Storage.Tests;
 

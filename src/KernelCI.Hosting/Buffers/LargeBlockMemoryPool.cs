@@ -1,14 +1,14 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 
-namespace KernelCI.Kcidb.Submissions;
+namespace KernelCI.Hosting.Buffers;
 
-/// <summary>Kestrel's buffers for the KCIDB listener (a copy of the storage's pool: the two components share no assembly
-/// but the host's), in blocks of <see cref="BlockSize"/> instead of Kestrel's
-/// 4 KiB: the socket transport receives into one block at a time, so a submission takes a sixteenth of the recv
-/// calls and wake-ups, and the spool's read, JSON check and write loop turns a sixteenth as often.
+/// <summary>Kestrel's buffers for the listeners that move large bodies (storage, KCIDB submissions), in blocks of
+/// <see cref="BlockSize"/> instead of Kestrel's 4 KiB: the socket transport receives into one block at a time, so an
+/// upload takes a sixteenth of the recv calls and wake-ups, a body is a sixteenth of the segments, and a response is
+/// written with fewer iovecs.
 /// Blocks are pinned (the socket reads and writes them in place) and kept for reuse, up to <see cref="Retained"/>.</summary>
-internal sealed class LargeBlockMemoryPool : MemoryPool<byte>
+public sealed class LargeBlockMemoryPool : MemoryPool<byte>
 {
     public const int BlockSize = 64 * 1024;
 

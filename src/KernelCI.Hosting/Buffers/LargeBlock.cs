@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 
-namespace KernelCI.Storage.Backends;
+namespace KernelCI.Hosting.Buffers;
 
 /// <summary>One pinned block of <see cref="LargeBlockMemoryPool"/>; disposing gives it back to the pool.</summary>
 internal sealed class LargeBlock(LargeBlockMemoryPool pool) : IMemoryOwner<byte>
