@@ -13,28 +13,6 @@ public sealed class LargeBlockSubmitTests
         KcidbTestApp.StartAsync(DatabaseKind.Sqlite, new KcidbOptions { RunIngester = false }, kestrel: true);
 
     [Fact]
-    public void Returned_block_is_rented_again()
-    {
-        using var pool = new LargeBlockMemoryPool();
-        var first = pool.Rent();
-        var memory = first.Memory;
-        first.Dispose();
-
-        using var second = pool.Rent();
-
-        Assert.True(second.Memory.Span.Overlaps(memory.Span));
-        Assert.Equal(LargeBlockMemoryPool.BlockSize, second.Memory.Length);
-    }
-
-    [Fact]
-    public void Rent_larger_than_a_block_throws()
-    {
-        using var pool = new LargeBlockMemoryPool();
-
-        Assert.Throws<ArgumentOutOfRangeException>(() => pool.Rent(LargeBlockMemoryPool.BlockSize + 1));
-    }
-
-    [Fact]
     public async Task Submission_of_many_blocks_over_kestrel_is_spooled_byte_for_byte()
     {
         await using var app = await StartOnKestrelAsync();
