@@ -104,4 +104,22 @@ public sealed class IncrementalArchiveTests : IDisposable
             new IncrementalArchive(new GitRunner()).WriteAsync(repository.Directory, _cache, commit, Name, _ => Task.CompletedTask,
                 TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task Cache_far_larger_than_the_tarball_is_emptied_and_rebuilt_by_the_next_commit()
+    {
+        using var repository = await TestRepository.CreateAsync();
+        var random = new byte[6 << 20];
+        new Random(3).NextBytes(random);
+        await repository.CommitAsync("big", ("Makefile", "VERSION = 6\n"), ("firmware.bin", Convert.ToBase64String(random)));
+        await BuildAsync(repository, _cache, (await repository.RunAsync("rev-parse", "HEAD")).Trim());
+        var small = await repository.CommitAsync("small", ("firmware.bin", "gone\n"));
+
+        await BuildAsync(repository, _cache, small);
+
+        Assert.Equal(0, new FileInfo(Path.Combine(_cache, "pieces")).Length);
+        var (rebuilt, tar) = await BuildAsync(repository, _cache, small);
+        Assert.Equal(2, rebuilt.Compressed);
+        Assert.Equal(await GitArchiveAsync(repository, small), tar);
+    }
 }
