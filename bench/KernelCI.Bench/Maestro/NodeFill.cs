@@ -26,6 +26,8 @@ internal static class NodeFill
     // ANALYZE gives the planner the table's statistics. It cannot run inside the fill's transaction.
     private const string PostgreSqlVacuum = "VACUUM (ANALYZE) maestro_nodes";
 
+    // No ANALYZE on SQLite: the server never runs it, and its migration gives the planner fixed statistics that
+    // ANALYZE would replace with averages that hide how rare running nodes are (docs/maestro.md, "Query plans").
     private const string Sqlite = """
         WITH RECURSIVE seq(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM seq WHERE g < @count),
         s AS (SELECT g, printf('%024x', g) AS id,
@@ -41,7 +43,6 @@ internal static class NodeFill
               'branch', 'master', 'commit', 'c' || (g / 200)), 'arch', CASE g % 4 WHEN 0 THEN 'x86_64' WHEN 1 THEN 'arm64' WHEN 2 THEN 'arm' ELSE 'riscv' END,
               'platform', 'plat' || (g % 30)))
         FROM s;
-        ANALYZE;
         """;
 
     /// <summary>Fills the table; returns how long the VACUUM took (zero on SQLite).</summary>

@@ -36,9 +36,10 @@ internal sealed class NodeStore(Database database)
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
-    public async Task<List<string>> QueryAsync(NodeQuery query, CancellationToken cancellationToken)
+    /// <summary>The statement <see cref="QueryAsync"/> runs, exposed so that tests can check its plan.</summary>
+    public static (string Text, IReadOnlyList<KeyValuePair<string, object?>> Parameters) QuerySql(DatabaseKind kind, NodeQuery query)
     {
-        var sql = new FilterSql(database.Kind);
+        var sql = new FilterSql(kind);
         var text = "SELECT doc FROM maestro_nodes" + sql.Where(query.Conditions) + sql.OrderBy(query.Sort);
         if (query.Limit is { } limit)
         {
@@ -46,7 +47,7 @@ internal sealed class NodeStore(Database database)
         }
         else if (query.Offset > 0)
         {
-            text += database.Kind == DatabaseKind.Sqlite ? " LIMIT -1" : "";
+            text += kind == DatabaseKind.Sqlite ? " LIMIT -1" : "";
         }
 
         if (query.Offset > 0)
@@ -54,8 +55,14 @@ internal sealed class NodeStore(Database database)
             text += " OFFSET " + sql.Add((long)query.Offset);
         }
 
+        return (text, sql.Parameters);
+    }
+
+    public async Task<List<string>> QueryAsync(NodeQuery query, CancellationToken cancellationToken)
+    {
+        var (text, parameters) = QuerySql(database.Kind, query);
         await using var connection = await Sql.OpenAsync(database, cancellationToken);
-        await using var command = Sql.Command(connection, null, text, sql.Parameters);
+        await using var command = Sql.Command(connection, null, text, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var items = new List<string>();
         while (await reader.ReadAsync(cancellationToken))
