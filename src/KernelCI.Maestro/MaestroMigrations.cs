@@ -93,8 +93,14 @@ public static class MaestroMigrations
         """;
 
     // `/nodes?kind=…` pages in creation order (kci-dev, the dashboard): without this index every node of the kind is
-    // sorted to return the first page, ~100 ms at 5 M nodes.
-    private const string PostgreSqlKindCreated = "CREATE INDEX maestro_nodes_kind_created ON maestro_nodes (kind, created, id);";
+    // sorted to return the first page, ~100 ms at 5 M nodes. Kind and state are correlated (every checkout still
+    // running, say); planned as independent, `kind=checkout&state=done` would walk that index through every checkout
+    // to find none (136 ms at 5 M). The joint statistics (filled by the next ANALYZE or autovacuum) let PostgreSQL see
+    // the combination is rare and seek (kind, state, created) instead.
+    private const string PostgreSqlKindCreated = """
+        CREATE INDEX maestro_nodes_kind_created ON maestro_nodes (kind, created, id);
+        CREATE STATISTICS maestro_nodes_kind_state (mcv) ON kind, state FROM maestro_nodes;
+        """;
 
     // The same index on SQLite, plus fixed planner statistics. Without statistics SQLite assumes one equality on kind
     // finds as few rows as kind and state together, so it would walk the new index in order for `kind=test&state=

@@ -12,12 +12,13 @@ public sealed class QueryPlanTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    // 20,000 nodes in trees of 200 (checkout, kbuilds, jobs, tests), one in 1,000 still running.
+    // 20,000 nodes in trees of 200 (checkout, kbuilds, jobs, tests): every checkout and one other node in 1,000 still
+    // running, so that kind and state are correlated as in a real table.
     private const string SqliteFill = """
         WITH RECURSIVE seq(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM seq WHERE g < 20000)
         INSERT INTO maestro_nodes (id, kind, name, parent, state, owner, treeid, created, updated, processed_by_kcidb_bridge, retry_counter, doc)
         SELECT printf('%024x', g), CASE WHEN g % 200 = 0 THEN 'checkout' WHEN g % 200 < 20 THEN 'kbuild' WHEN g % 200 < 50 THEN 'job' ELSE 'test' END,
-            'n' || (g % 200), printf('%024x', g - g % 200), CASE WHEN g % 1000 = 0 THEN 'running' ELSE 'done' END, 'bench', 'tree-' || (g / 200),
+            'n' || (g % 200), printf('%024x', g - g % 200), CASE WHEN g % 200 = 0 OR g % 1000 = 1 THEN 'running' ELSE 'done' END, 'bench', 'tree-' || (g / 200),
             strftime('%Y-%m-%dT%H:%M:%S', '2026-01-01', '+' || g || ' seconds'), '2026-01-01', 1, 0, '{}'
         FROM seq;
         """;
@@ -25,7 +26,7 @@ public sealed class QueryPlanTests
     private const string PostgreSqlFill = """
         INSERT INTO maestro_nodes (id, kind, name, parent, state, owner, treeid, created, updated, processed_by_kcidb_bridge, retry_counter, doc)
         SELECT lpad(to_hex(g), 24, '0'), CASE WHEN g % 200 = 0 THEN 'checkout' WHEN g % 200 < 20 THEN 'kbuild' WHEN g % 200 < 50 THEN 'job' ELSE 'test' END,
-            'n' || (g % 200), lpad(to_hex(g - g % 200), 24, '0'), CASE WHEN g % 1000 = 0 THEN 'running' ELSE 'done' END, 'bench', 'tree-' || (g / 200),
+            'n' || (g % 200), lpad(to_hex(g - g % 200), 24, '0'), CASE WHEN g % 200 = 0 OR g % 1000 = 1 THEN 'running' ELSE 'done' END, 'bench', 'tree-' || (g / 200),
             to_char(timestamp '2026-01-01' + g * interval '1 second', 'YYYY-MM-DD"T"HH24:MI:SS'), '2026-01-01', true, 0, '{}'
         FROM generate_series(1, 20000) g;
         ANALYZE maestro_nodes;
@@ -90,6 +91,8 @@ public sealed class QueryPlanTests
     [InlineData(DatabaseKind.PostgreSql, "kind=test&state=running&limit=10")]
     [InlineData(DatabaseKind.PostgreSql, "kind=test&state=running&sort=-created&limit=10")]
     [InlineData(DatabaseKind.PostgreSql, "kind=job&state=available&limit=10")]
+    [InlineData(DatabaseKind.Sqlite, "kind=checkout&state=done&sort=-created&limit=10")]
+    [InlineData(DatabaseKind.PostgreSql, "kind=checkout&state=done&sort=-created&limit=10")]
     public async Task Kind_and_rare_state_seek_by_state_instead_of_walking_the_kind(DatabaseKind kind, string queryString)
     {
         await using var database = await FilledAsync(kind);
