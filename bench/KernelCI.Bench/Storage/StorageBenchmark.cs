@@ -32,9 +32,10 @@ internal sealed class StorageBenchmark(StorageSettings settings, TextWriter outp
             await using var ours = await StorageServer.StartAsync(work.FullName, settings, probe, output, cancellationToken);
             var (nginxProcess, nginxUri) = await NginxServer.StartAsync(ours.FilesRoot, work.FullName, settings.ServerCpus, probe, output, cancellationToken);
             await using var nginx = nginxProcess;
-            using var oursHttp = BenchHttp.Create(settings.Clients, ours.Token);
+            using var oursUploads = BenchHttp.Create(settings.Clients, ours.Token);
+            using var oursHttp = BenchHttp.Create(settings.Clients);
             using var nginxHttp = BenchHttp.Create(settings.Clients);
-            var runner = new WorkloadRunner(settings, new Endpoint("kernelci", ours.BaseUri, oursHttp, new ProcessTreeCpu(ours.Process.Id)),
+            var runner = new WorkloadRunner(settings, new Endpoint("kernelci", ours.BaseUri, oursHttp, new ProcessTreeCpu(ours.Process.Id), oursUploads),
                 new Endpoint("nginx", nginxUri, nginxHttp, new ProcessTreeCpu(nginx.Id)), output);
             var measured = await MeasureAsync(runner, files, ours.Process, cancellationToken);
             var report = new StorageReport("storage", startedAt, Environment.ProcessorCount, RuntimeInformation.OSDescription, settings,

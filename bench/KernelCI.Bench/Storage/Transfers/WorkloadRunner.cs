@@ -9,7 +9,7 @@ internal sealed class WorkloadRunner(StorageSettings settings, Endpoint ours, En
 
     public async Task<UploadResult> UploadAsync(string workload, IReadOnlyList<UploadItem> items, int clients, CancellationToken cancellationToken)
     {
-        var pass = await Transfer.UploadAsync(ours.Http, ours.BaseUri, items, clients, cancellationToken);
+        var pass = await Transfer.UploadAsync(ours.UploadHttp, ours.BaseUri, items, clients, cancellationToken);
         var result = new UploadResult(workload, clients, new TransferResult("kernelci", [pass], null));
         await output.WriteLineAsync($"upload {workload}: {pass.Requests} in {pass.Seconds:F2} s, {result.Ours.MegabytesPerSecond:F0} MB/s, {result.Ours.RequestsPerSecond:F0} req/s");
         return result;
@@ -28,7 +28,7 @@ internal sealed class WorkloadRunner(StorageSettings settings, Endpoint ours, En
                 nginxPasses.Add(await Transfer.PutAsync(nginx.Http, put, item, cancellationToken));
             }
 
-            oursPasses.Add(await Transfer.UploadAsync(ours.Http, ours.BaseUri, [item], 1, cancellationToken));
+            oursPasses.Add(await Transfer.UploadAsync(ours.UploadHttp, ours.BaseUri, [item], 1, cancellationToken));
             if (repetition % 2 == 0)
             {
                 nginxPasses.Add(await Transfer.PutAsync(nginx.Http, put, item, cancellationToken));
