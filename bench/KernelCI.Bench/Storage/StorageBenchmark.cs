@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using KernelCI.Bench.Infrastructure;
+using KernelCI.Bench.Storage.Cpu;
 using KernelCI.Bench.Storage.Report;
 using KernelCI.Bench.Storage.Servers;
 using KernelCI.Bench.Storage.Transfers;
@@ -28,12 +29,14 @@ internal sealed class StorageBenchmark(StorageSettings settings, TextWriter outp
             await output.WriteLineAsync($"generated the sources in {work.FullName}" +
                 (files.DiskWriteMBps is { } disk ? $"; 1 GiB written with fsync at {disk:F0} MB/s" : string.Empty));
             using var probe = BenchHttp.Create(1);
-            await using var ours = await StorageServer.StartAsync(work.FullName, probe, output, cancellationToken);
-            var (nginxProcess, nginxUri) = await NginxServer.StartAsync(ours.FilesRoot, work.FullName, probe, output, cancellationToken);
+            await using var ours = await StorageServer.StartAsync(work.FullName, settings, probe, output, cancellationToken);
+            var (nginxProcess, nginxUri) = await NginxServer.StartAsync(ours.FilesRoot, work.FullName, settings.ServerCpus, probe, output, cancellationToken);
             await using var nginx = nginxProcess;
-            using var oursHttp = BenchHttp.Create(settings.Clients, ours.Token);
+            using var oursUploads = BenchHttp.Create(settings.Clients, ours.Token);
+            using var oursHttp = BenchHttp.Create(settings.Clients);
             using var nginxHttp = BenchHttp.Create(settings.Clients);
-            var runner = new WorkloadRunner(settings, new Endpoint("kernelci", ours.BaseUri, oursHttp), new Endpoint("nginx", nginxUri, nginxHttp), output);
+            var runner = new WorkloadRunner(settings, new Endpoint("kernelci", ours.BaseUri, oursHttp, new ProcessTreeCpu(ours.Process.Id), oursUploads),
+                new Endpoint("nginx", nginxUri, nginxHttp, new ProcessTreeCpu(nginx.Id)), output);
             var measured = await MeasureAsync(runner, files, ours.Process, cancellationToken);
             var report = new StorageReport("storage", startedAt, Environment.ProcessorCount, RuntimeInformation.OSDescription, settings,
                 files.DiskWriteMBps, measured.Uploads, measured.Downloads, measured.Memory,
@@ -58,7 +61,7 @@ internal sealed class StorageBenchmark(StorageSettings settings, TextWriter outp
         List<DownloadComparison> downloads =
         [
             await runner.CompareAsync(StorageWorkloads.Mib, [.. mib.Select(i => i.Stored)], settings.MibRequests, 1, cancellationToken),
-            await runner.CompareAsync(smallName, [.. small.Select(i => i.Stored)], small.Count, settings.Clients, cancellationToken),
+            await runner.CompareAsync(smallName, [.. small.Select(i => i.Stored)], settings.SmallRequests, settings.Clients, cancellationToken),
         ];
         if (files.GibPath is null)
         {
@@ -69,7 +72,7 @@ internal sealed class StorageBenchmark(StorageSettings settings, TextWriter outp
         await using var sampler = new MemorySampler(server.Id);
         var gib = UploadItem.FromFile("bench/1gib", "0000.bin", files.GibPath);
         uploads.Add(await runner.UploadBothAsync(StorageWorkloads.Gib, gib, cancellationToken));
-        downloads.Add(await runner.CompareAsync(StorageWorkloads.Gib, [gib.Stored], 1, 1, cancellationToken));
+        downloads.Add(await runner.CompareAsync(StorageWorkloads.Gib, [gib.Stored], settings.GibRequests, 1, cancellationToken));
         var peak = sampler.Peak;
         return new Measurements(uploads, downloads, new MemoryWindow(baseline, Math.Max(baseline, peak.MaxRssBytes), peak.Samples));
     }

@@ -6,7 +6,11 @@ internal sealed record StorageSettings(
     int MibRequests,
     int MibUploads,
     int SmallFiles,
+    int SmallRequests,
+    int GibRequests,
     int Clients,
     bool SkipGib,
     long Seed,
-    bool Keep);
+    bool Keep,
+    string? ServerCpus,
+    IReadOnlyList<string> ServerEnvironment);

@@ -75,7 +75,7 @@ internal static class StorageKey
             return false;
         }
 
-        if (candidate.Split('/').Any(segment => segment.Length == 0 || segment == "."))
+        if (HasEmptyOrDotSegment(candidate))
         {
             error = "the path has an empty or '.' segment";
             return false;
@@ -86,10 +86,28 @@ internal static class StorageKey
         return true;
     }
 
+    // Every download runs this on its key: span searches, where LINQ over the characters and string.Split cost a few
+    // percent of the server's CPU per small file. The ranges are exactly char.IsControl's (C0, DEL and C1).
     private static bool IsTraversal(string path) =>
         path.Contains("..", StringComparison.Ordinal)
         || path.StartsWith('/')
         || path.Contains('\\', StringComparison.Ordinal)
-        || path.Any(char.IsControl)
+        || path.AsSpan().ContainsAnyInRange('\u0000', '\u001f')
+        || path.AsSpan().ContainsAnyInRange('\u007f', '\u009f')
         || (path.Length >= 2 && char.IsAsciiLetter(path[0]) && path[1] == ':');
+
+    private static bool HasEmptyOrDotSegment(string path)
+    {
+        var span = path.AsSpan();
+        foreach (var range in span.Split('/'))
+        {
+            var segment = span[range];
+            if (segment.Length == 0 || segment is ".")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -8,7 +8,7 @@ internal static class StorageReportPrinter
     {
         await output.WriteLineAsync();
         await output.WriteLineAsync($"storage: {report.ProcessorCount} cores, {report.Settings.Repetitions} download passes per server " +
-            "(first discarded; rates are the median pass), loopback" + (report.DiskWriteMBps is { } disk ? $"; this disk wrote 1 GiB with fsync at {disk:F0} MB/s" : string.Empty));
+            "(first discarded; rates are the median pass, ratio the median of the passes' pairwise ratios), loopback" + (report.DiskWriteMBps is { } disk ? $"; this disk wrote 1 GiB with fsync at {disk:F0} MB/s" : string.Empty));
         await output.WriteLineAsync();
 
         var uploads = new TextTable("upload", "clients", "requests", "MB", "seconds", "req/s", "kernelci MB/s", "nginx PUT MB/s");
@@ -31,6 +31,19 @@ internal static class StorageReportPrinter
 
         await output.WriteLineAsync(downloads.ToString());
 
+        var cpu = new TextTable("download CPU", "kernelci µs/req", "nginx µs/req", "kernelci ms/MB", "nginx ms/MB",
+            "client µs/req (kernelci, nginx)", "nginx/kernelci CPU", "pair ratios (median-pass ratio)");
+        foreach (var download in report.Downloads)
+        {
+            cpu.Add(download.Workload, Format(download.Ours.ServerMicrosPerRequest), Format(download.Nginx.ServerMicrosPerRequest),
+                Format(download.Ours.ServerMillisPerMegabyte, "F2"), Format(download.Nginx.ServerMillisPerMegabyte, "F2"),
+                $"{Format(download.Ours.ClientMicrosPerRequest)}, {Format(download.Nginx.ClientMicrosPerRequest)}",
+                download.CpuEfficiency is { } efficiency ? $"{efficiency:P0}" : "-",
+                $"{string.Join(' ', download.PairRatios.Select(r => $"{r:P0}"))} ({download.MedianPassRatio:P0})");
+        }
+
+        await output.WriteLineAsync(cpu.ToString());
+
         var targets = new TextTable("target", "measured", "goal", "verdict");
         foreach (var target in report.Targets)
         {
@@ -39,4 +52,6 @@ internal static class StorageReportPrinter
 
         await output.WriteLineAsync(targets.ToString());
     }
+
+    private static string Format(double? value, string format = "F1") => value is { } v ? v.ToString(format, System.Globalization.CultureInfo.InvariantCulture) : "-";
 }

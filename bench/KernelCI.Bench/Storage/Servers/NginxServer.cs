@@ -7,7 +7,7 @@ namespace KernelCI.Bench.Storage.Servers;
 internal static class NginxServer
 {
     public static async Task<(ServerProcess Process, Uri BaseUri)> StartAsync(
-        string root, string workDirectory, HttpClient probe, TextWriter output, CancellationToken cancellationToken)
+        string root, string workDirectory, string? cpus, HttpClient probe, TextWriter output, CancellationToken cancellationToken)
     {
         var executable = await NginxInstaller.FindOrInstallAsync(output, cancellationToken);
         var prefix = Directory.CreateDirectory(Path.Combine(workDirectory, "nginx")).FullName;
@@ -16,7 +16,8 @@ internal static class NginxServer
         // Workers run as `nobody` under a root master and could not read the private temp folder.
         await File.WriteAllTextAsync(config, NginxConfig.Render(prefix, root, port, Environment.UserName == "root"), cancellationToken);
         await output.WriteLineAsync($"[nginx] starting {executable} on port {port} (config: {config})");
-        var process = ServerProcess.Start(executable, ["-p", prefix, "-c", config, "-e", Path.Combine(prefix, "error.log")], Path.Combine(prefix, "stdout.log"));
+        var (command, arguments) = Launcher.Wrap(executable, ["-p", prefix, "-c", config, "-e", Path.Combine(prefix, "error.log")], cpus, []);
+        var process = ServerProcess.Start(command, arguments, Path.Combine(prefix, "stdout.log"));
         try
         {
             var baseUri = new Uri($"http://127.0.0.1:{port}/");

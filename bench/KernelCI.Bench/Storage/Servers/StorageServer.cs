@@ -14,7 +14,7 @@ internal sealed class StorageServer(ServerProcess process, Uri baseUri, string t
     /// <summary>Where the local backend keeps objects, by key; nginx serves this folder.</summary>
     public string FilesRoot => filesRoot;
 
-    public static async Task<StorageServer> StartAsync(string workDirectory, HttpClient probe, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<StorageServer> StartAsync(string workDirectory, StorageSettings settings, HttpClient probe, TextWriter output, CancellationToken cancellationToken)
     {
         if (!File.Exists(RepoPaths.ServerExecutable))
         {
@@ -25,8 +25,10 @@ internal sealed class StorageServer(ServerProcess process, Uri baseUri, string t
         var port = FreePort.Find();
         var log = Path.Combine(workDirectory, "storage-server.log");
         await output.WriteLineAsync($"[kernelci] starting the storage server on port {port} (log: {log})");
-        var process = ServerProcess.Start(
-            RepoPaths.ServerExecutable, ["serve", "--only", "storage", "--data-dir", dataDirectory, "--base-port", (port - 4).ToString()], log);
+        var (executable, arguments) = Launcher.Wrap(RepoPaths.ServerExecutable,
+            ["serve", "--only", "storage", "--data-dir", dataDirectory, "--base-port", (port - 4).ToString()], settings.ServerCpus, settings.ServerEnvironment);
+        await output.WriteLineAsync($"[kernelci] {string.Join(' ', [executable, .. arguments])}");
+        var process = ServerProcess.Start(executable, arguments, log);
         try
         {
             var baseUri = new Uri($"http://127.0.0.1:{port}/");

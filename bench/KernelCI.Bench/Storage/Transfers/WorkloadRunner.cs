@@ -1,3 +1,5 @@
+using KernelCI.Bench.Storage.Cpu;
+
 namespace KernelCI.Bench.Storage.Transfers;
 
 /// <summary>Runs each workload on our server and on nginx, in alternating order so that neither always goes first.</summary>
@@ -7,7 +9,7 @@ internal sealed class WorkloadRunner(StorageSettings settings, Endpoint ours, En
 
     public async Task<UploadResult> UploadAsync(string workload, IReadOnlyList<UploadItem> items, int clients, CancellationToken cancellationToken)
     {
-        var pass = await Transfer.UploadAsync(ours.Http, ours.BaseUri, items, clients, cancellationToken);
+        var pass = await Transfer.UploadAsync(ours.UploadHttp, ours.BaseUri, items, clients, cancellationToken);
         var result = new UploadResult(workload, clients, new TransferResult("kernelci", [pass], null));
         await output.WriteLineAsync($"upload {workload}: {pass.Requests} in {pass.Seconds:F2} s, {result.Ours.MegabytesPerSecond:F0} MB/s, {result.Ours.RequestsPerSecond:F0} req/s");
         return result;
@@ -26,7 +28,7 @@ internal sealed class WorkloadRunner(StorageSettings settings, Endpoint ours, En
                 nginxPasses.Add(await Transfer.PutAsync(nginx.Http, put, item, cancellationToken));
             }
 
-            oursPasses.Add(await Transfer.UploadAsync(ours.Http, ours.BaseUri, [item], 1, cancellationToken));
+            oursPasses.Add(await Transfer.UploadAsync(ours.UploadHttp, ours.BaseUri, [item], 1, cancellationToken));
             if (repetition % 2 == 0)
             {
                 nginxPasses.Add(await Transfer.PutAsync(nginx.Http, put, item, cancellationToken));
@@ -60,14 +62,23 @@ internal sealed class WorkloadRunner(StorageSettings settings, Endpoint ours, En
             Endpoint[] order = repetition % 2 == 0 ? [ours, nginx] : [nginx, ours];
             foreach (var endpoint in order)
             {
-                passes[endpoint].Add(await Transfer.DownloadAsync(endpoint.Http, endpoint.BaseUri, files, requests, clients, cancellationToken));
+                passes[endpoint].Add(await MeasuredAsync(endpoint, files, requests, clients, cancellationToken));
             }
         }
 
         var comparison = new DownloadComparison(workload, clients, Result(ours, passes[ours]), Result(nginx, passes[nginx]));
         await output.WriteLineAsync($"download {workload}: kernelci {comparison.Ours.MegabytesPerSecond:F0} MB/s, " +
-            $"nginx {comparison.Nginx.MegabytesPerSecond:F0} MB/s ({comparison.Ratio:P0})");
+            $"nginx {comparison.Nginx.MegabytesPerSecond:F0} MB/s (pairs {string.Join(' ', comparison.PairRatios.Select(r => $"{r:P0}"))}; median {comparison.Ratio:P0}); " +
+            $"server CPU {comparison.Ours.ServerMicrosPerRequest:F1} / {comparison.Nginx.ServerMicrosPerRequest:F1} µs per request");
         return comparison;
+    }
+
+    private static async Task<Pass> MeasuredAsync(Endpoint endpoint, IReadOnlyList<StoredFile> files, int requests, int clients, CancellationToken cancellationToken)
+    {
+        var server = endpoint.Cpu.Seconds();
+        var client = ProcessTreeCpu.Self.Seconds();
+        var pass = await Transfer.DownloadAsync(endpoint.Http, endpoint.BaseUri, files, requests, clients, cancellationToken);
+        return pass with { ServerCpuSeconds = endpoint.Cpu.Seconds() - server, ClientCpuSeconds = ProcessTreeCpu.Self.Seconds() - client };
     }
 
     // The first pass warms the page cache and the connections; it is reported but not counted.
