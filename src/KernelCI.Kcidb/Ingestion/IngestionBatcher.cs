@@ -48,7 +48,6 @@ public sealed class IngestionBatcher(Spool spool, IKcidbStore store, KcidbOption
         foreach (var item in CheckAll([.. batch.Where(f => !already.Contains(f.Id))]))
         {
             prepared.Owners.Add(item.Owner);
-            prepared.Buffers.Add(item.Buffer);
             if (item.Errors.Count > 0)
             {
                 Fail(item.File, item.Errors);
@@ -99,22 +98,20 @@ public sealed class IngestionBatcher(Spool spool, IKcidbStore store, KcidbOption
 
     private static CheckedFile Check(SpooledFile file)
     {
-        var buffer = SpoolFileBuffer.Read(file.Path);
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(buffer.Memory, new JsonDocumentOptions { MaxDepth = 256 });
+            document = JsonDocument.Parse(File.ReadAllBytes(file.Path), new JsonDocumentOptions { MaxDepth = 256 });
         }
         catch (JsonException e)
         {
-            buffer.Dispose();
-            return new CheckedFile(file, null, null, default, ["the submission is not valid JSON: " + e.Message]);
+            return new CheckedFile(file, null, default, ["the submission is not valid JSON: " + e.Message]);
         }
 
         var result = KcidbDocuments.Process(document.RootElement);
         if (!result.IsValid)
         {
-            return new CheckedFile(file, document, buffer, default, result.Errors);
+            return new CheckedFile(file, document, default, result.Errors);
         }
 
         if (!file.Meta.Admin)
@@ -122,11 +119,11 @@ public sealed class IngestionBatcher(Spool spool, IKcidbStore store, KcidbOption
             var violations = OriginOwnership.Violations(document.RootElement, file.Meta.Origin);
             if (violations.Count > 0)
             {
-                return new CheckedFile(file, document, buffer, default, violations);
+                return new CheckedFile(file, document, default, violations);
             }
         }
 
-        return new CheckedFile(file, document, buffer, result.Document, []);
+        return new CheckedFile(file, document, result.Document, []);
     }
 
     private static JsonIngestBatch? BuildRows(List<(SpooledFile File, AcceptedSubmission Submission)> accepted)
@@ -212,5 +209,5 @@ public sealed class IngestionBatcher(Spool spool, IKcidbStore store, KcidbOption
         return count;
     }
 
-    private sealed record CheckedFile(SpooledFile File, JsonDocument? Owner, SpoolFileBuffer? Buffer, JsonElement Document, IReadOnlyList<string> Errors);
+    private sealed record CheckedFile(SpooledFile File, JsonDocument? Owner, JsonElement Document, IReadOnlyList<string> Errors);
 }

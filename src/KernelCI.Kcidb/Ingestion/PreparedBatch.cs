@@ -13,9 +13,6 @@ public sealed class PreparedBatch(bool moreWaiting) : IDisposable
 
     internal List<JsonDocument?> Owners { get; } = [];
 
-    /// <summary>The files' bytes the documents point into; returned to the pool after the documents are disposed.</summary>
-    internal List<SpoolFileBuffer?> Buffers { get; } = [];
-
     /// <summary>The accepted submissions' rows, built and sorted while the previous batch loads; null when building
     /// them failed, so the load goes through the submissions and isolates the one at fault.</summary>
     internal JsonIngestBatch? Rows { get; set; }
@@ -30,11 +27,5 @@ public sealed class PreparedBatch(bool moreWaiting) : IDisposable
         }
 
         Owners.Clear();
-        foreach (var buffer in Buffers)
-        {
-            buffer?.Dispose();
-        }
-
-        Buffers.Clear();
     }
 }
