@@ -20,13 +20,6 @@ internal sealed class JsonIngestBatch
     public static JsonIngestBatch From(IReadOnlyList<AcceptedSubmission> submissions)
     {
         var tables = KcidbTables.All.Select(t => new JsonTableRows(t)).ToList();
-        foreach (var rows in tables)
-        {
-            rows.Reserve(submissions.Sum(s => s.Document.TryGetProperty(rows.Table.Name, out var list) && list.ValueKind == JsonValueKind.Array
-                ? list.GetArrayLength()
-                : 0));
-        }
-
         foreach (var submission in submissions)
         {
             try
@@ -55,7 +48,7 @@ internal sealed class JsonIngestBatch
             {
                 foreach (var item in list.EnumerateArray())
                 {
-                    rows.Add(item);
+                    rows.Add(JsonRowMapper.ToRow(rows.Table, item));
                 }
             }
         }

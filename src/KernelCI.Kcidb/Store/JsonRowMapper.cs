@@ -10,22 +10,24 @@ internal static class JsonRowMapper
     private static readonly FrozenDictionary<KcidbTable, Utf8FieldMap> Fields =
         KcidbTables.All.ToFrozenDictionary(t => t, Utf8FieldMap.For);
 
-    /// <summary>Fills a cleared row (one value per column) from the object.</summary>
-    public static void Fill(KcidbTable table, JsonElement item, Span<JsonElement> row)
+    public static JsonElement[] ToRow(KcidbTable table, JsonElement item)
     {
+        var row = new JsonElement[table.Columns.Length];
         Fill(Fields[table], item, row);
         if (IsAbsent(row[0]) || (table.IsVersioned && IsAbsent(row[1])))
         {
             throw new FormatException($"an object in {table.Name} lacks its {string.Join(" or ", table.Key)}");
         }
+
+        return row;
     }
 
-    public static RowKey KeyOf(KcidbTable table, ReadOnlySpan<JsonElement> row) =>
+    public static RowKey KeyOf(KcidbTable table, JsonElement[] row) =>
         new(row[0].GetString()!, table.IsVersioned ? row[1].GetInt64() : 0);
 
     public static bool IsAbsent(JsonElement value) => value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null;
 
-    private static void Fill(Utf8FieldMap fields, JsonElement item, Span<JsonElement> row)
+    private static void Fill(Utf8FieldMap fields, JsonElement item, JsonElement[] row)
     {
         foreach (var property in item.EnumerateObject())
         {

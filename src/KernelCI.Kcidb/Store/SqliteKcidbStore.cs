@@ -73,7 +73,7 @@ internal sealed class SqliteKcidbStore(Database database, TimeProvider timeProvi
         using var writer = new SqliteRowWriter(connection, rows.Table, now);
         foreach (var row in rows.Sorted())
         {
-            writer.Write(row.Span);
+            writer.Write(row);
         }
     }
 }

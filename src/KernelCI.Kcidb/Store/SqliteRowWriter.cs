@@ -30,7 +30,7 @@ internal sealed class SqliteRowWriter : IDisposable
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
     }
 
-    public void Write(ReadOnlySpan<JsonElement> row)
+    public void Write(JsonElement[] row)
     {
         for (var i = 0; i < _kinds.Length; i++)
         {
