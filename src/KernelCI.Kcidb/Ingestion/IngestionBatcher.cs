@@ -58,6 +58,7 @@ public sealed class IngestionBatcher(Spool spool, IKcidbStore store, KcidbOption
             }
         }
 
+        prepared.Rows = BuildRows(prepared.Accepted);
         metrics.PrepareMilliseconds.Increment((long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return prepared;
     }
@@ -66,7 +67,7 @@ public sealed class IngestionBatcher(Spool spool, IKcidbStore store, KcidbOption
     public async Task LoadAsync(PreparedBatch batch, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        await LoadAsync(batch.Accepted, cancellationToken);
+        await LoadAsync(batch.Accepted, batch.Rows, cancellationToken);
         metrics.LoadMilliseconds.Increment((long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
@@ -125,7 +126,20 @@ public sealed class IngestionBatcher(Spool spool, IKcidbStore store, KcidbOption
         return new CheckedFile(file, document, result.Document, []);
     }
 
-    private async Task LoadAsync(List<(SpooledFile File, AcceptedSubmission Submission)> accepted, CancellationToken cancellationToken)
+    private static JsonIngestBatch? BuildRows(List<(SpooledFile File, AcceptedSubmission Submission)> accepted)
+    {
+        try
+        {
+            return accepted.Count == 0 ? null : JsonIngestBatch.From([.. accepted.Select(a => a.Submission)]);
+        }
+        catch (KcidbDataException)
+        {
+            return null;
+        }
+    }
+
+    private async Task LoadAsync(
+        List<(SpooledFile File, AcceptedSubmission Submission)> accepted, JsonIngestBatch? rows, CancellationToken cancellationToken)
     {
         if (accepted.Count == 0)
         {
@@ -134,14 +148,21 @@ public sealed class IngestionBatcher(Spool spool, IKcidbStore store, KcidbOption
 
         try
         {
-            await store.IngestAsync([.. accepted.Select(a => a.Submission)], cancellationToken);
+            if (rows is not null)
+            {
+                await store.IngestAsync(rows, cancellationToken);
+            }
+            else
+            {
+                await store.IngestAsync([.. accepted.Select(a => a.Submission)], cancellationToken);
+            }
         }
         catch (DbException) when (accepted.Count > 1 && !cancellationToken.IsCancellationRequested)
         {
             // One bad submission must not hold back the others: load them one by one to find it.
             foreach (var one in accepted)
             {
-                await LoadAsync([one], cancellationToken);
+                await LoadAsync([one], null, cancellationToken);
             }
 
             return;

@@ -13,6 +13,10 @@ public sealed class PreparedBatch(bool moreWaiting) : IDisposable
 
     internal List<JsonDocument?> Owners { get; } = [];
 
+    /// <summary>The accepted submissions' rows, built and sorted while the previous batch loads; null when building
+    /// them failed, so the load goes through the submissions and isolates the one at fault.</summary>
+    internal JsonIngestBatch? Rows { get; set; }
+
     public IEnumerable<string> FileIds => Accepted.Select(a => a.File.Id);
 
     public void Dispose()

@@ -7,6 +7,10 @@ public interface IKcidbStore
     /// overwrites), `_timestamp` is set to now, and each submission id is recorded as ingested.</summary>
     Task IngestAsync(IReadOnlyList<AcceptedSubmission> submissions, CancellationToken cancellationToken);
 
+    /// <summary>The same, for rows already built from the submissions: the ingester builds them while the previous batch
+    /// loads, so the single writer spends its time in the database only.</summary>
+    internal Task IngestAsync(JsonIngestBatch batch, CancellationToken cancellationToken);
+
     /// <summary>Which of these submission ids were ingested already (so a restart never ingests one twice).</summary>
     Task<IReadOnlySet<string>> FindIngestedAsync(IReadOnlyCollection<string> submissionIds, CancellationToken cancellationToken);
 }

@@ -32,6 +32,11 @@ internal sealed class JsonIngestBatch
             }
         }
 
+        foreach (var rows in tables)
+        {
+            rows.Sorted();
+        }
+
         return new JsonIngestBatch([.. tables.Where(t => t.Count > 0)], [.. submissions.Select(s => s.Id).Distinct(StringComparer.Ordinal)]);
     }
 

@@ -8,6 +8,7 @@ namespace KernelCI.Kcidb.Store;
 internal sealed class JsonTableRows(KcidbTable table)
 {
     private readonly Dictionary<RowKey, JsonElement[]> _rows = [];
+    private JsonElement[][]? _sorted;
 
     public KcidbTable Table { get; } = table;
 
@@ -15,6 +16,7 @@ internal sealed class JsonTableRows(KcidbTable table)
 
     public void Add(JsonElement[] row)
     {
+        _sorted = null;
         ref var existing = ref CollectionsMarshal.GetValueRefOrAddDefault(_rows, JsonRowMapper.KeyOf(Table, row), out var found);
         if (!found)
         {
@@ -32,11 +34,17 @@ internal sealed class JsonTableRows(KcidbTable table)
     }
 
     /// <summary>Sorted by key, so concurrent writers lock rows in the same order and cannot deadlock.</summary>
+    /// <remarks>Sorted once and kept: the ingester sorts while the previous batch loads, off the writer's path.</remarks>
     public JsonElement[][] Sorted()
     {
-        var keys = _rows.Keys.ToArray();
-        var rows = _rows.Values.ToArray();
-        Array.Sort(keys, rows);
-        return rows;
+        if (_sorted is null)
+        {
+            var keys = _rows.Keys.ToArray();
+            var rows = _rows.Values.ToArray();
+            Array.Sort(keys, rows);
+            _sorted = rows;
+        }
+
+        return _sorted;
     }
 }

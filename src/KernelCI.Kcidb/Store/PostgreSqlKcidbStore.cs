@@ -7,9 +7,11 @@ namespace KernelCI.Kcidb.Store;
 /// <summary>PostgreSQL: per table, binary COPY into a staging table, then one set-based upsert from it.</summary>
 internal sealed class PostgreSqlKcidbStore(Database database, TimeProvider timeProvider) : IKcidbStore
 {
-    public async Task IngestAsync(IReadOnlyList<AcceptedSubmission> submissions, CancellationToken cancellationToken)
+    public async Task IngestAsync(IReadOnlyList<AcceptedSubmission> submissions, CancellationToken cancellationToken) =>
+        await ((IKcidbStore)this).IngestAsync(JsonIngestBatch.From(submissions), cancellationToken);
+
+    async Task IKcidbStore.IngestAsync(JsonIngestBatch batch, CancellationToken cancellationToken)
     {
-        var batch = JsonIngestBatch.From(submissions);
         var now = timeProvider.GetUtcNow().UtcDateTime;
         await using var connection = await database.PostgreSql.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);

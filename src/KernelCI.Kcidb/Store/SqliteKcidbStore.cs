@@ -7,9 +7,11 @@ namespace KernelCI.Kcidb.Store;
 /// <summary>SQLite: one prepared upsert per table, rebound for every row.</summary>
 internal sealed class SqliteKcidbStore(Database database, TimeProvider timeProvider) : IKcidbStore
 {
-    public async Task IngestAsync(IReadOnlyList<AcceptedSubmission> submissions, CancellationToken cancellationToken)
+    public async Task IngestAsync(IReadOnlyList<AcceptedSubmission> submissions, CancellationToken cancellationToken) =>
+        await ((IKcidbStore)this).IngestAsync(JsonIngestBatch.From(submissions), cancellationToken);
+
+    async Task IKcidbStore.IngestAsync(JsonIngestBatch batch, CancellationToken cancellationToken)
     {
-        var batch = JsonIngestBatch.From(submissions);
         var now = timeProvider.GetUtcNow().UtcDateTime;
         await using var connection = (SqliteConnection)await database.OpenConnectionAsync(cancellationToken);
         await using (var cache = connection.CreateCommand())

@@ -132,6 +132,25 @@ public sealed class IngestionTests
         Assert.Equal("second", await ScalarAsync(app, "SELECT tree_name FROM checkouts WHERE id = @id", "acme:1"));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Submission_whose_rows_cannot_be_built_fails_alone_and_the_rest_of_its_batch_loads(DatabaseKind kind)
+    {
+        await using var app = await StartAsync(kind);
+        var token = app.Token("acme");
+        var good = await SubmitAsync(app, token, Checkout("acme:1"));
+        // Valid for the schema (an integer), but no issue key can hold it: building the batch's rows fails.
+        var bad = await SubmitAsync(app, token,
+            """{"version":{"major":5,"minor":3},"issues":[{"id":"acme:x","version":99999999999999999999,"origin":"acme"}]}""");
+
+        await Batcher(app).IngestNextBatchAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(SubmissionStatus.Processed, app.Spool.StatusOf(good));
+        Assert.Equal(SubmissionStatus.Failed, app.Spool.StatusOf(bad));
+        Assert.Contains(app.Spool.FailureReasons(bad), r => r.StartsWith("the database refused the submission", StringComparison.Ordinal));
+        Assert.Equal("mainline", await ScalarAsync(app, "SELECT tree_name FROM checkouts WHERE id = @id", "acme:1"));
+    }
+
     [Fact]
     public async Task Running_ingester_processes_a_submission_without_being_called()
     {
