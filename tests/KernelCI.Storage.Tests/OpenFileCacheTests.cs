@@ -86,12 +86,34 @@ public sealed class OpenFileCacheTests : IDisposable
         Assert.Equal(1, cache.Count);
     }
 
+    [Fact]
+    public void Offer_dropped_by_a_full_cache_gives_its_content_back_to_the_budget()
+    {
+        var cache = new OpenFileCache(_time, 1, contentBudget: 6);
+        cache.Offer("a", Open(cache), cache.Generation);
+        Assert.True(cache.TryReserve(3));
+
+        cache.Offer("b", Open(cache, "abc"u8.ToArray()), cache.Generation);
+
+        Assert.Equal(0, cache.ContentBytes);
+    }
+
+    [Fact]
+    public void Reservation_over_the_budget_is_refused()
+    {
+        var cache = new OpenFileCache(_time, 8, contentBudget: 5);
+        Assert.True(cache.TryReserve(3));
+
+        Assert.False(cache.TryReserve(3));
+        Assert.Equal(3, cache.ContentBytes);
+    }
+
     public void Dispose() => File.Delete(_path);
 
-    private OpenFile Open(OpenFileCache cache)
+    private OpenFile Open(OpenFileCache cache, byte[]? content = null)
     {
         File.WriteAllBytes(_path, "abc"u8.ToArray());
         var stored = new StoredObject("k", 3, "\"e\"", DateTimeOffset.UnixEpoch, ContentTypes.Default);
-        return new OpenFile(File.OpenHandle(_path), stored, cache.ExpiresFromNow());
+        return new OpenFile(File.OpenHandle(_path), stored, cache.ExpiresFromNow(), content);
     }
 }
