@@ -56,14 +56,18 @@ internal sealed class LocalBackend : IStorageBackend
             return Task.FromResult<StoredObject?>(open.Stored);
         }
 
+        var generation = _open.Generation;
         var info = new FileInfo(PathOf(key));
         if (!info.Exists)
         {
+            _open.Renew(key, null, generation);
             return Task.FromResult<StoredObject?>(null);
         }
 
         var modified = new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
-        return Task.FromResult<StoredObject?>(new StoredObject(key, info.Length, ETagOf(info.Length, modified), modified, ContentTypeOf(key), info.FullName));
+        var stored = new StoredObject(key, info.Length, ETagOf(info.Length, modified), modified, ContentTypeOf(key), info.FullName);
+        // The entry's own object when it is still this version, so the download that follows finds the entry.
+        return Task.FromResult<StoredObject?>(_open.Renew(key, stored, generation)?.Stored ?? stored);
     }
 
     public async Task CopyToAsync(StoredObject stored, long offset, long length, HttpResponse response, CancellationToken cancellationToken)

@@ -14,8 +14,13 @@ internal sealed class OpenFile(SafeFileHandle handle, StoredObject stored, long 
     /// <summary>The whole object when it was small enough and the cache had room: served without reading the file.</summary>
     public byte[]? Content => content;
 
+    private long _expires = expires;
+
     /// <summary>When, in <see cref="TimeProvider.GetTimestamp"/> ticks, the disk must be looked at again.</summary>
-    public long Expires => expires;
+    public long Expires => Volatile.Read(ref _expires);
+
+    /// <summary>The disk was looked at and still has this version.</summary>
+    public void Renew(long expires) => Volatile.Write(ref _expires, expires);
 
     /// <summary>False once evicted: the caller opens the file itself.</summary>
     public bool TryAcquire()

@@ -4,8 +4,9 @@ namespace KernelCI.Storage.Backends;
 
 /// <summary>Open handles and properties of recently downloaded objects, so a hot small file costs one pread instead
 /// of a stat, an open, two fstats and a close. Objects change only through <see cref="LocalBackend.PutAsync"/>,
-/// which calls <see cref="Invalidate"/> after its rename; entries also expire after <see cref="Lifetime"/>, which
-/// bounds how long a change made behind the server's back (an operator deleting a file) can go unseen. Entries may
+/// which calls <see cref="Invalidate"/> after its rename; an entry is also checked against the disk (one stat) once it
+/// is <see cref="Lifetime"/> old (<see cref="Renew"/>), which bounds how long a change made behind the server's back
+/// (an operator deleting a file) can go unseen. Entries may
 /// also hold their version's bytes (<see cref="OpenFile.Content"/>), up to <paramref name="contentBudget"/> in all:
 /// the same version the handle reads, so for as long as the handle may be read, so may the bytes.</summary>
 internal sealed class OpenFileCache(TimeProvider time, int capacity, long contentBudget = 0)
@@ -42,19 +43,35 @@ internal sealed class OpenFileCache(TimeProvider time, int capacity, long conten
 
     public void Unreserve(int bytes) => Interlocked.Add(ref _contentBytes, -bytes);
 
-    public OpenFile? Find(string key)
+    /// <summary>The entry of <paramref name="key"/> while it is fresh; an expired one waits for <see cref="Renew"/>.</summary>
+    public OpenFile? Find(string key) =>
+        _files.TryGetValue(key, out var file) && time.GetTimestamp() < file.Expires ? file : null;
+
+    /// <summary>Given what the disk says now about <paramref name="key"/> (null: no such file), read after
+    /// <paramref name="generation"/>: an entry of that same version (length, ETag, content type) is fresh again for
+    /// another lifetime, with its handle and bytes, and returned; an expired entry of another version is dropped.
+    /// The version check is the one a new handle gets when it is opened, so a renewed entry is what reopening the
+    /// file would have given, without the open, the fstats and the read.</summary>
+    public OpenFile? Renew(string key, StoredObject? current, long generation)
     {
         if (!_files.TryGetValue(key, out var file))
         {
             return null;
         }
 
-        if (time.GetTimestamp() < file.Expires)
+        var stored = file.Stored;
+        if (current is not null && Generation == generation && stored.Length == current.Length
+            && stored.ETag == current.ETag && stored.ContentType == current.ContentType)
         {
+            file.Renew(ExpiresFromNow());
             return file;
         }
 
-        Evict(key, file);
+        if (time.GetTimestamp() >= file.Expires)
+        {
+            Evict(key, file);
+        }
+
         return null;
     }
 
