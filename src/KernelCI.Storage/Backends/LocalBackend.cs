@@ -208,8 +208,8 @@ internal sealed class LocalBackend : IStorageBackend
             return null;
         }
 
-        // Pinned: the pinned heap is not compacted, so a held object that lives its whole second is never copied by
-        // the collections that run meanwhile, as it would be when promoted out of the youngest generation.
+        // Pinned: the pinned heap is not compacted, so bytes held for as long as their object stays hot are never
+        // copied by the collections that run meanwhile, as they would be when promoted out of the youngest generation.
         var content = GC.AllocateUninitializedArray<byte>((int)stored.Length, pinned: true);
         var filled = 0;
         try

@@ -6,9 +6,9 @@ namespace KernelCI.Storage.Backends;
 /// of a stat, an open, two fstats and a close. Objects change only through <see cref="LocalBackend.PutAsync"/>,
 /// which calls <see cref="Invalidate"/> after its rename; an entry is also checked against the disk (one stat) once it
 /// is <see cref="Lifetime"/> old (<see cref="Renew"/>), which bounds how long a change made behind the server's back
-/// (an operator deleting a file) can go unseen. Entries may
-/// also hold their version's bytes (<see cref="OpenFile.Content"/>), up to <paramref name="contentBudget"/> in all:
-/// the same version the handle reads, so for as long as the handle may be read, so may the bytes.</summary>
+/// (an operator deleting a file) can go unseen. Entries may also hold their version's bytes
+/// (<see cref="OpenFile.Content"/>), up to <paramref name="contentBudget"/> in all: the same version the handle
+/// reads, so for as long as the handle may be read, so may the bytes.</summary>
 internal sealed class OpenFileCache(TimeProvider time, int capacity, long contentBudget = 0)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(1);
