@@ -81,5 +81,5 @@ public sealed class StorageComponent(StorageOptions? options = null) : IComponen
     }
 
     private static IStorageBackend CreateBackend(StorageOptions options, string root, TimeProvider time) =>
-        options.Backend == "local" ? new LocalBackend(root, time, options.Transport.SingleWriteBytes) : new AzureBlobBackend(options.Azure, time);
+        options.Backend == "local" ? new LocalBackend(root, time, options.Transport.SingleWriteBytes, options.ContentCacheBytes) : new AzureBlobBackend(options.Azure, time);
 }

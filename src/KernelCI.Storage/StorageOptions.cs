@@ -26,5 +26,10 @@ public sealed record StorageOptions
     /// <summary>Most names one /v1/list page returns.</summary>
     public int MaxListPage { get; init; } = 10_000;
 
+    /// <summary>Memory the local backend may use to keep whole small objects (up to Transport:SingleWriteBytes each)
+    /// with their open-file cache entries, so a hot small download is a copy from memory instead of a file read;
+    /// over it, downloads read the file as before. 0 keeps none.</summary>
+    public long ContentCacheBytes { get; init; } = 64L * 1024 * 1024;
+
     public StorageTransportOptions Transport { get; init; } = new();
 }

@@ -4,6 +4,8 @@ namespace KernelCI.Storage;
 
 internal static class StorageOptionsValidator
 {
+    private const long MaxContentCacheBytes = 16L * 1024 * 1024 * 1024;
+
     public static void ThrowIfInvalid(StorageOptions options)
     {
         Require(options.Backend is "local" or "azure", "Storage:Backend must be \"local\" or \"azure\"");
@@ -12,6 +14,7 @@ internal static class StorageOptionsValidator
         Require(options.MaxArchiveBytes > 0, "Storage:MaxArchiveBytes must be positive");
         Require(options.MaxArchiveEntryBytes > 0, "Storage:MaxArchiveEntryBytes must be positive");
         Require(options.MaxListPage > 0, "Storage:MaxListPage must be positive");
+        Require(options.ContentCacheBytes is >= 0 and <= MaxContentCacheBytes, "Storage:ContentCacheBytes must be 0-17179869184 (16 GiB)");
         Require(options.Transport.IOQueueCount >= 0, "Storage:Transport:IOQueueCount must be 0 (Kestrel's default) or positive");
         Require(options.Transport.SingleWriteBytes is >= 0 and <= LocalBackend.ReadChunk, "Storage:Transport:SingleWriteBytes must be 0-1048576");
         for (var i = 0; i < options.Users.Count; i++)

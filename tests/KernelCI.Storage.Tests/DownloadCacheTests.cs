@@ -39,6 +39,40 @@ public sealed class DownloadCacheTests
     }
 
     [Fact]
+    public async Task Unchanged_object_keeps_its_cache_entry_past_its_lifetime()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = await StorageTestApp.StartAsync(timeProvider: time);
+        (await app.UploadAsync("d", app.Token(), ("f.bin", "abc"u8.ToArray()))).Dispose();
+        Assert.Equal("abc", await app.Client.GetStringAsync("/d/f.bin", Cancel));
+        var backend = (LocalBackend)app.App.Services.GetRequiredService<IStorageBackend>();
+        var entry = backend.Cache.Find("d/f.bin");
+
+        time.Advance(OpenFileCache.Lifetime);
+
+        Assert.Equal("abc", await app.Client.GetStringAsync("/d/f.bin", Cancel));
+        Assert.NotNull(entry);
+        Assert.Same(entry, backend.Cache.Find("d/f.bin"));
+    }
+
+    [Fact]
+    public async Task Object_replaced_on_disk_is_served_new_once_its_cache_entry_expires()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = await StorageTestApp.StartAsync(timeProvider: time);
+        (await app.UploadAsync("d", app.Token(), ("f.bin", "abc"u8.ToArray()))).Dispose();
+        Assert.Equal("abc", await app.Client.GetStringAsync("/d/f.bin", Cancel));
+        var backend = (LocalBackend)app.App.Services.GetRequiredService<IStorageBackend>();
+        var path = Path.Combine(backend.FilesRoot, "d", "f.bin");
+        File.WriteAllText(path + ".new", "replaced");
+        File.Move(path + ".new", path, overwrite: true);
+
+        time.Advance(OpenFileCache.Lifetime);
+
+        Assert.Equal("replaced", await app.Client.GetStringAsync("/d/f.bin", Cancel));
+    }
+
+    [Fact]
     public async Task Repeated_downloads_are_served_from_one_cached_handle()
     {
         await using var app = await StorageTestApp.StartAsync();

@@ -86,12 +86,77 @@ public sealed class OpenFileCacheTests : IDisposable
         Assert.Equal(1, cache.Count);
     }
 
+    [Fact]
+    public void Offer_dropped_by_a_full_cache_gives_its_content_back_to_the_budget()
+    {
+        var cache = new OpenFileCache(_time, 1, contentBudget: 6);
+        cache.Offer("a", Open(cache), cache.Generation);
+        Assert.True(cache.TryReserve(3));
+
+        cache.Offer("b", Open(cache, "abc"u8.ToArray()), cache.Generation);
+
+        Assert.Equal(0, cache.ContentBytes);
+    }
+
+    [Fact]
+    public void Reservation_over_the_budget_is_refused()
+    {
+        var cache = new OpenFileCache(_time, 8, contentBudget: 5);
+        Assert.True(cache.TryReserve(3));
+
+        Assert.False(cache.TryReserve(3));
+        Assert.Equal(3, cache.ContentBytes);
+    }
+
+    [Fact]
+    public void Expired_entry_of_the_version_on_disk_is_renewed()
+    {
+        var cache = new OpenFileCache(_time, 8);
+        var file = Open(cache);
+        cache.Offer("k", file, cache.Generation);
+        _time.Advance(OpenFileCache.Lifetime);
+
+        var renewed = cache.Renew("k", file.Stored with { }, cache.Generation);
+
+        Assert.Same(file, renewed);
+        Assert.Same(file, cache.Find("k"));
+    }
+
+    [Fact]
+    public void Expired_entry_of_another_version_is_dropped_on_renewal()
+    {
+        var cache = new OpenFileCache(_time, 8);
+        var file = Open(cache);
+        cache.Offer("k", file, cache.Generation);
+        _time.Advance(OpenFileCache.Lifetime);
+
+        var renewed = cache.Renew("k", file.Stored with { ETag = "\"other\"" }, cache.Generation);
+
+        Assert.Null(renewed);
+        Assert.Equal(0, cache.Count);
+        Assert.False(file.TryAcquire());
+    }
+
+    [Fact]
+    public void Renewal_with_properties_read_before_an_invalidation_is_refused()
+    {
+        var cache = new OpenFileCache(_time, 8);
+        var file = Open(cache);
+        cache.Offer("k", file, cache.Generation);
+        _time.Advance(OpenFileCache.Lifetime);
+        var generation = cache.Generation;
+        cache.Invalidate("other");
+
+        Assert.Null(cache.Renew("k", file.Stored with { }, generation));
+        Assert.Null(cache.Find("k"));
+    }
+
     public void Dispose() => File.Delete(_path);
 
-    private OpenFile Open(OpenFileCache cache)
+    private OpenFile Open(OpenFileCache cache, byte[]? content = null)
     {
         File.WriteAllBytes(_path, "abc"u8.ToArray());
         var stored = new StoredObject("k", 3, "\"e\"", DateTimeOffset.UnixEpoch, ContentTypes.Default);
-        return new OpenFile(File.OpenHandle(_path), stored, cache.ExpiresFromNow());
+        return new OpenFile(File.OpenHandle(_path), stored, cache.ExpiresFromNow(), content);
     }
 }

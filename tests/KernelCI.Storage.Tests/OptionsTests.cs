@@ -59,4 +59,14 @@ public sealed class OptionsTests
 
         Assert.Contains("Storage:Transport:IOQueueCount", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Negative_content_cache_budget_is_refused_naming_the_key()
+    {
+        var options = new StorageOptions { ContentCacheBytes = -1 };
+
+        var error = Assert.Throws<InvalidOperationException>(() => StorageOptionsValidator.ThrowIfInvalid(options));
+
+        Assert.Contains("Storage:ContentCacheBytes", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -26,11 +26,13 @@ internal sealed class LocalBackend : IStorageBackend
     private volatile bool _hasTypes;
 
     /// <param name="singleWriteBytes">Downloads of at most this many bytes are not flushed here (see
-    /// <see cref="StorageTransportOptions.SingleWriteBytes"/>).</param>
-    public LocalBackend(string root, TimeProvider? time = null, int singleWriteBytes = 0)
+    /// <see cref="StorageTransportOptions.SingleWriteBytes"/>); objects that small are also kept in memory with their
+    /// open handle, up to <paramref name="contentCacheBytes"/> in all (see <see cref="StorageOptions.ContentCacheBytes"/>).</param>
+    /// <param name="contentCacheBytes">0 keeps no bytes: every download reads its file.</param>
+    public LocalBackend(string root, TimeProvider? time = null, int singleWriteBytes = 0, long contentCacheBytes = 0)
     {
         _singleWriteBytes = singleWriteBytes;
-        _open = new OpenFileCache(time ?? TimeProvider.System, OpenFiles);
+        _open = new OpenFileCache(time ?? TimeProvider.System, OpenFiles, contentCacheBytes);
         _files = Directory.CreateDirectory(Path.Combine(root, "files")).FullName;
         _temp = Path.Combine(root, "tmp");
         _types = Directory.CreateDirectory(Path.Combine(root, "content-types")).FullName;
@@ -54,14 +56,18 @@ internal sealed class LocalBackend : IStorageBackend
             return Task.FromResult<StoredObject?>(open.Stored);
         }
 
+        var generation = _open.Generation;
         var info = new FileInfo(PathOf(key));
         if (!info.Exists)
         {
+            _open.Renew(key, null, generation);
             return Task.FromResult<StoredObject?>(null);
         }
 
         var modified = new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
-        return Task.FromResult<StoredObject?>(new StoredObject(key, info.Length, ETagOf(info.Length, modified), modified, ContentTypeOf(key), info.FullName));
+        var stored = new StoredObject(key, info.Length, ETagOf(info.Length, modified), modified, ContentTypeOf(key), info.FullName);
+        // The entry's own object when it is still this version, so the download that follows finds the entry.
+        return Task.FromResult<StoredObject?>(_open.Renew(key, stored, generation)?.Stored ?? stored);
     }
 
     public async Task CopyToAsync(StoredObject stored, long offset, long length, HttpResponse response, CancellationToken cancellationToken)
@@ -73,6 +79,15 @@ internal sealed class LocalBackend : IStorageBackend
             // buffer that Kestrel copies behind the headers once they are written.
             await response.StartAsync(cancellationToken);
             var destination = response.BodyWriter;
+            if (open.Content is { } content)
+            {
+                // Only objects of at most _singleWriteBytes are held, so this too is left for the response's end.
+                var span = destination.GetSpan((int)length);
+                content.AsSpan((int)offset, (int)length).CopyTo(span);
+                destination.Advance((int)length);
+                return;
+            }
+
             if (length <= _singleWriteBytes)
             {
                 CopySmall(open.Handle, stored, offset, (int)length, destination);
@@ -172,14 +187,52 @@ internal sealed class LocalBackend : IStorageBackend
         }
 
         var generation = _open.Generation;
-        var opened = new OpenFile(OpenChecked(stored), stored, _open.ExpiresFromNow());
+        var handle = OpenChecked(stored);
+        var opened = new OpenFile(handle, stored, _open.ExpiresFromNow(), ReadWhole(handle, stored));
         if (!opened.TryAcquire())
         {
+            _open.Unreserve(opened.Content?.Length ?? 0);
             throw new ObjectDisposedException(stored.Key);
         }
 
         _open.Offer(stored.Key, opened, generation);
         return opened;
+    }
+
+    // The bytes of a small object, for its cache entry; null when it is larger or the cache's budget is spent. All of
+    // them or none: a short read means the file is not the version checked, and the download fails as before.
+    private byte[]? ReadWhole(SafeFileHandle handle, StoredObject stored)
+    {
+        if (stored.Length > _singleWriteBytes || stored.Length == 0 || !_open.TryReserve((int)stored.Length))
+        {
+            return null;
+        }
+
+        // Pinned: the pinned heap is not compacted, so bytes held for as long as their object stays hot are never
+        // copied by the collections that run meanwhile, as they would be when promoted out of the youngest generation.
+        var content = GC.AllocateUninitializedArray<byte>((int)stored.Length, pinned: true);
+        var filled = 0;
+        try
+        {
+            while (filled < content.Length)
+            {
+                var read = RandomAccess.Read(handle, content.AsSpan(filled), filled);
+                if (read == 0)
+                {
+                    throw new ObjectChangedException(stored.Key);
+                }
+
+                filled += read;
+            }
+        }
+        catch
+        {
+            _open.Unreserve(content.Length);
+            handle.Dispose();
+            throw;
+        }
+
+        return content;
     }
 
     private SafeFileHandle OpenChecked(StoredObject stored)
