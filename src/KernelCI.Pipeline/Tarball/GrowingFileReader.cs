@@ -1,18 +1,13 @@
+using KernelCI.Hosting.IO;
+
 namespace KernelCI.Pipeline.Tarball;
 
 /// <summary>Reads a <see cref="GrowingFile"/> from its start, waiting at the written end until more is written, the
 /// file is complete (end of stream) or it failed (the failure is thrown).</summary>
-internal sealed class GrowingFileReader(GrowingFile source) : Stream
+internal sealed class GrowingFileReader(GrowingFile source) : ForwardReadStream
 {
     private readonly FileStream _file = new(source.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 0,
         FileOptions.Asynchronous | FileOptions.SequentialScan);
-    private long _position;
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => _position; set => throw new NotSupportedException(); }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -24,11 +19,11 @@ internal sealed class GrowingFileReader(GrowingFile source) : Stream
                 throw new IOException("the tarball could not be written: " + failure.Message, failure);
             }
 
-            if (_position < published)
+            if (BytesRead < published)
             {
-                var wanted = (int)Math.Min(buffer.Length, published - _position);
+                var wanted = (int)Math.Min(buffer.Length, published - BytesRead);
                 var read = await _file.ReadAsync(buffer[..wanted], cancellationToken);
-                _position += read;
+                BytesRead += read;
                 return read;
             }
 
@@ -40,20 +35,6 @@ internal sealed class GrowingFileReader(GrowingFile source) : Stream
             await grown.WaitAsync(cancellationToken);
         }
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

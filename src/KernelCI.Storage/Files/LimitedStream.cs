@@ -1,22 +1,10 @@
+using KernelCI.Hosting.IO;
+
 namespace KernelCI.Storage.Files;
 
 /// <summary>Reads through to <paramref name="inner"/> and fails once more than <paramref name="limit"/> bytes came.</summary>
-internal sealed class LimitedStream(Stream inner, long limit, string what = "the file") : Stream
+internal sealed class LimitedStream(Stream inner, long limit, string what = "the file") : ForwardReadStream
 {
-    private long _read;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => _read; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         try
@@ -30,22 +18,9 @@ internal sealed class LimitedStream(Stream inner, long limit, string what = "the
         }
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
     private int Count(int read)
     {
-        _read += read;
-        return _read > limit ? throw new UploadRejectedException(413, $"{what} is larger than the limit of {limit} bytes") : read;
+        BytesRead += read;
+        return BytesRead > limit ? throw new UploadRejectedException(413, $"{what} is larger than the limit of {limit} bytes") : read;
     }
 }

@@ -1,23 +1,19 @@
+using KernelCI.Hosting.IO;
 using Microsoft.Win32.SafeHandles;
 
 namespace KernelCI.Pipeline.Tarball.Archive;
 
 /// <summary>Reads an <see cref="ArchivePlan"/> front to back. Cached pieces of one commit lie mostly in order in the
 /// data file, so it is read through a 1 MiB window rather than one read per piece.</summary>
-internal sealed class ArchivePlanStream(ReadOnlyMemory<byte> own, IReadOnlyList<ArchiveSegment> segments, SafeFileHandle cache) : Stream
+internal sealed class ArchivePlanStream(ReadOnlyMemory<byte> own, IReadOnlyList<ArchiveSegment> segments, SafeFileHandle cache) : ForwardReadStream
 {
     private readonly byte[] _window = new byte[1 << 20];
     private long _windowStart = -1;
     private int _windowLength;
     private int _segment;
     private int _inSegment;
-    private long _position;
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
     public override long Length => segments.Sum(s => (long)s.Length);
-    public override long Position { get => _position; set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -47,7 +43,7 @@ internal sealed class ArchivePlanStream(ReadOnlyMemory<byte> own, IReadOnlyList<
             }
         }
 
-        _position += copied;
+        BytesRead += copied;
         return copied;
     }
 
@@ -56,14 +52,6 @@ internal sealed class ArchivePlanStream(ReadOnlyMemory<byte> own, IReadOnlyList<
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         Task.FromResult(Read(buffer.AsSpan(offset, count)));
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     private int ReadCache(long from, Span<byte> destination)
     {
