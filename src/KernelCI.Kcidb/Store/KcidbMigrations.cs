@@ -10,5 +10,6 @@ public static class KcidbMigrations
             KcidbSqliteSchema.Tables + KcidbSqliteSchema.Indexes,
             KcidbPostgreSqlSchema.Functions + KcidbPostgreSqlSchema.Tables + KcidbPostgreSqlIndexes.Upstream
                 + KcidbPostgreSqlIndexes.Queries + KcidbPostgreSqlIndexes.Submissions),
+        new("kcidb", 2, "sqlite: tests path index without the id", KcidbSqliteSchema.PathIndexWithoutId, "SELECT 1"),
     ];
 }

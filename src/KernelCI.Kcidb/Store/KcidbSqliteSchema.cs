@@ -137,4 +137,13 @@ internal static class KcidbSqliteSchema
         CREATE INDEX IF NOT EXISTS incidents_issue_id ON incidents (issue_id, issue_version);
         CREATE INDEX IF NOT EXISTS incidents_origin ON incidents (origin);
         """;
+
+    // A few hundred distinct paths take every test, so each transaction dirties a leaf page per path: this index cost
+    // more to write than the other three of the table together (4 µs per test at full scale). Without the 32 bytes
+    // of id per entry it costs 1.6 µs less; a path's tests are still read newest first from it, and the rare ties on
+    // start_time are ordered by id in a small sort ("USE TEMP B-TREE FOR LAST TERM OF ORDER BY").
+    public const string PathIndexWithoutId = """
+        DROP INDEX IF EXISTS tests_path_start_time;
+        CREATE INDEX tests_path_start_time ON tests (path, start_time DESC);
+        """;
 }
