@@ -11,6 +11,11 @@ public sealed record KcidbOptions
     /// <summary>Spool bytes in one batch at most (the first file is always taken, whatever its size).</summary>
     public long BatchBytes { get; init; } = 32L * 1024 * 1024;
 
+    /// <summary>On SQLite, how many spool bytes one transaction may take, over several batches, while more batches are
+    /// ready: each batch is freed once written, so this costs no memory, and a hot index page reaches the WAL once per
+    /// commit. A transaction always commits as soon as no checked batch is waiting. 0 commits every batch.</summary>
+    public long TransactionBytes { get; init; } = 64L * 1024 * 1024;
+
     /// <summary>Whether this process moves spool files into the database (an API-only replica may not).</summary>
     public bool RunIngester { get; init; } = true;
 

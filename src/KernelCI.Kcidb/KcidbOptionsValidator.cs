@@ -13,5 +13,10 @@ internal static class KcidbOptionsValidator
         {
             throw new InvalidOperationException("Kcidb:BatchFiles and Kcidb:BatchBytes must be positive");
         }
+
+        if (options.TransactionBytes < 0)
+        {
+            throw new InvalidOperationException("Kcidb:TransactionBytes must be 0 or more");
+        }
     }
 }

@@ -55,6 +55,7 @@ public sealed class IngestionBatcher(Spool spool, IKcidbStore store, KcidbOption
             else
             {
                 prepared.Accepted.Add((item.File, new AcceptedSubmission(item.File.Id, item.Document)));
+                prepared.Objects += CountObjects(item.Document);
             }
         }
 
@@ -69,6 +70,27 @@ public sealed class IngestionBatcher(Spool spool, IKcidbStore store, KcidbOption
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await LoadAsync(batch.Accepted, batch.Rows, cancellationToken);
         metrics.LoadMilliseconds.Increment((long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>Writes a prepared batch's rows into the writer's open transaction; <see cref="Complete"/> follows its commit.</summary>
+    internal async Task WriteAsync(IKcidbWriter writer, PreparedBatch batch, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await writer.WriteAsync(batch.Rows ?? throw new InvalidOperationException("the batch has no rows to write"), cancellationToken);
+        metrics.LoadMilliseconds.Increment((long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>Moves a batch's files to archive/ once the transaction that wrote it has committed.</summary>
+    internal void Complete(PreparedBatch batch)
+    {
+        foreach (var (file, _) in batch.Accepted)
+        {
+            spool.MarkProcessed(file);
+        }
+
+        metrics.IngestedSubmissions.Increment(batch.Accepted.Count);
+        metrics.IngestedObjects.Increment(batch.Objects);
+        IngestionLog.BatchIngested(logger, batch.Accepted.Count, metrics.IngestedObjects.Value());
     }
 
     private List<SpooledFile> TakeBatch(IReadOnlyList<SpooledFile> ready)

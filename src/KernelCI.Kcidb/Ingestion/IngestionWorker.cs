@@ -9,7 +9,8 @@ namespace KernelCI.Kcidb.Ingestion;
 
 /// <summary>
 /// Moves spooled submissions into the database. Parsing and validating the next batch overlaps with the previous
-/// batch's transaction (the two use different cores); batches still commit one at a time, in arrival order.
+/// batch's write (the two use different cores); while checked batches keep coming, several are written in one
+/// transaction (<see cref="WriteGroup"/>). Batches commit in arrival order.
 /// </summary>
 internal sealed class IngestionWorker(
     Spool spool, IKcidbStore store, IngestionSignal signal, KcidbOptions options, KcidbMetrics metrics,
@@ -88,30 +89,53 @@ internal sealed class IngestionWorker(
 
     private async Task LoadLoopAsync(CancellationToken stoppingToken)
     {
+        await using var group = new WriteGroup(store, _batcher, options, metrics);
         await foreach (var (generation, batch) in _prepared.Reader.ReadAllAsync(CancellationToken.None))
         {
-            using (batch)
+            try
             {
-                try
+                if (generation != Volatile.Read(ref _generation) || stoppingToken.IsCancellationRequested)
                 {
-                    if (generation == Volatile.Read(ref _generation) && !stoppingToken.IsCancellationRequested)
-                    {
-                        await _batcher.LoadAsync(batch, stoppingToken);
-                    }
+                    Release(batch);
+                    continue;
                 }
-                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+
+                await group.AddAsync(batch, stoppingToken);
+                // Commit as soon as the writer has caught up, so a quiet spool's submissions are queryable at once.
+                if (group.IsFull || !_prepared.Reader.TryPeek(out _))
                 {
-                    Interlocked.Increment(ref _generation);
-                    IngestionLog.BatchDeferred(logger, e.Message);
-                }
-                finally
-                {
-                    foreach (var id in batch.FileIds)
-                    {
-                        _inFlight.TryRemove(id, out _);
-                    }
+                    await group.CommitAsync(stoppingToken);
                 }
             }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                Interlocked.Increment(ref _generation);
+                IngestionLog.BatchDeferred(logger, e.Message);
+                await group.AbandonAsync();
+            }
+            finally
+            {
+                foreach (var settled in group.TakeSettled())
+                {
+                    Release(settled);
+                }
+            }
+        }
+
+        // Stopping: what was written and not committed rolls back; its files are still in the spool.
+        await group.AbandonAsync();
+        foreach (var settled in group.TakeSettled())
+        {
+            Release(settled);
+        }
+    }
+
+    private void Release(PreparedBatch batch)
+    {
+        batch.Dispose();
+        foreach (var id in batch.FileIds)
+        {
+            _inFlight.TryRemove(id, out _);
         }
     }
 

@@ -19,6 +19,20 @@ public sealed class PreparedBatch(bool moreWaiting) : IDisposable
 
     public IEnumerable<string> FileIds => Accepted.Select(a => a.File.Id);
 
+    /// <summary>The accepted files' size, which the writer counts against its transaction's budget.</summary>
+    internal long Bytes => Accepted.Sum(a => a.File.Length);
+
+    /// <summary>The accepted objects, counted while the documents are alive: the writer frees them before it commits.</summary>
+    internal long Objects { get; set; }
+
+    /// <summary>Frees the documents and rows once written: the transaction may go on for more batches before it commits,
+    /// and only the files are needed to complete this one.</summary>
+    internal void ReleaseDocuments()
+    {
+        Rows = null;
+        Dispose();
+    }
+
     public void Dispose()
     {
         foreach (var owner in Owners)

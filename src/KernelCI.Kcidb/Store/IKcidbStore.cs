@@ -11,6 +11,9 @@ public interface IKcidbStore
     /// loads, so the single writer spends its time in the database only.</summary>
     internal Task IngestAsync(JsonIngestBatch batch, CancellationToken cancellationToken);
 
+    /// <summary>The single ingester's writer, kept across batches (see <see cref="IKcidbWriter"/>).</summary>
+    internal Task<IKcidbWriter> OpenWriterAsync(CancellationToken cancellationToken);
+
     /// <summary>Which of these submission ids were ingested already (so a restart never ingests one twice).</summary>
     Task<IReadOnlySet<string>> FindIngestedAsync(IReadOnlyCollection<string> submissionIds, CancellationToken cancellationToken);
 }

@@ -33,6 +33,11 @@ internal sealed class PostgreSqlKcidbStore(Database database, TimeProvider timeP
         await transaction.CommitAsync(cancellationToken);
     }
 
+    // Each batch commits as it is written: PostgreSQL's load is set-based per batch (COPY, then one upsert per table),
+    // so a longer transaction would only hold its row locks longer.
+    Task<IKcidbWriter> IKcidbStore.OpenWriterAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IKcidbWriter>(new CommitEachBatchWriter(this));
+
     public async Task<IReadOnlySet<string>> FindIngestedAsync(IReadOnlyCollection<string> submissionIds, CancellationToken cancellationToken)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 
 namespace KernelCI.Kcidb.Store;
 
-/// <summary>SQLite: one prepared upsert per table, rebound for every row.</summary>
+/// <summary>SQLite: one prepared upsert per table, rebound for every row (<see cref="SqliteKcidbWriter"/>).</summary>
 internal sealed class SqliteKcidbStore(Database database, TimeProvider timeProvider) : IKcidbStore
 {
     public async Task IngestAsync(IReadOnlyList<AcceptedSubmission> submissions, CancellationToken cancellationToken) =>
@@ -12,39 +12,13 @@ internal sealed class SqliteKcidbStore(Database database, TimeProvider timeProvi
 
     async Task IKcidbStore.IngestAsync(JsonIngestBatch batch, CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow().UtcDateTime;
-        await using var connection = (SqliteConnection)await database.OpenConnectionAsync(cancellationToken);
-        await using (var cache = connection.CreateCommand())
-        {
-            // Millions of tests make indexes far larger than the shared 64 MiB default; B-tree pages that fall out of the
-            // cache cost a read per insert. The ingesting connection keeps a larger one, within the server's 1 GiB budget.
-            // Checkpointing less often writes a hot index page once per checkpoint instead of once per few batches.
-            cache.CommandText = "PRAGMA cache_size = -262144; PRAGMA wal_autocheckpoint = 16384";
-            await cache.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var rows in batch.Tables)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            Upsert(connection, rows, now);
-        }
-
-        await using (var record = connection.CreateCommand())
-        {
-            record.Transaction = transaction;
-            record.CommandText = "INSERT INTO kcidb_submissions (id, ingested_at) VALUES (@id, @now) ON CONFLICT (id) DO NOTHING";
-            var id = record.Parameters.Add("@id", SqliteType.Text);
-            record.Parameters.AddWithValue("@now", KcidbTimestamp.Format(now));
-            foreach (var submissionId in batch.SubmissionIds)
-            {
-                id.Value = submissionId;
-                await record.ExecuteNonQueryAsync(cancellationToken);
-            }
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        await using var writer = await SqliteKcidbWriter.OpenAsync(database, timeProvider, cancellationToken);
+        await writer.WriteAsync(batch, cancellationToken);
+        await writer.CommitAsync(cancellationToken);
     }
+
+    async Task<IKcidbWriter> IKcidbStore.OpenWriterAsync(CancellationToken cancellationToken) =>
+        await SqliteKcidbWriter.OpenAsync(database, timeProvider, cancellationToken);
 
     public async Task<IReadOnlySet<string>> FindIngestedAsync(IReadOnlyCollection<string> submissionIds, CancellationToken cancellationToken)
     {
@@ -65,15 +39,5 @@ internal sealed class SqliteKcidbStore(Database database, TimeProvider timeProvi
         }
 
         return found;
-    }
-
-    // Synchronous on purpose: Microsoft.Data.Sqlite has no real async I/O, and a Task per row would cost more than the insert.
-    private static void Upsert(SqliteConnection connection, JsonTableRows rows, DateTime now)
-    {
-        using var writer = new SqliteRowWriter(connection, rows.Table, now);
-        foreach (var row in rows.Sorted())
-        {
-            writer.Write(row);
-        }
     }
 }
