@@ -12,13 +12,13 @@ internal sealed class SqliteKcidbStore(Database database, TimeProvider timeProvi
 
     async Task IKcidbStore.IngestAsync(JsonIngestBatch batch, CancellationToken cancellationToken)
     {
-        await using var writer = await SqliteKcidbWriter.OpenAsync(database, timeProvider, cancellationToken);
+        await using var writer = await SqliteKcidbWriter.OpenAsync(database, timeProvider, backgroundCheckpoints: null, cancellationToken);
         await writer.WriteAsync(batch, cancellationToken);
         await writer.CommitAsync(cancellationToken);
     }
 
     async Task<IKcidbWriter> IKcidbStore.OpenWriterAsync(CancellationToken cancellationToken) =>
-        await SqliteKcidbWriter.OpenAsync(database, timeProvider, cancellationToken);
+        await SqliteKcidbWriter.OpenAsync(database, timeProvider, SqliteWalPolicy.Default, cancellationToken);
 
     public async Task<IReadOnlySet<string>> FindIngestedAsync(IReadOnlyCollection<string> submissionIds, CancellationToken cancellationToken)
     {

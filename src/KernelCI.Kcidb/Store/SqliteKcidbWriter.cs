@@ -1,5 +1,6 @@
 using KernelCI.Data;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace KernelCI.Kcidb.Store;
 
@@ -7,17 +8,31 @@ namespace KernelCI.Kcidb.Store;
 /// the connection also keeps its page cache: SQLite empties a connection's cache when another one has written.</summary>
 internal sealed class SqliteKcidbWriter : IKcidbWriter
 {
+    // Checkpointing less often writes a hot index page once per checkpoint instead of once per few batches.
+    private const int AutocheckpointPages = 16384;
+
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _timeProvider;
+    private readonly SqliteCheckpointer? _checkpointer;
+    private readonly SqliteWalPolicy? _walPolicy;
     private SqliteTransaction? _transaction;
 
-    private SqliteKcidbWriter(SqliteConnection connection, TimeProvider timeProvider)
+    // Pages this writer appended to the WAL since it last asked for a checkpoint, and since it last restarted the WAL.
+    private long _pagesSinceCheckpoint;
+    private long _pagesSinceRestart;
+
+    private SqliteKcidbWriter(SqliteConnection connection, TimeProvider timeProvider, SqliteCheckpointer? checkpointer, SqliteWalPolicy? walPolicy)
     {
         _connection = connection;
         _timeProvider = timeProvider;
+        _checkpointer = checkpointer;
+        _walPolicy = walPolicy;
     }
 
-    public static async Task<SqliteKcidbWriter> OpenAsync(Database database, TimeProvider timeProvider, CancellationToken cancellationToken)
+    /// <summary>With a <paramref name="backgroundCheckpoints"/> policy, a <see cref="SqliteCheckpointer"/> copies the WAL
+    /// into the database while this writer goes on; without, SQLite checkpoints in the commit that crosses its limit.</summary>
+    public static async Task<SqliteKcidbWriter> OpenAsync(
+        Database database, TimeProvider timeProvider, SqliteWalPolicy? backgroundCheckpoints, CancellationToken cancellationToken)
     {
         var connection = (SqliteConnection)await database.OpenConnectionAsync(cancellationToken);
         try
@@ -25,10 +40,10 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
             await using var cache = connection.CreateCommand();
             // Millions of tests make indexes far larger than the shared 64 MiB default; B-tree pages that fall out of the
             // cache cost a read per insert. The ingesting connection keeps a larger one, within the server's 1 GiB budget.
-            // Checkpointing less often writes a hot index page once per checkpoint instead of once per few batches.
-            cache.CommandText = "PRAGMA cache_size = -262144; PRAGMA wal_autocheckpoint = 16384";
+            cache.CommandText = $"PRAGMA cache_size = -262144; PRAGMA wal_autocheckpoint = {(backgroundCheckpoints is null ? AutocheckpointPages : 0)}";
             await cache.ExecuteNonQueryAsync(cancellationToken);
-            return new SqliteKcidbWriter(connection, timeProvider);
+            var checkpointer = backgroundCheckpoints is null ? null : await SqliteCheckpointer.StartAsync(database, cancellationToken);
+            return new SqliteKcidbWriter(connection, timeProvider, checkpointer, backgroundCheckpoints);
         }
         catch
         {
@@ -40,7 +55,12 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
     public async Task WriteAsync(JsonIngestBatch batch, CancellationToken cancellationToken)
     {
         var now = _timeProvider.GetUtcNow().UtcDateTime;
-        _transaction ??= (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
+        if (_transaction is null)
+        {
+            await RestartWalIfFullAsync(cancellationToken);
+            _transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
+        }
+
         foreach (var rows in batch.Tables)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -68,6 +88,8 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
             {
                 await transaction.CommitAsync(cancellationToken);
             }
+
+            CountWalPages();
         }
     }
 
@@ -79,7 +101,60 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
             await transaction.DisposeAsync();
         }
 
+        if (_checkpointer is not null)
+        {
+            await _checkpointer.DisposeAsync();
+            // The connection goes back to the pool: whoever writes on it next checkpoints as SQLite does by default.
+            await using var autocheckpoint = _connection.CreateCommand();
+            autocheckpoint.CommandText = "PRAGMA wal_autocheckpoint = 1000";
+            await autocheckpoint.ExecuteNonQueryAsync();
+        }
+
         await _connection.DisposeAsync();
+    }
+
+    // A WAL only starts over from its beginning when a write transaction begins with every frame copied back; under
+    // back-to-back transactions that never happens by itself, so past the limit the writer waits for the rest of the
+    // copy (RESTART: the checkpointer has done most of it) and the WAL file stays bounded.
+    private async Task RestartWalIfFullAsync(CancellationToken cancellationToken)
+    {
+        if (_checkpointer is null || _walPolicy is null || _pagesSinceRestart < _walPolicy.RestartAtPages)
+        {
+            return;
+        }
+
+        var busy = await _checkpointer.RunAloneAsync(async () =>
+        {
+            await using var command = _connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(RESTART)";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken) && reader.GetInt64(0) != 0;
+        }, cancellationToken);
+
+        // Busy: a reader held on past the busy timeout; the next transaction tries again.
+        if (!busy)
+        {
+            _pagesSinceRestart = 0;
+            _pagesSinceCheckpoint = 0;
+        }
+    }
+
+    private void CountWalPages()
+    {
+        if (_checkpointer is null || _walPolicy is null)
+        {
+            return;
+        }
+
+        // Pages written out of this connection's cache, all of them WAL frames: a cumulative counter, read and reset.
+        raw.sqlite3_db_status(_connection.Handle!, raw.SQLITE_DBSTATUS_CACHE_WRITE, out var written, out _, 1);
+        _pagesSinceCheckpoint += written;
+        _pagesSinceRestart += written;
+        if (_pagesSinceCheckpoint >= _walPolicy.CheckpointEveryPages)
+        {
+            _pagesSinceCheckpoint = 0;
+            _checkpointer.Request();
+        }
     }
 
     // Synchronous on purpose: Microsoft.Data.Sqlite has no real async I/O, and a Task per row would cost more than the insert.
