@@ -39,6 +39,17 @@ public sealed class WriteGroupTests
     private static async Task<PreparedBatch> PrepareAsync(IngestionBatcher batcher, params string[] inFlight) =>
         (await batcher.PrepareNextAsync(inFlight.ToHashSet(), Cancellation))!;
 
+    // Two submissions, each a batch, written into one open transaction.
+    private static async Task<(string First, string Second, IngestionBatcher Batcher, WriteGroup Group)> WriteTwoAsync(KcidbTestApp app)
+    {
+        var first = await SubmitAsync(app, Checkout("acme:1"));
+        var second = await SubmitAsync(app, Checkout("acme:2"));
+        var (batcher, group) = Writer(app);
+        await group.AddAsync(await PrepareAsync(batcher), Cancellation);
+        await group.AddAsync(await PrepareAsync(batcher, first), Cancellation);
+        return (first, second, batcher, group);
+    }
+
     private static async Task<long> CountCheckoutsAsync(KcidbTestApp app)
     {
         await using var connection = await app.Database.OpenConnectionAsync(Cancellation);
@@ -52,13 +63,8 @@ public sealed class WriteGroupTests
     public async Task Written_batches_stay_in_the_spool_until_the_group_commits(DatabaseKind kind)
     {
         await using var app = await StartAsync(kind);
-        var first = await SubmitAsync(app, Checkout("acme:1"));
-        var second = await SubmitAsync(app, Checkout("acme:2"));
-        var (batcher, group) = Writer(app);
+        var (first, second, batcher, group) = await WriteTwoAsync(app);
         await using var _ = group;
-
-        await group.AddAsync(await PrepareAsync(batcher), Cancellation);
-        await group.AddAsync(await PrepareAsync(batcher, first), Cancellation);
 
         Assert.Equal(SubmissionStatus.Ready, app.Spool.StatusOf(first));
         Assert.Equal(SubmissionStatus.Ready, app.Spool.StatusOf(second));
@@ -76,13 +82,8 @@ public sealed class WriteGroupTests
     public async Task Sqlite_group_is_not_visible_to_readers_before_its_commit()
     {
         await using var app = await StartAsync(DatabaseKind.Sqlite);
-        var first = await SubmitAsync(app, Checkout("acme:1"));
-        await SubmitAsync(app, Checkout("acme:2"));
-        var (batcher, group) = Writer(app);
+        var group = (await WriteTwoAsync(app)).Group;
         await using var _ = group;
-
-        await group.AddAsync(await PrepareAsync(batcher), Cancellation);
-        await group.AddAsync(await PrepareAsync(batcher, first), Cancellation);
 
         Assert.Equal(0, await CountCheckoutsAsync(app));
     }
@@ -92,12 +93,8 @@ public sealed class WriteGroupTests
     public async Task Abandoned_group_leaves_its_files_ready_and_they_load_again_exactly_once(DatabaseKind kind)
     {
         await using var app = await StartAsync(kind);
-        var first = await SubmitAsync(app, Checkout("acme:1"));
-        var second = await SubmitAsync(app, Checkout("acme:2"));
-        var (batcher, group) = Writer(app);
+        var (first, second, batcher, group) = await WriteTwoAsync(app);
         await using var _ = group;
-        await group.AddAsync(await PrepareAsync(batcher), Cancellation);
-        await group.AddAsync(await PrepareAsync(batcher, first), Cancellation);
 
         await group.AbandonAsync();
 
