@@ -32,12 +32,12 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
     public void Request() => _commits.Writer.TryWrite(true);
 
     /// <summary>Runs the writer's own checkpoint once no passive copy is running.</summary>
-    public async Task<T> RunAloneAsync<T>(Func<Task<T>> checkpoint, CancellationToken cancellationToken)
+    public T RunAlone<T>(Func<T> checkpoint)
     {
-        await _turn.WaitAsync(cancellationToken);
+        _turn.Wait();
         try
         {
-            return await checkpoint();
+            return checkpoint();
         }
         finally
         {

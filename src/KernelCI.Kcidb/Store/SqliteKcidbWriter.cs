@@ -11,10 +11,15 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
     // Checkpointing less often writes a hot index page once per checkpoint instead of once per few batches.
     private const int AutocheckpointPages = 16384;
 
+    // Ahead of the uploads and checking that share the cores with it, without starving them: each nice step is about
+    // 1.25 times the CPU share.
+    private const int WriterNice = -5;
+
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _timeProvider;
     private readonly SqliteCheckpointer? _checkpointer;
     private readonly SqliteWalPolicy? _walPolicy;
+    private readonly PriorityThread? _thread;
     private SqliteTransaction? _transaction;
 
     // Pages this writer appended to the WAL since it last asked for a checkpoint, and since it last restarted the WAL.
@@ -27,6 +32,8 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
         _timeProvider = timeProvider;
         _checkpointer = checkpointer;
         _walPolicy = walPolicy;
+        // Only the ingester's long-lived writer (the one with background checkpoints) is worth a thread of its own.
+        _thread = walPolicy is null ? null : new PriorityThread("kcidb-writer", WriterNice);
     }
 
     /// <summary>With a <paramref name="backgroundCheckpoints"/> policy, a <see cref="SqliteCheckpointer"/> copies the WAL
@@ -52,54 +59,15 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
         }
     }
 
-    public async Task WriteAsync(JsonIngestBatch batch, CancellationToken cancellationToken)
-    {
-        var now = _timeProvider.GetUtcNow().UtcDateTime;
-        if (_transaction is null)
-        {
-            await RestartWalIfFullAsync(cancellationToken);
-            _transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
-        }
+    public Task WriteAsync(JsonIngestBatch batch, CancellationToken cancellationToken) =>
+        Run(() => Write(batch, cancellationToken));
 
-        foreach (var rows in batch.Tables)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            Upsert(rows, now);
-        }
-
-        await using var record = _connection.CreateCommand();
-        record.Transaction = _transaction;
-        record.CommandText = "INSERT INTO kcidb_submissions (id, ingested_at) VALUES (@id, @now) ON CONFLICT (id) DO NOTHING";
-        var id = record.Parameters.Add("@id", SqliteType.Text);
-        record.Parameters.AddWithValue("@now", KcidbTimestamp.Format(now));
-        foreach (var submissionId in batch.SubmissionIds)
-        {
-            id.Value = submissionId;
-            await record.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
-
-    public async Task CommitAsync(CancellationToken cancellationToken)
-    {
-        if (_transaction is { } transaction)
-        {
-            _transaction = null;
-            await using (transaction)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-
-            CountWalPages();
-        }
-    }
+    public Task CommitAsync(CancellationToken cancellationToken) => Run(Commit);
 
     public async ValueTask DisposeAsync()
     {
-        if (_transaction is { } transaction)
-        {
-            _transaction = null;
-            await transaction.DisposeAsync();
-        }
+        await Run(Rollback);
+        _thread?.Dispose();
 
         if (_checkpointer is not null)
         {
@@ -113,23 +81,86 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
         await _connection.DisposeAsync();
     }
 
+    // Synchronous on purpose: Microsoft.Data.Sqlite has no real async I/O, and a Task per row would cost more than the
+    // insert. The whole write runs on the priority thread when there is one.
+    private void Write(JsonIngestBatch batch, CancellationToken cancellationToken)
+    {
+        var now = _timeProvider.GetUtcNow().UtcDateTime;
+        if (_transaction is null)
+        {
+            RestartWalIfFull();
+            _transaction = _connection.BeginTransaction();
+        }
+
+        foreach (var rows in batch.Tables)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Upsert(rows, now);
+        }
+
+        using var record = _connection.CreateCommand();
+        record.Transaction = _transaction;
+        record.CommandText = "INSERT INTO kcidb_submissions (id, ingested_at) VALUES (@id, @now) ON CONFLICT (id) DO NOTHING";
+        var id = record.Parameters.Add("@id", SqliteType.Text);
+        record.Parameters.AddWithValue("@now", KcidbTimestamp.Format(now));
+        foreach (var submissionId in batch.SubmissionIds)
+        {
+            id.Value = submissionId;
+            record.ExecuteNonQuery();
+        }
+    }
+
+    private void Commit()
+    {
+        if (_transaction is { } transaction)
+        {
+            _transaction = null;
+            using (transaction)
+            {
+                transaction.Commit();
+            }
+
+            CountWalPages();
+        }
+    }
+
+    private void Rollback()
+    {
+        if (_transaction is { } transaction)
+        {
+            _transaction = null;
+            transaction.Dispose();
+        }
+    }
+
+    private Task Run(Action work)
+    {
+        if (_thread is not null)
+        {
+            return _thread.RunAsync(work);
+        }
+
+        work();
+        return Task.CompletedTask;
+    }
+
     // A WAL only starts over from its beginning when a write transaction begins with every frame copied back; under
     // back-to-back transactions that never happens by itself, so past the limit the writer waits for the rest of the
     // copy (RESTART: the checkpointer has done most of it) and the WAL file stays bounded.
-    private async Task RestartWalIfFullAsync(CancellationToken cancellationToken)
+    private void RestartWalIfFull()
     {
         if (_checkpointer is null || _walPolicy is null || _pagesSinceRestart < _walPolicy.RestartAtPages)
         {
             return;
         }
 
-        var busy = await _checkpointer.RunAloneAsync(async () =>
+        var busy = _checkpointer.RunAlone(() =>
         {
-            await using var command = _connection.CreateCommand();
+            using var command = _connection.CreateCommand();
             command.CommandText = "PRAGMA wal_checkpoint(RESTART)";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken) && reader.GetInt64(0) != 0;
-        }, cancellationToken);
+            using var reader = command.ExecuteReader();
+            return reader.Read() && reader.GetInt64(0) != 0;
+        });
 
         // Busy: a reader held on past the busy timeout; the next transaction tries again.
         if (!busy)
@@ -157,7 +188,6 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
         }
     }
 
-    // Synchronous on purpose: Microsoft.Data.Sqlite has no real async I/O, and a Task per row would cost more than the insert.
     private void Upsert(JsonTableRows rows, DateTime now)
     {
         using var writer = new SqliteRowWriter(_connection, rows.Table, now);
