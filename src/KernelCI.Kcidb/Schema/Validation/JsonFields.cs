@@ -1,0 +1,30 @@
+using System.Text.Json;
+
+namespace KernelCI.Kcidb.Schema.Validation;
+
+/// <summary>Reads an object's fields in one forward pass.</summary>
+internal static class JsonFields
+{
+    /// <summary>
+    /// The values of two fields (the last of each name, as <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/>
+    /// returns them), <c>default</c> (<see cref="JsonValueKind.Undefined"/>) when absent. A lookup by name searches from
+    /// the object's end and is several times slower per object than one pass here for both names.
+    /// </summary>
+    public static void Get(
+        JsonElement item, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, out JsonElement firstValue, out JsonElement secondValue)
+    {
+        firstValue = default;
+        secondValue = default;
+        foreach (var property in item.EnumerateObject())
+        {
+            if (property.NameEquals(first))
+            {
+                firstValue = property.Value;
+            }
+            else if (property.NameEquals(second))
+            {
+                secondValue = property.Value;
+            }
+        }
+    }
+}
