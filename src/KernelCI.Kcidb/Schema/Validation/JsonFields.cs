@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace KernelCI.Kcidb.Schema.Validation;
@@ -17,14 +18,19 @@ internal static class JsonFields
         secondValue = default;
         foreach (var property in item.EnumerateObject())
         {
-            if (property.NameEquals(first))
+            // Most names are told apart by their length alone; an escaped name is longer as written than decoded.
+            var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+            if (Is(property, raw, first))
             {
                 firstValue = property.Value;
             }
-            else if (property.NameEquals(second))
+            else if (Is(property, raw, second))
             {
                 secondValue = property.Value;
             }
         }
     }
+
+    private static bool Is(JsonProperty property, ReadOnlySpan<byte> raw, ReadOnlySpan<byte> name) =>
+        raw.Length == name.Length ? raw.SequenceEqual(name) : raw.Length > name.Length && raw.IndexOf((byte)'\\') >= 0 && property.NameEquals(name);
 }
