@@ -1,4 +1,7 @@
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
+using KernelCI.Kcidb.Schema.Validation;
 
 namespace KernelCI.Kcidb.Ingestion;
 
@@ -13,6 +16,7 @@ public static class OriginOwnership
     public static IReadOnlyList<string> Violations(JsonElement document, string origin)
     {
         var violations = new List<string>();
+        var originUtf8 = Encoding.UTF8.GetBytes(origin);
         foreach (var list in ObjectLists)
         {
             if (!document.TryGetProperty(list, out var objects) || objects.ValueKind != JsonValueKind.Array)
@@ -23,7 +27,11 @@ public static class OriginOwnership
             var index = 0;
             foreach (var item in objects.EnumerateArray())
             {
-                Check(item, $"{list}[{index}]", origin, violations);
+                if (item.ValueKind == JsonValueKind.Object && !Owns(item, originUtf8))
+                {
+                    Report(item, $"{list}[{index}]", origin, violations);
+                }
+
                 index++;
             }
         }
@@ -31,13 +39,33 @@ public static class OriginOwnership
         return violations;
     }
 
-    private static void Check(JsonElement item, string where, string origin, List<string> violations)
+    // The common case, an object that is the origin's, is decided on the parsed UTF-8 without building a string: the
+    // messages, and so the strings, are only made for the objects that fail.
+    private static bool Owns(JsonElement item, byte[] origin)
     {
-        if (item.ValueKind != JsonValueKind.Object)
+        JsonFields.Get(item, "id"u8, "origin"u8, out var idValue, out var originValue);
+        if (originValue.ValueKind == JsonValueKind.String && !originValue.ValueEquals(origin))
         {
-            return;
+            return false;
         }
 
+        if (idValue.ValueKind != JsonValueKind.String)
+        {
+            return true;
+        }
+
+        var raw = JsonMarshal.GetRawUtf8Value(idValue)[1..^1];
+        if (raw.IndexOf((byte)'\\') >= 0)
+        {
+            return false;
+        }
+
+        var colon = raw.IndexOf((byte)':');
+        return colon <= 0 || raw[..colon].SequenceEqual(origin);
+    }
+
+    private static void Report(JsonElement item, string where, string origin, List<string> violations)
+    {
         var id = item.TryGetProperty("id", out var idValue) && idValue.ValueKind == JsonValueKind.String ? idValue.GetString()! : null;
         if (item.TryGetProperty("origin", out var originValue) && originValue.ValueKind == JsonValueKind.String
             && originValue.GetString() != origin)

@@ -31,13 +31,13 @@ internal static class DuplicateIds
         var seen = new HashSet<int>(objects.GetArrayLength());
         foreach (var item in objects.EnumerateArray())
         {
-            var id = item.GetProperty("id"u8);
+            JsonFields.Get(item, "id"u8, "version"u8, out var id, out var version);
             var raw = JsonText.RawUtf8(id);
             var hash = new HashCode();
             hash.AddBytes(JsonText.IsEscaped(raw) ? Encoding.UTF8.GetBytes(id.GetString()!) : raw);
             if (versioned)
             {
-                hash.Add(JsonNumbers.ToDouble(item.GetProperty("version"u8)));
+                hash.Add(JsonNumbers.ToDouble(version));
             }
 
             if (!seen.Add(hash.ToHashCode()))

@@ -20,6 +20,7 @@ internal sealed class JsonIngestBatch
     public static JsonIngestBatch From(IReadOnlyList<AcceptedSubmission> submissions)
     {
         var tables = KcidbTables.All.Select(t => new JsonTableRows(t)).ToList();
+        Reserve(tables, submissions);
         foreach (var submission in submissions)
         {
             try
@@ -38,6 +39,26 @@ internal sealed class JsonIngestBatch
         }
 
         return new JsonIngestBatch([.. tables.Where(t => t.Count > 0)], [.. submissions.Select(s => s.Id).Distinct(StringComparer.Ordinal)]);
+    }
+
+    // Sized once for the batch's objects: growing a table's map by doubling rehashes and copies tens of thousands of
+    // entries, and leaves every smaller array behind as garbage.
+    private static void Reserve(List<JsonTableRows> tables, IReadOnlyList<AcceptedSubmission> submissions)
+    {
+        foreach (var rows in tables)
+        {
+            var count = 0;
+            foreach (var submission in submissions)
+            {
+                if (submission.Document.ValueKind == JsonValueKind.Object
+                    && submission.Document.TryGetProperty(rows.Table.Name, out var list) && list.ValueKind == JsonValueKind.Array)
+                {
+                    count += list.GetArrayLength();
+                }
+            }
+
+            rows.EnsureCapacity(count);
+        }
     }
 
     private static void Add(List<JsonTableRows> tables, JsonElement document)

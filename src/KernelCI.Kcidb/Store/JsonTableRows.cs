@@ -14,6 +14,9 @@ internal sealed class JsonTableRows(KcidbTable table)
 
     public int Count => _rows.Count;
 
+    /// <summary>Makes room for this many distinct keys in all, so that adding them does not regrow the map.</summary>
+    public void EnsureCapacity(int count) => _rows.EnsureCapacity(count);
+
     public void Add(JsonElement[] row)
     {
         _sorted = null;

@@ -39,12 +39,17 @@ internal sealed class Utf8FieldMap
     /// alone for a field that has no column (submitted metadata such as `_timestamp`).</summary>
     public int Find(JsonProperty property, out Utf8FieldMap? nested)
     {
+        // The field names hold no backslash: raw bytes equal to one of them are that name unescaped, so the scan for an
+        // escape is only needed when the name as written matched nothing.
         var name = JsonMarshal.GetRawUtf8PropertyName(property);
-        if (name.IndexOf((byte)'\\') >= 0)
-        {
-            name = Encoding.UTF8.GetBytes(property.Name);
-        }
+        var column = Find(name, out nested);
+        return column >= 0 || nested is not null || name.IndexOf((byte)'\\') < 0
+            ? column
+            : Find(Encoding.UTF8.GetBytes(property.Name), out nested);
+    }
 
+    private int Find(ReadOnlySpan<byte> name, out Utf8FieldMap? nested)
+    {
         var candidates = name.Length < _byLength.Length ? _byLength[name.Length] : [];
         foreach (var i in candidates)
         {

@@ -45,6 +45,22 @@ public sealed class DuplicateIdTests
     }
 
     [Fact]
+    public void Repeated_id_field_counts_by_its_last_value()
+    {
+        var result = Process($$"""{"version": {{V53}}, "checkouts": [{"id": "o:a", "origin": "o", "id": "o:b"}, {"id": "o:b", "origin": "o"}]}""");
+
+        AssertSingleError(result, "checkouts[1]: duplicate checkout id \"o:b\", already used by checkouts[0]");
+    }
+
+    [Fact]
+    public void Repeated_issue_version_field_counts_by_its_last_value()
+    {
+        var result = Process($$"""{"version": {{V53}}, "issues": [{"id": "o:1", "origin": "o", "version": 1, "version": 2}, {"id": "o:1", "origin": "o", "version": 1}]}""");
+
+        Assert.True(result.IsValid);
+    }
+
+    [Fact]
     public void Many_distinct_ids_are_accepted()
     {
         var tests = string.Join(", ", Enumerable.Range(0, 5000).Select(i => $$"""{"id": "o:{{i}}", "origin": "o", "build_id": "o:b"}"""));

@@ -16,16 +16,21 @@ internal static class JsonText
 
     public static bool IsEscaped(ReadOnlySpan<byte> raw) => raw.IndexOf((byte)'\\') >= 0;
 
-    /// <summary>The decoded characters of a string value, in the context's scratch buffer when possible.</summary>
+    /// <summary>The decoded characters of a string value, in the context's scratch buffer: valid until the next call.</summary>
     public static ReadOnlySpan<char> Chars(JsonElement value, ReadOnlySpan<byte> raw, ValidationContext context)
     {
-        if (IsEscaped(raw))
+        // Unescaping never lengthens: a string has at most as many UTF-16 units as its raw UTF-8 has bytes.
+        var buffer = context.Buffer(raw.Length);
+        if (!IsEscaped(raw))
         {
-            return value.GetString();
+            return buffer.AsSpan(0, Encoding.UTF8.GetChars(raw, buffer));
         }
 
-        var buffer = context.Buffer(raw.Length);
-        return buffer.AsSpan(0, Encoding.UTF8.GetChars(raw, buffer));
+        // A reader over the value's own token unescapes into the buffer, where GetString() would allocate the string
+        // (a log excerpt of a few hundred bytes, with its newlines escaped, is on many objects).
+        var reader = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(value));
+        reader.Read();
+        return buffer.AsSpan(0, reader.CopyString(buffer));
     }
 
     public static string Describe(JsonElement value)

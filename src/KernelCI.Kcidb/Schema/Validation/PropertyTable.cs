@@ -30,25 +30,20 @@ internal sealed class PropertyTable
 
     public int Find(JsonProperty property)
     {
+        // The schema's names hold no backslash, so raw bytes equal to one of them are that name unescaped: the scan
+        // for an escape is only needed for a name that matched nothing as written.
         var raw = JsonText.RawUtf8(property);
-        if (JsonText.IsEscaped(raw))
+        if (raw.Length < byLength.Length)
         {
-            return IndexOf(property.Name);
-        }
-
-        if (raw.Length >= byLength.Length)
-        {
-            return -1;
-        }
-
-        foreach (var i in byLength[raw.Length])
-        {
-            if (raw.SequenceEqual(utf8Names[i]))
+            foreach (var i in byLength[raw.Length])
             {
-                return i;
+                if (raw.SequenceEqual(utf8Names[i]))
+                {
+                    return i;
+                }
             }
         }
 
-        return -1;
+        return JsonText.IsEscaped(raw) ? IndexOf(property.Name) : -1;
     }
 }

@@ -14,40 +14,59 @@ internal sealed class StringKeyword(int? maxLength, StringPattern? pattern, Stri
 
         var raw = JsonText.RawUtf8(value);
         var escaped = JsonText.IsEscaped(raw);
-        if (maxLength is { } max && CodePoints(value, raw, escaped, context) > max)
+
+        // Decoded at most once for the three checks, and only when a check cannot work on the raw UTF-8.
+        var decoded = false;
+        ReadOnlySpan<char> chars = default;
+        if (maxLength is { } max)
         {
-            context.Report($"is longer than {max} characters");
+            if (escaped)
+            {
+                chars = JsonText.Chars(value, raw, context);
+                decoded = true;
+            }
+
+            if ((escaped ? CodePoints(chars) : CodePoints(raw)) > max)
+            {
+                context.Report($"is longer than {max} characters");
+            }
         }
 
-        if (pattern is not null && !Matches(pattern, value, raw, escaped, context))
+        if (pattern is not null)
         {
-            context.Report($"{JsonText.Describe(value)} does not match {pattern.Source}");
+            var matches = escaped ? null : pattern.TryMatchUtf8(raw);
+            if (matches is null && !decoded)
+            {
+                chars = JsonText.Chars(value, raw, context);
+                decoded = true;
+            }
+
+            if (!(matches ?? pattern.IsMatch(chars)))
+            {
+                context.Report($"{JsonText.Describe(value)} does not match {pattern.Source}");
+            }
         }
 
-        if (format is not null && !format.IsValid(JsonText.Chars(value, raw, context)))
+        if (format is not null && !format.IsValid(decoded ? chars : JsonText.Chars(value, raw, context)))
         {
             context.Report($"{JsonText.Describe(value)} is not a valid {format.Name}");
         }
     }
 
-    private static bool Matches(StringPattern pattern, JsonElement value, ReadOnlySpan<byte> raw, bool escaped, ValidationContext context) =>
-        (escaped ? null : pattern.TryMatchUtf8(raw)) ?? pattern.IsMatch(JsonText.Chars(value, raw, context));
-
     // Python counts code points, not UTF-16 units.
-    private static int CodePoints(JsonElement value, ReadOnlySpan<byte> raw, bool escaped, ValidationContext context)
+    private static int CodePoints(ReadOnlySpan<byte> utf8)
     {
-        if (!escaped)
+        var count = 0;
+        foreach (var b in utf8)
         {
-            var count = 0;
-            foreach (var b in raw)
-            {
-                count += (b & 0xC0) != 0x80 ? 1 : 0;
-            }
-
-            return count;
+            count += (b & 0xC0) != 0x80 ? 1 : 0;
         }
 
-        var chars = JsonText.Chars(value, raw, context);
+        return count;
+    }
+
+    private static int CodePoints(ReadOnlySpan<char> chars)
+    {
         var points = 0;
         for (var i = 0; i < chars.Length; i++, points++)
         {
