@@ -120,20 +120,21 @@ public sealed class IngestionBatcher(Spool spool, IKcidbStore store, KcidbOption
 
     private static CheckedFile Check(SpooledFile file)
     {
-        JsonDocument document;
+        SpoolDocument owner;
         try
         {
-            document = JsonDocument.Parse(File.ReadAllBytes(file.Path), new JsonDocumentOptions { MaxDepth = 256 });
+            owner = SpoolDocument.Parse(file.Path, new JsonDocumentOptions { MaxDepth = 256 });
         }
         catch (JsonException e)
         {
             return new CheckedFile(file, null, default, ["the submission is not valid JSON: " + e.Message]);
         }
 
+        var document = owner.Document;
         var result = KcidbDocuments.Process(document.RootElement);
         if (!result.IsValid)
         {
-            return new CheckedFile(file, document, default, result.Errors);
+            return new CheckedFile(file, owner, default, result.Errors);
         }
 
         if (!file.Meta.Admin)
@@ -141,11 +142,11 @@ public sealed class IngestionBatcher(Spool spool, IKcidbStore store, KcidbOption
             var violations = OriginOwnership.Violations(document.RootElement, file.Meta.Origin);
             if (violations.Count > 0)
             {
-                return new CheckedFile(file, document, default, violations);
+                return new CheckedFile(file, owner, default, violations);
             }
         }
 
-        return new CheckedFile(file, document, result.Document, []);
+        return new CheckedFile(file, owner, result.Document, []);
     }
 
     private static JsonIngestBatch? BuildRows(List<(SpooledFile File, AcceptedSubmission Submission)> accepted)
@@ -231,5 +232,5 @@ public sealed class IngestionBatcher(Spool spool, IKcidbStore store, KcidbOption
         return count;
     }
 
-    private sealed record CheckedFile(SpooledFile File, JsonDocument? Owner, JsonElement Document, IReadOnlyList<string> Errors);
+    private sealed record CheckedFile(SpooledFile File, SpoolDocument? Owner, JsonElement Document, IReadOnlyList<string> Errors);
 }

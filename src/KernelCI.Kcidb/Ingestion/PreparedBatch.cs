@@ -11,7 +11,7 @@ public sealed class PreparedBatch(bool moreWaiting) : IDisposable
 
     public List<(SpooledFile File, AcceptedSubmission Submission)> Accepted { get; } = [];
 
-    internal List<JsonDocument?> Owners { get; } = [];
+    internal List<SpoolDocument?> Owners { get; } = [];
 
     /// <summary>The accepted submissions' rows, built and sorted while the previous batch loads; null when building
     /// them failed, so the load goes through the submissions and isolates the one at fault.</summary>
