@@ -1,17 +1,20 @@
 using System.Threading.Channels;
 using KernelCI.Data;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace KernelCI.Kcidb.Store;
 
 /// <summary>
 /// Copies the ingester's committed WAL frames into the database file on a connection and thread of its own, so the
 /// single writer, the critical path of ingestion, does not stop to checkpoint: about a third of the bytes it would
-/// otherwise write. A passive checkpoint never blocks the writer or readers.
+/// otherwise write. A passive checkpoint never blocks the writer or readers. The writer tells it what it appended
+/// (<see cref="Appended"/>) and lets it start the WAL over (<see cref="RestartIfFull"/>), both on the writer's thread.
 /// </summary>
 internal sealed class SqliteCheckpointer : IAsyncDisposable
 {
     private readonly SqliteConnection _connection;
+    private readonly SqliteWalPolicy _policy;
     private readonly Channel<bool> _commits = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Task _loop;
 
@@ -19,29 +22,65 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
     // the writer's restart and the passive copies take turns here.
     private readonly SemaphoreSlim _turn = new(1, 1);
 
-    private SqliteCheckpointer(SqliteConnection connection)
+    // Pages the writer appended to the WAL since it last asked for a checkpoint, and since the WAL last started over.
+    private long _pagesSinceCheckpoint;
+    private long _pagesSinceRestart;
+
+    private SqliteCheckpointer(SqliteConnection connection, SqliteWalPolicy policy)
     {
         _connection = connection;
+        _policy = policy;
         _loop = Task.Run(LoopAsync);
     }
 
-    public static async Task<SqliteCheckpointer> StartAsync(Database database, CancellationToken cancellationToken) =>
-        new((SqliteConnection)await database.OpenConnectionAsync(cancellationToken));
+    public static async Task<SqliteCheckpointer> StartAsync(Database database, SqliteWalPolicy policy, CancellationToken cancellationToken) =>
+        new((SqliteConnection)await database.OpenConnectionAsync(cancellationToken), policy);
 
-    /// <summary>Asks for a checkpoint of what is committed; asks made during a checkpoint are covered by the next one.</summary>
-    public void Request() => _commits.Writer.TryWrite(true);
-
-    /// <summary>Runs the writer's own checkpoint once no passive copy is running.</summary>
-    public T RunAlone<T>(Func<T> checkpoint)
+    /// <summary>After the writer's commit: counts the pages it appended to the WAL and asks for a passive copy every
+    /// <see cref="SqliteWalPolicy.CheckpointEveryPages"/>; asks made during a copy are covered by the next one.</summary>
+    public void Appended(SqliteConnection writer)
     {
+        // Pages written out of the writer's cache, all of them WAL frames: a cumulative counter, read and reset.
+        raw.sqlite3_db_status(writer.Handle!, raw.SQLITE_DBSTATUS_CACHE_WRITE, out var written, out _, 1);
+        _pagesSinceCheckpoint += written;
+        _pagesSinceRestart += written;
+        if (_pagesSinceCheckpoint >= _policy.CheckpointEveryPages)
+        {
+            _pagesSinceCheckpoint = 0;
+            _commits.Writer.TryWrite(true);
+        }
+    }
+
+    /// <summary>Before the writer's next transaction. A WAL only starts over from its beginning when a write transaction
+    /// begins with every frame copied back, which back-to-back transactions never allow by themselves: past
+    /// <see cref="SqliteWalPolicy.RestartAtPages"/> the writer waits for the running copy and copies the rest itself
+    /// (RESTART), so the WAL file stays bounded.</summary>
+    public void RestartIfFull(SqliteConnection writer)
+    {
+        if (_pagesSinceRestart < _policy.RestartAtPages)
+        {
+            return;
+        }
+
+        bool busy;
         _turn.Wait();
         try
         {
-            return checkpoint();
+            using var command = writer.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(RESTART)";
+            using var reader = command.ExecuteReader();
+            busy = reader.Read() && reader.GetInt64(0) != 0;
         }
         finally
         {
             _turn.Release();
+        }
+
+        // Busy: a reader held on past the busy timeout; the next transaction tries again.
+        if (!busy)
+        {
+            _pagesSinceRestart = 0;
+            _pagesSinceCheckpoint = 0;
         }
     }
 

@@ -1,6 +1,5 @@
 using KernelCI.Data;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace KernelCI.Kcidb.Store;
 
@@ -18,22 +17,16 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _timeProvider;
     private readonly SqliteCheckpointer? _checkpointer;
-    private readonly SqliteWalPolicy? _walPolicy;
     private readonly PriorityThread? _thread;
     private SqliteTransaction? _transaction;
 
-    // Pages this writer appended to the WAL since it last asked for a checkpoint, and since it last restarted the WAL.
-    private long _pagesSinceCheckpoint;
-    private long _pagesSinceRestart;
-
-    private SqliteKcidbWriter(SqliteConnection connection, TimeProvider timeProvider, SqliteCheckpointer? checkpointer, SqliteWalPolicy? walPolicy)
+    private SqliteKcidbWriter(SqliteConnection connection, TimeProvider timeProvider, SqliteCheckpointer? checkpointer)
     {
         _connection = connection;
         _timeProvider = timeProvider;
         _checkpointer = checkpointer;
-        _walPolicy = walPolicy;
         // Only the ingester's long-lived writer (the one with background checkpoints) is worth a thread of its own.
-        _thread = walPolicy is null ? null : new PriorityThread("kcidb-writer", WriterNice);
+        _thread = checkpointer is null ? null : new PriorityThread("kcidb-writer", WriterNice);
     }
 
     /// <summary>With a <paramref name="backgroundCheckpoints"/> policy, a <see cref="SqliteCheckpointer"/> copies the WAL
@@ -49,8 +42,8 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
             // cache cost a read per insert. The ingesting connection keeps a larger one, within the server's 1 GiB budget.
             cache.CommandText = $"PRAGMA cache_size = -262144; PRAGMA wal_autocheckpoint = {(backgroundCheckpoints is null ? AutocheckpointPages : 0)}";
             await cache.ExecuteNonQueryAsync(cancellationToken);
-            var checkpointer = backgroundCheckpoints is null ? null : await SqliteCheckpointer.StartAsync(database, cancellationToken);
-            return new SqliteKcidbWriter(connection, timeProvider, checkpointer, backgroundCheckpoints);
+            var checkpointer = backgroundCheckpoints is null ? null : await SqliteCheckpointer.StartAsync(database, backgroundCheckpoints, cancellationToken);
+            return new SqliteKcidbWriter(connection, timeProvider, checkpointer);
         }
         catch
         {
@@ -66,19 +59,23 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
 
     public async ValueTask DisposeAsync()
     {
-        await Run(Rollback);
-        _thread?.Dispose();
-
-        if (_checkpointer is not null)
+        try
         {
-            await _checkpointer.DisposeAsync();
-            // The connection goes back to the pool: whoever writes on it next checkpoints as SQLite does by default.
-            await using var autocheckpoint = _connection.CreateCommand();
-            autocheckpoint.CommandText = "PRAGMA wal_autocheckpoint = 1000";
-            await autocheckpoint.ExecuteNonQueryAsync();
+            await Run(Rollback);
+            _thread?.Dispose();
+            if (_checkpointer is not null)
+            {
+                await _checkpointer.DisposeAsync();
+                // The connection goes back to the pool: whoever writes on it next checkpoints as SQLite does by default.
+                await using var autocheckpoint = _connection.CreateCommand();
+                autocheckpoint.CommandText = "PRAGMA wal_autocheckpoint = 1000";
+                await autocheckpoint.ExecuteNonQueryAsync();
+            }
         }
-
-        await _connection.DisposeAsync();
+        finally
+        {
+            await _connection.DisposeAsync();
+        }
     }
 
     // Synchronous on purpose: Microsoft.Data.Sqlite has no real async I/O, and a Task per row would cost more than the
@@ -88,7 +85,7 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
         var now = _timeProvider.GetUtcNow().UtcDateTime;
         if (_transaction is null)
         {
-            RestartWalIfFull();
+            _checkpointer?.RestartIfFull(_connection);
             _transaction = _connection.BeginTransaction();
         }
 
@@ -120,7 +117,7 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
                 transaction.Commit();
             }
 
-            CountWalPages();
+            _checkpointer?.Appended(_connection);
         }
     }
 
@@ -142,50 +139,6 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
 
         work();
         return Task.CompletedTask;
-    }
-
-    // A WAL only starts over from its beginning when a write transaction begins with every frame copied back; under
-    // back-to-back transactions that never happens by itself, so past the limit the writer waits for the rest of the
-    // copy (RESTART: the checkpointer has done most of it) and the WAL file stays bounded.
-    private void RestartWalIfFull()
-    {
-        if (_checkpointer is null || _walPolicy is null || _pagesSinceRestart < _walPolicy.RestartAtPages)
-        {
-            return;
-        }
-
-        var busy = _checkpointer.RunAlone(() =>
-        {
-            using var command = _connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(RESTART)";
-            using var reader = command.ExecuteReader();
-            return reader.Read() && reader.GetInt64(0) != 0;
-        });
-
-        // Busy: a reader held on past the busy timeout; the next transaction tries again.
-        if (!busy)
-        {
-            _pagesSinceRestart = 0;
-            _pagesSinceCheckpoint = 0;
-        }
-    }
-
-    private void CountWalPages()
-    {
-        if (_checkpointer is null || _walPolicy is null)
-        {
-            return;
-        }
-
-        // Pages written out of this connection's cache, all of them WAL frames: a cumulative counter, read and reset.
-        raw.sqlite3_db_status(_connection.Handle!, raw.SQLITE_DBSTATUS_CACHE_WRITE, out var written, out _, 1);
-        _pagesSinceCheckpoint += written;
-        _pagesSinceRestart += written;
-        if (_pagesSinceCheckpoint >= _walPolicy.CheckpointEveryPages)
-        {
-            _pagesSinceCheckpoint = 0;
-            _checkpointer.Request();
-        }
     }
 
     private void Upsert(JsonTableRows rows, DateTime now)
