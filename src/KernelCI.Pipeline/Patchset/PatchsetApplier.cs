@@ -37,9 +37,12 @@ internal sealed class PatchsetApplier(StorageClient storage, PublicUrls urls, Pa
             }
 
             var tree = Directory.GetDirectories(extracted) is [var only] && Directory.GetFiles(extracted).Length == 0 ? only : extracted;
-            foreach (var (patchName, content) in patches)
+            var links = TreeLinks.Of(tree);
+            foreach (var (patchName, content, paths) in patches)
             {
+                links.CheckNotThroughLinks(patchName, paths);
                 await ApplyOneAsync(tree, patchName, content, cancellationToken);
+                links.CheckUnchanged(patchName, TreeLinks.Of(tree));
             }
 
             var hash = Hash(patches.Select(p => p.Content));
@@ -78,15 +81,15 @@ internal sealed class PatchsetApplier(StorageClient storage, PublicUrls urls, Pa
         return Convert.ToHexStringLower(total.GetHashAndReset());
     }
 
-    private async Task<List<(string Name, byte[] Content)>> DownloadAllAsync(MaestroNode node, CancellationToken cancellationToken)
+    private async Task<List<(string Name, byte[] Content, IReadOnlyList<string> Paths)>> DownloadAllAsync(MaestroNode node,
+        CancellationToken cancellationToken)
     {
-        var patches = new List<(string, byte[])>();
+        var patches = new List<(string, byte[], IReadOnlyList<string>)>();
         for (var i = 0; node.Artifacts.TryGetValue("patch" + i, out var url); i++)
         {
             var name = "patch" + i;
             var content = await downloader.DownloadAsync(name, url, cancellationToken);
-            PatchValidator.Check(name, content);
-            patches.Add((name, content));
+            patches.Add((name, content, PatchValidator.Check(name, content)));
         }
 
         return patches.Count > 0 ? patches : throw new PatchRejectedException("the node has no patch0 artifact");
