@@ -12,7 +12,8 @@ namespace KernelCI.Pipeline.Patchset;
 
 /// <summary>Applies one patchset node's patches on the parent checkout's source tree and uploads the result
 /// (maestro-pipeline.md §6, steps 2 to 7).</summary>
-internal sealed class PatchsetApplier(StorageClient storage, PublicUrls urls, PatchDownloader downloader, PipelineOptions options)
+internal sealed class PatchsetApplier(StorageClient storage, PublicUrls urls, PatchDownloader downloader, PipelineOptions options,
+    PatchsetOptions patchsetOptions, TimeProvider timeProvider)
 {
     /// <summary>The patched tarball's storage path and the patchset hash.</summary>
     public async Task<(string Path, string Hash)> ApplyAsync(MaestroNode node, MaestroNode parent, CancellationToken cancellationToken)
@@ -85,10 +86,22 @@ internal sealed class PatchsetApplier(StorageClient storage, PublicUrls urls, Pa
         CancellationToken cancellationToken)
     {
         var patches = new List<(string, byte[], IReadOnlyList<string>)>();
+        // One budget for all of a node's patches: each wait is bounded already, but not a host dripping a byte at a time.
+        using var budget = new CancellationTokenSource(patchsetOptions.DownloadTimeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         for (var i = 0; node.Artifacts.TryGetValue("patch" + i, out var url); i++)
         {
             var name = "patch" + i;
-            var content = await downloader.DownloadAsync(name, url, cancellationToken);
+            byte[] content;
+            try
+            {
+                content = await downloader.DownloadAsync(name, url, linked.Token);
+            }
+            catch (OperationCanceledException e) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new PatchDownloadException($"{name}: the patches were not downloaded within {patchsetOptions.DownloadTimeout.TotalSeconds:0.#} s", e);
+            }
+
             patches.Add((name, content, PatchValidator.Check(name, content)));
         }
 

@@ -62,10 +62,10 @@ public sealed class PatchsetTests
         var checkout = await CheckoutAsync(stack, repository);
         var node = await PatchsetAsync(stack, checkout, "http://patches.example.invalid/0001.patch");
 
-        var done = await PollAsync(stack, node, new PatchsetOptions { AllowedDomains = ["lore.kernel.org"] });
+        var done = await PollAsync(stack, node, new PatchsetOptions { AllowedOrigins = ["https://lore.kernel.org"] });
 
         Assert.Equal(("done", "fail"), (done.State, done.Result));
-        Assert.Contains("patch0: host 'patches.example.invalid'", done.Data["error_msg"]!.ToString());
+        Assert.Contains("patch0: 'http://patches.example.invalid' is not the storage origin nor an allowed origin", done.Data["error_msg"]!.ToString());
     }
 
     [Fact]
