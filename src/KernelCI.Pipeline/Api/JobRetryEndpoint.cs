@@ -13,9 +13,8 @@ internal static class JobRetryEndpoint
     public static async Task<IResult> HandleAsync(HttpContext http)
     {
         var (_, body, _, maestro, _) = await ApiRequest.ReadAsync(http, "testretry");
-        var nodeId = ApiInput.RequiredString(body, "nodeid");
-        var node = await maestro.GetNodeAsync(nodeId, http.RequestAborted)
-            ?? throw ApiException.NotFound($"nodeid: node {nodeId} not found");
+        var nodeId = ApiInput.RequiredNodeId(body, "nodeid");
+        var node = await ApiInput.NodeAsync(maestro, "nodeid", nodeId, http.RequestAborted);
         if (node.Kind is not ("job" or "test"))
         {
             throw ApiException.BadRequest($"nodeid: node {nodeId} is a {node.Kind}; only test jobs can be retried");
