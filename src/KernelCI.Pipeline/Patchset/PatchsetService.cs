@@ -84,6 +84,13 @@ internal sealed class PatchsetService(MaestroClient maestro, PatchsetApplier app
     private async Task ProcessAsync(MaestroNode node, CancellationToken cancellationToken)
     {
         var parent = node.Parent is null ? null : await maestro.GetNodeAsync(node.Parent, cancellationToken);
+        if (parent is not null && (parent.Owner != _owner || parent.Kind != "checkout"))
+        {
+            // Its tarball would be whatever another account uploaded: only checkouts the pipeline made are patched.
+            await FailAsync(node, $"parent {parent.Id} is not a checkout made by the pipeline", cancellationToken);
+            return;
+        }
+
         if (parent is { State: "running" })
         {
             return;

@@ -113,10 +113,7 @@ public sealed class PatchsetDownloadTests
         using var repository = await TestRepository.CreateAsync();
         var checkout = await CheckoutAsync(stack, repository);
         using var silent = new SilentHost();
-        await UserAdmin.AddAsync(stack.Database, "mallory", admin: false, [], password: null, TestContext.Current.CancellationToken);
-        var token = await UserAdmin.TokenAsync(stack.Database, stack.Context.Secrets.Get(UserTokens.SecretName), "mallory",
-            TimeSpan.FromHours(1), TestContext.Current.CancellationToken);
-        var mallory = new MaestroClient(new HttpClient { BaseAddress = new Uri(stack.Options.MaestroUrl!) }, token);
+        var mallory = await MalloryAsync(stack);
         var node = await mallory.CreateNodeAsync(new MaestroNode
         {
             Kind = "checkout",
@@ -132,6 +129,34 @@ public sealed class PatchsetDownloadTests
         Assert.Equal("mallory", after.Owner);
         Assert.Equal("running", after.State);
         Assert.Equal(0, silent.Connections);
+    }
+
+    [Fact]
+    public async Task Patchset_on_a_checkout_another_account_made_fails_without_fetching()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        using var silent = new SilentHost();
+        var mallory = await MalloryAsync(stack);
+        var forged = await mallory.CreateNodeAsync(new MaestroNode
+        {
+            Kind = "checkout", Name = "checkout", Path = ["checkout"], State = "available", Result = "pass",
+            Artifacts = new Dictionary<string, string> { ["tarball"] = stack.Options.StorageUrl + "mallory/evil.tar.gz" },
+        }, TestContext.Current.CancellationToken);
+        var node = await PatchsetAsync(stack, forged, silent.Origin + "/0001.patch");
+
+        var done = await PollAsync(stack, node, new PatchsetOptions { AllowedOrigins = [silent.Origin], ReadTimeout = TimeSpan.FromSeconds(1) });
+
+        Assert.Equal(("done", "fail"), (done.State, done.Result));
+        Assert.Equal($"parent {forged.Id} is not a checkout made by the pipeline", done.Data["error_msg"]!.ToString());
+        Assert.Equal(0, silent.Connections);
+    }
+
+    private static async Task<MaestroClient> MalloryAsync(PipelineTestStack stack)
+    {
+        await UserAdmin.AddAsync(stack.Database, "mallory", admin: false, [], password: null, TestContext.Current.CancellationToken);
+        var token = await UserAdmin.TokenAsync(stack.Database, stack.Context.Secrets.Get(UserTokens.SecretName), "mallory",
+            TimeSpan.FromHours(1), TestContext.Current.CancellationToken);
+        return new MaestroClient(new HttpClient { BaseAddress = new Uri(stack.Options.MaestroUrl!) }, token);
     }
 
     private const string EmbeddedPipelineUser = KernelCI.Host.Serve.EmbeddedPipeline.ServiceUser;
