@@ -127,4 +127,14 @@ public sealed class PipelineApiErrorTests
     }
 
     private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
+
+    [Fact]
+    public async Task Invalid_api_limit_stops_the_api_at_start()
+    {
+        await using var stack = await PipelineTestStack.StartAsync(configure: o => o with { Api = new ApiOptions { MaxBodyBytes = 0 } });
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(async () => await PipelineApiHost.StartAsync(stack));
+
+        Assert.StartsWith("Pipeline:Api:MaxBodyBytes: ", error.Message);
+    }
 }

@@ -1,4 +1,6 @@
+using KernelCI.Pipeline.Config;
 using KernelCI.Pipeline.Patchset;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KernelCI.Pipeline.Tests.Patchset;
 
@@ -41,4 +43,21 @@ public sealed class PatchsetOptionsTests
     public void Zero_concurrent_nodes_is_refused() =>
         Assert.StartsWith("Pipeline:Patchset:MaxConcurrentNodes: ",
             Assert.Throws<ArgumentException>(() => new PatchsetOptions { MaxConcurrentNodes = 0 }.Validated()).Message);
+
+    [Fact]
+    public void Invalid_setting_in_the_pipeline_options_stops_the_service_at_start()
+    {
+        var options = new PipelineOptions
+        {
+            MaestroUrl = "http://127.0.0.1:1/", StorageUrl = "http://127.0.0.1:1/", KcidbUrl = "http://127.0.0.1:1/",
+            Patchset = new PatchsetOptions { DownloadTimeout = TimeSpan.FromSeconds(-1) },
+        };
+        var services = new ServiceCollection().AddLogging().AddPipelineCore(options, new PipelineConfig());
+        PatchsetRegistration.Add(services);
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<ArgumentException>(() => provider.GetRequiredService<PatchsetService>());
+
+        Assert.StartsWith("Pipeline:Patchset:DownloadTimeout: ", error.Message);
+    }
 }
