@@ -1,3 +1,4 @@
+using KernelCI.Pipeline.Api;
 using KernelCI.Pipeline.Patchset;
 using KernelCI.Pipeline.Timeout;
 using KernelCI.Pipeline.Trigger;
@@ -56,6 +57,9 @@ public sealed record PipelineOptions
     /// <summary>How the tarball service makes tarballs ("Pipeline:Tarball").</summary>
     public Tarball.TarballOptions Tarball { get; init; } = new();
 
-    /// <summary>The patchset service's allowed patch domains and poll period ("Pipeline:Patchset").</summary>
+    /// <summary>The patchset service's allowed patch origins, timeouts and poll period ("Pipeline:Patchset").</summary>
     public PatchsetOptions Patchset { get; init; } = new();
+
+    /// <summary>The developer-request API's body size and time limits ("Pipeline:Api").</summary>
+    public ApiOptions Api { get; init; } = new();
 }

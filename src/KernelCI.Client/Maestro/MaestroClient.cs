@@ -95,6 +95,11 @@ public sealed class MaestroClient(HttpClient http, string? token = null)
         }
     }
 
+    /// <summary>GET /whoami: the username this client's token acts as (e.g. to find the nodes it made itself).</summary>
+    public async Task<string> WhoAmIAsync(CancellationToken cancellationToken = default) =>
+        (await SendAsync<JsonObject>(HttpMethod.Get, "whoami", null, cancellationToken))!["username"]?.ToString()
+        ?? throw new MaestroClientException(System.Net.HttpStatusCode.OK, "whoami: the reply has no username");
+
     /// <summary>Form login; returns the bearer token.</summary>
     public async Task<string> LoginAsync(string username, string password, CancellationToken cancellationToken = default)
     {

@@ -23,10 +23,9 @@ internal static partial class CheckoutEndpoint
         var jobfilter = ApiInput.JobFilter(body, config);
         var platformfilter = ApiInput.PlatformFilter(body, config);
         string tree, url, branch;
-        if (ApiInput.OptionalString(body, "nodeid") is { } nodeId)
+        if (ApiInput.OptionalNodeId(body, "nodeid") is { } nodeId)
         {
-            var source = await maestro.GetNodeAsync(nodeId, http.RequestAborted)
-                ?? throw ApiException.NotFound($"nodeid: node {nodeId} not found");
+            var source = await ApiInput.NodeAsync(maestro, "nodeid", nodeId, http.RequestAborted);
             var revision = source.Data["kernel_revision"] as JsonObject
                 ?? throw ApiException.BadRequest($"nodeid: node {nodeId} has no data.kernel_revision");
             tree = revision["tree"]?.ToString() ?? "";

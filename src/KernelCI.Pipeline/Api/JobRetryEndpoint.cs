@@ -10,12 +10,13 @@ namespace KernelCI.Pipeline.Api;
 /// `updated` node event whose jobfilter names only that kbuild and job, so the scheduler schedules just that job.</summary>
 internal static class JobRetryEndpoint
 {
+    public const int MaxDepth = 32;
+
     public static async Task<IResult> HandleAsync(HttpContext http)
     {
         var (_, body, _, maestro, _) = await ApiRequest.ReadAsync(http, "testretry");
-        var nodeId = ApiInput.RequiredString(body, "nodeid");
-        var node = await maestro.GetNodeAsync(nodeId, http.RequestAborted)
-            ?? throw ApiException.NotFound($"nodeid: node {nodeId} not found");
+        var nodeId = ApiInput.RequiredNodeId(body, "nodeid");
+        var node = await ApiInput.NodeAsync(maestro, "nodeid", nodeId, http.RequestAborted);
         if (node.Kind is not ("job" or "test"))
         {
             throw ApiException.BadRequest($"nodeid: node {nodeId} is a {node.Kind}; only test jobs can be retried");
@@ -24,8 +25,14 @@ internal static class JobRetryEndpoint
         // The job to rerun is the ancestor (or the node itself) directly under the kbuild.
         var job = node;
         var kbuild = await ParentAsync(maestro, job, http.RequestAborted);
-        while (kbuild is not null && kbuild.Kind != "kbuild")
+        for (var depth = 0; kbuild is not null && kbuild.Kind != "kbuild"; depth++)
         {
+            // Parents are data any Maestro user writes: a loop or an absurd depth must end the walk.
+            if (depth >= MaxDepth)
+            {
+                throw ApiException.BadRequest($"nodeid: no kbuild within {MaxDepth} ancestors of node {nodeId}");
+            }
+
             job = kbuild;
             kbuild = await ParentAsync(maestro, job, http.RequestAborted);
         }

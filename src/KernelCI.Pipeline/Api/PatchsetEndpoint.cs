@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using KernelCI.Client.Maestro;
 using KernelCI.Client.Storage;
 using KernelCI.Pipeline.Config;
+using KernelCI.Pipeline.Patchset;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,12 +19,14 @@ internal static partial class PatchsetEndpoint
 
     public const int MaxPatchBytes = 10 * 1024 * 1024;
 
+    public const int MaxUrlLength = 2048;
+
     public static async Task<IResult> HandleAsync(HttpContext http)
     {
         var (user, body, config, maestro, now) = await ApiRequest.ReadAsync(http, "patchset");
         var services = http.RequestServices;
 
-        var nodeId = ApiInput.RequiredString(body, "nodeid");
+        var nodeId = ApiInput.RequiredNodeId(body, "nodeid");
         var patches = ApiInput.StringList(body, "patch");
         var patchUrls = ApiInput.StringList(body, "patchurl");
         if ((patches.Count == 0) == (patchUrls.Count == 0))
@@ -32,18 +35,11 @@ internal static partial class PatchsetEndpoint
         }
 
         CheckPatches(patches.Count > 0 ? "patch" : "patchurl", patches.Count > 0 ? patches : patchUrls);
-        foreach (var (url, i) in patchUrls.Select((u, i) => (u, i)))
-        {
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            {
-                throw ApiException.BadRequest($"patchurl[{i}]: '{url}' is not an http(s) URL");
-            }
-        }
+        CheckPatchUrls(services.GetRequiredService<PipelineOptions>(), patchUrls);
 
         var jobfilter = ApiInput.JobFilter(body, config);
         var platformfilter = ApiInput.PlatformFilter(body, config);
-        var checkout = await maestro.GetNodeAsync(nodeId, http.RequestAborted)
-            ?? throw ApiException.NotFound($"nodeid: node {nodeId} not found");
+        var checkout = await ApiInput.NodeAsync(maestro, "nodeid", nodeId, http.RequestAborted);
         if (checkout.Kind != "checkout")
         {
             throw ApiException.BadRequest($"nodeid: node {nodeId} is a {checkout.Kind}, not a checkout");
@@ -95,6 +91,30 @@ internal static partial class PatchsetEndpoint
             if (items[i].Contains('\0', StringComparison.Ordinal))
             {
                 throw ApiException.BadRequest($"{field}[{i}]: contains a NUL byte");
+            }
+        }
+    }
+
+    /// <summary>Refused here already what the patchset service would refuse: a URL that is not http(s) or not on the
+    /// storage origin or an allowed one (Pipeline:Patchset:AllowedOrigins).</summary>
+    private static void CheckPatchUrls(PipelineOptions options, IReadOnlyList<string> urls)
+    {
+        var origins = new PatchOrigins(options.StorageUrl, options.Patchset.AllowedOrigins);
+        for (var i = 0; i < urls.Count; i++)
+        {
+            if (urls[i].Length > MaxUrlLength)
+            {
+                throw ApiException.BadRequest($"patchurl[{i}]: longer than {MaxUrlLength} characters");
+            }
+
+            if (!Uri.TryCreate(urls[i], UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                throw ApiException.BadRequest($"patchurl[{i}]: '{ApiInput.Shorten(urls[i])}' is not an http(s) URL");
+            }
+
+            if (!origins.Allows(uri))
+            {
+                throw ApiException.BadRequest($"patchurl[{i}]: '{uri.Scheme}://{uri.Authority}' is not the storage origin nor an allowed origin");
             }
         }
     }

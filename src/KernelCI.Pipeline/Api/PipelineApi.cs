@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KernelCI.Pipeline.Api;
 
@@ -10,15 +11,17 @@ internal static class PipelineApi
 {
     public static void MapPipelineApi(this IEndpointRouteBuilder endpoints)
     {
-        Map(endpoints, "/api/checkout", CheckoutEndpoint.HandleAsync);
-        Map(endpoints, "/api/patchset", PatchsetEndpoint.HandleAsync);
-        Map(endpoints, "/api/jobretry", JobRetryEndpoint.HandleAsync);
+        var options = endpoints.ServiceProvider.GetRequiredService<PipelineOptions>().Api.Validated();
+        // Only /api/patchset carries inline patches; the other bodies are a few short fields.
+        Map(endpoints, "/api/checkout", CheckoutEndpoint.HandleAsync, new ApiBodyLimit(options.MaxBodyBytes, options.BodyTimeout));
+        Map(endpoints, "/api/patchset", PatchsetEndpoint.HandleAsync, new ApiBodyLimit(options.MaxPatchsetBodyBytes, options.BodyTimeout));
+        Map(endpoints, "/api/jobretry", JobRetryEndpoint.HandleAsync, new ApiBodyLimit(options.MaxBodyBytes, options.BodyTimeout));
     }
 
-    private static void Map(IEndpointRouteBuilder endpoints, string pattern, Func<HttpContext, Task<IResult>> handle)
+    private static void Map(IEndpointRouteBuilder endpoints, string pattern, Func<HttpContext, Task<IResult>> handle, ApiBodyLimit limit)
     {
         Func<HttpContext, Task<IResult>> handler = http => RunAsync(http, handle);
-        endpoints.MapPost(pattern, handler).DisableAntiforgery();
+        endpoints.MapPost(pattern, handler).DisableAntiforgery().WithMetadata(limit);
     }
 
     private static async Task<IResult> RunAsync(HttpContext http, Func<HttpContext, Task<IResult>> handle)
@@ -27,9 +30,10 @@ internal static class PipelineApi
         {
             return await handle(http);
         }
-        catch (ApiException e)
+        catch (Exception e) when (!http.Response.HasStarted)
         {
-            return ApiReply.Message(e.Message, e.Status);
+            var (status, message) = ApiErrors.Map(e, http) ?? throw new InvalidOperationException("unexpected failure of the pipeline API", e);
+            return ApiReply.Message(message, status);
         }
     }
 }

@@ -12,7 +12,8 @@ namespace KernelCI.Pipeline.Patchset;
 
 /// <summary>Applies one patchset node's patches on the parent checkout's source tree and uploads the result
 /// (maestro-pipeline.md §6, steps 2 to 7).</summary>
-internal sealed class PatchsetApplier(StorageClient storage, PublicUrls urls, PatchDownloader downloader, PipelineOptions options)
+internal sealed class PatchsetApplier(StorageClient storage, PublicUrls urls, PatchDownloader downloader, PipelineOptions options,
+    PatchsetOptions patchsetOptions, TimeProvider timeProvider)
 {
     /// <summary>The patched tarball's storage path and the patchset hash.</summary>
     public async Task<(string Path, string Hash)> ApplyAsync(MaestroNode node, MaestroNode parent, CancellationToken cancellationToken)
@@ -37,9 +38,12 @@ internal sealed class PatchsetApplier(StorageClient storage, PublicUrls urls, Pa
             }
 
             var tree = Directory.GetDirectories(extracted) is [var only] && Directory.GetFiles(extracted).Length == 0 ? only : extracted;
-            foreach (var (patchName, content) in patches)
+            var links = TreeLinks.Of(tree);
+            foreach (var (patchName, content, paths) in patches)
             {
+                links.CheckNotThroughLinks(patchName, paths);
                 await ApplyOneAsync(tree, patchName, content, cancellationToken);
+                links.CheckUnchanged(patchName, TreeLinks.Of(tree));
             }
 
             var hash = Hash(patches.Select(p => p.Content));
@@ -78,15 +82,27 @@ internal sealed class PatchsetApplier(StorageClient storage, PublicUrls urls, Pa
         return Convert.ToHexStringLower(total.GetHashAndReset());
     }
 
-    private async Task<List<(string Name, byte[] Content)>> DownloadAllAsync(MaestroNode node, CancellationToken cancellationToken)
+    private async Task<List<(string Name, byte[] Content, IReadOnlyList<string> Paths)>> DownloadAllAsync(MaestroNode node,
+        CancellationToken cancellationToken)
     {
-        var patches = new List<(string, byte[])>();
+        var patches = new List<(string, byte[], IReadOnlyList<string>)>();
+        // One budget for all of a node's patches: each wait is bounded already, but not a host dripping a byte at a time.
+        using var budget = new CancellationTokenSource(patchsetOptions.DownloadTimeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         for (var i = 0; node.Artifacts.TryGetValue("patch" + i, out var url); i++)
         {
             var name = "patch" + i;
-            var content = await downloader.DownloadAsync(name, url, cancellationToken);
-            PatchValidator.Check(name, content);
-            patches.Add((name, content));
+            byte[] content;
+            try
+            {
+                content = await downloader.DownloadAsync(name, url, linked.Token);
+            }
+            catch (OperationCanceledException e) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new PatchDownloadException($"{name}: the patches were not downloaded within {patchsetOptions.DownloadTimeout.TotalSeconds:0.#} s", e);
+            }
+
+            patches.Add((name, content, PatchValidator.Check(name, content)));
         }
 
         return patches.Count > 0 ? patches : throw new PatchRejectedException("the node has no patch0 artifact");

@@ -1,4 +1,3 @@
-using KernelCI.Client.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -10,10 +9,15 @@ internal static class PatchsetRegistration
 {
     public static void Add(IServiceCollection services)
     {
-        services.TryAddSingleton(sp => sp.GetRequiredService<PipelineOptions>().Patchset);
-        services.TryAddSingleton(sp => new PatchDownloader(sp.GetRequiredService<StorageClient>(), sp.GetRequiredService<PublicUrls>(),
-            sp.GetRequiredService<PipelineOptions>(), sp.GetRequiredService<PatchsetOptions>(),
-            new HttpClient { Timeout = TimeSpan.FromMinutes(2) }));
+        services.TryAddSingleton(sp => sp.GetRequiredService<PipelineOptions>().Patchset.Validated());
+        services.TryAddSingleton(sp => new PatchOrigins(sp.GetRequiredService<PipelineOptions>().StorageUrl,
+            sp.GetRequiredService<PatchsetOptions>().Validated().AllowedOrigins));
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<PatchsetOptions>().Validated();
+            return new PatchDownloader(sp.GetRequiredService<PatchOrigins>(), options, PatchDownloader.CreateClient(options),
+                sp.GetRequiredService<TimeProvider>());
+        });
         services.TryAddSingleton<PatchsetApplier>();
         services.TryAddSingleton<PatchsetService>();
         services.AddHostedService(sp => sp.GetRequiredService<PatchsetService>());

@@ -61,4 +61,22 @@ public sealed class JobRetryApiTests
 
         Assert.Equal(401, status);
     }
+
+    [Fact]
+    public async Task Job_retry_under_an_endless_chain_of_tests_is_400()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        await using var api = await PipelineApiHost.StartAsync(stack);
+        string? parent = null;
+        for (var i = 0; i < 40; i++)
+        {
+            parent = (await stack.Maestro.CreateNodeAsync(new() { Kind = "test", Name = "t" + i, Path = ["t"], Parent = parent },
+                TestContext.Current.CancellationToken)).Id;
+        }
+
+        var (status, reply) = await api.PostAsync("api/jobretry", new JsonObject { ["nodeid"] = parent }, api.Token("testretry"));
+
+        Assert.Equal(400, status);
+        Assert.StartsWith("nodeid: no kbuild within 32 ancestors", reply["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }

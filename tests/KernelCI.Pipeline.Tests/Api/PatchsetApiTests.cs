@@ -33,7 +33,10 @@ public sealed class PatchsetApiTests
     [Fact]
     public async Task Patch_urls_become_artifacts_as_given()
     {
-        await using var stack = await PipelineTestStack.StartAsync();
+        await using var stack = await PipelineTestStack.StartAsync(configure: o => o with
+        {
+            Patchset = new Pipeline.Patchset.PatchsetOptions { AllowedOrigins = ["https://lore.example.org"] },
+        });
         await using var api = await PipelineApiHost.StartAsync(stack);
         var checkout = await stack.Maestro.CreateNodeAsync(KcidbBridgeTests.Checkout("available"), TestContext.Current.CancellationToken);
 

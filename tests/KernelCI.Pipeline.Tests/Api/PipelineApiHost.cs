@@ -68,6 +68,27 @@ internal sealed class PipelineApiHost : IAsyncDisposable
         return ((int)response.StatusCode, JsonNode.Parse(text)!.AsObject());
     }
 
+    /// <summary>POSTs any content (malformed, oversized, slow); the reply body is null when it is not JSON.</summary>
+    public async Task<(int Status, JsonObject? Body)> PostRawAsync(string path, HttpContent content, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        if (token is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", token);
+        }
+
+        using var response = await Http.SendAsync(request, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            return ((int)response.StatusCode, JsonNode.Parse(text) as JsonObject);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return ((int)response.StatusCode, null);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

@@ -53,14 +53,17 @@ internal static class PatchsetFixture
 
     public static async Task<MaestroNode> PollAsync(PipelineTestStack stack, MaestroNode node, PatchsetOptions? options = null)
     {
-        var service = stack.Services(new PipelineConfig(), services =>
+        await Service(stack, options).PollAsync(TestContext.Current.CancellationToken);
+        return (await stack.Maestro.GetNodeAsync(node.Id!))!;
+    }
+
+    /// <summary>One patchset service on the stack; it keeps its count of failed downloads from one poll to the next.</summary>
+    public static PatchsetService Service(PipelineTestStack stack, PatchsetOptions? options = null) =>
+        stack.Services(new PipelineConfig(), services =>
         {
             services.AddSingleton(options ?? new PatchsetOptions());
             PatchsetRegistration.Add(services);
         }).GetRequiredService<PatchsetService>();
-        await service.PollAsync(TestContext.Current.CancellationToken);
-        return (await stack.Maestro.GetNodeAsync(node.Id!))!;
-    }
 
     /// <summary>The text of the tarball entry whose path ends with <paramref name="suffix"/>.</summary>
     public static async Task<string> ReadEntryAsync(PipelineTestStack stack, string tarballUrl, string suffix)

@@ -62,10 +62,10 @@ public sealed class PatchsetTests
         var checkout = await CheckoutAsync(stack, repository);
         var node = await PatchsetAsync(stack, checkout, "http://patches.example.invalid/0001.patch");
 
-        var done = await PollAsync(stack, node, new PatchsetOptions { AllowedDomains = ["lore.kernel.org"] });
+        var done = await PollAsync(stack, node, new PatchsetOptions { AllowedOrigins = ["https://lore.kernel.org"] });
 
         Assert.Equal(("done", "fail"), (done.State, done.Result));
-        Assert.Contains("patch0: host 'patches.example.invalid'", done.Data["error_msg"]!.ToString());
+        Assert.Contains("patch0: 'http://patches.example.invalid' is not the storage origin nor an allowed origin", done.Data["error_msg"]!.ToString());
     }
 
     [Fact]
@@ -96,5 +96,21 @@ public sealed class PatchsetTests
 
         Assert.Equal(("done", "fail"), (done.State, done.Result));
         Assert.StartsWith("patch0 does not apply", done.Data["error_msg"]!.ToString());
+    }
+
+    [Fact]
+    public async Task Symlink_patch_with_a_loosely_spaced_mode_fails_the_node()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        using var repository = await TestRepository.CreateAsync();
+        var checkout = await CheckoutAsync(stack, repository);
+        const string link = "diff --git a/etc b/etc\nnew file mode  120000\n--- /dev/null\n+++ b/etc\n@@ -0,0 +1 @@\n+/etc\n\\ No newline at end of file\n";
+        var node = await PatchsetAsync(stack, checkout, await UploadPatchAsync(stack, link));
+
+        var done = await PollAsync(stack, node);
+
+        Assert.Equal(("done", "fail"), (done.State, done.Result));
+        Assert.Contains("patch0: symlinks are not accepted", done.Data["error_msg"]!.ToString());
+        Assert.False(done.Artifacts.ContainsKey("tarball"));
     }
 }
