@@ -131,11 +131,30 @@ public static class MaestroMigrations
         ANALYZE sqlite_schema;
         """;
 
+    // Nodes name their owner and subscriptions their user by username, and upstream lets a freed name be taken again,
+    // so whoever took a deleted or renamed-from name inherited its nodes and queued events. Every name ever held is
+    // kept here, with the account that held it, and is never given to another: an owner string always means one
+    // account. Names that only nodes or subscriptions still carry (their user deleted before this migration) are
+    // reserved for nobody. Subscriptions are now keyed by the user's id; username follows the user's current name.
+    private const string Usernames = """
+        CREATE TABLE maestro_usernames (name TEXT PRIMARY KEY, user_id TEXT);
+        CREATE INDEX maestro_usernames_user ON maestro_usernames (user_id);
+        INSERT INTO maestro_usernames (name, user_id) SELECT username, id FROM maestro_users;
+        INSERT INTO maestro_usernames (name, user_id) SELECT DISTINCT owner, NULL FROM maestro_nodes
+            WHERE owner IS NOT NULL AND owner NOT IN (SELECT name FROM maestro_usernames);
+        INSERT INTO maestro_usernames (name, user_id) SELECT DISTINCT username, NULL FROM maestro_subscriptions
+            WHERE username NOT IN (SELECT name FROM maestro_usernames);
+        ALTER TABLE maestro_subscriptions ADD COLUMN user_id TEXT;
+        UPDATE maestro_subscriptions SET user_id = (SELECT u.id FROM maestro_users u WHERE u.username = maestro_subscriptions.username);
+        CREATE INDEX maestro_subscriptions_user ON maestro_subscriptions (user_id);
+        """;
+
     public static IReadOnlyList<Migration> All { get; } =
     [
         new("maestro", 1, "nodes", SqliteNodes, PostgreSqlNodes),
         new("maestro", 2, "users and groups", SqliteAccounts, PostgreSqlAccounts),
         new("maestro", 3, "events and subscriptions", SqliteEvents, PostgreSqlEvents),
         new("maestro", 4, "nodes by kind in creation order", SqliteKindCreated, PostgreSqlKindCreated),
+        new("maestro", 5, "usernames are never reused; subscriptions keyed by user id", Usernames, Usernames),
     ];
 }
