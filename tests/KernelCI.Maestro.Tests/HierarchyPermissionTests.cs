@@ -112,4 +112,23 @@ public sealed class HierarchyPermissionTests
 
         Assert.Equal("alice", (await GetAsync(app, written[1]!["id"]!.ToString()))["owner"]!.ToString());
     }
+
+    [Theory, MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Hierarchy_keeps_the_roots_and_childrens_user_groups_as_a_direct_put_does(DatabaseKind kind)
+    {
+        await using var app = await MaestroTestApp.StartAsync(kind);
+        var alice = await app.TokenAsync("alice");
+        var root = await CreateAsync(app, alice, "root");
+        var child = await CreateAsync(app, alice, "child", parent: root["id"]!.ToString());
+        var widened = root.DeepClone().AsObject();
+        widened["user_groups"] = new JsonArray("node:edit:any");
+        var widenedChild = child.DeepClone().AsObject();
+        widenedChild["user_groups"] = new JsonArray("node:edit:any");
+
+        var response = await app.SendAsync(HttpMethod.Put, $"nodes/{root["id"]}", alice, Tree(widened, widenedChild));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty((await GetAsync(app, root["id"]!.ToString()))["user_groups"]!.AsArray());
+        Assert.Empty((await GetAsync(app, child["id"]!.ToString()))["user_groups"]!.AsArray());
+    }
 }
