@@ -149,4 +149,19 @@ public sealed class ListenAckTests
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
     }
+
+    [Theory, MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Client_that_acks_gets_the_unacknowledged_event_again_after_reconnecting(DatabaseKind kind)
+    {
+        var (app, token, id) = await StartAsync(kind, 2);
+        await using var _ = app;
+        var client = app.Client(token);
+        var first = await client.ListenAsync(id, 0, Ct);
+        await client.ListenAsync(id, first!.Sequence, Ct);
+
+        var again = await client.SubscribeAsync("node", "scheduler:node", true, Ct);
+        var received = await client.ListenAsync(again.Id, first.Sequence, Ct);
+
+        Assert.Equal(("n1", "n2"), (first.Data!["name"]!.ToString(), received!.Data!["name"]!.ToString()));
+    }
 }
