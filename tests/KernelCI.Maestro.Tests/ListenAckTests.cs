@@ -139,15 +139,20 @@ public sealed class ListenAckTests
         Assert.Single(ids.Distinct());
     }
 
-    [Fact]
-    public async Task Subscriber_id_of_another_user_is_a_409()
+    [Theory, MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Subscriber_id_used_by_another_user_is_a_separate_subscription(DatabaseKind kind)
     {
-        await using var app = await MaestroTestApp.StartAsync(DatabaseKind.Sqlite);
-        await app.SendAsync(HttpMethod.Post, "subscribe/node?subscriber_id=lab:node", await app.TokenAsync("lab"));
+        await using var app = await MaestroTestApp.StartAsync(kind);
+        var squatter = await app.TokenAsync("squatter");
+        var lab = await app.TokenAsync("lab");
+        var squatted = await JsonAsync(await app.SendAsync(HttpMethod.Post, "subscribe/node?subscriber_id=lab:node", squatter));
 
-        var response = await app.SendAsync(HttpMethod.Post, "subscribe/node?subscriber_id=lab:node", await app.TokenAsync("other"));
+        var response = await app.SendAsync(HttpMethod.Post, "subscribe/node?subscriber_id=lab:node", lab);
 
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var own = await JsonAsync(response);
+        Assert.NotEqual(squatted["id"]!.GetValue<long>(), own["id"]!.GetValue<long>());
+        Assert.Equal("lab", own["user"]!.ToString());
     }
 
     [Theory, MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]

@@ -113,7 +113,8 @@ public sealed class UsernameReuseTests
                 INSERT INTO maestro_nodes (id, kind, name, state, owner, created, updated, processed_by_kcidb_bridge, retry_counter, doc)
                     VALUES ('n1', 'checkout', 'c', 'running', 'ghost', 't', 't', {flag}, 0, {doc});
                 INSERT INTO maestro_subscriptions (subscriber_id, channel, username, promiscuous, acked, delivered, created)
-                    VALUES ('a', 'node', 'alice', {flag}, 0, 0, 't'), ('g', 'node', 'gone', {flag}, 0, 0, 't');
+                    VALUES ('a', 'node', 'alice', {flag}, 0, 0, 't'), ('g', 'node', 'gone', {flag}, 0, 0, 't'), ('x', 'node', 'alice', {flag}, 0, 0, 't');
+                DELETE FROM maestro_subscriptions WHERE subscriber_id = 'x';
                 """);
             await command.ExecuteNonQueryAsync(Ct);
         }
@@ -133,5 +134,9 @@ public sealed class UsernameReuseTests
         }
 
         Assert.Equal(["a=u-alice", "g=-"], rows);
+        await reader.DisposeAsync();
+        await using var next = Sql.Command(read, null,
+            "INSERT INTO maestro_subscriptions (subscriber_id, channel, username, user_id, promiscuous, acked, delivered, created) VALUES ('y', 'node', 'alice', 'u-alice', TRUE, 0, 0, 't') RETURNING id");
+        Assert.Equal(4L, Convert.ToInt64(await next.ExecuteScalarAsync(Ct), System.Globalization.CultureInfo.InvariantCulture));
     }
 }

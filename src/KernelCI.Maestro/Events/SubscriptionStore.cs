@@ -10,17 +10,18 @@ internal sealed class SubscriptionStore(Database database, TimeProvider time)
 {
     private const string Columns = "id, subscriber_id, channel, username, promiscuous, acked, delivered, created, last_poll, user_id";
 
-    /// <summary>A new subscription, or with a known <paramref name="subscriberId"/> the caller's existing one, moved
-    /// back to its last acknowledged event: whatever was handed out after it may never have reached the subscriber,
-    /// which is why it subscribes again. Concurrent subscribes with one subscriber_id all get the same subscription
-    /// (the id's unique key decides which insert creates it).</summary>
+    /// <summary>A new subscription, or with a <paramref name="subscriberId"/> the caller already uses, the caller's
+    /// existing one, moved back to its last acknowledged event: whatever was handed out after it may never have
+    /// reached the subscriber, which is why it subscribes again. Subscriber ids are per user (another user's same id
+    /// is another subscription), and concurrent subscribes with one id all get the same subscription (the unique key
+    /// on (user_id, subscriber_id) decides which insert creates it).</summary>
     public async Task<Subscription> SubscribeAsync(string channel, MaestroUser user, bool promiscuous, string? subscriberId, long start, CancellationToken cancellationToken)
     {
         await using var connection = await Sql.OpenAsync(database, cancellationToken);
         // An unsubscribe may delete the row between the insert and the update; then the insert is tried again.
         for (var attempt = 0; ; attempt++)
         {
-            var conflict = subscriberId is null ? "" : " ON CONFLICT (subscriber_id) DO NOTHING";
+            var conflict = subscriberId is null ? "" : " ON CONFLICT (user_id, subscriber_id) DO NOTHING";
             await using (var insert = Sql.Command(connection, null,
                 $"INSERT INTO maestro_subscriptions (subscriber_id, channel, username, user_id, promiscuous, acked, delivered, created) VALUES (@sid, @channel, @user, @uid, @promisc, @start, @start, @created){conflict} RETURNING {Columns}",
                 ("sid", subscriberId), ("channel", channel), ("user", user.Username), ("uid", user.Id), ("promisc", promiscuous), ("start", start),
@@ -32,7 +33,8 @@ internal sealed class SubscriptionStore(Database database, TimeProvider time)
                 }
             }
 
-            await using var find = Sql.Command(connection, null, $"SELECT {Columns} FROM maestro_subscriptions WHERE subscriber_id = @sid", ("sid", subscriberId));
+            await using var find = Sql.Command(connection, null, $"SELECT {Columns} FROM maestro_subscriptions WHERE user_id = @uid AND subscriber_id = @sid",
+                ("uid", user.Id), ("sid", subscriberId));
             if (await ReadOneAsync(find, cancellationToken) is not { } existing)
             {
                 if (attempt < 3)
@@ -41,11 +43,6 @@ internal sealed class SubscriptionStore(Database database, TimeProvider time)
                 }
 
                 throw new MaestroException(409, $"subscriber_id '{subscriberId}' is being unsubscribed; subscribe again");
-            }
-
-            if (existing.UserId != user.Id)
-            {
-                throw new MaestroException(409, $"subscriber_id '{subscriberId}' belongs to another user");
             }
 
             await using var update = Sql.Command(connection, null,
