@@ -99,6 +99,18 @@ public sealed class UsernameReuseTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Concurrent_creates_of_one_group_make_one_and_refuse_the_rest(DatabaseKind kind)
+    {
+        await using var app = await MaestroTestApp.StartAsync(kind);
+        var admin = await app.TokenAsync("admin", admin: true);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => app.SendAsync(HttpMethod.Post, "user-groups", admin, """{"name":"lab-team"}""")));
+
+        Assert.Equal(1, responses.Count(r => r.IsSuccessStatusCode));
+        Assert.All(responses.Where(r => !r.IsSuccessStatusCode), r => Assert.True((int)r.StatusCode is >= 400 and < 500));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Migration_reserves_the_names_of_users_gone_before_it_and_keys_subscriptions_by_user_id(DatabaseKind kind)
     {
         await using var test = await TestDatabase.CreateAsync(kind);
