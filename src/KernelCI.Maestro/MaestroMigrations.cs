@@ -131,11 +131,54 @@ public static class MaestroMigrations
         ANALYZE sqlite_schema;
         """;
 
+    // Nodes name their owner and subscriptions their user by username, and upstream lets a freed name be taken again,
+    // so whoever took a deleted or renamed-from name inherited its nodes and queued events. Every name ever held is
+    // kept here, with the account that held it, and is never given to another: an owner string always means one
+    // account. Names that only nodes or subscriptions still carry (their user deleted before this migration) are
+    // reserved for nobody. Subscriptions are now keyed by the user's id, and a subscriber_id is unique per user, so
+    // nobody can take another user's durable subscription or squat its id; username follows the user's current name.
+    private const string Usernames = """
+        CREATE TABLE maestro_usernames (name TEXT PRIMARY KEY, user_id TEXT);
+        CREATE INDEX maestro_usernames_user ON maestro_usernames (user_id);
+        INSERT INTO maestro_usernames (name, user_id) SELECT username, id FROM maestro_users;
+        INSERT INTO maestro_usernames (name, user_id) SELECT DISTINCT owner, NULL FROM maestro_nodes
+            WHERE owner IS NOT NULL AND owner NOT IN (SELECT name FROM maestro_usernames);
+        INSERT INTO maestro_usernames (name, user_id) SELECT DISTINCT username, NULL FROM maestro_subscriptions
+            WHERE username NOT IN (SELECT name FROM maestro_usernames);
+
+        """;
+
+    // SQLite cannot drop the column's UNIQUE, so the table is rebuilt, keeping its ids and its AUTOINCREMENT counter
+    // (an id is never handed out twice).
+    private const string SqliteSubscriptionsByUser = Usernames + """
+        CREATE TABLE maestro_subscriptions_new (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, subscriber_id TEXT, channel TEXT NOT NULL, username TEXT NOT NULL,
+            promiscuous INTEGER NOT NULL, acked INTEGER NOT NULL, delivered INTEGER NOT NULL, created TEXT NOT NULL,
+            last_poll TEXT, user_id TEXT);
+        INSERT INTO maestro_subscriptions_new
+            SELECT s.id, s.subscriber_id, s.channel, s.username, s.promiscuous, s.acked, s.delivered, s.created, s.last_poll,
+                (SELECT u.id FROM maestro_users u WHERE u.username = s.username)
+            FROM maestro_subscriptions s;
+        DELETE FROM sqlite_sequence WHERE name = 'maestro_subscriptions_new';
+        INSERT INTO sqlite_sequence (name, seq) SELECT 'maestro_subscriptions_new', seq FROM sqlite_sequence WHERE name = 'maestro_subscriptions';
+        DROP TABLE maestro_subscriptions;
+        ALTER TABLE maestro_subscriptions_new RENAME TO maestro_subscriptions;
+        CREATE UNIQUE INDEX maestro_subscriptions_subscriber ON maestro_subscriptions (user_id, subscriber_id);
+        """;
+
+    private const string PostgreSqlSubscriptionsByUser = Usernames + """
+        ALTER TABLE maestro_subscriptions ADD COLUMN user_id TEXT;
+        UPDATE maestro_subscriptions SET user_id = (SELECT u.id FROM maestro_users u WHERE u.username = maestro_subscriptions.username);
+        ALTER TABLE maestro_subscriptions DROP CONSTRAINT maestro_subscriptions_subscriber_id_key;
+        CREATE UNIQUE INDEX maestro_subscriptions_subscriber ON maestro_subscriptions (user_id, subscriber_id);
+        """;
+
     public static IReadOnlyList<Migration> All { get; } =
     [
         new("maestro", 1, "nodes", SqliteNodes, PostgreSqlNodes),
         new("maestro", 2, "users and groups", SqliteAccounts, PostgreSqlAccounts),
         new("maestro", 3, "events and subscriptions", SqliteEvents, PostgreSqlEvents),
         new("maestro", 4, "nodes by kind in creation order", SqliteKindCreated, PostgreSqlKindCreated),
+        new("maestro", 5, "usernames are never reused; subscriptions keyed by user id", SqliteSubscriptionsByUser, PostgreSqlSubscriptionsByUser),
     ];
 }

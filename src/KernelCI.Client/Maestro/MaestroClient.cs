@@ -55,18 +55,29 @@ public sealed class MaestroClient(HttpClient http, string? token = null)
     public Task UnsubscribeAsync(long subscriptionId, CancellationToken cancellationToken = default) =>
         SendAsync<JsonNode?>(HttpMethod.Post, $"unsubscribe/{subscriptionId}", null, cancellationToken);
 
-    /// <summary>One long poll: the next event, or null for a keep-alive.</summary>
-    public async Task<MaestroEvent?> ListenAsync(long subscriptionId, CancellationToken cancellationToken = default)
+    /// <summary>One long poll: the next event, or null for a keep-alive. The next poll acknowledges it.</summary>
+    public Task<MaestroEvent?> ListenAsync(long subscriptionId, CancellationToken cancellationToken = default) =>
+        ListenAsync(subscriptionId, null, cancellationToken);
+
+    /// <summary>One long poll acknowledging only up to <paramref name="ack"/>, the <see cref="MaestroEvent.Sequence"/>
+    /// of the last event processed (0 for none yet): a reply lost on the way is handed out again (docs/maestro.md).</summary>
+    public async Task<MaestroEvent?> ListenAsync(long subscriptionId, long? ack, CancellationToken cancellationToken = default)
     {
-        var message = (await SendAsync<JsonObject>(HttpMethod.Get, $"listen/{subscriptionId}", null, cancellationToken))!;
+        var query = ack is { } a ? $"?ack={a}" : "";
+        var message = (await SendAsync<JsonObject>(HttpMethod.Get, $"listen/{subscriptionId}{query}", null, cancellationToken))!;
         var maestroEvent = MaestroEvent.Parse(message["channel"]!.ToString(), message["data"]!.ToString());
         return maestroEvent.Data is JsonValue beep && beep.ToString() == "BEEP" ? null : maestroEvent;
     }
 
     /// <summary>Catch-up: up to <paramref name="max"/> events in one request (keep-alives dropped).</summary>
-    public async Task<IReadOnlyList<MaestroEvent>> ListenBatchAsync(long subscriptionId, int max = 1000, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<MaestroEvent>> ListenBatchAsync(long subscriptionId, int max = 1000, CancellationToken cancellationToken = default) =>
+        ListenBatchAsync(subscriptionId, max, null, cancellationToken);
+
+    /// <summary>Catch-up acknowledging only up to <paramref name="ack"/> (see <see cref="ListenAsync(long, long?, CancellationToken)"/>).</summary>
+    public async Task<IReadOnlyList<MaestroEvent>> ListenBatchAsync(long subscriptionId, int max, long? ack, CancellationToken cancellationToken = default)
     {
-        var messages = (await SendAsync<JsonArray>(HttpMethod.Get, $"listen/{subscriptionId}/batch?max={max}", null, cancellationToken))!;
+        var query = ack is { } a ? $"&ack={a}" : "";
+        var messages = (await SendAsync<JsonArray>(HttpMethod.Get, $"listen/{subscriptionId}/batch?max={max}{query}", null, cancellationToken))!;
         return messages.Select(m => MaestroEvent.Parse(m!["channel"]!.ToString(), m["data"]!.ToString()))
             .Where(e => !(e.Data is JsonValue beep && beep.ToString() == "BEEP"))
             .ToList();

@@ -50,7 +50,7 @@ internal sealed class EventListener(EventStore events, SubscriptionStore subscri
         // A cursor known to be at the end of the log has nothing to read: wait as a single long poll does, without
         // acknowledging and reading first (the next statement for it acknowledges).
         var batch = quiet.Channel(request) is null
-            ? await events.ReadAsync(subscription.Channel, await subscriptions.AcknowledgeAsync(subscription.Id, cancellationToken),
+            ? await events.ReadAsync(subscription.Channel, await subscriptions.AcknowledgeAsync(subscription.Id, request.Ack, cancellationToken),
                 subscription.User, subscription.Promiscuous, max, cancellationToken)
             : [];
         if (batch.Count == 0)

@@ -15,7 +15,7 @@ public static class EventsApi
     {
         endpoints.MapPost("/subscribe/{channel}", Subscribe).DisableAntiforgery().WithSummary("Subscribe; with subscriber_id the cursor is durable");
         endpoints.MapPost("/unsubscribe/{id}", Unsubscribe).DisableAntiforgery();
-        endpoints.MapGet("/listen/{id}", Listen).WithSummary("Long poll: the next event after the cursor, or a BEEP keep-alive");
+        endpoints.MapGet("/listen/{id}", Listen).WithSummary("Long poll: the next event after the cursor, or a BEEP keep-alive; ack=SEQ acknowledges up to SEQ");
         endpoints.MapGet("/listen/{id}/batch", ListenBatch).WithSummary("Catch-up: up to max (default 1000) events at once; an empty wait answers with one message");
         endpoints.MapPost("/publish/{channel}", Publish).DisableAntiforgery();
         endpoints.MapGet("/events", GetEvents).WithSummary("The stored event log, with upstream's filters");
@@ -31,7 +31,7 @@ public static class EventsApi
         await positions.EnsureAsync(http.RequestAborted);
         var subscriberId = http.Request.Query["subscriber_id"].ToString() is { Length: > 0 } sid ? sid : null;
         var start = await events.LastSequenceAsync(http.RequestAborted);
-        var subscription = await subscriptions.SubscribeAsync(channel, user.Username, RequestJson.Flag(http.Request, "promisc"), subscriberId, start, http.RequestAborted);
+        var subscription = await subscriptions.SubscribeAsync(channel, user, RequestJson.Flag(http.Request, "promisc"), subscriberId, start, http.RequestAborted);
         quiet.Forget(subscription.Id);
         return RequestJson.Json(new JsonObject
         {
@@ -56,7 +56,7 @@ public static class EventsApi
         var (userId, version) = current.Claims(http) ?? throw new MaestroException(StatusCodes.Status401Unauthorized, "Unauthorized");
         var number = ParseId(id);
         // The user and ownership are checked in the cursor's statement; only a refused poll looks them up, for its status.
-        var message = await listener.ListenAsync(new CursorRequest(number, userId, version), http.RequestAborted);
+        var message = await listener.ListenAsync(new CursorRequest(number, userId, version, Ack(http.Request)), http.RequestAborted);
         if (message is null)
         {
             await OwnedAsync(id, await current.RequireAsync(http), subscriptions, http.RequestAborted);
@@ -74,7 +74,7 @@ public static class EventsApi
         var max = maxText.Length == 0 ? 1000 : int.TryParse(maxText, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is > 0 and <= 10000
             ? m
             : throw MaestroException.BadRequest("max: must be an integer from 1 to 10000");
-        return RequestJson.Json(await listener.ListenBatchAsync(subscription, new CursorRequest(subscription.Id, user.Id, user.TokenVersion), max, http.RequestAborted));
+        return RequestJson.Json(await listener.ListenBatchAsync(subscription, new CursorRequest(subscription.Id, user.Id, user.TokenVersion, Ack(http.Request)), max, http.RequestAborted));
     }
 
     internal static async Task<ContentHttpResult> Publish(string channel, HttpContext http, CurrentUser current, EventStore events, EventsCommitted committed)
@@ -152,10 +152,19 @@ public static class EventsApi
     {
         var subscription = await subscriptions.GetAsync(ParseId(id), cancellationToken)
             ?? throw MaestroException.NotFound($"Subscription id not found: {id}");
-        return subscription.User == user.Username || user.IsSuperuser
+        return subscription.UserId == user.Id || user.IsSuperuser
             ? subscription
             : throw new MaestroException(StatusCodes.Status403Forbidden, $"Subscription {id} belongs to another user");
     }
+
+    // `?ack=SEQ` (ours): the _sequence_id of the last event the subscriber has processed; absent is upstream's
+    // implicit acknowledgement. docs/maestro.md "Events and the delivery guarantee".
+    private static long? Ack(HttpRequest request) => request.Query["ack"].ToString() switch
+    {
+        { Length: 0 } when !request.Query.ContainsKey("ack") => null,
+        var text when long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var ack) => ack,
+        var text => throw MaestroException.BadRequest($"ack: '{text}' is not an event sequence number (the _sequence_id of the last event processed)"),
+    };
 
     private static long ParseId(string id) => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
         ? number

@@ -42,7 +42,10 @@ internal sealed class QuietCursors(EventSignal signal, TimeProvider time)
     {
         // At the end of the log, or with nothing on its channel for it after what it has: either way only a wake-up
         // for its channel (or one that names no channel) can bring it something.
-        if (cursor is null || (cursor.Delivered < lastPosition && cursor.Delivered > cursor.Acked))
+        // A poll with an explicit acknowledgement that was just handed an event is not quiet: the same request again
+        // means the reply was lost, and the event must be handed out again.
+        if (cursor is null || (cursor.Delivered < lastPosition && cursor.Delivered > cursor.Acked)
+            || (request.Ack is not null && cursor.Delivered > cursor.Acked))
         {
             _cursors.TryRemove(request.Id, out _);
             return;

@@ -5,7 +5,11 @@ using KernelCI.Maestro.Users;
 
 namespace KernelCI.Maestro.Nodes;
 
-/// <summary>PUT /nodes/{id}: a whole tree in one transaction, authorised on the root, with one event for the root.</summary>
+/// <summary>PUT /nodes/{id}: a whole tree in one transaction, with one event for the root. Upstream authorises the
+/// root only, so any user could overwrite another's node by listing it as a child (maestro-api.md §2.5); here a child
+/// that names an existing node must be below the root and editable by the caller, as a direct PUT of it would be,
+/// and keeps its owner and user_groups as a direct PUT does (the root too: user_groups grant edit rights, so only a
+/// create sets them). New children are the caller's.</summary>
 internal sealed class NodeHierarchy(NodeService service, NodeStore nodes, TimeProvider time)
 {
     public Task<List<JsonObject>> PutAsync(MaestroUser user, string id, JsonObject body, bool noEvent, CancellationToken cancellationToken) =>
@@ -16,14 +20,15 @@ internal sealed class NodeHierarchy(NodeService service, NodeStore nodes, TimePr
             var root = NodeValidator.Normalise(rootBody, time.GetUtcNow());
             root["id"] = id;
             root["owner"] = stored["owner"]?.DeepClone();
+            root["user_groups"] = stored["user_groups"]?.DeepClone();
             root["submitter"] = stored["submitter"]?.DeepClone();
             root["treeid"] = stored["treeid"]?.DeepClone();
             var written = new List<JsonObject> { await service.SaveAsync(connection, transaction, root, stored, noEvent, true, cancellationToken) };
-            await WriteChildrenAsync(connection, transaction, user, root, body["child_nodes"], written, cancellationToken);
+            await WriteChildrenAsync(connection, transaction, user, new Subtree(nodes, id), root, body["child_nodes"], written, cancellationToken);
             return written;
         }, cancellationToken);
 
-    private async Task WriteChildrenAsync(DbConnection connection, DbTransaction transaction, MaestroUser user, JsonObject parent,
+    private async Task WriteChildrenAsync(DbConnection connection, DbTransaction transaction, MaestroUser user, Subtree subtree, JsonObject parent,
         JsonNode? children, List<JsonObject> written, CancellationToken cancellationToken)
     {
         if (children is null || children.GetValueKind() == JsonValueKind.Null)
@@ -42,30 +47,40 @@ internal sealed class NodeHierarchy(NodeService service, NodeStore nodes, TimePr
             var node = NodeValidator.Normalise(childBody, time.GetUtcNow());
             node["submitter"] = parent["submitter"]?.DeepClone();
             node["treeid"] = parent["treeid"]?.DeepClone();
-            if (string.IsNullOrEmpty(node["owner"]?.GetValue<string>()))
-            {
-                node["owner"] = user.Username;
-            }
-
-            if (childBody["id"]?.GetValue<string>() is { } childId)
+            if (ChildId(childBody) is { } childId)
             {
                 node["id"] = ObjectIds.Require(childId);
-                if (!await nodes.ExistsAsync(connection, transaction, childId, cancellationToken))
+                var stored = await nodes.GetAsync(connection, transaction, childId, forUpdate: true, cancellationToken)
+                    ?? throw MaestroException.NotFound($"Node not found with id: {childId}");
+                if (!await subtree.ContainsAsync(connection, transaction, childId, stored["parent"]?.GetValue<string>(), cancellationToken))
                 {
-                    throw MaestroException.NotFound($"Node not found with id: {childId}");
+                    throw MaestroException.BadRequest($"child_nodes: node {childId} is not below node {subtree.RootId}");
                 }
 
+                NodePermissions.RequireEdit(user, stored);
+                node["owner"] = stored["owner"]?.DeepClone();
+                node["user_groups"] = stored["user_groups"]?.DeepClone();
                 await nodes.UpdateAsync(connection, transaction, node, cancellationToken);
             }
             else
             {
                 node["id"] = ObjectIds.New(time);
                 node["parent"] = parent["id"]!.GetValue<string>();
+                node["owner"] = user.Username;
                 await nodes.InsertAsync(connection, transaction, node, cancellationToken);
             }
 
+            subtree.Add(node["id"]!.GetValue<string>());
             written.Add(node);
-            await WriteChildrenAsync(connection, transaction, user, node, child!["child_nodes"], written, cancellationToken);
+            await WriteChildrenAsync(connection, transaction, user, subtree, node, child!["child_nodes"], written, cancellationToken);
         }
     }
+
+    private static string? ChildId(JsonObject body) => body["id"] switch
+    {
+        null => null,
+        JsonValue v when v.GetValueKind() == JsonValueKind.Null => null,
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        _ => throw MaestroException.BadRequest("child_nodes[].node.id: must be a node id string"),
+    };
 }

@@ -10,7 +10,7 @@ internal static class NodePermissions
 
     public static bool CanEdit(MaestroUser user, JsonObject node)
     {
-        if (user.IsSuperuser || user.InGroup(EditAny) || node["owner"]?.GetValue<string>() == user.Username)
+        if (user.IsSuperuser || user.InGroup(EditAny) || user.Holds(node["owner"]?.GetValue<string>()))
         {
             return true;
         }

@@ -30,10 +30,12 @@ internal sealed class NodeStore(Database database)
     public async Task<JsonObject?> GetAsync(DbConnection connection, DbTransaction? transaction, string id, bool forUpdate, CancellationToken cancellationToken) =>
         await GetJsonAsync(connection, transaction, id, forUpdate, cancellationToken) is { } json ? JsonNode.Parse(json)!.AsObject() : null;
 
-    public async Task<bool> ExistsAsync(DbConnection connection, DbTransaction? transaction, string id, CancellationToken cancellationToken)
+    /// <summary>Whether the node exists, and its parent's id.</summary>
+    public async Task<(bool Found, string? Parent)> ParentAsync(DbConnection connection, DbTransaction? transaction, string id, CancellationToken cancellationToken)
     {
-        await using var command = Sql.Command(connection, transaction, "SELECT 1 FROM maestro_nodes WHERE id = @id", ("id", id));
-        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+        await using var command = Sql.Command(connection, transaction, "SELECT parent FROM maestro_nodes WHERE id = @id", ("id", id));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (true, reader.IsDBNull(0) ? null : reader.GetString(0)) : (false, null);
     }
 
     /// <summary>The statement <see cref="QueryAsync"/> runs, exposed so that tests can check its plan.</summary>

@@ -22,18 +22,13 @@ internal sealed class GroupStore(Database database, TimeProvider time)
     public async Task<bool> ExistsAsync(string name, CancellationToken cancellationToken) =>
         (await ListAsync(cancellationToken)).Any(g => g.Name == name);
 
+    /// <summary>The new group's id, or null if the name exists (concurrent creates of one name: one wins).</summary>
     public async Task<string?> CreateAsync(string name, CancellationToken cancellationToken)
     {
-        if (await ExistsAsync(name, cancellationToken))
-        {
-            return null;
-        }
-
         var id = ObjectIds.New(time);
         await using var connection = await Sql.OpenAsync(database, cancellationToken);
-        await using var command = Sql.Command(connection, null, "INSERT INTO maestro_groups (id, name) VALUES (@id, @name)", ("id", id), ("name", name));
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        return id;
+        await using var command = Sql.Command(connection, null, "INSERT INTO maestro_groups (id, name) VALUES (@id, @name) ON CONFLICT DO NOTHING", ("id", id), ("name", name));
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0 ? id : null;
     }
 
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)

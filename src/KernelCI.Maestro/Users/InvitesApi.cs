@@ -39,7 +39,7 @@ public static class InvitesApi
             body["is_superuser"]?.GetValueKind() == JsonValueKind.True, false, groupNames, 0);
         if (!await users.InsertAsync(user, http.RequestAborted))
         {
-            throw MaestroException.BadRequest($"User already exists: {username}");
+            throw MaestroException.BadRequest($"User already exists: {username} (or the email is in use; a name once used is never given to another user)");
         }
 
         var token = Hs256Jwt.Sign(new JsonObject

@@ -6,7 +6,14 @@ internal sealed record MaestroUser(
     string Id, string Username, string Email, string PasswordHash, bool IsActive, bool IsSuperuser, bool IsVerified,
     IReadOnlyList<string> Groups, int TokenVersion)
 {
+    /// <summary>Names this account held before its current one. Names are never given to another account
+    /// (docs/maestro.md "Users"), so nodes owned under them are still this account's.</summary>
+    public IReadOnlyList<string> FormerNames { get; init; } = [];
+
     public bool InGroup(string group) => Groups.Contains(group);
+
+    /// <summary>Whether an owner string (of a node) names this account.</summary>
+    public bool Holds(string? name) => name is not null && (name == Username || FormerNames.Contains(name));
 
     /// <summary>UserRead: upstream's public shape, without the password hash.</summary>
     public JsonObject ToJson() => new()
