@@ -15,11 +15,14 @@ public sealed class EventLoop(MaestroClient maestro, PipelineOptions options, Re
         var subscriberId = $"{options.Instance}:{name}";
         var subscription = await retry.RunAsync($"subscribe {subscriberId}",
             ct => maestro.SubscribeAsync(channel, subscriberId, promiscuous, ct), cancellationToken);
+        // Each poll acknowledges only the events handled so far (docs/maestro.md, `?ack=`), so a batch whose reply was
+        // lost on the way is handed out again by the retried poll instead of being acknowledged unseen.
+        long handled = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
-            // The server acknowledges a batch on the next listen, so events handled here are never skipped.
+            var ack = handled;
             var events = await retry.RunAsync($"listen {subscriberId}",
-                ct => maestro.ListenBatchAsync(subscription.Id, 200, ct), cancellationToken);
+                ct => maestro.ListenBatchAsync(subscription.Id, 200, ack, ct), cancellationToken);
             foreach (var maestroEvent in events)
             {
                 try
@@ -30,6 +33,7 @@ public sealed class EventLoop(MaestroClient maestro, PipelineOptions options, Re
                 {
                     EventLoopLog.HandlerFailed(logger, name, maestroEvent.NodeId, e);
                 }
+                handled = maestroEvent.Sequence ?? handled;
             }
         }
     }
