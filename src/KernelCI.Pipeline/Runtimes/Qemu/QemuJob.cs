@@ -15,7 +15,7 @@ internal sealed class QemuJob(JobRequest request, RuntimeContext context, bool k
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var directory = Path.Combine(context.WorkDirectory, "qemu", RuntimeContext.StoragePath(request));
+        var directory = context.JobDirectory("qemu", request);
         Directory.CreateDirectory(directory);
         try
         {

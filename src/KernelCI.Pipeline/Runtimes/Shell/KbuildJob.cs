@@ -13,7 +13,7 @@ internal sealed class KbuildJob(JobRequest request, RuntimeContext context)
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var directory = Path.Combine(context.WorkDirectory, "kbuild", RuntimeContext.StoragePath(request));
+        var directory = context.JobDirectory("kbuild", request);
         Directory.CreateDirectory(directory);
         KbuildLog.Started(_logger, _nodeId, request.Job.Name, directory);
         try
