@@ -22,7 +22,7 @@ public static class SafePaths
             path = Path.Join(path, segment);
         }
 
-        var full = Path.GetFullPath(path);
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
         return IsBelow(fullRoot, full) ? full : throw new UnsafePathException($"'{full}' is not below '{fullRoot}'");
     }
 
@@ -35,7 +35,9 @@ public static class SafePaths
     /// <summary>Whether <paramref name="path"/> is strictly below <paramref name="root"/> once both are resolved.</summary>
     public static bool IsBelow(string root, string path)
     {
-        var fullRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
-        return Path.GetFullPath(path).StartsWith(fullRoot, StringComparison.Ordinal);
+        var fullRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        fullRoot = Path.EndsInDirectorySeparator(fullRoot) ? fullRoot : fullRoot + Path.DirectorySeparatorChar;
+        var full = Path.GetFullPath(path);
+        return full.Length > fullRoot.Length && full.StartsWith(fullRoot, StringComparison.Ordinal);
     }
 }

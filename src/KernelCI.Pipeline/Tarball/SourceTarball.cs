@@ -35,11 +35,9 @@ internal sealed class SourceTarball(GitRunner git, StorageClient storage, Pipeli
     }
 
     // The git cache is WorkDirectory/git/NAME; its pieces go to WorkDirectory/tarball-cache/NAME.
-    private static string CacheDirectoryOf(string repository)
-    {
-        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(repository));
-        return SafePaths.Under(Path.GetDirectoryName(Path.GetDirectoryName(full)!)!, "tarball-cache", Path.GetFileName(full));
-    }
+    private string CacheDirectoryOf(string repository) =>
+        SafePaths.Under(options.WorkDirectory ?? Path.Combine(Path.GetTempPath(), "kernelci-pipeline"), "tarball-cache",
+            Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(repository))));
 
     private async Task<string> StreamGitArchiveAsync(string repository, string commit, string name, string fileName, CancellationToken cancellationToken)
     {

@@ -8,6 +8,9 @@ public sealed class SafePathsTests
     public void Plain_names_join_below_the_root() =>
         Assert.Equal(Path.Combine(Root, "git", "mainline"), SafePaths.Under(Root, "git", "mainline"));
 
+    [Fact]
+    public void File_system_root_works_as_a_root() => Assert.Equal("/x", SafePaths.Under("/", "x"));
+
     [Theory]
     [InlineData("..")]
     [InlineData(".")]
