@@ -80,6 +80,13 @@ internal sealed class TarballService(EventLoop loop, MaestroClient maestro, GitC
 
         var described = timeProvider.GetTimestamp();
         var name = $"linux-{tree}-{branch}-{full["describe"]}".Replace('/', '_');
+        if (!SafePaths.IsSegment(name + ".tar.gz"))
+        {
+            // A long branch or tag name (git allows hundreds of characters) cannot name one file.
+            await FailAsync(node, "git_commit_error", "the tree, branch and git describe make too long a tarball name", name, cancellationToken);
+            return;
+        }
+
         var path = await tarball.UploadAsync(repository, full["commit"]!.ToString(), name, cancellationToken);
         await maestro.UpdateNodeAsync(CheckoutResults.Available(node, full, urls.For(path), timeProvider.GetUtcNow().UtcDateTime),
             cancellationToken: cancellationToken);

@@ -52,4 +52,18 @@ public sealed class TarballSourceTests
         Assert.DoesNotContain(stack.DataDirectory, message, StringComparison.Ordinal);
         Assert.DoesNotContain(repository.Directory, message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Tag_too_long_for_a_file_name_fails_the_checkout()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        using var repository = await TestRepository.CreateAsync();
+        var commit = await repository.CommitAsync("first", ("Makefile", Makefile));
+        await repository.TagAsync(string.Join('/', Enumerable.Repeat(new string('t', 100), 3)));
+
+        var node = await CheckOutAsync(stack, repository.Url, commit);
+
+        Assert.Equal(("done", "fail"), (node.State, node.Result));
+        Assert.Equal("git_commit_error", node.Data["error_code"]!.ToString());
+    }
 }
