@@ -25,6 +25,8 @@ public static class PipelineCore
             options.StorageToken ?? "", timeProvider: sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => new KcidbClient(Http(Require(options.KcidbUrl, "KcidbUrl"), TimeSpan.FromMinutes(10)), options.KcidbToken ?? ""));
         services.AddSingleton(new PublicUrls(options.StorageUrl ?? ""));
+        // Built here, not on first use, so that an invalid Pipeline:Git stops the host at start.
+        services.AddSingleton(new Git.GitUrlPolicy(options.Git, config));
         return services;
     }
 

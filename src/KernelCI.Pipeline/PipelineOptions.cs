@@ -57,6 +57,9 @@ public sealed record PipelineOptions
     /// <summary>How the tarball service makes tarballs ("Pipeline:Tarball").</summary>
     public Tarball.TarballOptions Tarball { get; init; } = new();
 
+    /// <summary>Which git URLs developers may ask for besides https ("Pipeline:Git").</summary>
+    public Git.GitOptions Git { get; init; } = new();
+
     /// <summary>The patchset service's allowed patch origins, timeouts and poll period ("Pipeline:Patchset").</summary>
     public PatchsetOptions Patchset { get; init; } = new();
 

@@ -68,6 +68,7 @@ internal static class NodeDataValidator
             }
         }
 
+        RevisionTreeName.Validate(field, obj["tree"]!.GetValue<string>());
         var url = obj["url"]!.GetValue<string>();
         if (!Uri.TryCreate(url, UriKind.Absolute, out _))
         {

@@ -28,15 +28,17 @@ internal static partial class CheckoutEndpoint
             var source = await ApiInput.NodeAsync(maestro, "nodeid", nodeId, http.RequestAborted);
             var revision = source.Data["kernel_revision"] as JsonObject
                 ?? throw ApiException.BadRequest($"nodeid: node {nodeId} has no data.kernel_revision");
-            tree = revision["tree"]?.ToString() ?? "";
-            url = revision["url"]?.ToString() ?? throw ApiException.BadRequest($"nodeid: node {nodeId} has no kernel_revision.url");
-            branch = revision["branch"]?.ToString() ?? throw ApiException.BadRequest($"nodeid: node {nodeId} has no kernel_revision.branch");
+            RevisionCheck.Node(http, nodeId, revision);
+            tree = revision["tree"]!.ToString();
+            url = revision["url"]!.ToString();
+            branch = revision["branch"]!.ToString();
         }
         else
         {
             url = ApiInput.RequiredString(body, "url");
             branch = ApiInput.RequiredString(body, "branch");
             tree = config.Trees.Values.FirstOrDefault(t => t.Url == url)?.Name ?? TreeName(url);
+            RevisionCheck.Request(http, tree, url, branch);
         }
 
         var node = new MaestroNode

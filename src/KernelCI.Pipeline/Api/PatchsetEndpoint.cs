@@ -45,6 +45,8 @@ internal static partial class PatchsetEndpoint
             throw ApiException.BadRequest($"nodeid: node {nodeId} is a {checkout.Kind}, not a checkout");
         }
 
+        RevisionCheck.Node(http, nodeId, checkout.Data["kernel_revision"] as JsonObject ?? []);
+
         var urls = patchUrls.Count > 0 ? patchUrls
             : await StoreAsync(services, user.Email, patches, now, http.RequestAborted);
         var artifacts = urls.Select((u, i) => (Name: "patch" + i.ToString(CultureInfo.InvariantCulture), Url: u))

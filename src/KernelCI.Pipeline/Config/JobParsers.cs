@@ -8,6 +8,7 @@ internal static class JobParsers
 
     public static JobConfig Job(RawEntry raw)
     {
+        ConfigNames.Check(raw);
         var r = raw.Reader();
         var kind = r.RequiredString("kind");
         if (!Kinds.Contains(kind))

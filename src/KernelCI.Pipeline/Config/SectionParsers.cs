@@ -41,6 +41,7 @@ internal static class SectionParsers
 
     public static TreeConfig Tree(RawEntry raw)
     {
+        ConfigNames.Check(raw);
         var r = raw.Reader();
         var tree = new TreeConfig(raw.Name, r.RequiredString("url"));
         r.RejectUnknown();

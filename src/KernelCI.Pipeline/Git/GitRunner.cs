@@ -4,13 +4,24 @@ using System.Text;
 namespace KernelCI.Pipeline.Git;
 
 /// <summary>Runs the real `git` CLI as a child process. Arguments go through ArgumentList, so URLs, branch names and
-/// commit messages are never parsed by a shell.</summary>
-public sealed class GitRunner(string executable = "git")
+/// commit messages are never parsed by a shell. Every process runs with GIT_ALLOW_PROTOCOL set to
+/// <see cref="AllowedProtocols"/> (only `https` unless <see cref="WithProtocols"/> says otherwise, see
+/// <see cref="GitUrlPolicy.ProtocolsFor"/>), so no URL, submodule or redirect can make it read a local repository.</summary>
+public sealed class GitRunner(string executable = "git", string allowedProtocols = GitRunner.DefaultProtocols)
 {
+    public const string DefaultProtocols = "https";
+
+    /// <summary>GIT_ALLOW_PROTOCOL of the processes this runner starts (colon-separated).</summary>
+    public string AllowedProtocols { get; } = allowedProtocols;
+
+    /// <summary>The same runner, its git processes allowed these transports (e.g. "https:file" for a configured
+    /// `file://` tree).</summary>
+    public GitRunner WithProtocols(string protocols) => protocols == AllowedProtocols ? this : new GitRunner(executable, protocols);
+
     /// <summary>Runs git in <paramref name="directory"/> (null: the current one) and returns its stdout.</summary>
     public async Task<string> RunAsync(string? directory, IEnumerable<string> arguments, CancellationToken cancellationToken = default)
     {
-        using var process = Start(executable, directory, arguments);
+        using var process = Start(executable, directory, arguments, AllowedProtocols);
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         await WaitAsync(process, cancellationToken);
@@ -30,23 +41,24 @@ public sealed class GitRunner(string executable = "git")
     /// gzip and an upload) without buffering the whole output.</summary>
     public Task StreamAsync(string? directory, IEnumerable<string> arguments, Func<Stream, CancellationToken, Task> consume,
         CancellationToken cancellationToken) =>
-        StreamProgramAsync(executable, directory, arguments, consume, cancellationToken);
+        StreamProgramAsync(executable, directory, arguments, null, consume, AllowedProtocols, cancellationToken);
 
     /// <summary>Runs any program (e.g. `tar`) the same way and hands its stdout to <paramref name="consume"/>.</summary>
     public static Task StreamProgramAsync(string program, string? directory, IEnumerable<string> arguments,
         Func<Stream, CancellationToken, Task> consume, CancellationToken cancellationToken) =>
-        StreamProgramAsync(program, directory, arguments, null, consume, cancellationToken);
+        StreamProgramAsync(program, directory, arguments, null, consume, DefaultProtocols, cancellationToken);
 
     /// <summary>Runs git with stdin fed by <paramref name="produce"/> while <paramref name="consume"/> reads stdout, e.g.
     /// `git cat-file --batch` given a list of objects.</summary>
     public Task StreamWithInputAsync(string directory, IEnumerable<string> arguments, Func<Stream, CancellationToken, Task> produce,
         Func<Stream, CancellationToken, Task> consume, CancellationToken cancellationToken) =>
-        StreamProgramAsync(executable, directory, arguments, produce, consume, cancellationToken);
+        StreamProgramAsync(executable, directory, arguments, produce, consume, AllowedProtocols, cancellationToken);
 
     private static async Task StreamProgramAsync(string program, string? directory, IEnumerable<string> arguments,
-        Func<Stream, CancellationToken, Task>? produce, Func<Stream, CancellationToken, Task> consume, CancellationToken cancellationToken)
+        Func<Stream, CancellationToken, Task>? produce, Func<Stream, CancellationToken, Task> consume, string protocols,
+        CancellationToken cancellationToken)
     {
-        using var process = Start(program, directory, arguments, redirectInput: produce is not null);
+        using var process = Start(program, directory, arguments, protocols, redirectInput: produce is not null);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         PipeCapacity.Enlarge(process.StandardOutput.BaseStream);
         var input = produce is null ? Task.CompletedTask : Task.Run(async () =>
@@ -98,7 +110,7 @@ public sealed class GitRunner(string executable = "git")
         return (process.ExitCode, await stdout + await stderr);
     }
 
-    private static Process Start(string program, string? directory, IEnumerable<string> arguments, bool redirectInput = false)
+    private static Process Start(string program, string? directory, IEnumerable<string> arguments, string protocols, bool redirectInput = false)
     {
         var info = new ProcessStartInfo(program)
         {
@@ -117,6 +129,7 @@ public sealed class GitRunner(string executable = "git")
 
         // Never stop on a credential or host-key prompt: a poller has nobody to answer it.
         info.Environment["GIT_TERMINAL_PROMPT"] = "0";
+        info.Environment["GIT_ALLOW_PROTOCOL"] = protocols;
         info.Environment["LC_ALL"] = "C";
         foreach (var argument in arguments)
         {

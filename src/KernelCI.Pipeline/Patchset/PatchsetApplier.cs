@@ -24,7 +24,7 @@ internal sealed class PatchsetApplier(StorageClient storage, PublicUrls urls, Pa
             ?? throw new PatchRejectedException($"parent tarball {tarballUrl} is not on our storage");
         var patches = await DownloadAllAsync(node, cancellationToken);
 
-        var scratch = Path.Combine(options.WorkDirectory ?? Path.GetTempPath(), "patchset", node.Id!);
+        var scratch = SafePaths.Under(options.WorkDirectory ?? Path.GetTempPath(), "patchset", node.Id!);
         Directory.CreateDirectory(scratch);
         try
         {
@@ -50,9 +50,9 @@ internal sealed class PatchsetApplier(StorageClient storage, PublicUrls urls, Pa
             var baseName = Path.GetFileName(tarballPath);
             baseName = baseName.EndsWith(".tar.gz", StringComparison.Ordinal) ? baseName[..^".tar.gz".Length] : baseName;
             var name = $"{baseName}-{hash[..13]}-{node.Id![^Math.Min(12, node.Id!.Length)..]}";
-            var named = Path.Combine(scratch, name);
+            var named = SafePaths.Under(scratch, name);
             Directory.Move(tree, named);
-            var output = Path.Combine(scratch, name + ".tar.gz");
+            var output = SafePaths.Under(scratch, name + ".tar.gz");
             await using (var file = File.Create(output))
             await using (var gzip = new ParallelGzipStream(file))
             {

@@ -14,7 +14,8 @@ internal sealed class SourceTarball(GitRunner git, StorageClient storage, Pipeli
     /// <summary>Builds and uploads NAME.tar.gz; returns the storage path.</summary>
     public async Task<string> UploadAsync(string repository, string commit, string name, CancellationToken cancellationToken)
     {
-        var fileName = name + ".tar.gz";
+        // The name holds the tree, the branch and git describe's output: it must stay one file at the storage root.
+        var fileName = SafePaths.IsSegment(name + ".tar.gz") ? name + ".tar.gz" : throw new UnsafePathException($"'{name}' is not a plain file name");
         if (options.Tarball.Cache)
         {
             try
@@ -33,12 +34,10 @@ internal sealed class SourceTarball(GitRunner git, StorageClient storage, Pipeli
         return await StreamGitArchiveAsync(repository, commit, name, fileName, cancellationToken);
     }
 
-    // The git cache is WorkDirectory/git/TREE; its pieces go to WorkDirectory/tarball-cache/TREE.
-    private static string CacheDirectoryOf(string repository)
-    {
-        var full = Path.GetFullPath(repository).TrimEnd('/');
-        return Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(full)!)!, "tarball-cache", Path.GetFileName(full));
-    }
+    // The git cache is WorkDirectory/git/NAME; its pieces go to WorkDirectory/tarball-cache/NAME.
+    private string CacheDirectoryOf(string repository) =>
+        SafePaths.Under(options.WorkDirectory ?? Path.Combine(Path.GetTempPath(), "kernelci-pipeline"), "tarball-cache",
+            Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(repository))));
 
     private async Task<string> StreamGitArchiveAsync(string repository, string commit, string name, string fileName, CancellationToken cancellationToken)
     {

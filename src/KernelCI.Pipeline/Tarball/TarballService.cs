@@ -42,7 +42,8 @@ internal sealed class TarballService(EventLoop loop, MaestroClient maestro, GitC
         var commit = revision?["commit"]?.ToString();
         if (revision is null || tree is null || url is null || branch is null || commit is null)
         {
-            await FailAsync(node, "git_checkout_failure", "data.kernel_revision needs tree, url, branch and commit", cancellationToken);
+            const string missing = "data.kernel_revision needs tree, url, branch and commit";
+            await FailAsync(node, "git_checkout_failure", missing, missing, cancellationToken);
             return;
         }
 
@@ -55,7 +56,12 @@ internal sealed class TarballService(EventLoop loop, MaestroClient maestro, GitC
         }
         catch (GitCheckoutException e)
         {
-            await FailAsync(node, "git_checkout_failure", e.Message, cancellationToken);
+            await FailAsync(node, "git_checkout_failure", e.Message, e.Detail, cancellationToken);
+            return;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or UnsafePathException)
+        {
+            await FailAsync(node, "git_checkout_failure", "the git cache could not be prepared", e.Message, cancellationToken);
             return;
         }
 
@@ -67,12 +73,20 @@ internal sealed class TarballService(EventLoop loop, MaestroClient maestro, GitC
         }
         catch (GitException e)
         {
-            await FailAsync(node, "git_commit_error", e.Message, cancellationToken);
+            await FailAsync(node, "git_commit_error", $"cannot read the describe, tags or Makefile of commit {commit}", e.Message,
+                cancellationToken);
             return;
         }
 
         var described = timeProvider.GetTimestamp();
         var name = $"linux-{tree}-{branch}-{full["describe"]}".Replace('/', '_');
+        if (!SafePaths.IsSegment(name + ".tar.gz"))
+        {
+            // A long branch or tag name (git allows hundreds of characters) cannot name one file.
+            await FailAsync(node, "git_commit_error", "the tree, branch and git describe make too long a tarball name", name, cancellationToken);
+            return;
+        }
+
         var path = await tarball.UploadAsync(repository, full["commit"]!.ToString(), name, cancellationToken);
         await maestro.UpdateNodeAsync(CheckoutResults.Available(node, full, urls.For(path), timeProvider.GetUtcNow().UtcDateTime),
             cancellationToken: cancellationToken);
@@ -82,9 +96,11 @@ internal sealed class TarballService(EventLoop loop, MaestroClient maestro, GitC
 
     private long Milliseconds(long from, long to) => (long)timeProvider.GetElapsedTime(from, to).TotalMilliseconds;
 
-    private async Task FailAsync(MaestroNode node, string errorCode, string message, CancellationToken cancellationToken)
+    /// <summary>The node gets the short public <paramref name="message"/>; git's stderr and the cache's paths
+    /// (<paramref name="detail"/>) go to the log only.</summary>
+    private async Task FailAsync(MaestroNode node, string errorCode, string message, string detail, CancellationToken cancellationToken)
     {
-        TarballLog.Failed(logger, node.Id!, errorCode, message);
+        TarballLog.Failed(logger, node.Id!, errorCode, detail);
         await maestro.UpdateNodeAsync(CheckoutResults.Failed(node, errorCode, message), cancellationToken: cancellationToken);
     }
 }

@@ -12,7 +12,7 @@ namespace KernelCI.Pipeline.Trigger;
 /// <summary>One poll of every selected build_config (maestro-pipeline.md §1.1): the branch head by ls-remote, the
 /// frequency window, the already-checked-out test, then the checkout node.</summary>
 internal sealed class CheckoutTrigger(PipelineConfig config, PipelineOptions pipelineOptions, TriggerOptions options,
-    MaestroClient maestro, GitRunner git, NipaBranches nipa, TimeProvider timeProvider, ILogger<CheckoutTrigger> logger)
+    MaestroClient maestro, GitRunner git, GitUrlPolicy urls, NipaBranches nipa, TimeProvider timeProvider, ILogger<CheckoutTrigger> logger)
 {
     public const string Submitter = "service:pipeline";
 
@@ -79,11 +79,12 @@ internal sealed class CheckoutTrigger(PipelineConfig config, PipelineOptions pip
         return node;
     }
 
-    /// <summary>`git ls-remote URL refs/heads/BRANCH`: the head commit, or null when the branch does not exist.</summary>
+    /// <summary>`git ls-remote URL refs/heads/BRANCH`: the head commit, or null when the branch does not exist. The
+    /// URL is a configured tree's, so its own transport (`file` for a local tree) is allowed.</summary>
     public async Task<string?> HeadAsync(string url, string branch, CancellationToken cancellationToken)
     {
         var reference = "refs/heads/" + branch;
-        var output = await git.RunAsync(null, ["ls-remote", url, reference], cancellationToken);
+        var output = await git.WithProtocols(urls.ProtocolsFor(url)).RunAsync(null, ["ls-remote", "--", url, reference], cancellationToken);
         foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var parts = line.Split('\t');

@@ -11,6 +11,8 @@ internal static class BridgeNodes
 
     public static PipelineConfig Config { get; } = new()
     {
+        // The checkout's local tree is configured, as trees.yaml does for the demo's file:// tree.
+        Trees = new Dictionary<string, TreeConfig> { ["local"] = new("local", "file:///src/linux") },
         Jobs = new Dictionary<string, JobConfig>
         {
             ["kbuild-gcc-x86"] = Job("kbuild-gcc-x86", "kbuild", null),

@@ -27,4 +27,21 @@ public sealed class GitRunnerTests
 
         Assert.Equal(200_000, buffer.Length);
     }
+
+    /// <summary>GIT_ALLOW_PROTOCOL: a runner fetches over https only unless told otherwise, so that neither a URL nor a
+    /// submodule or redirect reaches a local repository.</summary>
+    [Fact]
+    public async Task Runner_refuses_local_repositories_unless_the_file_transport_is_allowed()
+    {
+        using var repository = await TestRepository.CreateAsync();
+        var commit = await repository.CommitAsync("one", ("a.txt", "x\n"));
+
+        foreach (var url in new[] { repository.Url, repository.Directory })
+        {
+            var error = await Assert.ThrowsAsync<GitException>(() => new GitRunner().RunAsync(null, "ls-remote", url));
+            Assert.Contains("not allowed", error.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(commit, await new GitRunner().WithProtocols("https:file").RunAsync(null, "ls-remote", repository.Url));
+    }
 }

@@ -14,11 +14,18 @@ internal static class TarballFixture
 {
     public const string Makefile = "VERSION = 6\nPATCHLEVEL = 1\nSUBLEVEL = 0\nNAME = Curry Ramen\n";
 
-    public static TarballService Service(PipelineTestStack stack) =>
-        stack.Services(new PipelineConfig(), TarballRegistration.Add).GetRequiredService<TarballService>();
+    public static TarballService Service(PipelineTestStack stack, PipelineConfig? config = null) =>
+        stack.Services(config ?? new PipelineConfig(), TarballRegistration.Add).GetRequiredService<TarballService>();
 
-    /// <summary>Creates a running checkout as the trigger does and hands its creation event to the service.</summary>
-    public static async Task<MaestroNode> CheckOutAsync(PipelineTestStack stack, string url, string commit, string tree = "local", string branch = "main")
+    /// <summary>A configuration with one tree, as trees.yaml names the demo's local tree.</summary>
+    public static PipelineConfig TreeConfig(string tree, string url) =>
+        new() { Trees = new Dictionary<string, TreeConfig> { [tree] = new(tree, url) } };
+
+    /// <summary>Creates a running checkout as the trigger does and hands its creation event to the service. The tree is
+    /// configured at <paramref name="url"/> unless <paramref name="configured"/> is false (a developer's or another
+    /// account's node).</summary>
+    public static async Task<MaestroNode> CheckOutAsync(PipelineTestStack stack, string url, string commit, string tree = "local", string branch = "main",
+        bool configured = true, PipelineConfig? config = null)
     {
         var node = await stack.Maestro.CreateNodeAsync(new MaestroNode
         {
@@ -28,7 +35,8 @@ internal static class TarballFixture
             Data = new JsonObject { ["kernel_revision"] = new JsonObject { ["tree"] = tree, ["url"] = url, ["branch"] = branch, ["commit"] = commit } },
         });
         var data = new JsonObject { ["op"] = "created", ["id"] = node.Id, ["kind"] = "checkout", ["name"] = "checkout", ["state"] = "running" };
-        await Service(stack).HandleAsync(new MaestroEvent(1, "node", "pipeline", data, "{}"), TestContext.Current.CancellationToken);
+        await Service(stack, config ?? (configured ? TreeConfig(tree, url) : new PipelineConfig()))
+            .HandleAsync(new MaestroEvent(1, "node", "pipeline", data, "{}"), TestContext.Current.CancellationToken);
         return (await stack.Maestro.GetNodeAsync(node.Id!))!;
     }
 

@@ -15,7 +15,7 @@ internal sealed class QemuJob(JobRequest request, RuntimeContext context, bool k
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var directory = Path.Combine(context.WorkDirectory, "qemu", RuntimeContext.StoragePath(request));
+        var directory = context.JobDirectory("qemu", request);
         Directory.CreateDirectory(directory);
         try
         {
@@ -76,7 +76,8 @@ internal sealed class QemuJob(JobRequest request, RuntimeContext context, bool k
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            return (BootVerdict.Incomplete("Infrastructure", "preparing the boot failed: " + e.Message), [], null);
+            QemuLog.Failed(_logger, _nodeId, "preparing the boot", e);
+            return (BootVerdict.Incomplete("Infrastructure", "preparing the boot failed: " + PublicReason.Of(e)), [], null);
         }
 
         var serial = Path.Combine(directory, "log.txt");
@@ -89,7 +90,8 @@ internal sealed class QemuJob(JobRequest request, RuntimeContext context, bool k
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException)
         {
-            return (BootVerdict.Incomplete("Infrastructure", $"could not run {command.Program}: {e.Message}"), [], null);
+            QemuLog.Failed(_logger, _nodeId, "starting " + command.Program, e);
+            return (BootVerdict.Incomplete("Infrastructure", $"could not run {command.Program}: {PublicReason.Of(e)}"), [], null);
         }
 
         var text = await File.ReadAllTextAsync(serial, CancellationToken.None);
@@ -103,7 +105,8 @@ internal sealed class QemuJob(JobRequest request, RuntimeContext context, bool k
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            verdict = BootVerdict.Incomplete("Infrastructure", "uploading the serial log failed: " + e.Message);
+            QemuLog.Failed(_logger, _nodeId, "uploading the serial log", e);
+            verdict = BootVerdict.Incomplete("Infrastructure", "uploading the serial log failed: " + PublicReason.Of(e));
         }
 
         return (verdict, ResultTree.Children(log), lavaLog);

@@ -9,4 +9,7 @@ internal static partial class QemuLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "qemu job {NodeId} finished: {Result} {ErrorCode}")]
     public static partial void Finished(ILogger logger, string nodeId, string result, string? errorCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "qemu job {NodeId}: {What} failed")]
+    public static partial void Failed(ILogger logger, string nodeId, string what, Exception exception);
 }

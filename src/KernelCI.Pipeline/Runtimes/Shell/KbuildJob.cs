@@ -13,7 +13,7 @@ internal sealed class KbuildJob(JobRequest request, RuntimeContext context)
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var directory = Path.Combine(context.WorkDirectory, "kbuild", RuntimeContext.StoragePath(request));
+        var directory = context.JobDirectory("kbuild", request);
         Directory.CreateDirectory(directory);
         KbuildLog.Started(_logger, _nodeId, request.Job.Name, directory);
         try
@@ -50,7 +50,8 @@ internal sealed class KbuildJob(JobRequest request, RuntimeContext context)
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            outcome = KbuildOutcome.Incomplete("kbuild_internal_error", "uploading the artifacts failed: " + e.Message);
+            KbuildLog.Failed(_logger, _nodeId, "uploading the artifacts", e);
+            outcome = KbuildOutcome.Incomplete("kbuild_internal_error", "uploading the artifacts failed: " + PublicReason.Of(e));
         }
 
         if (outcome.Result == "pass" && !urls.ContainsKey("kernel"))
@@ -76,8 +77,9 @@ internal sealed class KbuildJob(JobRequest request, RuntimeContext context)
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            await File.AppendAllTextAsync(log, $"download failed: {e.Message}\n", CancellationToken.None);
-            return KbuildOutcome.Incomplete("kbuild_internal_error", $"downloading the source tarball {tarballUrl} failed: {e.Message}");
+            KbuildLog.Failed(_logger, _nodeId, "downloading the source tarball", e);
+            await File.AppendAllTextAsync(log, $"download failed: {PublicReason.Of(e)}\n", CancellationToken.None);
+            return KbuildOutcome.Incomplete("kbuild_internal_error", $"downloading the source tarball {tarballUrl} failed: {PublicReason.Of(e)}");
         }
 
         var fragments = Path.Combine(directory, "fragments");

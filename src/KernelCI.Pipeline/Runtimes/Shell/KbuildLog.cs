@@ -12,4 +12,7 @@ internal static partial class KbuildLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "kbuild {NodeId} incomplete: {ErrorCode}: {Message}")]
     public static partial void Incomplete(ILogger logger, string nodeId, string errorCode, string message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "kbuild {NodeId}: {What} failed")]
+    public static partial void Failed(ILogger logger, string nodeId, string what, Exception exception);
 }
