@@ -7,19 +7,25 @@ namespace KernelCI.Maestro;
 
 internal static class RequestJson
 {
+    // Duplicate keys are refused while parsing: JsonObject would otherwise throw on first use (a 500), and which of
+    // two values a client meant is anyone's guess.
+    private static readonly JsonDocumentOptions Options = new() { AllowDuplicateProperties = false };
+
     public static async Task<JsonObject> ReadObjectAsync(HttpRequest request)
     {
         JsonNode? body;
         try
         {
-            body = await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            body = await JsonNode.ParseAsync(request.Body, documentOptions: Options, cancellationToken: request.HttpContext.RequestAborted);
         }
         catch (JsonException e)
         {
             throw MaestroException.BadRequest("request body is not valid JSON: " + e.Message);
         }
 
-        return body as JsonObject ?? throw MaestroException.BadRequest("request body must be a JSON object");
+        var obj = body as JsonObject ?? throw MaestroException.BadRequest("request body must be a JSON object");
+        JsonBodyCheck.Check(obj);
+        return obj;
     }
 
     public static ContentHttpResult Json(string json) => TypedResults.Content(json, "application/json");

@@ -101,8 +101,11 @@ public static class EventsApi
         await positions.EnsureAsync(request.HttpContext.RequestAborted);
         var (sql, parameters) = EventQuery.Build(request.Query, events.Database.Kind);
         await using var connection = await Sql.OpenAsync(events.Database, request.HttpContext.RequestAborted);
-        await using var command = Sql.Command(connection, null, sql, parameters);
-        var rows = await EventStore.ReadRowsAsync(command, request.HttpContext.RequestAborted);
+        var rows = await PatternQuery.RunAsync(connection, events.Database.Kind, request.Query.ContainsKey("path") ? "path" : null, async transaction =>
+        {
+            await using var command = Sql.Command(connection, transaction, sql, parameters);
+            return await EventStore.ReadRowsAsync(command, request.HttpContext.RequestAborted);
+        }, request.HttpContext.RequestAborted);
         var array = new JsonArray(rows.Select(e => (JsonNode)new JsonObject
         {
             ["id"] = e.Sequence.ToString(CultureInfo.InvariantCulture),

@@ -38,8 +38,9 @@ internal sealed class NodeHierarchy(NodeService service, NodeStore nodes, TimePr
 
         foreach (var child in list)
         {
-            var childBody = child?["node"] as JsonObject ?? throw MaestroException.BadRequest("child_nodes[].node: field required (an object)");
+            var childBody = (child as JsonObject)?["node"] as JsonObject ?? throw MaestroException.BadRequest("child_nodes[].node: field required (an object)");
             var node = NodeValidator.Normalise(childBody, time.GetUtcNow());
+            await service.RequireGroupsAsync(node, cancellationToken);
             node["submitter"] = parent["submitter"]?.DeepClone();
             node["treeid"] = parent["treeid"]?.DeepClone();
             if (string.IsNullOrEmpty(node["owner"]?.GetValue<string>()))
@@ -47,9 +48,10 @@ internal sealed class NodeHierarchy(NodeService service, NodeStore nodes, TimePr
                 node["owner"] = user.Username;
             }
 
-            if (childBody["id"]?.GetValue<string>() is { } childId)
+            if (childBody["id"] is { } idNode && idNode.GetValueKind() != JsonValueKind.Null)
             {
-                node["id"] = ObjectIds.Require(childId);
+                var childId = ObjectIds.Require(idNode.GetValueKind() == JsonValueKind.String ? idNode.GetValue<string>() : idNode.ToJsonString());
+                node["id"] = childId;
                 if (!await nodes.ExistsAsync(connection, transaction, childId, cancellationToken))
                 {
                     throw MaestroException.NotFound($"Node not found with id: {childId}");
