@@ -13,19 +13,22 @@ internal static class RequestJson
 
     public static async Task<JsonObject> ReadObjectAsync(HttpRequest request)
     {
-        JsonNode? body;
         try
         {
-            body = await JsonNode.ParseAsync(request.Body, documentOptions: Options, cancellationToken: request.HttpContext.RequestAborted);
+            var body = await JsonNode.ParseAsync(request.Body, documentOptions: Options, cancellationToken: request.HttpContext.RequestAborted);
+            var obj = body as JsonObject ?? throw MaestroException.BadRequest("request body must be a JSON object");
+            JsonBodyCheck.Check(obj);
+            return obj;
         }
         catch (JsonException e)
         {
             throw MaestroException.BadRequest("request body is not valid JSON: " + e.Message);
         }
-
-        var obj = body as JsonObject ?? throw MaestroException.BadRequest("request body must be a JSON object");
-        JsonBodyCheck.Check(obj);
-        return obj;
+        catch (InvalidOperationException e)
+        {
+            // System.Text.Json reads an escaped unpaired surrogate ("\ud800") only when the string is first used.
+            throw MaestroException.BadRequest("request body holds a string that is not valid UTF-16: " + e.Message);
+        }
     }
 
     public static ContentHttpResult Json(string json) => TypedResults.Content(json, "application/json");
