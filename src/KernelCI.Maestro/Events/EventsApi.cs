@@ -96,12 +96,12 @@ public static class EventsApi
         return RequestJson.Json("null");
     }
 
-    internal static async Task<ContentHttpResult> GetEvents(HttpRequest request, EventStore events, EventPositions positions)
+    internal static async Task<ContentHttpResult> GetEvents(HttpRequest request, EventStore events, EventPositions positions, MaestroOptions options)
     {
         await positions.EnsureAsync(request.HttpContext.RequestAborted);
         var (sql, parameters) = EventQuery.Build(request.Query, events.Database.Kind);
         await using var connection = await Sql.OpenAsync(events.Database, request.HttpContext.RequestAborted);
-        var rows = await PatternQuery.RunAsync(connection, events.Database.Kind, request.Query.ContainsKey("path") ? "path" : null, async transaction =>
+        var rows = await PatternQuery.RunAsync(connection, events.Database.Kind, request.Query.ContainsKey("path") ? "path" : null, options.PatternTimeout, async transaction =>
         {
             await using var command = Sql.Command(connection, transaction, sql, parameters);
             return await EventStore.ReadRowsAsync(command, request.HttpContext.RequestAborted);

@@ -5,7 +5,7 @@ using KernelCI.Data;
 namespace KernelCI.Maestro.Nodes;
 
 /// <summary>Node rows: indexed columns plus the whole node as JSON (JSONB on PostgreSQL).</summary>
-internal sealed class NodeStore(Database database)
+internal sealed class NodeStore(Database database, MaestroOptions options)
 {
     private const string Columns =
         "id, kind, name, \"group\", parent, state, result, owner, submitter, treeid, created, updated, timeout, holdoff, processed_by_kcidb_bridge, retry_counter, doc";
@@ -62,7 +62,7 @@ internal sealed class NodeStore(Database database)
     {
         var (text, parameters) = QuerySql(database.Kind, query);
         await using var connection = await Sql.OpenAsync(database, cancellationToken);
-        return await PatternQuery.RunAsync(connection, database.Kind, PatternParameter(query.Conditions), async transaction =>
+        return await PatternQuery.RunAsync(connection, database.Kind, PatternParameter(query.Conditions), options.PatternTimeout, async transaction =>
         {
             await using var command = Sql.Command(connection, transaction, text, parameters);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -81,7 +81,7 @@ internal sealed class NodeStore(Database database)
         var sql = new FilterSql(database.Kind);
         var text = "SELECT COUNT(*) FROM maestro_nodes" + sql.Where(conditions);
         await using var connection = await Sql.OpenAsync(database, cancellationToken);
-        return await PatternQuery.RunAsync(connection, database.Kind, PatternParameter(conditions), async transaction =>
+        return await PatternQuery.RunAsync(connection, database.Kind, PatternParameter(conditions), options.PatternTimeout, async transaction =>
         {
             await using var command = Sql.Command(connection, transaction, text, sql.Parameters);
             return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
