@@ -115,4 +115,43 @@ public sealed class RequestInputTests
 
         Assert.StartsWith("data..x:", await DetailAsync(response), StringComparison.Ordinal);
     }
+
+    [Theory, MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Overlong_channel_is_a_400_naming_it(DatabaseKind kind)
+    {
+        await using var app = await MaestroTestApp.StartAsync(kind);
+        var token = await app.TokenAsync("alice");
+
+        var response = await app.SendAsync(HttpMethod.Post, "subscribe/" + new string('c', 10_000), token);
+
+        Assert.StartsWith("channel:", await DetailAsync(response), StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Overlong_subscriber_id_is_a_400_naming_it(DatabaseKind kind)
+    {
+        await using var app = await MaestroTestApp.StartAsync(kind);
+        var token = await app.TokenAsync("alice");
+
+        var response = await app.SendAsync(HttpMethod.Post, "subscribe/node?subscriber_id=" + new string('s', 10_000), token);
+
+        Assert.StartsWith("subscriber_id:", await DetailAsync(response), StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Batch_of_more_ids_than_the_limit_is_a_400_naming_nodes(DatabaseKind kind)
+    {
+        await using var app = await MaestroTestApp.StartAsync(kind);
+        var token = await app.TokenAsync("alice");
+        var body = new JsonObject
+        {
+            ["nodes"] = new JsonArray(Enumerable.Range(0, KernelCI.Maestro.Nodes.NodeBatch.MaxNodes + 1).Select(i => (JsonNode)i.ToString("x24")).ToArray()),
+            ["field"] = "processed_by_kcidb_bridge",
+            ["value"] = "true",
+        };
+
+        var response = await app.SendAsync(HttpMethod.Put, "batch/nodeset", token, body.ToJsonString());
+
+        Assert.StartsWith("nodes:", await DetailAsync(response), StringComparison.Ordinal);
+    }
 }

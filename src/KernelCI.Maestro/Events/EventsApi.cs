@@ -29,7 +29,8 @@ public static class EventsApi
     {
         var user = await current.RequireAsync(http);
         await positions.EnsureAsync(http.RequestAborted);
-        var subscriberId = http.Request.Query["subscriber_id"].ToString() is { Length: > 0 } sid ? sid : null;
+        var subscriberId = EventInput.SubscriberId(http.Request.Query["subscriber_id"].ToString() is { Length: > 0 } sid ? sid : null);
+        EventInput.Channel(channel);
         var start = await events.LastSequenceAsync(http.RequestAborted);
         var subscription = await subscriptions.SubscribeAsync(channel, user.Username, RequestJson.Flag(http.Request, "promisc"), subscriberId, start, http.RequestAborted);
         quiet.Forget(subscription.Id);
@@ -80,6 +81,7 @@ public static class EventsApi
     internal static async Task<ContentHttpResult> Publish(string channel, HttpContext http, CurrentUser current, EventStore events, EventsCommitted committed)
     {
         var user = await current.RequireAsync(http);
+        EventInput.Channel(channel);
         var body = await RequestJson.ReadObjectAsync(http.Request);
         var data = body["data"];
         if (data is null || data.GetValueKind() == JsonValueKind.Null || (data is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length == 0))
