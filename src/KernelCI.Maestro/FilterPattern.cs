@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace KernelCI.Maestro;
@@ -33,7 +34,30 @@ internal static class FilterPattern
         return pattern;
     }
 
-    /// <summary>SQLite's REGEXP. Patterns were checked by <see cref="Require"/>; the static cache compiles each once
-    /// per statement rather than once per row.</summary>
-    public static bool SqliteRegexp(string pattern, string? input) => input is not null && Regex.IsMatch(input, pattern, Options);
+    /// <summary>SQLite's REGEXP, called once per row. Patterns were checked by <see cref="Require"/>; each is compiled
+    /// once and kept (Regex's own static cache holds 15, which concurrent distinct patterns would thrash into one
+    /// compilation per row). The cache is emptied when it reaches <see cref="MaxCached"/> patterns.</summary>
+    public static bool SqliteRegexp(string pattern, string? input)
+    {
+        if (input is null)
+        {
+            return false;
+        }
+
+        if (!Compiled.TryGetValue(pattern, out var regex))
+        {
+            if (Compiled.Count >= MaxCached)
+            {
+                Compiled.Clear();
+            }
+
+            regex = Compiled.GetOrAdd(pattern, p => new Regex(p, Options));
+        }
+
+        return regex.IsMatch(input);
+    }
+
+    private const int MaxCached = 256;
+
+    private static readonly ConcurrentDictionary<string, Regex> Compiled = new(StringComparer.Ordinal);
 }

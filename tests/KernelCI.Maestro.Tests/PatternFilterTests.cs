@@ -62,6 +62,17 @@ public sealed class PatternFilterTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Pattern_too_large_to_compile_is_a_400_naming_the_parameter(DatabaseKind kind)
+    {
+        await using var app = await MaestroTestApp.StartAsync(kind);
+
+        var (status, body) = await GetAsync(app, "nodes?name__re=" + Uri.EscapeDataString("((a{1,1000}){1,1000}){1,1000}"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.StartsWith("name__re:", JsonNode.Parse(body)!["detail"]!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Overlong_pattern_is_a_400_naming_the_parameter(DatabaseKind kind)
     {
         await using var app = await MaestroTestApp.StartAsync(kind);
