@@ -154,4 +154,27 @@ public sealed class RequestInputTests
 
         Assert.StartsWith("nodes:", await DetailAsync(response), StringComparison.Ordinal);
     }
+
+    [Theory, MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Oversized_published_data_is_a_400_naming_it(DatabaseKind kind)
+    {
+        await using var app = await MaestroTestApp.StartAsync(kind);
+        var token = await app.TokenAsync("alice");
+        var body = new JsonObject { ["data"] = new string('d', KernelCI.Maestro.Events.EventInput.MaxDataBytes) };
+
+        var response = await app.SendAsync(HttpMethod.Post, "publish/retry", token, body.ToJsonString());
+
+        Assert.StartsWith("data:", await DetailAsync(response), StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Published_type_of_the_wrong_json_type_is_a_400_naming_it(DatabaseKind kind)
+    {
+        await using var app = await MaestroTestApp.StartAsync(kind);
+        var token = await app.TokenAsync("alice");
+
+        var response = await app.SendAsync(HttpMethod.Post, "publish/retry", token, """{"data":{"x":1},"type":{"a":1}}""");
+
+        Assert.StartsWith("type:", await DetailAsync(response), StringComparison.Ordinal);
+    }
 }

@@ -1,7 +1,7 @@
 namespace KernelCI.Maestro.Events;
 
-/// <summary>Bounds on the names clients give the event log: channels (subscribe, publish) and durable subscriber
-/// ids, which are stored with every subscription and event.</summary>
+/// <summary>Bounds on what clients give the event log: channels (subscribe, publish), durable subscriber ids and
+/// published events, which are stored and handed to every listener.</summary>
 internal static class EventInput
 {
     public const int MaxName = 256;
@@ -9,6 +9,26 @@ internal static class EventInput
     public static string Channel(string channel) => Name(channel, "channel");
 
     public static string? SubscriberId(string? subscriberId) => subscriberId is null ? null : Name(subscriberId, "subscriber_id");
+
+    /// <summary>Above any whole node within NodeLimits, which the job-retry service publishes as its event's data.</summary>
+    public const int MaxDataBytes = 8 * 1024 * 1024;
+
+    /// <summary>A published event's `data` and its optional string `type` and `source`.</summary>
+    public static void Publication(System.Text.Json.Nodes.JsonObject body)
+    {
+        if (System.Text.Encoding.UTF8.GetByteCount(body["data"]!.ToJsonString()) > MaxDataBytes)
+        {
+            throw MaestroException.BadRequest($"data: larger than {MaxDataBytes} bytes as JSON");
+        }
+
+        foreach (var field in (string[])["type", "source"])
+        {
+            if (body[field] is { } value && (value.GetValueKind() != System.Text.Json.JsonValueKind.String || value.GetValue<string>().Length > MaxName))
+            {
+                throw MaestroException.BadRequest($"{field}: must be a string of at most {MaxName} characters");
+            }
+        }
+    }
 
     private static string Name(string value, string field) =>
         value.Length is 0 or > MaxName || value.Any(char.IsControl)

@@ -89,6 +89,8 @@ public static class EventsApi
             throw MaestroException.BadRequest("data: field required and must not be empty");
         }
 
+        EventInput.Publication(body);
+
         await using var connection = await Sql.OpenAsync(events.Database, http.RequestAborted);
         await using var transaction = await connection.BeginTransactionAsync(http.RequestAborted);
         await events.AppendAsync(connection, transaction, channel, user.Username, data.DeepClone(),

@@ -128,7 +128,7 @@ internal static partial class NodeQueryParser
 
     private static void CheckField(string field)
     {
-        if (!FieldPattern().IsMatch(field))
+        if (field.Length > NodeLimits.MaxText || !FieldPattern().IsMatch(field))
         {
             throw MaestroException.BadRequest($"'{field}' is not a valid field name");
         }
