@@ -56,6 +56,7 @@ public sealed class MaestroComponent(MaestroOptions? options = null) : IComponen
     {
         app.UseMiddleware<ErrorDetails>();
         app.UseMiddleware<VersionPrefix>();
+        app.UseMiddleware<InputGuard>();
         app.UseRouting();
         app.MapGet("/", () => TypedResults.Json(new { message = "KernelCI API" }));
         app.MapNodes();

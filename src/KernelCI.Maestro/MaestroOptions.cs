@@ -16,4 +16,8 @@ public sealed record MaestroOptions
     /// user deactivated or deleted, through another replica or the CLI is refused within this time; through this
     /// replica at once. Zero reads the user on every request.</summary>
     public TimeSpan UserCacheLifetime { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a PostgreSQL statement matching a client's regular expression (`__re`, `/events?path=`) may
+    /// run before the request is refused with a 400; PostgreSQL's engine can take seconds per row on some patterns.</summary>
+    public TimeSpan PatternTimeout { get; init; } = TimeSpan.FromSeconds(5);
 }

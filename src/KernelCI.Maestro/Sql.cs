@@ -12,9 +12,8 @@ internal static class Sql
         var connection = await database.OpenConnectionAsync(cancellationToken);
         if (connection is SqliteConnection sqlite)
         {
-            // SQLite has no REGEXP of its own; `__re` filters need one.
-            sqlite.CreateFunction("regexp", (string pattern, string? input) =>
-                input is not null && System.Text.RegularExpressions.Regex.IsMatch(input, pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(2)));
+            // SQLite has no REGEXP of its own; `__re` filters need one, and it must not backtrack (FilterPattern).
+            sqlite.CreateFunction("regexp", (string pattern, string? input) => FilterPattern.SqliteRegexp(pattern, input));
         }
 
         return connection;

@@ -29,10 +29,10 @@ internal static class EventQuery
             switch (key)
             {
                 case "limit":
-                    limit = long.TryParse(value, out var l) && l >= 0 ? l : throw MaestroException.BadRequest("limit: must be a non-negative integer");
+                    limit = long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var l) ? l : throw MaestroException.BadRequest("limit: must be a non-negative integer");
                     break;
                 case "offset":
-                    offset = long.TryParse(value, out var o) && o >= 0 ? o : throw MaestroException.BadRequest("offset: must be a non-negative integer");
+                    offset = long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var o) ? o : throw MaestroException.BadRequest("offset: must be a non-negative integer");
                     break;
                 case "recursive":
                     break;
@@ -43,7 +43,8 @@ internal static class EventQuery
                     where.Add("timestamp > " + Add(NodeTime.Normalise(value, "from")));
                     break;
                 case "path":
-                    where.Add(pg ? $"(data #>> '{{path}}') ~ {Add(value)}" : $"data ->> '$.path' REGEXP {Add(value)}");
+                    var pattern = FilterPattern.Require(value, "path");
+                    where.Add(pg ? $"(data #>> '{{path}}') ~ {Add(pattern)}" : $"data ->> '$.path' REGEXP {Add(pattern)}");
                     break;
                 case "node_id":
                     where.Add($"{Field("id")} = {Add(value)}");
@@ -54,7 +55,8 @@ internal static class EventQuery
                     break;
                 default:
                     var field = DataFields.Contains(key) ? key : key.StartsWith("data.", StringComparison.Ordinal) ? key[5..] : null;
-                    if (field is null || !field.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.'))
+                    // Each segment an identifier: SQLite's json_extract fails on an empty or odd path segment.
+                    if (field is null || !field.Split('.').All(s => s.Length > 0 && !char.IsAsciiDigit(s[0]) && s.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')))
                     {
                         throw MaestroException.BadRequest($"{key}: unknown /events filter");
                     }

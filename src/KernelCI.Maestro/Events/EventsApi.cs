@@ -29,7 +29,8 @@ public static class EventsApi
     {
         var user = await current.RequireAsync(http);
         await positions.EnsureAsync(http.RequestAborted);
-        var subscriberId = http.Request.Query["subscriber_id"].ToString() is { Length: > 0 } sid ? sid : null;
+        var subscriberId = EventInput.SubscriberId(http.Request.Query["subscriber_id"].ToString() is { Length: > 0 } sid ? sid : null);
+        EventInput.Channel(channel);
         var start = await events.LastSequenceAsync(http.RequestAborted);
         var subscription = await subscriptions.SubscribeAsync(channel, user, RequestJson.Flag(http.Request, "promisc"), subscriberId, start, http.RequestAborted);
         quiet.Forget(subscription.Id);
@@ -80,12 +81,15 @@ public static class EventsApi
     internal static async Task<ContentHttpResult> Publish(string channel, HttpContext http, CurrentUser current, EventStore events, EventsCommitted committed)
     {
         var user = await current.RequireAsync(http);
+        EventInput.Channel(channel);
         var body = await RequestJson.ReadObjectAsync(http.Request);
         var data = body["data"];
         if (data is null || data.GetValueKind() == JsonValueKind.Null || (data is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length == 0))
         {
             throw MaestroException.BadRequest("data: field required and must not be empty");
         }
+
+        EventInput.Publication(body);
 
         await using var connection = await Sql.OpenAsync(events.Database, http.RequestAborted);
         await using var transaction = await connection.BeginTransactionAsync(http.RequestAborted);
@@ -96,13 +100,16 @@ public static class EventsApi
         return RequestJson.Json("null");
     }
 
-    internal static async Task<ContentHttpResult> GetEvents(HttpRequest request, EventStore events, EventPositions positions)
+    internal static async Task<ContentHttpResult> GetEvents(HttpRequest request, EventStore events, EventPositions positions, MaestroOptions options)
     {
         await positions.EnsureAsync(request.HttpContext.RequestAborted);
         var (sql, parameters) = EventQuery.Build(request.Query, events.Database.Kind);
         await using var connection = await Sql.OpenAsync(events.Database, request.HttpContext.RequestAborted);
-        await using var command = Sql.Command(connection, null, sql, parameters);
-        var rows = await EventStore.ReadRowsAsync(command, request.HttpContext.RequestAborted);
+        var rows = await PatternQuery.RunAsync(connection, events.Database.Kind, request.Query.ContainsKey("path") ? "path" : null, options.PatternTimeout, async transaction =>
+        {
+            await using var command = Sql.Command(connection, transaction, sql, parameters);
+            return await EventStore.ReadRowsAsync(command, request.HttpContext.RequestAborted);
+        }, request.HttpContext.RequestAborted);
         var array = new JsonArray(rows.Select(e => (JsonNode)new JsonObject
         {
             ["id"] = e.Sequence.ToString(CultureInfo.InvariantCulture),

@@ -7,6 +7,8 @@ namespace KernelCI.Maestro.Nodes;
 /// <summary>PUT /batch/nodeset: the KCIDB bridge marks nodes sent; nodes the caller may not edit are skipped, no events.</summary>
 internal sealed class NodeBatch(NodeService service, NodeStore nodes)
 {
+    public const int MaxNodes = 10_000;
+
     public Task<int> SetAsync(MaestroUser user, JsonObject body, CancellationToken cancellationToken)
     {
         if (body["field"]?.GetValueKind() != JsonValueKind.String || body["field"]!.GetValue<string>() != "processed_by_kcidb_bridge")
@@ -23,6 +25,12 @@ internal sealed class NodeBatch(NodeService service, NodeStore nodes)
         if (body["nodes"] is not JsonArray ids)
         {
             throw MaestroException.BadRequest("nodes: field required (a list of ids)");
+        }
+
+        // Every id is read and locked in one transaction; the KCIDB bridge sends its batch size (500 by default).
+        if (ids.Count > MaxNodes)
+        {
+            throw MaestroException.BadRequest($"nodes: more than {MaxNodes} ids in one batch");
         }
 
         return service.WriteAsync(async (connection, transaction) =>

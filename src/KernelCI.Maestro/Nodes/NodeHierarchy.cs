@@ -43,8 +43,9 @@ internal sealed class NodeHierarchy(NodeService service, NodeStore nodes, TimePr
 
         foreach (var child in list)
         {
-            var childBody = child?["node"] as JsonObject ?? throw MaestroException.BadRequest("child_nodes[].node: field required (an object)");
+            var childBody = (child as JsonObject)?["node"] as JsonObject ?? throw MaestroException.BadRequest("child_nodes[].node: field required (an object)");
             var node = NodeValidator.Normalise(childBody, time.GetUtcNow());
+            await service.RequireGroupsAsync(node, cancellationToken);
             node["submitter"] = parent["submitter"]?.DeepClone();
             node["treeid"] = parent["treeid"]?.DeepClone();
             if (ChildId(childBody) is { } childId)

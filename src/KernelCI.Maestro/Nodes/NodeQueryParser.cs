@@ -40,6 +40,7 @@ internal static partial class NodeQueryParser
             }
         }
 
+        NodeSortRule.Check(conditions, sort);
         return new NodeQuery(conditions, sort, limit, offset);
     }
 
@@ -92,16 +93,7 @@ internal static partial class NodeQueryParser
 
         if (op == "re")
         {
-            try
-            {
-                _ = new Regex(value, RegexOptions.None, TimeSpan.FromSeconds(1));
-            }
-            catch (ArgumentException e)
-            {
-                throw MaestroException.BadRequest($"{field}__re: invalid regular expression: {e.Message}");
-            }
-
-            return value;
+            return FilterPattern.Require(value, $"{field}__re");
         }
 
         if (value == "null")
@@ -136,7 +128,7 @@ internal static partial class NodeQueryParser
 
     private static void CheckField(string field)
     {
-        if (!FieldPattern().IsMatch(field))
+        if (field.Length > NodeLimits.MaxText || !FieldPattern().IsMatch(field))
         {
             throw MaestroException.BadRequest($"'{field}' is not a valid field name");
         }

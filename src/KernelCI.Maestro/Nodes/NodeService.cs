@@ -8,7 +8,7 @@ namespace KernelCI.Maestro.Nodes;
 
 /// <summary>Node writes (maestro-api.md §2.5): each one and its event commit in one transaction, then listeners wake.
 /// Creates go through the <see cref="NodeCreateQueue"/>, which commits concurrent ones together.</summary>
-internal sealed class NodeService(NodeStore nodes, EventStore events, EventsCommitted committed, NodeCreateQueue creates, TimeProvider time)
+internal sealed class NodeService(NodeStore nodes, EventStore events, EventsCommitted committed, NodeCreateQueue creates, GroupStore groups, TimeProvider time)
 {
     /// <summary>Returns the stored node as JSON.</summary>
     public async Task<string> CreateAsync(MaestroUser user, JsonObject body, CancellationToken cancellationToken)
@@ -20,8 +20,13 @@ internal sealed class NodeService(NodeStore nodes, EventStore events, EventsComm
 
         // Validation is per request and before queueing, so a bad body gets its own 400 and never reaches a batch.
         var node = NodeValidator.Normalise(body, time.GetUtcNow());
+        await RequireGroupsAsync(node, cancellationToken);
         return await creates.CreateAsync(node, user.Username, cancellationToken);
     }
+
+    /// <summary>A node's `user_groups` grant edit rights, so they must name groups that exist (upstream refuses others).</summary>
+    public Task RequireGroupsAsync(JsonObject node, CancellationToken cancellationToken) =>
+        groups.RequireExistAsync(node["user_groups"]!.AsArray().Select(g => g!.GetValue<string>()).ToList(), cancellationToken);
 
     public Task<JsonObject> ReplaceAsync(MaestroUser user, string id, JsonObject body, bool noEvent, CancellationToken cancellationToken) =>
         WriteAsync(async (connection, transaction) =>

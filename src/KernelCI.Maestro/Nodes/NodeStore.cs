@@ -5,7 +5,7 @@ using KernelCI.Data;
 namespace KernelCI.Maestro.Nodes;
 
 /// <summary>Node rows: indexed columns plus the whole node as JSON (JSONB on PostgreSQL).</summary>
-internal sealed class NodeStore(Database database)
+internal sealed class NodeStore(Database database, MaestroOptions options)
 {
     private const string Columns =
         "id, kind, name, \"group\", parent, state, result, owner, submitter, treeid, created, updated, timeout, holdoff, processed_by_kcidb_bridge, retry_counter, doc";
@@ -64,24 +64,34 @@ internal sealed class NodeStore(Database database)
     {
         var (text, parameters) = QuerySql(database.Kind, query);
         await using var connection = await Sql.OpenAsync(database, cancellationToken);
-        await using var command = Sql.Command(connection, null, text, parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var items = new List<string>();
-        while (await reader.ReadAsync(cancellationToken))
+        return await PatternQuery.RunAsync(connection, database.Kind, PatternParameter(query.Conditions), options.PatternTimeout, async transaction =>
         {
-            items.Add(reader.GetString(0));
-        }
+            await using var command = Sql.Command(connection, transaction, text, parameters);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var items = new List<string>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(reader.GetString(0));
+            }
 
-        return items;
+            return items;
+        }, cancellationToken);
     }
 
     public async Task<long> CountAsync(IReadOnlyList<FilterCondition> conditions, CancellationToken cancellationToken)
     {
         var sql = new FilterSql(database.Kind);
+        var text = "SELECT COUNT(*) FROM maestro_nodes" + sql.Where(conditions);
         await using var connection = await Sql.OpenAsync(database, cancellationToken);
-        await using var command = Sql.Command(connection, null, "SELECT COUNT(*) FROM maestro_nodes" + sql.Where(conditions), sql.Parameters);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        return await PatternQuery.RunAsync(connection, database.Kind, PatternParameter(conditions), options.PatternTimeout, async transaction =>
+        {
+            await using var command = Sql.Command(connection, transaction, text, sql.Parameters);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }, cancellationToken);
     }
+
+    private static string? PatternParameter(IReadOnlyList<FilterCondition> conditions) =>
+        conditions.FirstOrDefault(c => c.Operator == "re") is { } c ? c.Field + "__re" : null;
 
     public async Task InsertAsync(DbConnection connection, DbTransaction transaction, JsonObject node, CancellationToken cancellationToken)
     {

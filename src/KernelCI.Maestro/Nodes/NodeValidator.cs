@@ -70,6 +70,7 @@ internal static class NodeValidator
             _ => throw MaestroException.BadRequest("retry_counter: must be an integer"),
         };
         NodeDataValidator.Validate(kind, (JsonObject)node["data"]!);
+        NodeLimits.Check(node);
         return node;
     }
 

@@ -22,6 +22,21 @@ internal sealed class GroupStore(Database database, TimeProvider time)
     public async Task<bool> ExistsAsync(string name, CancellationToken cancellationToken) =>
         (await ListAsync(cancellationToken)).Any(g => g.Name == name);
 
+    /// <summary>Refuses with upstream's 400 the first of <paramref name="names"/> that is not a group.</summary>
+    public async Task RequireExistAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)
+    {
+        if (names.Count == 0)
+        {
+            return;
+        }
+
+        var existing = (await ListAsync(cancellationToken)).Select(g => g.Name).ToHashSet(StringComparer.Ordinal);
+        if (names.FirstOrDefault(n => !existing.Contains(n)) is { } missing)
+        {
+            throw MaestroException.BadRequest($"User group does not exist with name: {TextInput.Shown(missing)}");
+        }
+    }
+
     /// <summary>The new group's id, or null if the name exists (concurrent creates of one name: one wins).</summary>
     public async Task<string?> CreateAsync(string name, CancellationToken cancellationToken)
     {

@@ -27,7 +27,7 @@ public static class GroupsApi
     {
         await current.RequireAdminAsync(http);
         var body = await RequestJson.ReadObjectAsync(http.Request);
-        var name = body["name"]?.ToString() is { Length: > 0 } n ? n : throw MaestroException.BadRequest("name: field required");
+        var name = UserFields.GroupName(UserFields.RequiredText(body, "name"));
         var id = await groups.CreateAsync(name, http.RequestAborted) ?? throw MaestroException.BadRequest($"User group already exists: {name}");
         return RequestJson.Json(new JsonObject { ["id"] = id, ["name"] = name });
     }

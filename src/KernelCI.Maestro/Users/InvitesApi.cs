@@ -24,19 +24,15 @@ public static class InvitesApi
     {
         await current.RequireAdminAsync(http);
         var body = await RequestJson.ReadObjectAsync(http.Request);
-        var username = body["username"]?.GetValueKind() == JsonValueKind.String ? body["username"]!.GetValue<string>() : throw MaestroException.BadRequest("username: field required");
-        var email = body["email"]?.GetValueKind() == JsonValueKind.String ? body["email"]!.GetValue<string>() : throw MaestroException.BadRequest("email: field required");
-        var groupNames = (body["groups"] as JsonArray)?.Select(g => g?.ToString()).OfType<string>().ToList() ?? [];
-        foreach (var name in groupNames)
-        {
-            if (!await groups.ExistsAsync(name, http.RequestAborted))
-            {
-                throw MaestroException.BadRequest($"User group does not exist with name: {name}");
-            }
-        }
+        var username = UserFields.Username(UserFields.RequiredText(body, "username"));
+        var email = UserFields.Email(UserFields.RequiredText(body, "email"));
+        var groupNames = UserFields.OptionalGroups(body) ?? [];
+        await groups.RequireExistAsync(groupNames, http.RequestAborted);
+        var isSuperuser = UserFields.OptionalFlag(body, "is_superuser") ?? false;
+        var returnToken = UserFields.OptionalFlag(body, "return_token") ?? false;
 
         var user = new MaestroUser(ObjectIds.New(time), username, email, PasswordHasher.Hash(Guid.NewGuid().ToString()), true,
-            body["is_superuser"]?.GetValueKind() == JsonValueKind.True, false, groupNames, 0);
+            isSuperuser, false, groupNames, 0);
         if (!await users.InsertAsync(user, http.RequestAborted))
         {
             throw MaestroException.BadRequest($"User already exists: {username} (or the email is in use; a name once used is never given to another user)");
@@ -58,7 +54,7 @@ public static class InvitesApi
             ["public_base_url"] = baseUrl,
             ["accept_invite_url"] = $"{baseUrl}/user/accept-invite",
         };
-        if (body["return_token"]?.GetValueKind() == JsonValueKind.True)
+        if (returnToken)
         {
             reply["token"] = token;
         }
@@ -69,8 +65,8 @@ public static class InvitesApi
     internal static async Task<ContentHttpResult> Accept(HttpContext http, UserStore users, SecretStore secrets, TimeProvider time)
     {
         var body = await RequestJson.ReadObjectAsync(http.Request);
-        var token = body["token"]?.ToString() ?? throw MaestroException.BadRequest("token: field required");
-        var password = body["password"]?.ToString() is { Length: > 0 } p ? p : throw MaestroException.BadRequest("password: field required");
+        var token = UserFields.RequiredText(body, "token");
+        var password = UserFields.Password(UserFields.RequiredText(body, "password"));
         var validation = Hs256Jwt.Validate(token, [secrets.Get(UserTokens.SecretName)], time.GetUtcNow());
         if (!validation.IsValid || validation.GetString("purpose") != "invite" || validation.GetString("sub") is not { } id)
         {

@@ -1,48 +1,41 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace KernelCI.Maestro.Users;
 
 internal static class UserPatch
 {
-    /// <summary>Applies username, email, password, and with <paramref name="groups"/> (admin) also flags and groups.</summary>
+    /// <summary>Applies username, email, password, and with <paramref name="groups"/> (admin) also flags and groups.
+    /// Each field is checked by <see cref="UserFields"/>, exactly as when the user was created.</summary>
     public static async Task<MaestroUser> ApplyAsync(MaestroUser user, JsonObject body, GroupStore? groups, UserStore users, CancellationToken cancellationToken)
     {
         var updated = user;
-        if (Text(body, "username") is { } username)
+        if (UserFields.OptionalText(body, "username") is { } username)
         {
-            updated = updated with { Username = username };
+            updated = updated with { Username = UserFields.Username(username) };
         }
 
-        if (Text(body, "email") is { } email)
+        if (UserFields.OptionalText(body, "email") is { } email)
         {
-            updated = updated with { Email = email };
+            updated = updated with { Email = UserFields.Email(email) };
         }
 
-        if (Text(body, "password") is { } password)
+        if (UserFields.OptionalText(body, "password") is { } password)
         {
-            updated = updated with { PasswordHash = PasswordHasher.Hash(password) };
+            updated = updated with { PasswordHash = PasswordHasher.Hash(UserFields.Password(password)) };
         }
 
         if (groups is not null)
         {
             updated = updated with
             {
-                IsSuperuser = Flag(body, "is_superuser") ?? updated.IsSuperuser,
-                IsActive = Flag(body, "is_active") ?? updated.IsActive,
-                IsVerified = Flag(body, "is_verified") ?? updated.IsVerified,
+                IsSuperuser = UserFields.OptionalFlag(body, "is_superuser") ?? updated.IsSuperuser,
+                IsActive = UserFields.OptionalFlag(body, "is_active") ?? updated.IsActive,
+                IsVerified = UserFields.OptionalFlag(body, "is_verified") ?? updated.IsVerified,
             };
-            if (body["groups"] is JsonArray list && list.Count > 0)
+            // Upstream (inference, maestro-api.md §3): an empty list leaves the groups as they are.
+            if (UserFields.OptionalGroups(body) is { Count: > 0 } names)
             {
-                var names = list.Select(g => g is JsonObject o ? o["name"]?.ToString() : g?.ToString()).OfType<string>().ToList();
-                foreach (var name in names)
-                {
-                    if (!await groups.ExistsAsync(name, cancellationToken))
-                    {
-                        throw MaestroException.BadRequest($"User group does not exist with name: {name}");
-                    }
-                }
-
+                await groups.RequireExistAsync(names, cancellationToken);
                 updated = updated with { Groups = names };
             }
         }
@@ -56,10 +49,4 @@ internal static class UserPatch
         await users.UpdateAsync(updated, cancellationToken);
         return updated;
     }
-
-    private static string? Text(JsonObject body, string field) =>
-        body[field] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
-
-    private static bool? Flag(JsonObject body, string field) =>
-        body[field] is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? v.GetValue<bool>() : null;
 }

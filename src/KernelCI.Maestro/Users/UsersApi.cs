@@ -35,9 +35,21 @@ public static class UsersApi
             throw MaestroException.BadRequest("login expects a form with username and password");
         }
 
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        var user = await users.ByUsernameAsync(form["username"].ToString(), http.RequestAborted);
-        if (user is null || !user.IsActive || !PasswordHasher.Verify(form["password"].ToString(), user.PasswordHash))
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (InvalidDataException e)
+        {
+            throw MaestroException.BadRequest("login form is malformed: " + e.Message);
+        }
+
+        // The username is a statement parameter, which PostgreSQL refuses with U+0000 in it (an error, not a reason).
+        var username = TextInput.Require(form["username"].ToString(), "username");
+        var password = TextInput.Require(form["password"].ToString(), "password");
+        var user = await users.ByUsernameAsync(username, http.RequestAborted);
+        if (user is null || !user.IsActive || !PasswordHasher.Verify(password, user.PasswordHash))
         {
             return TypedResults.BadRequest(new JsonObject { ["detail"] = "LOGIN_BAD_CREDENTIALS" });
         }
