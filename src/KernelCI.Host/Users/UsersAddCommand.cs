@@ -17,7 +17,17 @@ internal static class UsersAddCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var db = UsersDatabase.Open(parse.GetValue(dataDir)!, parse.GetValue(database));
-            var added = await UserAdmin.AddAsync(db, parse.GetValue(name)!, parse.GetValue(admin), parse.GetValue(groups) ?? [], parse.GetValue(password), cancellationToken);
+            bool added;
+            try
+            {
+                added = await UserAdmin.AddAsync(db, parse.GetValue(name)!, parse.GetValue(admin), parse.GetValue(groups) ?? [], parse.GetValue(password), cancellationToken);
+            }
+            catch (ArgumentException e)
+            {
+                await console.Error.WriteLineAsync(e.Message);
+                return ExitCodes.Failure;
+            }
+
             if (!added)
             {
                 await console.Error.WriteLineAsync($"user '{parse.GetValue(name)}' already exists");

@@ -6,9 +6,29 @@ namespace KernelCI.Maestro.Users;
 /// <summary>What `./kernelci users` needs: create the first admin or a service account, and print a token for it.</summary>
 public static class UserAdmin
 {
-    /// <summary>Creates the user (and any missing group); false if the username is taken.</summary>
+    /// <summary>Creates the user (and any missing group); false if the username is taken. A username, group name or
+    /// password that the API would refuse is refused here too (<see cref="ArgumentException"/>, naming the field).</summary>
     public static async Task<bool> AddAsync(Database database, string username, bool admin, IReadOnlyList<string> groups, string? password, CancellationToken cancellationToken = default)
     {
+        try
+        {
+            UserFields.Username(username);
+            UserFields.Email(username + "@localhost");
+            foreach (var group in groups)
+            {
+                UserFields.GroupName(group);
+            }
+
+            if (password is not null)
+            {
+                UserFields.Password(password);
+            }
+        }
+        catch (MaestroException e)
+        {
+            throw new ArgumentException(e.Message, e);
+        }
+
         await Migrator.ApplyAsync(database, MaestroMigrations.All, cancellationToken);
         var groupStore = new GroupStore(database, TimeProvider.System);
         foreach (var group in groups)

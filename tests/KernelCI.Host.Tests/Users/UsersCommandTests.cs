@@ -47,4 +47,25 @@ public sealed class UsersCommandTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Theory]
+    [InlineData("with space ")]
+    [InlineData("tab\tname")]
+    public async Task Users_add_with_a_name_the_api_would_refuse_fails_with_one_line(string name)
+    {
+        var directory = Directory.CreateTempSubdirectory("kernelci-users-").FullName;
+        try
+        {
+            var (exitCode, console) = await TestConsole.RunAsync("users", "add", name, "--data-dir", directory);
+
+            Assert.Equal(2, exitCode);
+            Assert.StartsWith("username:", console.Error.ToString(), StringComparison.Ordinal);
+            Assert.Single(console.Error.ToString().Trim().Split('\n'));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }
