@@ -83,6 +83,15 @@ internal static class ArchiveApi
             prefix = prefix.TrimEnd('/');
             writer.EnsureAllowed(email, prefix);
             entries = await unpacker.UnpackAsync(archive, fileName!, http.RequestAborted);
+            // Each name was checked alone; under the prefix it may pass the key's length bounds.
+            foreach (var entry in entries)
+            {
+                if (!StorageKey.TryNormalise(KeyOf(prefix, entry), out _, out var keyError))
+                {
+                    throw new UploadRejectedException(400, $"Archive rejected: {EntryNames.Quote(entry.Name)}: {keyError}");
+                }
+            }
+
             var reply = await StoreAsync(writer, email, prefix, entries, http.RequestAborted);
             StorageLog.ArchiveStored(logger, prefix, reply.Uploaded, reply.Failed, reply.Bytes);
             return TypedResults.Json(reply, statusCode: reply.Status == "ok" ? 200 : 500);
@@ -101,6 +110,8 @@ internal static class ArchiveApi
         }
     }
 
+    private static string KeyOf(string prefix, ArchiveEntry entry) => prefix.Length == 0 ? entry.Name : prefix + "/" + entry.Name;
+
     private static async Task<ArchiveReply> StoreAsync(UploadWriter writer, string email, string prefix, IReadOnlyList<ArchiveEntry> entries, CancellationToken cancellationToken)
     {
         var failures = new ConcurrentQueue<string>();
@@ -108,7 +119,7 @@ internal static class ArchiveApi
         var uploaded = 0;
         await Parallel.ForEachAsync(entries, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (entry, token) =>
         {
-            var key = prefix.Length == 0 ? entry.Name : prefix + "/" + entry.Name;
+            var key = KeyOf(prefix, entry);
             try
             {
                 await using var file = File.OpenRead(entry.SpoolPath);
