@@ -12,6 +12,8 @@ public static class ComponentApp
 {
     public static WebApplication Build(IComponent component, HostContext context, Action<WebApplicationBuilder> configureHost)
     {
+        // `serve` has made every component's secrets already; a host of one component (tests, benchmarks) makes its own.
+        context.Secrets.Ensure(component.Secrets);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "KernelCI." + component.Name });
         builder.Logging.AddSimpleConsole(o =>
         {
