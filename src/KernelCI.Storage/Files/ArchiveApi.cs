@@ -92,9 +92,9 @@ internal static class ArchiveApi
                 }
             }
 
-            var reply = await StoreAsync(writer, email, prefix, entries, http.RequestAborted);
+            var (reply, failedStatus) = await StoreAsync(writer, email, prefix, entries, http.RequestAborted);
             StorageLog.ArchiveStored(logger, prefix, reply.Uploaded, reply.Failed, reply.Bytes);
-            return TypedResults.Json(reply, statusCode: reply.Status == "ok" ? 200 : 500);
+            return TypedResults.Json(reply, statusCode: reply.Status == "ok" ? 200 : failedStatus);
         }
         catch (UploadRejectedException e)
         {
@@ -112,9 +112,14 @@ internal static class ArchiveApi
 
     private static string KeyOf(string prefix, ArchiveEntry entry) => prefix.Length == 0 ? entry.Name : prefix + "/" + entry.Name;
 
-    private static async Task<ArchiveReply> StoreAsync(UploadWriter writer, string email, string prefix, IReadOnlyList<ArchiveEntry> entries, CancellationToken cancellationToken)
+    /// <summary>The reply, and the HTTP status if anything failed: upstream's 500 when the backend failed (clients
+    /// retry it), else the clients' own mistake's 4xx (a key under a stored file, no permission), which a retry
+    /// would only repeat.</summary>
+    private static async Task<(ArchiveReply Reply, int FailedStatus)> StoreAsync(UploadWriter writer, string email, string prefix,
+        IReadOnlyList<ArchiveEntry> entries, CancellationToken cancellationToken)
     {
         var failures = new ConcurrentQueue<string>();
+        var statuses = new ConcurrentQueue<int>();
         long bytes = 0;
         var uploaded = 0;
         await Parallel.ForEachAsync(entries, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (entry, token) =>
@@ -130,9 +135,11 @@ internal static class ArchiveApi
             catch (UploadRejectedException e)
             {
                 failures.Enqueue($"{key}: {e.Message}");
+                statuses.Enqueue(e.StatusCode);
             }
         });
         var status = failures.IsEmpty ? "ok" : uploaded > 0 ? "partial_failure" : "error";
-        return new ArchiveReply(status, uploaded, failures.Count, bytes, prefix, [.. failures]);
+        var failedStatus = statuses.Any(s => s >= 500) ? 500 : statuses.DefaultIfEmpty(500).Max();
+        return (new ArchiveReply(status, uploaded, failures.Count, bytes, prefix, [.. failures]), failedStatus);
     }
 }

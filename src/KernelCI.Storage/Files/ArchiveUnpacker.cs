@@ -70,7 +70,13 @@ internal sealed class ArchiveUnpacker(StorageOptions options, UploadSpool spool)
                 }
             }
 
-            return entries.Count == 0 ? throw new UploadRejectedException(400, "Empty archive: no regular files") : [.. entries.Values];
+            if (entries.Count == 0)
+            {
+                throw new UploadRejectedException(400, "Empty archive: no regular files");
+            }
+
+            RejectFileAndFolderClash(entries.Keys);
+            return [.. entries.Values];
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or ArgumentException)
         {
@@ -90,6 +96,24 @@ internal sealed class ArchiveUnpacker(StorageOptions options, UploadSpool spool)
             }
 
             decoder?.Dispose();
+        }
+    }
+
+    // "a" and "a/b" cannot both be stored: refused whole, as a client mistake, not half stored and answered 500.
+    private static void RejectFileAndFolderClash(IEnumerable<string> names)
+    {
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            for (var slash = name.IndexOf('/'); slash > 0; slash = name.IndexOf('/', slash + 1))
+            {
+                folders.Add(name[..slash]);
+            }
+        }
+
+        if (names.FirstOrDefault(folders.Contains) is { } clash)
+        {
+            throw new UploadRejectedException(400, $"Archive rejected: {EntryNames.Quote(clash)} is both a file and a folder");
         }
     }
 
