@@ -68,6 +68,11 @@ internal static class StorageKey
         return true;
     }
 
+    /// <summary>A listing marker is one this server handed out (X-Next-Marker, a page link): a key on the local
+    /// backend, Azure's opaque token otherwise. Neither holds control characters, and Azure answers them with a 500.</summary>
+    public static bool IsMarker(string marker) =>
+        marker.Length <= 4096 && !marker.AsSpan().ContainsAnyInRange('\u0000', '\u001f') && !marker.AsSpan().ContainsAnyInRange('\u007f', '\u009f');
+
     public static bool TryNormalise(string candidate, out string key, out string error)
     {
         key = "";
