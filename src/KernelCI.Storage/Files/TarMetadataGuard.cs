@@ -71,14 +71,20 @@ internal sealed class TarMetadataGuard(Stream inner, int maxMetadataBytes) : For
     private void OnHeader()
     {
         var checksum = _header.AsSpan(148, 8);
-        if (!checksum.ContainsAnyExcept((byte)0) || !TryParseNumber(checksum, out var sum) || sum == 0)
+        _entries++;
+        if (!TryParseNumber(checksum, out var sum))
         {
-            // TarReader stops here (end marker) or refuses the header itself.
+            // Refused here rather than left to TarReader: a header this walk cannot follow must not pass unchecked.
+            throw new InvalidDataException($"entry {_entries} has an invalid checksum field");
+        }
+
+        if (sum == 0)
+        {
+            // TarReader's end of the archive (an all-zero block, or a zero checksum): it reads nothing further.
             _ended = true;
             return;
         }
 
-        _entries++;
         if (!TryParseNumber(_header.AsSpan(124, 12), out var size) || size < 0)
         {
             throw new InvalidDataException($"entry {_entries} has an invalid size field");
@@ -106,7 +112,8 @@ internal sealed class TarMetadataGuard(Stream inner, int maxMetadataBytes) : For
             _nextSize = null;
         }
 
-        _dataLeft = (size + Block - 1) / Block * Block;
+        // A size near long.MaxValue is refused by the unpacker's entry limit before TarReader reads any of it.
+        _dataLeft = size >= long.MaxValue - Block ? long.MaxValue : (size + Block - 1) / Block * Block;
     }
 
     private static string Describe(char type) => type switch
