@@ -12,12 +12,11 @@ public static class ComponentApp
 {
     public static WebApplication Build(IComponent component, HostContext context, Action<WebApplicationBuilder> configureHost)
     {
+        // `serve` has made every component's secrets already; a host of one component (tests, benchmarks) makes its own.
+        context.Secrets.Ensure(component.Secrets);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "KernelCI." + component.Name });
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss ";
-        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddKernelCiConsole();
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(context);
         // A component with a database of its own (KCIDB on the embedded SQLite) must see only that one.

@@ -22,7 +22,7 @@ public sealed class HostContext(string dataDirectory, Database database, SecretS
     public string ComponentDirectory(string component)
     {
         var path = Path.Combine(DataDirectory, component);
-        Directory.CreateDirectory(path);
+        DataFolder.Create(path);
         return path;
     }
 }

@@ -12,6 +12,10 @@ public interface IComponent
     /// <summary>Offset from the base port: dashboard 0, Maestro 1, pipeline 2, KCIDB 3, storage 4.</summary>
     int PortOffset { get; }
 
+    /// <summary>Names of the data folder's secrets the component signs or checks tokens with. `serve` creates all of
+    /// them at start, so a token command run beside it, before or after, signs with the same secret.</summary>
+    IReadOnlyList<string> Secrets { get; }
+
     /// <summary>Schema steps applied at start, before any listener opens.</summary>
     IReadOnlyList<Migration> Migrations { get; }
 

@@ -18,6 +18,8 @@ public sealed class KcidbComponent(KcidbOptions? options = null) : IComponent
 
     public int PortOffset => 3;
 
+    public IReadOnlyList<string> Secrets => [SubmissionAuthenticator.SecretName];
+
     public IReadOnlyList<Migration> Migrations => KcidbMigrations.All;
 
     public void ConfigureServices(WebApplicationBuilder builder, HostContext context)
@@ -27,8 +29,6 @@ public sealed class KcidbComponent(KcidbOptions? options = null) : IComponent
         builder.Services.AddSingleton(kcidbOptions);
         // Submissions are megabytes of JSON: Kestrel's 4 KiB blocks made every body a long chain of small reads.
         builder.Services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
-        // Made now, not on the first request, so that `kcidb token` run beside a fresh server signs with the same secret.
-        context.Secrets.Get(SubmissionAuthenticator.SecretName);
         builder.Services.AddSingleton(KcidbStore.Create(context.DatabaseFor(Name), context.TimeProvider));
         builder.Services.AddSingleton(new Spool(Path.Combine(context.ComponentDirectory("kcidb"), "spool")));
         builder.Services.AddSingleton<SubmissionAuthenticator>();

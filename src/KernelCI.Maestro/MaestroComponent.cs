@@ -15,12 +15,12 @@ public sealed class MaestroComponent(MaestroOptions? options = null) : IComponen
 
     public int PortOffset => 1;
 
+    public IReadOnlyList<string> Secrets => [UserTokens.SecretName];
+
     public IReadOnlyList<Migration> Migrations => MaestroMigrations.All;
 
     public void ConfigureServices(WebApplicationBuilder builder, HostContext context)
     {
-        // Made now so that `users token` run beside a fresh server signs with the same secret.
-        context.Secrets.Get(UserTokens.SecretName);
         builder.Services.AddSingleton(options ?? new MaestroOptions());
         builder.Services.AddSingleton<NodeStore>();
         builder.Services.AddSingleton<NodeService>();

@@ -15,6 +15,8 @@ public sealed class PipelineComponent(PipelineOptions options, Action<IServiceCo
 
     public int PortOffset => 2;
 
+    public IReadOnlyList<string> Secrets => [PipelineTokens.SecretName];
+
     public IReadOnlyList<Migration> Migrations => [];
 
     public void ConfigureServices(WebApplicationBuilder builder, HostContext context)

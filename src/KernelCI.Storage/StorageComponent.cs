@@ -21,6 +21,8 @@ public sealed class StorageComponent(StorageOptions? options = null) : IComponen
 
     public int PortOffset => 4;
 
+    public IReadOnlyList<string> Secrets => [StorageAuthenticator.SecretName];
+
     public IReadOnlyList<Migration> Migrations => [];
 
     public void ConfigureServices(WebApplicationBuilder builder, HostContext context)
@@ -46,8 +48,6 @@ public sealed class StorageComponent(StorageOptions? options = null) : IComponen
         });
         builder.Services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
         builder.Services.AddSingleton(storageOptions);
-        // Made now, not on the first request, so that `storage token` run beside a fresh server signs with the same secret.
-        context.Secrets.Get(StorageAuthenticator.SecretName);
         var root = context.ComponentDirectory("storage");
         var backend = CreateBackend(storageOptions, root, context.TimeProvider);
         builder.Services.AddSingleton(backend);

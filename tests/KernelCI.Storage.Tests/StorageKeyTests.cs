@@ -59,4 +59,39 @@ public sealed class StorageKeyTests
         Assert.False(StorageKey.TryFromUrl("/a%7Fb", out _, out var error));
         Assert.Equal("Path traversal detected", error);
     }
+
+    [Fact]
+    public void Name_of_255_bytes_is_accepted()
+    {
+        Assert.True(StorageKey.TryNormalise("a/" + new string('n', 255), out _, out _));
+    }
+
+    [Theory]
+    [InlineData(256, "n")]
+    [InlineData(128, "é")]
+    public void Name_over_255_bytes_is_refused_naming_it(int count, string unit)
+    {
+        var name = string.Concat(Enumerable.Repeat(unit, count));
+
+        Assert.False(StorageKey.TryNormalise("a/" + name + "/b", out _, out var error));
+
+        Assert.Contains("'" + name[..Math.Min(name.Length, 120)], error, StringComparison.Ordinal);
+        Assert.Contains("at most 255", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Key_over_1024_bytes_is_refused()
+    {
+        var key = string.Join('/', Enumerable.Repeat(new string('é', 100), 6));
+
+        Assert.False(StorageKey.TryNormalise(key, out _, out var error));
+        Assert.Contains("at most 1024", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Key_of_more_than_254_segments_is_refused()
+    {
+        Assert.False(StorageKey.TryNormalise(string.Join('/', Enumerable.Repeat("a", 255)), out _, out var error));
+        Assert.Contains("at most 254", error, StringComparison.Ordinal);
+    }
 }

@@ -62,10 +62,7 @@ internal sealed class PipelineConnection
         }
 
         var dataDir = parse.GetValue(_dataDir)!;
-        Directory.CreateDirectory(dataDir);
-        await using var database = parse.GetValue(_database) is { } connection
-            ? Database.Open(connection)
-            : Database.OpenSqliteFile(Path.Combine(dataDir, "kernelci.db"));
+        await using var database = Users.UsersDatabase.Open(dataDir, parse.GetValue(_database));
         await Migrator.ApplyAsync(database, MaestroMigrations.All, cancellationToken);
         var context = new HostContext(dataDir, database, new SecretStore(dataDir), TimeProvider.System);
         return await EmbeddedPipeline.CompleteAsync(options, context, "127.0.0.1", parse.GetValue(_basePort), cancellationToken);

@@ -2,6 +2,8 @@ using System.CommandLine;
 using KernelCI.Pipeline;
 using KernelCI.Pipeline.Config;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Hosting;
 
 namespace KernelCI.Host.Pipeline;
@@ -41,6 +43,8 @@ internal static class PipelineServiceCommand
             }
 
             var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+            builder.Logging.ClearProviders();
+            builder.Logging.AddKernelCiConsole();
             if (connection.ConfigFile(parse) is { } file)
             {
                 builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false);

@@ -1,5 +1,6 @@
 using System.Net;
 using KernelCI.Data;
+using KernelCI.Host.Users;
 using KernelCI.Hosting;
 using KernelCI.Kcidb.Store;
 using KernelCI.Pipeline;
@@ -62,17 +63,22 @@ internal sealed class ServeHost(IAppConsole console)
         }
 
         var runs = (string name) => settings.Only.Length == 0 || settings.Only.Contains(name, StringComparer.OrdinalIgnoreCase);
-        Directory.CreateDirectory(settings.DataDir);
+        DataFolder.Create(settings.DataDir);
         var database = settings.Database is null
-            ? Database.OpenSqliteFile(Path.Combine(settings.DataDir, "kernelci.db"))
+            ? UsersDatabase.Open(settings.DataDir, null)
             : Database.Open(settings.Database);
         var ownDatabases = new Dictionary<string, Database>();
         if (settings.Database is null && runs("kcidb"))
         {
             ownDatabases["kcidb"] = await KcidbSqliteFile.OpenAsync(settings.DataDir, database, cancellationToken);
+            // Made under another name and renamed into place, so restricted once it is there (its WAL follows its mode).
+            DataFolder.RestrictSqliteFiles(Path.Combine(settings.DataDir, KcidbSqliteFile.FileName));
         }
 
         var context = new HostContext(settings.DataDir, database, new SecretStore(settings.DataDir), TimeProvider.System, ownDatabases);
+        // Every component's secrets, made now and once: a token command run beside this server, before or after it
+        // started, signs with the secret the server checks (the store never replaces a secret on disk).
+        context.Secrets.Ensure(Components.All().SelectMany(c => c.Secrets));
         foreach (var group in Components.All().Where(c => runs(c.Name)).GroupBy(c => context.DatabaseFor(c.Name)))
         {
             await Migrator.ApplyAsync(group.Key, group.SelectMany(c => c.Migrations), cancellationToken);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KernelCI.Data;
+using KernelCI.Hosting;
 
 namespace KernelCI.Host.Users;
 
@@ -7,10 +8,16 @@ internal static class UsersDatabase
 {
     public static Option<string?> Option() => new("--database") { Description = "PostgreSQL connection string (default: SQLite in the data folder)" };
 
-    /// <summary>The same database `serve` uses for these options.</summary>
+    /// <summary>The same database `serve` uses for these options; the embedded one is made 0600 in a 0700 data folder.</summary>
     public static Database Open(string dataDir, string? connection)
     {
-        Directory.CreateDirectory(dataDir);
-        return connection is null ? Database.OpenSqliteFile(Path.Combine(dataDir, "kernelci.db")) : Database.Open(connection);
+        if (connection is not null)
+        {
+            return Database.Open(connection);
+        }
+
+        var path = Path.Combine(DataFolder.Create(dataDir), "kernelci.db");
+        DataFolder.PrepareSqliteFile(path);
+        return Database.OpenSqliteFile(path);
     }
 }

@@ -1,3 +1,4 @@
+using KernelCI.Hosting;
 using System.IO.Pipelines;
 using System.Security.Cryptography;
 using System.Text;
@@ -33,16 +34,16 @@ internal sealed class LocalBackend : IStorageBackend
     {
         _singleWriteBytes = singleWriteBytes;
         _open = new OpenFileCache(time ?? TimeProvider.System, OpenFiles, contentCacheBytes);
-        _files = Directory.CreateDirectory(Path.Combine(root, "files")).FullName;
+        _files = DataFolder.Create(Path.Combine(root, "files"));
         _temp = Path.Combine(root, "tmp");
-        _types = Directory.CreateDirectory(Path.Combine(root, "content-types")).FullName;
+        _types = DataFolder.Create(Path.Combine(root, "content-types"));
         _hasTypes = Directory.EnumerateFileSystemEntries(_types).Any();
         if (Directory.Exists(_temp))
         {
             Directory.Delete(_temp, recursive: true);
         }
 
-        Directory.CreateDirectory(_temp);
+        DataFolder.Create(_temp);
     }
 
     public string FilesRoot => _files;

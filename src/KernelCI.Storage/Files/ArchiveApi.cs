@@ -83,9 +83,18 @@ internal static class ArchiveApi
             prefix = prefix.TrimEnd('/');
             writer.EnsureAllowed(email, prefix);
             entries = await unpacker.UnpackAsync(archive, fileName!, http.RequestAborted);
-            var reply = await StoreAsync(writer, email, prefix, entries, http.RequestAborted);
+            // Each name was checked alone; under the prefix it may pass the key's length bounds.
+            foreach (var entry in entries)
+            {
+                if (!StorageKey.TryNormalise(KeyOf(prefix, entry), out _, out var keyError))
+                {
+                    throw new UploadRejectedException(400, $"Archive rejected: {EntryNames.Quote(entry.Name)}: {keyError}");
+                }
+            }
+
+            var (reply, failedStatus) = await StoreAsync(writer, email, prefix, entries, http.RequestAborted);
             StorageLog.ArchiveStored(logger, prefix, reply.Uploaded, reply.Failed, reply.Bytes);
-            return TypedResults.Json(reply, statusCode: reply.Status == "ok" ? 200 : 500);
+            return TypedResults.Json(reply, statusCode: reply.Status == "ok" ? 200 : failedStatus);
         }
         catch (UploadRejectedException e)
         {
@@ -101,14 +110,21 @@ internal static class ArchiveApi
         }
     }
 
-    private static async Task<ArchiveReply> StoreAsync(UploadWriter writer, string email, string prefix, IReadOnlyList<ArchiveEntry> entries, CancellationToken cancellationToken)
+    private static string KeyOf(string prefix, ArchiveEntry entry) => prefix.Length == 0 ? entry.Name : prefix + "/" + entry.Name;
+
+    /// <summary>The reply, and the HTTP status if anything failed: upstream's 500 when the backend failed (clients
+    /// retry it), else the clients' own mistake's 4xx (a key under a stored file, no permission), which a retry
+    /// would only repeat.</summary>
+    private static async Task<(ArchiveReply Reply, int FailedStatus)> StoreAsync(UploadWriter writer, string email, string prefix,
+        IReadOnlyList<ArchiveEntry> entries, CancellationToken cancellationToken)
     {
         var failures = new ConcurrentQueue<string>();
+        var statuses = new ConcurrentQueue<int>();
         long bytes = 0;
         var uploaded = 0;
         await Parallel.ForEachAsync(entries, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (entry, token) =>
         {
-            var key = prefix.Length == 0 ? entry.Name : prefix + "/" + entry.Name;
+            var key = KeyOf(prefix, entry);
             try
             {
                 await using var file = File.OpenRead(entry.SpoolPath);
@@ -119,9 +135,11 @@ internal static class ArchiveApi
             catch (UploadRejectedException e)
             {
                 failures.Enqueue($"{key}: {e.Message}");
+                statuses.Enqueue(e.StatusCode);
             }
         });
         var status = failures.IsEmpty ? "ok" : uploaded > 0 ? "partial_failure" : "error";
-        return new ArchiveReply(status, uploaded, failures.Count, bytes, prefix, [.. failures]);
+        var failedStatus = statuses.Any(s => s >= 500) ? 500 : statuses.DefaultIfEmpty(500).Max();
+        return (new ArchiveReply(status, uploaded, failures.Count, bytes, prefix, [.. failures]), failedStatus);
     }
 }

@@ -39,6 +39,12 @@ internal static class ArchiveFormat
             UseShellExecute = false,
         };
         start.ArgumentList.Add("-dc");
+        if (kind == "xz")
+        {
+            // xz has no decoding memory limit of its own (zstd's is 128 MiB); real archives need at most 64 MiB (-9).
+            start.ArgumentList.Add("--memlimit-decompress=256MiB");
+        }
+
         start.ArgumentList.Add("--");
         start.ArgumentList.Add(path);
         try

@@ -25,6 +25,11 @@ internal static class BrowsePage
         }
 
         var marker = http.Request.Query["marker"].ToString();
+        if (!StorageKey.IsMarker(marker))
+        {
+            return TypedResults.Text("marker is not one this server gave: it has control characters or is too long", statusCode: 400);
+        }
+
         var page = await backend.ListAsync(prefix, directories: true, marker.Length > 0 ? marker : null, PageSize, http.RequestAborted);
         if (page.Items.Count == 0 && prefix.Length > 0 && marker.Length == 0)
         {

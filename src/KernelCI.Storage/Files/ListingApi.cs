@@ -26,6 +26,11 @@ internal static class ListingApi
             return TypedResults.Text(error, statusCode: 400);
         }
 
+        if (marker is not null && !StorageKey.IsMarker(marker))
+        {
+            return TypedResults.Text("marker is not one this server gave: it has control characters or is too long", statusCode: 400);
+        }
+
         if (limit is <= 0)
         {
             return TypedResults.Text("limit must be positive", statusCode: 400);

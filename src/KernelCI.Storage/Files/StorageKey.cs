@@ -1,9 +1,17 @@
+using System.Text;
+
 namespace KernelCI.Storage.Files;
 
 /// <summary>Turns client-supplied paths into object keys, refusing every form of traversal: `..`, absolute paths,
 /// drive letters, backslashes, NUL and control characters, in plain or percent-encoded form.</summary>
 internal static class StorageKey
 {
+    public const int MaxKeyBytes = 1024;
+
+    public const int MaxSegmentBytes = 255;
+
+    public const int MaxSegments = 254;
+
     /// <summary>Upstream's key for an upload: the `path` field less one trailing '/', then '/' and the part's filename.</summary>
     public static bool TryFromUpload(string? pathField, string fileName, out string key, out string error)
     {
@@ -60,6 +68,11 @@ internal static class StorageKey
         return true;
     }
 
+    /// <summary>A listing marker is one this server handed out (X-Next-Marker, a page link): a key on the local
+    /// backend, Azure's opaque token otherwise. Neither holds control characters, and Azure answers them with a 500.</summary>
+    public static bool IsMarker(string marker) =>
+        marker.Length <= 4096 && !marker.AsSpan().ContainsAnyInRange('\u0000', '\u001f') && !marker.AsSpan().ContainsAnyInRange('\u007f', '\u009f');
+
     public static bool TryNormalise(string candidate, out string key, out string error)
     {
         key = "";
@@ -69,15 +82,21 @@ internal static class StorageKey
             return false;
         }
 
-        if (candidate.Length == 0 || candidate.Length > 1024)
+        if (candidate.Length == 0)
         {
-            error = "the path must be 1 to 1024 characters long";
+            error = "the path is empty";
             return false;
         }
 
         if (HasEmptyOrDotSegment(candidate))
         {
             error = "the path has an empty or '.' segment";
+            return false;
+        }
+
+        if (TooLong(candidate) is { } tooLong)
+        {
+            error = tooLong;
             return false;
         }
 
@@ -95,6 +114,32 @@ internal static class StorageKey
         || path.AsSpan().ContainsAnyInRange('\u0000', '\u001f')
         || path.AsSpan().ContainsAnyInRange('\u007f', '\u009f')
         || (path.Length >= 2 && char.IsAsciiLetter(path[0]) && path[1] == ':');
+
+    // The local backend's limits are Linux's (NAME_MAX 255 bytes a name, PATH_MAX 4096 for the whole path under the
+    // data folder), Azure's are 1,024 characters and 254 segments a blob name: the same bounds for both, in bytes.
+    private static string? TooLong(string key)
+    {
+        var bytes = Encoding.UTF8.GetByteCount(key);
+        if (bytes > MaxKeyBytes)
+        {
+            return $"the path '{EntryNames.Quote(key)}' is {bytes} bytes long; at most {MaxKeyBytes} are allowed";
+        }
+
+        var span = key.AsSpan();
+        var segments = 0;
+        foreach (var range in span.Split('/'))
+        {
+            var segmentBytes = Encoding.UTF8.GetByteCount(span[range]);
+            if (segmentBytes > MaxSegmentBytes)
+            {
+                return $"the name '{EntryNames.Quote(span[range].ToString())}' is {segmentBytes} bytes long; each file or folder name may have at most {MaxSegmentBytes}";
+            }
+
+            segments++;
+        }
+
+        return segments > MaxSegments ? $"the path '{EntryNames.Quote(key)}' has {segments} segments; at most {MaxSegments} are allowed" : null;
+    }
 
     private static bool HasEmptyOrDotSegment(string path)
     {

@@ -1,3 +1,5 @@
+using KernelCI.Hosting;
+
 namespace KernelCI.Storage.Files;
 
 /// <summary>Temporary files for request bodies that must be read before they can be stored (a file part before
@@ -12,7 +14,7 @@ internal sealed class UploadSpool
             System.IO.Directory.Delete(directory, recursive: true);
         }
 
-        System.IO.Directory.CreateDirectory(directory);
+        DataFolder.Create(directory);
     }
 
     public string Directory { get; }
