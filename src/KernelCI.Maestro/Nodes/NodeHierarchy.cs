@@ -45,7 +45,6 @@ internal sealed class NodeHierarchy(NodeService service, NodeStore nodes, TimePr
         {
             var childBody = (child as JsonObject)?["node"] as JsonObject ?? throw MaestroException.BadRequest("child_nodes[].node: field required (an object)");
             var node = NodeValidator.Normalise(childBody, time.GetUtcNow());
-            await service.RequireGroupsAsync(node, cancellationToken);
             node["submitter"] = parent["submitter"]?.DeepClone();
             node["treeid"] = parent["treeid"]?.DeepClone();
             if (ChildId(childBody) is { } childId)
@@ -68,6 +67,8 @@ internal sealed class NodeHierarchy(NodeService service, NodeStore nodes, TimePr
                 node["id"] = ObjectIds.New(time);
                 node["parent"] = parent["id"]!.GetValue<string>();
                 node["owner"] = user.Username;
+                // Only a create sets user_groups (an existing child keeps its stored ones), so only then must they exist.
+                await service.RequireGroupsAsync(node, cancellationToken);
                 await nodes.InsertAsync(connection, transaction, node, cancellationToken);
             }
 
