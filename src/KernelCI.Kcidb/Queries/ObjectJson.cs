@@ -17,7 +17,7 @@ internal static class ObjectJson
         for (var i = 0; i < table.Columns.Length; i++)
         {
             var column = table.Columns[i];
-            if (sql.Read(reader, i, column.Kind) is not { } value)
+            if (sql.Read(reader, i, column.Kind) is not { } value || ToNode(column.Kind, value) is not { } node)
             {
                 continue;
             }
@@ -34,7 +34,7 @@ internal static class ObjectJson
                 target = nested;
             }
 
-            target[column.Field] = ToNode(column.Kind, value);
+            target[column.Field] = node;
         }
 
         if (withMetadata && sql.Read(reader, table.Columns.Length, ColumnKind.Timestamp) is string timestamp)
@@ -50,7 +50,9 @@ internal static class ObjectJson
     private static JsonNode? ToNode(ColumnKind kind, object value) => value switch
     {
         bool flag => JsonValue.Create(flag),
-        double number => JsonValue.Create(number),
+        // Infinity or NaN, stored before validation refused numbers out of a double's range: JSON cannot carry it, and
+        // writing it would fail the whole reply, so the field is left out as if unknown.
+        double number => double.IsFinite(number) ? JsonValue.Create(number) : null,
         long integer => JsonValue.Create(integer),
         string[] items => new JsonArray([.. items.Select(s => (JsonNode?)JsonValue.Create(s))]),
         string text when kind is ColumnKind.Json or ColumnKind.TextArray => JsonNode.Parse(text),
