@@ -30,7 +30,13 @@ public sealed class KcidbComponent(KcidbOptions? options = null) : IComponent
         // Made now, not on the first request, so that `kcidb token` run beside a fresh server signs with the same secret.
         context.Secrets.Get(SubmissionAuthenticator.SecretName);
         builder.Services.AddSingleton(KcidbStore.Create(context.DatabaseFor(Name), context.TimeProvider));
-        builder.Services.AddSingleton(new Spool(Path.Combine(context.ComponentDirectory("kcidb"), "spool")));
+        var spool = new Spool(Path.Combine(context.ComponentDirectory("kcidb"), "spool"));
+        using (var process = System.Diagnostics.Process.GetCurrentProcess())
+        {
+            spool.RemoveAbandoned(process.StartTime.ToUniversalTime());
+        }
+
+        builder.Services.AddSingleton(spool);
         builder.Services.AddSingleton<SubmissionAuthenticator>();
         builder.Services.AddSingleton<KcidbMetrics>();
         builder.Services.AddSingleton<IngestionSignal>();
