@@ -9,7 +9,7 @@ namespace KernelCI.Kcidb.Submissions;
 /// later, at ingestion: invalid UTF-8, escaped UTF-16 surrogates without their pair (`\ud800` alone, or a low surrogate
 /// alone), and `\u0000`, which PostgreSQL's text and jsonb refuse (upstream's database refuses them too).
 /// </summary>
-internal sealed partial class JsonSyntaxChecker
+internal sealed class JsonSyntaxChecker
 {
     /// <summary>The deepest nesting of objects and arrays accepted, as the ingester's parser is configured.</summary>
     public const int MaxDepth = 256;
@@ -40,8 +40,8 @@ internal sealed partial class JsonSyntaxChecker
 
     public string? Error { get; private set; }
 
-    /// <summary>Bytes examined so far: each byte of the body once.</summary>
-    internal long BytesExamined => _offset;
+    /// <summary>Bytes handed to the scan so far, counting a byte as often as it is read: the body's length, once each.</summary>
+    internal long BytesScanned { get; private set; }
 
     public void Feed(ReadOnlySpan<byte> chunk)
     {
@@ -88,6 +88,7 @@ internal sealed partial class JsonSyntaxChecker
 
     private void Scan(ReadOnlySpan<byte> data)
     {
+        BytesScanned += data.Length;
         var i = 0;
         while (i < data.Length)
         {
