@@ -30,7 +30,13 @@ public sealed class KcidbComponent(KcidbOptions? options = null) : IComponent
         // Submissions are megabytes of JSON: Kestrel's 4 KiB blocks made every body a long chain of small reads.
         builder.Services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
         builder.Services.AddSingleton(KcidbStore.Create(context.DatabaseFor(Name), context.TimeProvider));
-        builder.Services.AddSingleton(new Spool(Path.Combine(context.ComponentDirectory("kcidb"), "spool")));
+        var spool = new Spool(Path.Combine(context.ComponentDirectory("kcidb"), "spool"));
+        using (var process = System.Diagnostics.Process.GetCurrentProcess())
+        {
+            spool.RemoveAbandoned(process.StartTime.ToUniversalTime());
+        }
+
+        builder.Services.AddSingleton(spool);
         builder.Services.AddSingleton<SubmissionAuthenticator>();
         builder.Services.AddSingleton<KcidbMetrics>();
         builder.Services.AddSingleton<IngestionSignal>();

@@ -48,7 +48,12 @@ public sealed class IngestionBatcher(Spool spool, IKcidbStore store, KcidbOption
         foreach (var item in CheckAll([.. batch.Where(f => !already.Contains(f.Id))]))
         {
             prepared.Owners.Add(item.Owner);
-            if (item.Errors.Count > 0)
+            if (item.Unreadable is { } unreadable)
+            {
+                // The spool itself failed (not the submission): the file stays, to be read again with a later batch.
+                IngestionLog.SubmissionUnreadable(logger, item.File.Id, unreadable.Message);
+            }
+            else if (item.Errors.Count > 0)
             {
                 Fail(item.File, item.Errors);
             }
@@ -118,18 +123,40 @@ public sealed class IngestionBatcher(Spool spool, IKcidbStore store, KcidbOption
         return [.. results];
     }
 
+    // Whatever one file holds fails that file alone: an exception escaping here would defer the whole batch, and the
+    // same file would come first in every batch after it, halting ingestion for every origin.
     private static CheckedFile Check(SpooledFile file)
     {
         SpoolDocument owner;
         try
         {
-            owner = SpoolDocument.Parse(file.Path, new JsonDocumentOptions { MaxDepth = 256 });
+            owner = SpoolDocument.Parse(file.Path, new JsonDocumentOptions { MaxDepth = JsonSyntaxChecker.MaxDepth });
         }
         catch (JsonException e)
         {
             return new CheckedFile(file, null, default, ["the submission is not valid JSON: " + e.Message]);
         }
+        catch (IOException e)
+        {
+            return new CheckedFile(file, null, default, [], e);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new CheckedFile(file, null, default, ["the submission could not be read: " + e.Message]);
+        }
 
+        try
+        {
+            return Check(file, owner);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new CheckedFile(file, owner, default, ["the submission could not be checked: " + e.Message]);
+        }
+    }
+
+    private static CheckedFile Check(SpooledFile file, SpoolDocument owner)
+    {
         var document = owner.Document;
         var result = KcidbDocuments.Process(document.RootElement);
         if (!result.IsValid)
@@ -155,8 +182,9 @@ public sealed class IngestionBatcher(Spool spool, IKcidbStore store, KcidbOption
         {
             return accepted.Count == 0 ? null : JsonIngestBatch.From([.. accepted.Select(a => a.Submission)]);
         }
-        catch (KcidbDataException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // Loaded submission by submission instead, which isolates the one at fault.
             return null;
         }
     }
@@ -180,7 +208,7 @@ public sealed class IngestionBatcher(Spool spool, IKcidbStore store, KcidbOption
                 await store.IngestAsync([.. accepted.Select(a => a.Submission)], cancellationToken);
             }
         }
-        catch (DbException) when (accepted.Count > 1 && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (accepted.Count > 1 && !cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
         {
             // One bad submission must not hold back the others: load them one by one to find it.
             foreach (var one in accepted)
@@ -190,7 +218,7 @@ public sealed class IngestionBatcher(Spool spool, IKcidbStore store, KcidbOption
 
             return;
         }
-        catch (DbException e) when (!e.IsTransient && accepted.Count == 1 && !IsConnectionFailure(e))
+        catch (Exception e) when (accepted.Count == 1 && !cancellationToken.IsCancellationRequested && IsCausedByContent(e))
         {
             Fail(accepted[0].File, ["the database refused the submission: " + e.Message]);
             return;
@@ -213,6 +241,16 @@ public sealed class IngestionBatcher(Spool spool, IKcidbStore store, KcidbOption
         metrics.FailedSubmissions.Increment();
     }
 
+    // Alone in its transaction, a submission whose load fails for any reason but the database being unreachable or busy
+    // is refused: retrying it would fail the same way forever, ahead of everything submitted after it.
+    private static bool IsCausedByContent(Exception e) => e switch
+    {
+        DbException db => !db.IsTransient && !IsConnectionFailure(db),
+        OperationCanceledException or OutOfMemoryException or IOException or TimeoutException or System.Net.Sockets.SocketException
+            or ObjectDisposedException => false,
+        _ => true,
+    };
+
     private static bool IsConnectionFailure(DbException e) =>
         e is Npgsql.NpgsqlException { InnerException: IOException or System.Net.Sockets.SocketException or TimeoutException }
         || (e is Npgsql.PostgresException pg && pg.SqlState.StartsWith("08", StringComparison.Ordinal))
@@ -232,5 +270,6 @@ public sealed class IngestionBatcher(Spool spool, IKcidbStore store, KcidbOption
         return count;
     }
 
-    private sealed record CheckedFile(SpooledFile File, SpoolDocument? Owner, JsonElement Document, IReadOnlyList<string> Errors);
+    private sealed record CheckedFile(
+        SpooledFile File, SpoolDocument? Owner, JsonElement Document, IReadOnlyList<string> Errors, IOException? Unreadable = null);
 }

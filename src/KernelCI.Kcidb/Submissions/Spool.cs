@@ -138,15 +138,71 @@ public sealed class Spool
         MoveTo(file.Id, FailedDirectory);
     }
 
-    private void MoveTo(string id, string directory)
+    /// <summary>
+    /// Removes what uploads interrupted by a crash left behind: `.json.temp` bodies and `.meta.json` files without their
+    /// body. Only files last written before <paramref name="startedUtc"/> (this process's start) that no process holds
+    /// open: an upload in flight, here or in a replica sharing the spool, keeps its temp file open and locked.
+    /// </summary>
+    public int RemoveAbandoned(DateTime startedUtc)
     {
-        var meta = MetaPath(Root, id);
-        if (File.Exists(meta))
+        var removed = 0;
+        foreach (var temp in Directory.EnumerateFiles(Root, Prefix + "*.json.temp"))
         {
-            File.Move(meta, MetaPath(directory, id), overwrite: true);
+            if (File.GetLastWriteTimeUtc(temp) < startedUtc && TryDeleteUnlocked(temp))
+            {
+                removed++;
+            }
         }
 
+        foreach (var meta in Directory.EnumerateFiles(Root, Prefix + "*.meta.json"))
+        {
+            var id = Path.GetFileName(meta)[Prefix.Length..^".meta.json".Length];
+            // The temp file is checked first: it becomes the ready one by an atomic rename, so one of them is always seen.
+            if (File.GetLastWriteTimeUtc(meta) < startedUtc && !File.Exists(Path.Combine(Root, Prefix + id + ".json.temp"))
+                && !File.Exists(ReadyPath(id)) && TryDeleteUnlocked(meta))
+            {
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    private static bool TryDeleteUnlocked(string path)
+    {
+        try
+        {
+            // .NET takes an advisory lock on every file it opens (exclusive for FileShare.None), so this fails while an
+            // upload still writes the file.
+            using (new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+            {
+            }
+
+            File.Delete(path);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    // The body moves first: a crash between the two moves then leaves a meta file without its body, removed at the next
+    // start, never a body without its meta, which would be read as an admin's file dropped by hand.
+    private void MoveTo(string id, string directory)
+    {
         File.Move(ReadyPath(id), Path.Combine(directory, Prefix + id + ".json"), overwrite: true);
+        try
+        {
+            File.Move(MetaPath(Root, id), MetaPath(directory, id), overwrite: true);
+        }
+        catch (FileNotFoundException)
+        {
+        }
     }
 
     private string ReadyPath(string id) => Path.Combine(Root, Prefix + id + ".json");

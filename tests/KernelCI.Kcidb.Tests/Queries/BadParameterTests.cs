@@ -27,6 +27,10 @@ public sealed class BadParameterTests
             ("/api/checkouts?until=2024-13-01T00:00:00Z", "until"),
             ("/api/tests?cursor=notacursor", "cursor"),
             ("/api/tests?cursor=eyJ0IjoxfQ", "cursor"),
+            ("/api/tests?cursor=" + Cursor("""{"t":null,"i":"\ud800","v":0}"""), "cursor"),
+            ("/api/tests?cursor=" + Cursor("""{"t":"0001-01-01T00:00:00+14:00","i":"a","v":0}"""), "cursor"),
+            ("/api/issues?cursor=" + Cursor("""{"t":null,"i":"a","v":1e400}"""), "cursor"),
+            ("/api/issues?cursor=" + Cursor("""{"t":null,"i":"a","v":"x"}"""), "cursor"),
             ("/api/tests?origin=a&origin=b", "origin"),
             ("/api/tests?build_id=a%00b", "build_id"),
             ("/api/issues?since=2024-01-01T00:00:00Z", "since"),
@@ -40,4 +44,7 @@ public sealed class BadParameterTests
             Assert.StartsWith(parameter + ":", detail, StringComparison.Ordinal);
         }
     }
+
+    // A cursor is the server's own base64url JSON, but a client can send any.
+    private static string Cursor(string json) => System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(json));
 }

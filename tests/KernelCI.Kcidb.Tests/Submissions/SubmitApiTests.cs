@@ -75,6 +75,36 @@ public sealed class SubmitApiTests
         Assert.Empty(Directory.GetFiles(app.Spool.Root));
     }
 
+    [Theory]
+    [InlineData("\\ud800", "surrogate without its pair")]
+    [InlineData("\\udc00", "surrogate without its pair")]
+    [InlineData("\\u0000", "\\u0000 (NUL)")]
+    public async Task Submit_with_a_string_no_database_can_hold_is_rejected_with_400_naming_the_problem(string escape, string problem)
+    {
+        await using var app = await StartAsync();
+        var body = $$"""{"version":{"major":5,"minor":3},"checkouts":[{"id":"acme:x","origin":"acme","comment":"{{escape}}"}]}""";
+
+        using var response = await app.Client.SendAsync(app.Request(HttpMethod.Post, "/submit", app.Token("acme"), body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(problem, (await response.Content.ReadFromJsonAsync<SubmissionReply>())!.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(app.Spool.Root));
+    }
+
+    [Fact]
+    public async Task Submit_of_invalid_utf8_is_rejected_with_400()
+    {
+        await using var app = await StartAsync();
+        using var request = app.Request(HttpMethod.Post, "/submit", app.Token("acme"));
+        request.Content = new ByteArrayContent([.. "{\"version\":{\"major\":5,\"minor\":3},\"x\":\""u8, 0xC3, 0x28, .. "\"}"u8]);
+
+        using var response = await app.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("the body is not valid UTF-8", (await response.Content.ReadFromJsonAsync<SubmissionReply>())!.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(app.Spool.Root));
+    }
+
     [Fact]
     public async Task Submit_over_the_size_limit_is_rejected_with_413()
     {

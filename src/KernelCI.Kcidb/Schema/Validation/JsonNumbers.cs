@@ -35,6 +35,14 @@ internal static class JsonNumbers
     public static bool IsIntegerLiteral(JsonElement number) =>
         JsonMarshal.GetRawUtf8Value(number).IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0;
 
+    /// <summary>Whether the number is within a double's range; only a literal with an exponent or over 300 digits can
+    /// overflow, so most numbers are never parsed here.</summary>
+    public static bool IsFinite(JsonElement number)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(number);
+        return (raw.Length <= 300 && raw.IndexOfAny((byte)'e', (byte)'E') < 0) || double.IsFinite(ToDouble(number));
+    }
+
     public static double ToDouble(JsonElement number)
     {
         var raw = JsonMarshal.GetRawUtf8Value(number);

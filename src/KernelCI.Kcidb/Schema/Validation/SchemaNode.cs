@@ -15,6 +15,13 @@ internal sealed class SchemaNode(JsonTypes types, SchemaKeyword[] keywords)
             return;
         }
 
+        // Python reads 1e400 as infinity, which no JSON reply can carry; upstream's PostgreSQL refuses it as out of range.
+        if (types != JsonTypes.None && value.ValueKind == JsonValueKind.Number && !JsonNumbers.IsFinite(value))
+        {
+            context.Report($"{JsonText.Describe(value)} is out of the range of a double-precision number");
+            return;
+        }
+
         foreach (var keyword in keywords)
         {
             keyword.Validate(value, context);

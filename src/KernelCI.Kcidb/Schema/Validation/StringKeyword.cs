@@ -12,6 +12,20 @@ internal sealed class StringKeyword(int? maxLength, StringPattern? pattern, Stri
             return;
         }
 
+        try
+        {
+            Check(value, context);
+        }
+        catch (InvalidOperationException e)
+        {
+            // An escaped surrogate without its pair decodes to no character (the upload refuses it; a file spooled
+            // before that, or by hand, may still hold one).
+            context.Report("is not a valid string: " + e.Message);
+        }
+    }
+
+    private void Check(JsonElement value, ValidationContext context)
+    {
         var raw = JsonText.RawUtf8(value);
         var escaped = JsonText.IsEscaped(raw);
 

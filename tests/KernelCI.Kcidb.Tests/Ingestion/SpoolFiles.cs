@@ -1,0 +1,22 @@
+using System.Text;
+using System.Text.Json;
+using KernelCI.Kcidb.Submissions;
+
+namespace KernelCI.Kcidb.Tests.Ingestion;
+
+/// <summary>Puts a body straight into the spool, as a file spooled before the upload check refused it, or dropped there
+/// by hand, would be: no syntax check on the way.</summary>
+internal static class SpoolFiles
+{
+    public static string Drop(Spool spool, string body, string origin = "acme", DateTime? received = null) =>
+        Drop(spool, Encoding.UTF8.GetBytes(body), origin, received);
+
+    public static string Drop(Spool spool, byte[] body, string origin = "acme", DateTime? received = null)
+    {
+        var id = Spool.NewId();
+        var meta = new SubmissionMeta(origin, Admin: false, (received ?? DateTime.UtcNow).Ticks);
+        File.WriteAllBytes(Path.Combine(spool.Root, $"submission-{id}.meta.json"), JsonSerializer.SerializeToUtf8Bytes(meta));
+        File.WriteAllBytes(Path.Combine(spool.Root, $"submission-{id}.json"), body);
+        return id;
+    }
+}
