@@ -1,13 +1,12 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using KernelCI.Client.Maestro;
+using KernelCI.Pipeline.JobRetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KernelCI.Pipeline.Api;
 
-/// <summary>POST /api/jobretry: runs a test job again (kci-dev testretry) by republishing its passed kbuild as an
-/// `updated` node event whose jobfilter names only that kbuild and job, so the scheduler schedules just that job.</summary>
+/// <summary>POST /api/jobretry: runs a test job again (kci-dev testretry) by publishing its passed kbuild on channel
+/// `retry`, as job-retry does, so the scheduler makes a new node of just that job with the next retry counter.</summary>
 internal static class JobRetryEndpoint
 {
     public const int MaxDepth = 32;
@@ -47,12 +46,25 @@ internal static class JobRetryEndpoint
             throw ApiException.BadRequest($"nodeid: the kbuild {kbuild.Id} is {kbuild.State}/{kbuild.Result ?? "null"}, not a finished pass");
         }
 
-        var data = JsonSerializer.SerializeToNode(kbuild, MaestroJson.Options)!.AsObject();
-        data["op"] = "updated";
-        data["is_hierarchy"] = false;
-        data["jobfilter"] = new JsonArray(kbuild.Name, job.Name);
-        await maestro.PublishAsync("node", data, http.RequestAborted);
-        return ApiReply.Message($"OK: job {job.Name} of {kbuild.Name} rescheduled");
+        // As job-retry does (maestro-pipeline.md §6): the kbuild on channel `retry`, narrowed to this job and platform,
+        // with a retry counter above every earlier run of the job there. A new counter is what lets the scheduler make a
+        // new node: its dedup key holds it, and a node event would neither match `state: available` entries once the
+        // kbuild is done nor get past the dedup of the first run.
+        var counter = await NextRetryCounterAsync(maestro, kbuild, job, http.RequestAborted);
+        await maestro.PublishAsync("retry", JobRetryService.RetryEvent(job, kbuild, counter), http.RequestAborted);
+        return ApiReply.Message($"OK: job {job.Name} of {kbuild.Name} rescheduled (retry {counter})");
+    }
+
+    private static async Task<int> NextRetryCounterAsync(MaestroClient maestro, MaestroNode kbuild, MaestroNode job, CancellationToken cancellationToken)
+    {
+        var filter = new NodeFilter().Where("parent", kbuild.Id).Where("name", job.Name);
+        if (job.Data["platform"]?.ToString() is { } platform)
+        {
+            filter = filter.Where("data.platform", platform);
+        }
+
+        var runs = await maestro.GetNodesFastAsync(filter, cancellationToken);
+        return runs.Select(r => r.RetryCounter).Append(job.RetryCounter).Max() + 1;
     }
 
     private static async Task<MaestroNode?> ParentAsync(MaestroClient maestro, MaestroNode node, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using KernelCI.Client.Maestro;
+using KernelCI.Pipeline.JobRetry;
 
 namespace KernelCI.Pipeline.Bridge;
 
@@ -17,15 +18,18 @@ internal static class NodeRules
     public static bool IsSendable(MaestroNode node) => IsSendable(node.Kind, node.State);
 
     /// <summary>Why the node is marked processed without being sent, or null to send it. Incomplete builds and jobs
-    /// and failed baselines are retried by job-retry up to 3 times, so only the last attempt reaches KCIDB.</summary>
+    /// and failed baselines are retried by job-retry up to 3 times, so only the last attempt reaches KCIDB. Upstream
+    /// skips every counter but 3; a developer's testretry can go past 3 (docs/pipeline/api.md), and job-retry does not
+    /// retry those, so they are sent.</summary>
     public static string? SkipReason(MaestroNode node)
     {
-        if (node.Kind is "kbuild" or "job" && node.Result == "incomplete" && node.RetryCounter != 3)
+        var willRetry = node.RetryCounter < JobRetryService.MaxRetries;
+        if (node.Kind is "kbuild" or "job" && node.Result == "incomplete" && willRetry)
         {
             return "incomplete, will be retried";
         }
 
-        if (node.Kind == "job" && node.Name.StartsWith("baseline", StringComparison.Ordinal) && node.Result == "fail" && node.RetryCounter != 3)
+        if (node.Kind == "job" && node.Name.StartsWith("baseline", StringComparison.Ordinal) && node.Result == "fail" && willRetry)
         {
             return "failed baseline, will be retried";
         }

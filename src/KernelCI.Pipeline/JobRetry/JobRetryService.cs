@@ -36,7 +36,7 @@ internal sealed class JobRetryService(EventLoop loop, MaestroClient maestro, ILo
             return;
         }
 
-        await maestro.PublishAsync("retry", RetryEvent(node, parent), cancellationToken);
+        await maestro.PublishAsync("retry", RetryEvent(node, parent, node.RetryCounter + 1), cancellationToken);
         JobRetryLog.Published(logger, node.Id!, node.Name, node.RetryCounter + 1, parent.Id!);
     }
 
@@ -44,8 +44,10 @@ internal sealed class JobRetryService(EventLoop loop, MaestroClient maestro, ILo
         node is { State: "done", Kind: "kbuild" or "job" } && node.RetryCounter < MaxRetries
         && (node.Result == "incomplete" || (node.Result == "fail" && node.Kind == "job" && node.Name.StartsWith("baseline", StringComparison.Ordinal)));
 
-    /// <summary>The parent as the scheduler reads it from a node event, with the retry's narrowing.</summary>
-    internal static JsonObject RetryEvent(MaestroNode node, MaestroNode parent)
+    /// <summary>The parent as the scheduler reads it from a node event, with the retry's narrowing: only
+    /// <paramref name="node"/>'s job (a kbuild with everything under it), on its platform, as attempt
+    /// <paramref name="retryCounter"/>. Also what /api/jobretry publishes (docs/pipeline/api.md).</summary>
+    internal static JsonObject RetryEvent(MaestroNode node, MaestroNode parent, int retryCounter)
     {
         var debug = parent.Debug.DeepClone().AsObject();
         debug["retry_by"] = node.Id;
@@ -55,7 +57,7 @@ internal sealed class JobRetryService(EventLoop loop, MaestroClient maestro, ILo
             State = "available",
             Jobfilter = [node.Kind == "kbuild" ? node.Name + "+" : node.Name],
             PlatformFilter = platforms,
-            RetryCounter = node.RetryCounter + 1,
+            RetryCounter = retryCounter,
             Debug = debug,
         };
         return JsonSerializer.SerializeToNode(retry, MaestroJson.Options)!.AsObject();

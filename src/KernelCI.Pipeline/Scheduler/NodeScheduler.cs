@@ -24,7 +24,13 @@ internal sealed class NodeScheduler(SchedulerIndex index, LoadedRuntimes runtime
 
         var fields = TopLevel(data);
         var previous = Previous(data, fields);
-        var matches = index.Match("node", fields).Where(m => previous is null || !SchedulerIndex.Matches(m.Entry, previous)).ToList();
+        var matched = index.Match("node", fields);
+        if (FinishedBuild.AsAvailable(fields) is { } available)
+        {
+            matched = matched.Concat(index.Match("node", available));
+        }
+
+        var matches = matched.Where(m => previous is null || !SchedulerIndex.Matches(m.Entry, previous)).Distinct().ToList();
         return matches.Count == 0 ? Task.CompletedTask : ScheduleAsync(data, matches, isRetry: false, cancellationToken);
     }
 

@@ -7,23 +7,24 @@ namespace KernelCI.Pipeline.Tests.Api;
 public sealed class JobRetryApiTests
 {
     [Fact]
-    public async Task Job_retry_republishes_the_kbuild_with_a_jobfilter_of_kbuild_and_job()
+    public async Task Job_retry_publishes_the_kbuild_on_retry_narrowed_to_the_job_with_the_next_retry_counter()
     {
         await using var stack = await PipelineTestStack.StartAsync();
         await using var api = await PipelineApiHost.StartAsync(stack);
         var (_, kbuild, job) = await KcidbBridgeTests.CreateTreeAsync(stack.Maestro);
         var ct = TestContext.Current.CancellationToken;
-        var subscription = await stack.Maestro.SubscribeAsync("node", "test:jobretry", promiscuous: true, ct);
-        await stack.Maestro.ListenBatchAsync(subscription.Id, 1000, ct);
+        var subscription = await stack.Maestro.SubscribeAsync("retry", "test:jobretry", cancellationToken: ct);
 
         var (status, reply) = await api.PostAsync("api/jobretry", new JsonObject { ["nodeid"] = job.Id }, api.Token("testretry"));
 
         Assert.Equal(200, status);
         Assert.StartsWith("OK", reply["message"]!.GetValue<string>(), StringComparison.Ordinal);
-        var published = (await stack.Maestro.ListenBatchAsync(subscription.Id, 1000, ct)).Last(e => e.Op == "updated").Data!.AsObject();
-        Assert.Equal(kbuild.Id, published["id"]!.GetValue<string>());
-        Assert.Equal("kbuild", published["kind"]!.GetValue<string>());
-        Assert.Equal("""["kbuild-gcc-x86","baseline-x86"]""", published["jobfilter"]!.ToJsonString());
+        var published = Assert.Single(await stack.Maestro.ListenBatchAsync(subscription.Id, 1000, ct)).Data!.AsObject();
+        Assert.Equal((kbuild.Id, "kbuild", "available"), (published["id"]!.GetValue<string>(), published["kind"]!.GetValue<string>(),
+            published["state"]!.GetValue<string>()));
+        Assert.Equal($"""["{job.Name}"]""", published["jobfilter"]!.ToJsonString());
+        Assert.Equal(job.RetryCounter + 1, (int)published["retry_counter"]!);
+        Assert.Equal(job.Id, published["debug"]!["retry_by"]!.GetValue<string>());
     }
 
     [Fact]

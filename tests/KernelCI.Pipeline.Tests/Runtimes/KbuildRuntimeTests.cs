@@ -22,9 +22,8 @@ public sealed class KbuildRuntimeTests
         var tarball = await harness.UploadAsync($"tarballs/{checkout.Id}", TestKernel.SourceTarball);
         var (jobId, node) = await BuildAsync(harness, checkout, tarball, kernel);
 
-        Assert.Equal(("available", "pass", null), (node.State, node.Result, node.Data["error_msg"]?.ToString()));
+        Assert.Equal(("done", "pass", null), (node.State, node.Result, node.Data["error_msg"]?.ToString()));
         Assert.Equal(jobId, node.Data["job_id"]!.ToString());
-        Assert.True(node.Holdoff > DateTime.UtcNow.AddMinutes(8), $"holdoff {node.Holdoff}");
         Assert.Equal(("x86_64", "gcc", "tinyconfig", "tinyconfig+qemu-serial", "bzimage"), (node.Data["arch"]!.ToString(),
             node.Data["compiler"]!.ToString(), node.Data["defconfig"]!.ToString(), node.Data["config_full"]!.ToString(), node.Data["kernel_type"]!.ToString()));
         Assert.Equal(["_config", "build_log", "kernel", "metadata"], node.Artifacts.Keys.Where(k => k != "tarball").Order());

@@ -36,6 +36,24 @@ public sealed class QemuRuntimeTests
     }
 
     [Fact]
+    public async Task Job_goes_from_running_straight_to_done_with_its_results_created_done()
+    {
+        await using var harness = await RuntimeHarness.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var request = await RequestAsync(harness, "baseline-x86", new JsonObject { ["test_method"] = "baseline" });
+        var subscription = await harness.Stack.Maestro.SubscribeAsync("node", "test:job-states", promiscuous: true, ct);
+
+        var (_, node) = await harness.RunAsync(harness.Runtime("qemu", "qemu-lab"), request, Limit);
+
+        Assert.Equal(("done", "pass"), (node.State, node.Result));
+        var events = await harness.Stack.Maestro.ListenBatchAsync(subscription.Id, 1000, ct);
+        var changes = events.Where(e => e.NodeId == node.Id).Select(e => (Previous: e.Data!["previous_state"]?.ToString(), State: e.Data!["state"]!.ToString()))
+            .Where(c => c.Previous != c.State).ToList();
+        Assert.Equal([("running", "done")], changes);
+        Assert.All(await harness.DescendantsAsync(node), c => Assert.Equal("done", c.State));
+    }
+
+    [Fact]
     public async Task Command_tests_become_a_suite_with_passing_failing_and_ktap_cases()
     {
         await using var harness = await RuntimeHarness.StartAsync();

@@ -92,8 +92,9 @@ internal sealed class SchedulerHarness : IAsyncDisposable
         });
     }
 
-    /// <summary>A kbuild of <paramref name="checkout"/> that has just passed (running, then available/pass).</summary>
-    public async Task<MaestroNode> PassedKbuildAsync(MaestroNode checkout)
+    /// <summary>A kbuild of <paramref name="checkout"/> that has just passed as upstream's do (running, then
+    /// available/pass), or as ours do with <paramref name="state"/> `done` (running, then done/pass).</summary>
+    public async Task<MaestroNode> PassedKbuildAsync(MaestroNode checkout, string state = "available")
     {
         var kbuild = await Maestro.CreateNodeAsync(new MaestroNode
         {
@@ -112,7 +113,7 @@ internal sealed class SchedulerHarness : IAsyncDisposable
         });
         return await Maestro.UpdateNodeAsync(kbuild with
         {
-            State = "available",
+            State = state,
             Result = "pass",
             Artifacts = new Dictionary<string, string> { ["kernel"] = "http://storage.local/kbuild/bzImage" },
         });

@@ -58,6 +58,39 @@ public sealed class SchedulerServiceTests
         Assert.Equal(("ttyS0", 5L), (requests[0].Params["console"]!.ToString(), (long)requests[0].Params["job_timeout"]!));
     }
 
+    [Fact]
+    public async Task Kbuild_going_from_running_to_done_pass_schedules_the_jobs_waiting_for_it_available()
+    {
+        await using var harness = await SchedulerHarness.StartAsync();
+        var checkout = await harness.AvailableCheckoutAsync();
+        await harness.Runtimes.NextAsync();
+
+        var kbuild = await harness.PassedKbuildAsync(checkout, state: "done");
+        var requests = await harness.Runtimes.NextAsync(2);
+
+        Assert.Equal(["qemu-x86_64", "qemu-x86_64-big"], requests.Select(r => r.Platform.Name).Order());
+        Assert.All(requests, r => Assert.Equal(("baseline-x86", kbuild.Id, kbuild.Treeid), (r.Node.Name, r.Node.Parent, r.Node.Treeid)));
+    }
+
+    [Fact]
+    public async Task Kbuild_reaching_done_after_being_available_does_not_schedule_again()
+    {
+        await using var harness = await SchedulerHarness.StartAsync();
+        var checkout = await harness.AvailableCheckoutAsync();
+        await harness.Runtimes.NextAsync();
+        var kbuild = await harness.PassedKbuildAsync(checkout);
+        await harness.Runtimes.NextAsync(2);
+        // Past the dedup window, so only the edge rule keeps the holdoff's available → done from scheduling again.
+        harness.Clock.Advance(TimeSpan.FromHours(1));
+
+        await harness.Maestro.PatchNodeAsync(kbuild.Id!, new System.Text.Json.Nodes.JsonObject { ["state"] = "done" });
+        // Events are handled in order: once the next checkout's kbuild is submitted, the done event has been seen.
+        await harness.AvailableCheckoutAsync();
+        await harness.Runtimes.NextAsync();
+
+        Assert.Equal(2, (await harness.ChildrenAsync(kbuild)).Count);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Same_event_twice_creates_one_node(DatabaseKind kind)

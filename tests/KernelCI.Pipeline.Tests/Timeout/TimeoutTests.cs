@@ -60,6 +60,21 @@ public sealed class TimeoutTests
         Assert.Equal("available", (await GetAsync(stack, waiting)).State);
     }
 
+    [Fact]
+    public async Task Holdoff_over_closes_a_checkout_whose_done_kbuild_still_has_a_running_job()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        var checkout = await CreateAsync(stack, "checkout", state: "available", result: "pass", holdoff: Start.AddMinutes(10));
+        // Our kbuilds end done/pass at once (docs/pipeline/runtimes.md); their jobs still hold the checkout open.
+        var kbuild = await CreateAsync(stack, "kbuild", parent: checkout.Id, state: "done", result: "pass");
+        await CreateAsync(stack, "job", parent: kbuild.Id);
+
+        await Sweeper(stack).HoldoffAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal("closing", (await GetAsync(stack, checkout)).State);
+        Assert.Equal("done", (await GetAsync(stack, kbuild)).State);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Closing_node_ends_only_once_every_descendant_is_done(DatabaseKind kind)

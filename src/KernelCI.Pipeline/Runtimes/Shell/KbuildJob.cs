@@ -7,7 +7,6 @@ namespace KernelCI.Pipeline.Runtimes.Shell;
 /// artifacts to `<job>-<nodeid>/` and write the result on the kbuild node.</summary>
 internal sealed class KbuildJob(JobRequest request, RuntimeContext context)
 {
-    private static readonly TimeSpan Holdoff = TimeSpan.FromMinutes(10);
     private readonly ILogger _logger = context.Loggers.CreateLogger<KbuildJob>();
     private readonly string _nodeId = request.Node.Id!;
 
@@ -130,12 +129,13 @@ internal sealed class KbuildJob(JobRequest request, RuntimeContext context)
             artifacts[key] = url;
         }
 
-        var pass = outcome.Result == "pass";
+        // Done whatever the result, never available with a holdoff as upstream's kbuild does: kci-dev's watch fails a
+        // filtered node that is neither running nor done, and the scheduler reads this running → done/pass update as
+        // the `state: available` event upstream's jobs wait for (Scheduler/FinishedBuild.cs, docs/pipeline/runtimes.md).
         await context.Nodes.UpdateAsync(node with
         {
-            State = pass ? "available" : "done",
+            State = "done",
             Result = outcome.Result,
-            Holdoff = pass ? context.Time.GetUtcNow().UtcDateTime + Holdoff : node.Holdoff,
             Data = NodeWriter.Merge(node.Data, data),
             Artifacts = artifacts,
         }, cancellationToken);
