@@ -6,7 +6,7 @@ using KernelCI.Pipeline.Runtimes;
 namespace KernelCI.Bench.Pipeline;
 
 /// <summary>Passes at once with the kernel uploaded when the run started (<paramref name="kernelUrl"/> completes then).</summary>
-internal sealed class FakeKbuild(RuntimeConfig config, MaestroClient maestro, Task<string> kernelUrl, TimeProvider timeProvider) : IRuntime
+internal sealed class FakeKbuild(RuntimeConfig config, MaestroClient maestro, Task<string> kernelUrl) : IRuntime
 {
     public RuntimeConfig Config => config;
 
@@ -22,9 +22,9 @@ internal sealed class FakeKbuild(RuntimeConfig config, MaestroClient maestro, Ta
         data["job_id"] = jobId;
         await maestro.UpdateNodeAsync(request.Node with
         {
-            State = "available",
+            // As the shell runtime's kbuild ends (running → done/pass, which the scheduler reads as available).
+            State = "done",
             Result = "pass",
-            Holdoff = timeProvider.GetUtcNow().UtcDateTime.AddMinutes(10),
             Artifacts = new Dictionary<string, string> { ["kernel"] = await kernelUrl },
             Data = data,
         }, cancellationToken: cancellationToken);

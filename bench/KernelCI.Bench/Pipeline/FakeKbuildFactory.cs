@@ -6,11 +6,11 @@ namespace KernelCI.Bench.Pipeline;
 
 /// <summary>The many-trees run's stand-in for kbuild (lab_type `fake-kbuild`): it passes at once with a kernel that
 /// a real build made earlier, so what is timed is the orchestration around builds and the real QEMU boots.</summary>
-internal sealed class FakeKbuildFactory(MaestroClient maestro, Task<string> kernelUrl, TimeProvider timeProvider) : IRuntimeFactory
+internal sealed class FakeKbuildFactory(MaestroClient maestro, Task<string> kernelUrl) : IRuntimeFactory
 {
     public const string Type = "fake-kbuild";
 
     public string LabType => Type;
 
-    public IRuntime Create(RuntimeConfig config) => new FakeKbuild(config, maestro, kernelUrl, timeProvider);
+    public IRuntime Create(RuntimeConfig config) => new FakeKbuild(config, maestro, kernelUrl);
 }

@@ -22,7 +22,7 @@ internal static class ManyTrees
         var kernelUrl = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var deployment = await Deployment.StartAsync(Path.Combine(root, "data"), config, settings,
             services => services.AddSingleton<IRuntimeFactory>(sp => new FakeKbuildFactory(
-                sp.GetRequiredService<KernelCI.Client.Maestro.MaestroClient>(), kernelUrl.Task, TimeProvider.System)), cancellationToken);
+                sp.GetRequiredService<KernelCI.Client.Maestro.MaestroClient>(), kernelUrl.Task)), cancellationToken);
         var storage = new KernelCI.Client.Storage.StorageClient(new HttpClient { BaseAddress = new Uri(deployment.StorageUrl) }, deployment.Pipeline.StorageToken!);
         await storage.UploadFilesAsync("bench-kernel", [kernelFile], cancellationToken);
         kernelUrl.SetResult(deployment.StorageUrl + "bench-kernel/" + Path.GetFileName(kernelFile));
