@@ -41,6 +41,8 @@ internal static partial class CheckoutEndpoint
             RevisionCheck.Request(http, tree, url, branch);
         }
 
+        BuildCoverage.Require(config, "checkout", ["checkout"], tree, branch, jobfilter, body.ContainsKey("nodeid") ? "nodeid" : "url, branch");
+
         var node = new MaestroNode
         {
             Kind = "checkout",

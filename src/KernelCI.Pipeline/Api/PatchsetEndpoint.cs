@@ -46,6 +46,9 @@ internal static partial class PatchsetEndpoint
         }
 
         RevisionCheck.Node(http, nodeId, checkout.Data["kernel_revision"] as JsonObject ?? []);
+        var revision = checkout.Data["kernel_revision"] as JsonObject ?? [];
+        BuildCoverage.Require(config, "patchset", [.. checkout.Path, "patchset"], revision["tree"]?.ToString() ?? "",
+            revision["branch"]?.ToString() ?? "", jobfilter, "nodeid");
 
         var urls = patchUrls.Count > 0 ? patchUrls
             : await StoreAsync(services, user.Email, patches, now, http.RequestAborted);
