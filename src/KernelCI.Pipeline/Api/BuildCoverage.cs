@@ -15,14 +15,14 @@ internal static class BuildCoverage
     /// <param name="name">The node's name: `checkout`, or `patchset`.</param>
     /// <param name="path">The new node's path.</param>
     /// <param name="treeFields">The request fields that chose the tree, named in the refusal.</param>
+    /// <summary>The first check, before the request's fields: on a server without a configuration every job filter
+    /// would be "unknown", which would hide the real reason.</summary>
+    public static void RequireConfigured(PipelineConfig config, string name) => Entries(config, name);
+
     public static void Require(PipelineConfig config, string name, IReadOnlyList<string> path, string tree, string branch,
         IReadOnlyList<string> jobfilter, string treeFields)
     {
-        var entries = config.Scheduler.Where(e => e.Channel == "node" && RunsOnNew(e.Event, name) && config.Jobs.ContainsKey(e.Job)).ToList();
-        if (entries.Count == 0)
-        {
-            throw new ApiException(503, $"this server runs no pipeline configuration (no scheduler entry runs on a new {name}): {NothingWouldBuild}");
-        }
+        var entries = Entries(config, name);
 
         var context = new RuleContext([new JsonObject
         {
@@ -39,6 +39,13 @@ internal static class BuildCoverage
             var jobs = string.Join(", ", entries.Select(e => e.Job).Distinct().Order(StringComparer.Ordinal));
             throw ApiException.BadRequest($"jobfilter: [{string.Join(", ", jobfilter)}] allows none of the jobs run on this {name} ({jobs}): {NothingWouldBuild}");
         }
+    }
+
+    private static List<SchedulerEntry> Entries(PipelineConfig config, string name)
+    {
+        var entries = config.Scheduler.Where(e => e.Channel == "node" && RunsOnNew(e.Event, name) && config.Jobs.ContainsKey(e.Job)).ToList();
+        return entries.Count > 0 ? entries
+            : throw new ApiException(503, $"this server runs no pipeline configuration (no scheduler entry runs on a new {name}): {NothingWouldBuild}");
     }
 
     /// <summary>Whether an entry fires when the new node becomes available or done. Event keys other than these

@@ -24,6 +24,7 @@ internal static partial class PatchsetEndpoint
     public static async Task<IResult> HandleAsync(HttpContext http)
     {
         var (user, body, config, maestro, now) = await ApiRequest.ReadAsync(http, "patchset");
+        BuildCoverage.RequireConfigured(config, "patchset");
         var services = http.RequestServices;
 
         var nodeId = ApiInput.RequiredNodeId(body, "nodeid");

@@ -28,6 +28,20 @@ public sealed class NothingWouldBuildTests
     }
 
     [Fact]
+    public async Task Checkout_with_job_filters_on_a_server_without_scheduler_entries_is_503_not_an_unknown_job()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        await using var api = await PipelineApiHost.StartAsync(stack, new PipelineConfig());
+        var request = Request.DeepClone().AsObject();
+        request["jobfilter"] = new JsonArray("kbuild-gcc-12-x86", "baseline-x86");
+
+        var (status, reply) = await api.PostAsync("api/checkout", request, api.Token("checkout"));
+
+        Assert.Equal(503, status);
+        Assert.Contains("this server runs no pipeline configuration", reply["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Checkout_of_a_tree_no_entry_builds_is_400_naming_the_url()
     {
         await using var stack = await PipelineTestStack.StartAsync();
