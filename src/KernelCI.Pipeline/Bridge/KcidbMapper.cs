@@ -8,8 +8,13 @@ namespace KernelCI.Pipeline.Bridge;
 /// <summary>Maps nodes to KCIDB v5.3 objects (maestro-pipeline.md §5). One mapper serves one batch: it caches the
 /// ancestors and logs that several nodes of a hierarchy share.</summary>
 internal sealed class KcidbMapper(string origin, PipelineConfig config,
-    Func<string, CancellationToken, Task<MaestroNode?>> getNode, Func<string?, CancellationToken, Task<string?>> fetchLog)
+    Func<string, CancellationToken, Task<MaestroNode?>> getNode, Func<string?, CancellationToken, Task<string?>> fetchLog,
+    string? maestroUrl = null)
 {
+    // Maestro's node page (docs/maestro.md, "Node viewer"): an absolute link, as KCIDB's readers have no base to resolve
+    // a relative one against.
+    private readonly string _viewer = maestroUrl is null ? "viewer?node_id=" : maestroUrl.TrimEnd('/') + "/viewer?node_id=";
+
     private readonly Dictionary<string, MaestroNode?> _nodes = [];
     private readonly Dictionary<string, string?> _logs = [];
 
@@ -101,7 +106,7 @@ internal sealed class KcidbMapper(string origin, PipelineConfig config,
                 .PutCopy("kernel_type", data["kernel_type"])
                 .PutCopy("error_code", data["error_code"])
                 .PutCopy("error_msg", data["error_msg"])
-                .Put("maestro_viewer", $"viewer?node_id={node.Id}"));
+                .Put("maestro_viewer", _viewer + Uri.EscapeDataString(node.Id!)));
         if (status == "FAIL" && LogIssues.BuildError(log) is { } error)
         {
             LogIssues.Add(batch, origin, error, "kbuild", "build_id", Id(node.Id!));

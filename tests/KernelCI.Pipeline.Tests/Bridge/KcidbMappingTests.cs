@@ -52,6 +52,15 @@ public sealed class KcidbMappingTests
     }
 
     [Fact]
+    public async Task Build_links_to_the_maestro_node_viewer_by_absolute_url()
+    {
+        var batch = await MapAsync([BridgeNodes.Kbuild()]);
+
+        Assert.Equal("http://maestro.example.org:8001/latest/viewer?node_id=k1",
+            Assert.Single(batch.Builds)["misc"]!["maestro_viewer"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Https_repository_url_is_sent_as_is()
     {
         var node = BridgeNodes.Checkout();
@@ -255,7 +264,8 @@ public sealed class KcidbMappingTests
         Dictionary<string, string?>? logs = null)
     {
         var mapper = new KcidbMapper("maestro", BridgeNodes.Config, BridgeNodes.Lookup([.. nodes, .. others ?? []]),
-            (url, _) => Task.FromResult(url is not null && logs?.TryGetValue(url, out var log) == true ? log : null));
+            (url, _) => Task.FromResult(url is not null && logs?.TryGetValue(url, out var log) == true ? log : null),
+            "http://maestro.example.org:8001/latest/");
         var batch = new KcidbBatch();
         foreach (var node in nodes)
         {
