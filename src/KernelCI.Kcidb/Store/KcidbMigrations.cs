@@ -11,5 +11,6 @@ public static class KcidbMigrations
             KcidbPostgreSqlSchema.Functions + KcidbPostgreSqlSchema.Tables + KcidbPostgreSqlIndexes.Upstream
                 + KcidbPostgreSqlIndexes.Queries + KcidbPostgreSqlIndexes.Submissions),
         new("kcidb", 2, "sqlite: tests path index without the id", KcidbSqliteSchema.PathIndexWithoutId, "SELECT 1"),
+        new("kcidb", 3, "sqlite: views with upstream's ISO-8601 timestamps and column names", KcidbSqliteIsoViews.Views, "SELECT 1"),
     ];
 }

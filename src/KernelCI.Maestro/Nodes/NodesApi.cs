@@ -21,6 +21,8 @@ public static class NodesApi
         endpoints.MapPatch("/node/{id}", Patch).DisableAntiforgery();
         endpoints.MapPut("/nodes/{id}", PutHierarchy).DisableAntiforgery();
         endpoints.MapPut("/batch/nodeset", BatchNodeSet).DisableAntiforgery();
+        endpoints.MapGet("/viewer", NodeViewer.HandleAsync).WithSummary("HTML page of one node: viewer?node_id=ID (kci-dev's links)")
+            .ExcludeFromDescription();
         return endpoints;
     }
 

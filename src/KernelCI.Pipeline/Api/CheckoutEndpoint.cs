@@ -13,6 +13,7 @@ internal static partial class CheckoutEndpoint
     public static async Task<IResult> HandleAsync(HttpContext http)
     {
         var (user, body, config, maestro, now) = await ApiRequest.ReadAsync(http, "checkout");
+        BuildCoverage.RequireConfigured(config, "checkout");
 
         var commit = ApiInput.RequiredString(body, "commit");
         if (!Sha().IsMatch(commit))
@@ -22,7 +23,7 @@ internal static partial class CheckoutEndpoint
 
         var jobfilter = ApiInput.JobFilter(body, config);
         var platformfilter = ApiInput.PlatformFilter(body, config);
-        string tree, url, branch;
+        string tree, url, branch, treeFields;
         if (ApiInput.OptionalNodeId(body, "nodeid") is { } nodeId)
         {
             var source = await ApiInput.NodeAsync(maestro, "nodeid", nodeId, http.RequestAborted);
@@ -32,6 +33,7 @@ internal static partial class CheckoutEndpoint
             tree = revision["tree"]!.ToString();
             url = revision["url"]!.ToString();
             branch = revision["branch"]!.ToString();
+            treeFields = "nodeid";
         }
         else
         {
@@ -39,7 +41,10 @@ internal static partial class CheckoutEndpoint
             branch = ApiInput.RequiredString(body, "branch");
             tree = config.Trees.Values.FirstOrDefault(t => t.Url == url)?.Name ?? TreeName(url);
             RevisionCheck.Request(http, tree, url, branch);
+            treeFields = "url, branch";
         }
+
+        BuildCoverage.Require(config, "checkout", ["checkout"], tree, branch, jobfilter, treeFields);
 
         var node = new MaestroNode
         {

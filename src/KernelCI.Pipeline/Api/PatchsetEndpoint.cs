@@ -24,6 +24,7 @@ internal static partial class PatchsetEndpoint
     public static async Task<IResult> HandleAsync(HttpContext http)
     {
         var (user, body, config, maestro, now) = await ApiRequest.ReadAsync(http, "patchset");
+        BuildCoverage.RequireConfigured(config, "patchset");
         var services = http.RequestServices;
 
         var nodeId = ApiInput.RequiredNodeId(body, "nodeid");
@@ -46,6 +47,9 @@ internal static partial class PatchsetEndpoint
         }
 
         RevisionCheck.Node(http, nodeId, checkout.Data["kernel_revision"] as JsonObject ?? []);
+        var revision = checkout.Data["kernel_revision"] as JsonObject ?? [];
+        BuildCoverage.Require(config, "patchset", [.. checkout.Path, "patchset"], revision["tree"]?.ToString() ?? "",
+            revision["branch"]?.ToString() ?? "", jobfilter, "nodeid");
 
         var urls = patchUrls.Count > 0 ? patchUrls
             : await StoreAsync(services, user.Email, patches, now, http.RequestAborted);

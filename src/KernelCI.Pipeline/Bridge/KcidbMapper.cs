@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using KernelCI.Client.Maestro;
 using KernelCI.Pipeline.Config;
@@ -7,8 +8,13 @@ namespace KernelCI.Pipeline.Bridge;
 /// <summary>Maps nodes to KCIDB v5.3 objects (maestro-pipeline.md §5). One mapper serves one batch: it caches the
 /// ancestors and logs that several nodes of a hierarchy share.</summary>
 internal sealed class KcidbMapper(string origin, PipelineConfig config,
-    Func<string, CancellationToken, Task<MaestroNode?>> getNode, Func<string?, CancellationToken, Task<string?>> fetchLog)
+    Func<string, CancellationToken, Task<MaestroNode?>> getNode, Func<string?, CancellationToken, Task<string?>> fetchLog,
+    string? maestroUrl = null)
 {
+    // Maestro's node page (docs/maestro.md, "Node viewer"): an absolute link, as KCIDB's readers have no base to resolve
+    // a relative one against.
+    private readonly string _viewer = maestroUrl is null ? "viewer?node_id=" : maestroUrl.TrimEnd('/') + "/viewer?node_id=";
+
     private readonly Dictionary<string, MaestroNode?> _nodes = [];
     private readonly Dictionary<string, string?> _logs = [];
 
@@ -56,7 +62,23 @@ internal sealed class KcidbMapper(string origin, PipelineConfig config,
             .PutCopy("git_repository_branch_tip", revision["tip_of_branch"] is JsonValue tip && tip.TryGetValue<bool>(out var b) ? JsonValue.Create(b) : null)
             .Put("start_time", Json.Time(node.Created))
             .Put("patchset_hash", Json.Str(revision, "patchset") ?? "")
+            .Put("patchset_files", PatchsetFiles(node.Artifacts))
             .Put("misc", new JsonObject().Put("submitted_by", node.Submitter).Put("git_repository_url", https ? null : url));
+    }
+
+    /// <summary>A patchset node's patches (`patch0`…`patchN`, maestro-pipeline.md §6) in the order they were applied,
+    /// as KCIDB's `patchset_files` (kcidb.md, checkout); none for a plain checkout. Upstream's bridge sends neither
+    /// these nor the hash (`pipeline:src/send_kcidb.py` hard-codes `patchset_hash: ''`), which makes a patched
+    /// checkout indistinguishable from its base in KCIDB.</summary>
+    private static JsonArray PatchsetFiles(IReadOnlyDictionary<string, string> artifacts)
+    {
+        var files = new JsonArray();
+        for (var i = 0; artifacts.TryGetValue(string.Create(CultureInfo.InvariantCulture, $"patch{i}"), out var url); i++)
+        {
+            files.Add(new JsonObject { ["name"] = string.Create(CultureInfo.InvariantCulture, $"patch{i}"), ["url"] = url });
+        }
+
+        return files;
     }
 
     private async Task<JsonObject> BuildAsync(MaestroNode node, KcidbBatch batch, CancellationToken cancellationToken)
@@ -84,7 +106,7 @@ internal sealed class KcidbMapper(string origin, PipelineConfig config,
                 .PutCopy("kernel_type", data["kernel_type"])
                 .PutCopy("error_code", data["error_code"])
                 .PutCopy("error_msg", data["error_msg"])
-                .Put("maestro_viewer", $"viewer?node_id={node.Id}"));
+                .Put("maestro_viewer", _viewer + Uri.EscapeDataString(node.Id!)));
         if (status == "FAIL" && LogIssues.BuildError(log) is { } error)
         {
             LogIssues.Add(batch, origin, error, "kbuild", "build_id", Id(node.Id!));
@@ -97,7 +119,9 @@ internal sealed class KcidbMapper(string origin, PipelineConfig config,
     {
         var ancestors = await AncestorsAsync(node, cancellationToken);
         var kbuild = ancestors.FirstOrDefault(a => a.Kind == "kbuild");
-        var path = KcidbPath.Map(node.Path, kbuild is not null, config);
+        // The node the test hangs from: its kbuild, else its nearest checkout (a patchset node is a checkout too).
+        var build = kbuild ?? ancestors.FirstOrDefault(a => a.Kind == "checkout");
+        var path = KcidbPath.Map(node.Path, build?.Path.Count ?? 1, config);
         if (path is null)
         {
             return false;

@@ -4,20 +4,21 @@ using KernelCI.Pipeline.Config;
 namespace KernelCI.Pipeline.Bridge;
 
 /// <summary>Node path → KCIDB test path (maestro-pipeline.md §5 "Path"): `[checkout, kbuild-x, baseline-arm64]` →
-/// `boot`.</summary>
+/// `boot`, and the same under a patchset: `[checkout, patchset, kbuild-x, baseline-arm64]` → `boot`.</summary>
 internal static partial class KcidbPath
 {
     /// <summary>The KCIDB path, or null when the test is not sent (unmapped job, or a setup step).</summary>
-    /// <param name="underKbuild">Whether the node hangs from a kbuild (its path's second element) rather than
-    /// directly from the checkout (kunit and other checkout-level jobs).</param>
-    public static string? Map(IReadOnlyList<string> path, bool underKbuild, PipelineConfig config)
+    /// <param name="buildDepth">The length of the path of the node the test hangs from in KCIDB: its kbuild, or for
+    /// a checkout-level job (kunit) its checkout. Counting it from that node rather than assuming `[checkout, kbuild]`
+    /// is what keeps a patchset's tree (`[checkout, patchset, kbuild, …]`) from losing its job level.</param>
+    public static string? Map(IReadOnlyList<string> path, int buildDepth, PipelineConfig config)
     {
         if (path.Contains("setup") && !path.Contains("os-release"))
         {
             return null;
         }
 
-        var parts = path.Skip(underKbuild ? 2 : 1).ToList();
+        var parts = path.Skip(buildDepth).ToList();
         if (parts.Count == 0)
         {
             return null;

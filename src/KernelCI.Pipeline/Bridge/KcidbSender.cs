@@ -82,7 +82,7 @@ internal sealed class KcidbSender(MaestroClient maestro, KcidbClient kcidb, Pipe
     private async Task<int> SendBatchAsync(MaestroNode[] nodes, CancellationToken cancellationToken)
     {
         var batch = new KcidbBatch();
-        var mapper = new KcidbMapper(options.Origin, config, (id, ct) => maestro.GetNodeAsync(id, ct), logs.FetchAsync);
+        var mapper = new KcidbMapper(options.Origin, config, (id, ct) => maestro.GetNodeAsync(id, ct), logs.FetchAsync, options.MaestroUrl);
         foreach (var node in nodes)
         {
             try

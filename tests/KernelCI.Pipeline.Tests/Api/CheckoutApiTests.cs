@@ -25,7 +25,7 @@ public sealed class CheckoutApiTests
         Assert.Equal(reply["node"]!["treeid"]!.GetValue<string>(), node.Treeid);
         Assert.False(node.Data["kernel_revision"]!["tip_of_branch"]!.GetValue<bool>());
         Assert.Equal(Commit, node.Data["kernel_revision"]!["commit"]!.GetValue<string>());
-        Assert.Equal(["baseline-x86"], node.Jobfilter);
+        Assert.Equal(["kbuild-gcc-x86", "baseline-x86"], node.Jobfilter);
         Assert.Equal(["qemu-x86_64"], node.PlatformFilter);
         Assert.InRange(node.Timeout!.Value, DateTime.UtcNow.AddMinutes(290), DateTime.UtcNow.AddMinutes(310));
     }
@@ -146,7 +146,7 @@ public sealed class CheckoutApiTests
         ["url"] = "https://git.example.org/linux.git",
         ["branch"] = "main",
         ["commit"] = Commit,
-        ["jobfilter"] = new JsonArray("baseline-x86"),
+        ["jobfilter"] = new JsonArray("kbuild-gcc-x86", "baseline-x86"),
         ["platformfilter"] = new JsonArray("qemu-x86_64"),
     };
 }

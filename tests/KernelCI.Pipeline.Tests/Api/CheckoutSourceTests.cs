@@ -110,7 +110,7 @@ public sealed class CheckoutSourceTests
         var checkout = await stack.Maestro.CreateNodeAsync(Checkout("file:///srv/secret.git"), TestContext.Current.CancellationToken);
 
         var (status, reply) = await api.PostAsync("api/patchset",
-            new JsonObject { ["nodeid"] = checkout.Id, ["patch"] = new JsonArray("--- a/Makefile\n+++ b/Makefile\n") }, api.Token("patchset"));
+            new JsonObject { ["nodeid"] = checkout.Id, ["patch"] = new JsonArray("--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n") }, api.Token("patchset"));
 
         Assert.Equal(400, status);
         Assert.StartsWith($"nodeid: node {checkout.Id} has a kernel_revision", reply["message"]!.GetValue<string>(), StringComparison.Ordinal);

@@ -23,6 +23,17 @@ internal sealed class PipelineApiHost : IAsyncDisposable
         Http = new HttpClient { BaseAddress = new Uri(url) };
     }
 
+    /// <summary>The bridge's jobs with a kbuild on every new checkout and a boot on every build, so that a request
+    /// is something the pipeline would build.</summary>
+    public static PipelineConfig Config { get; } = BridgeNodes.Config with
+    {
+        Scheduler =
+        [
+            new("kbuild-gcc-x86", "node", new Dictionary<string, string> { ["kind"] = "checkout", ["state"] = "available" }, null, "shell", null, Rules.None),
+            new("baseline-x86", "node", new Dictionary<string, string> { ["kind"] = "kbuild", ["state"] = "available" }, null, "qemu", ["qemu-x86_64"], Rules.None),
+        ],
+    };
+
     public PipelineTestStack Stack { get; }
 
     public HttpClient Http { get; }
@@ -34,7 +45,7 @@ internal sealed class PipelineApiHost : IAsyncDisposable
         builder.WebHost.UseUrls(url);
         builder.Services.AddSingleton(stack.Context);
         builder.Services.AddRoutingCore();
-        builder.Services.AddPipelineCore(stack.Options, config ?? BridgeNodes.Config);
+        builder.Services.AddPipelineCore(stack.Options, config ?? Config);
         var app = builder.Build();
         app.MapPipelineApi();
         await app.StartAsync();

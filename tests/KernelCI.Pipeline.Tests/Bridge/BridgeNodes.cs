@@ -42,6 +42,27 @@ internal static class BridgeNodes
         },
     };
 
+    /// <summary>A patchset applied on <see cref="Checkout"/> (maestro-pipeline.md §6): a checkout-kind node one level
+    /// down, with its patches as artifacts and their hash in its revision.</summary>
+    public static MaestroNode Patchset(string parent = "c1")
+    {
+        var revision = Checkout().Data["kernel_revision"]!.DeepClone().AsObject();
+        revision["patchset"] = PatchsetHash;
+        return new()
+        {
+            Id = "p1", Kind = "checkout", Name = "patchset", Path = ["checkout", "patchset"], Parent = parent, State = "available",
+            Result = "pass", Created = Created, Submitter = "user:dev@example.org",
+            Artifacts = new Dictionary<string, string>
+            {
+                ["patch1"] = "http://s/patchset/dev/2.patch", ["patch0"] = "http://s/patchset/dev/1.patch",
+                ["tarball"] = "http://s/linux-p1.tar.gz",
+            },
+            Data = new JsonObject { ["kernel_revision"] = revision },
+        };
+    }
+
+    public static readonly string PatchsetHash = new('b', 64);
+
     public static MaestroNode Kbuild(string state = "done", string? result = "pass", int retry = 0, string? errorCode = null,
         IReadOnlyDictionary<string, string>? artifacts = null) => new()
     {

@@ -89,6 +89,39 @@ public sealed class KcidbBridgeTests
         await bridge.StopAsync(ct);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Patchset_build_and_tests_reach_KCIDB_under_the_patchset_checkout(DatabaseKind kind)
+    {
+        await using var stack = await PipelineTestStack.StartAsync(kind);
+        using var bridge = await BridgeHost.StartAsync(stack, NoSweep);
+        var ct = TestContext.Current.CancellationToken;
+        var checkout = await stack.Maestro.CreateNodeAsync(Checkout("done"), ct);
+        var patchset = await stack.Maestro.CreateNodeAsync(BridgeNodes.Patchset(checkout.Id!) with { Id = null, Created = null }, ct);
+        var kbuild = await stack.Maestro.CreateNodeAsync(BridgeNodes.Kbuild("available", artifacts: new Dictionary<string, string>())
+            with { Id = null, Created = null, Parent = patchset.Id, Path = [.. patchset.Path, "kbuild-gcc-x86"] }, ct);
+        var root = await stack.Maestro.CreateNodeAsync(BridgeNodes.Job("kselftest-dt", null, [.. kbuild.Path, "kselftest-dt"], parent: kbuild.Id!)
+            with { Id = null, Created = null, State = "running" }, ct);
+        string[] suitePath = [.. root.Path, "kselftest-dt"];
+        MaestroNode Child(string name, string kind, string result, IReadOnlyList<string> path) =>
+            BridgeNodes.Job(name, result, path, kind: kind) with { Id = null, Parent = null, Created = null };
+        var written = await stack.Maestro.PutTreeAsync(root.Id!, new NodeTree(root with { State = "done", Result = "pass" },
+        [
+            new(Child("kselftest-dt", "job", "fail", suitePath), [new(Child("a", "test", "fail", [.. suitePath, "a"]), [])]),
+        ]), ct);
+
+        Assert.True(await Eventually.UntilAsync(() => AllProcessedAsync(stack.Maestro, [patchset, kbuild, .. written])));
+        Assert.True(await Eventually.UntilAsync(async () => await TestsInKcidbAsync(stack, patchset) == 3));
+        using var document = await stack.Kcidb.QueryAsync(new KcidbQuery { Checkouts = [$"maestro:{patchset.Id}"], Children = true }, ct);
+        var sent = document.RootElement.GetProperty("checkouts")[0];
+        Assert.Equal(BridgeNodes.PatchsetHash, sent.GetProperty("patchset_hash").GetString());
+        Assert.Equal(2, sent.GetProperty("patchset_files").GetArrayLength());
+        Assert.Equal($"maestro:{kbuild.Id}", document.RootElement.GetProperty("builds")[0].GetProperty("id").GetString());
+        var paths = document.RootElement.GetProperty("tests").EnumerateArray().Select(t => t.GetProperty("path").GetString()).Order();
+        Assert.Equal(["kselftest.dt", "kselftest.dt", "kselftest.dt.a"], paths);
+        await bridge.StopAsync(ct);
+    }
+
     [Fact]
     public async Task KCIDB_down_then_up_loses_nothing_and_marks_nothing_before_acceptance()
     {

@@ -26,6 +26,41 @@ public sealed class KcidbMappingTests
     }
 
     [Fact]
+    public async Task Patchset_maps_to_a_checkout_with_its_hash_and_patches_in_order()
+    {
+        var batch = await MapAsync([BridgeNodes.Patchset()], [BridgeNodes.Checkout()]);
+
+        var checkout = Assert.Single(batch.Checkouts);
+        Assert.Equal("maestro:p1", checkout["id"]!.GetValue<string>());
+        Assert.Equal(BridgeNodes.PatchsetHash, checkout["patchset_hash"]!.GetValue<string>());
+        var files = checkout["patchset_files"]!.AsArray().Select(f => (f!["name"]!.GetValue<string>(), f["url"]!.GetValue<string>()));
+        Assert.Equal([("patch0", "http://s/patchset/dev/1.patch"), ("patch1", "http://s/patchset/dev/2.patch")], files);
+    }
+
+    [Fact]
+    public async Task Job_under_a_patchset_build_maps_like_one_under_a_checkout()
+    {
+        var kbuild = BridgeNodes.Kbuild() with { Parent = "p1", Path = ["checkout", "patchset", "kbuild-gcc-x86"] };
+        var job = BridgeNodes.Job("baseline-x86", "pass", ["checkout", "patchset", "kbuild-gcc-x86", "baseline-x86"]);
+
+        var batch = await MapAsync([kbuild, job], [BridgeNodes.Checkout(), BridgeNodes.Patchset(), kbuild]);
+
+        Assert.Equal("maestro:p1", Assert.Single(batch.Builds)["checkout_id"]!.GetValue<string>());
+        var test = Assert.Single(batch.Tests);
+        Assert.Equal("maestro:k1", test["build_id"]!.GetValue<string>());
+        Assert.Equal("boot", test["path"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Build_links_to_the_maestro_node_viewer_by_absolute_url()
+    {
+        var batch = await MapAsync([BridgeNodes.Kbuild()]);
+
+        Assert.Equal("http://maestro.example.org:8001/latest/viewer?node_id=k1",
+            Assert.Single(batch.Builds)["misc"]!["maestro_viewer"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Https_repository_url_is_sent_as_is()
     {
         var node = BridgeNodes.Checkout();
@@ -217,7 +252,7 @@ public sealed class KcidbMappingTests
             ["http://s/log"] = "a.c:1:1: error: boom\n", ["http://s/jlog"] = "Kernel panic - not syncing: boom\n",
         };
 
-        var batch = await MapAsync([BridgeNodes.Checkout(), build, job, kunit], [BridgeNodes.Kbuild(), BridgeNodes.Checkout()], logs);
+        var batch = await MapAsync([BridgeNodes.Checkout(), BridgeNodes.Patchset(), build, job, kunit], [BridgeNodes.Kbuild(), BridgeNodes.Checkout()], logs);
 
         using var document = JsonDocument.Parse(batch.ToDocument().ToJsonString());
         var result = KcidbDocuments.Validate(document.RootElement);
@@ -229,7 +264,8 @@ public sealed class KcidbMappingTests
         Dictionary<string, string?>? logs = null)
     {
         var mapper = new KcidbMapper("maestro", BridgeNodes.Config, BridgeNodes.Lookup([.. nodes, .. others ?? []]),
-            (url, _) => Task.FromResult(url is not null && logs?.TryGetValue(url, out var log) == true ? log : null));
+            (url, _) => Task.FromResult(url is not null && logs?.TryGetValue(url, out var log) == true ? log : null),
+            "http://maestro.example.org:8001/latest/");
         var batch = new KcidbBatch();
         foreach (var node in nodes)
         {

@@ -5,14 +5,23 @@ namespace KernelCI.Pipeline.Tests.Bridge;
 public sealed class KcidbPathTests
 {
     [Theory]
-    [InlineData("checkout,kbuild-gcc-x86,baseline-x86", true, "boot")]
-    [InlineData("checkout,kbuild-gcc-x86,kselftest-dt,kselftest-dt,case", true, "kselftest.dt.case")]
-    [InlineData("checkout,kbuild-gcc-x86,kselftest-dt,dt,of/unittest", true, "kselftest.dt.dt.of_unittest")]
-    [InlineData("checkout,kunit-x86_64,exec,suite,case", false, "kunit.exec.suite.case")]
-    [InlineData("checkout,kbuild-gcc-x86,baseline-x86,os-release", true, "boot.os-release")]
-    public void Node_path_maps_to_kcidb_path(string path, bool underKbuild, string expected)
+    [InlineData("checkout,kbuild-gcc-x86,baseline-x86", 2, "boot")]
+    [InlineData("checkout,kbuild-gcc-x86,kselftest-dt,kselftest-dt,case", 2, "kselftest.dt.case")]
+    [InlineData("checkout,kbuild-gcc-x86,kselftest-dt,dt,of/unittest", 2, "kselftest.dt.dt.of_unittest")]
+    [InlineData("checkout,kunit-x86_64,exec,suite,case", 1, "kunit.exec.suite.case")]
+    [InlineData("checkout,kbuild-gcc-x86,baseline-x86,os-release", 2, "boot.os-release")]
+    public void Node_path_maps_to_kcidb_path(string path, int buildDepth, string expected)
     {
-        Assert.Equal(expected, KcidbPath.Map(path.Split(','), underKbuild, BridgeNodes.Config));
+        Assert.Equal(expected, KcidbPath.Map(path.Split(','), buildDepth, BridgeNodes.Config));
+    }
+
+    [Theory]
+    [InlineData("checkout,patchset,kbuild-gcc-x86,baseline-x86", 3, "boot")]
+    [InlineData("checkout,patchset,kbuild-gcc-x86,kselftest-dt,kselftest-dt,case", 3, "kselftest.dt.case")]
+    [InlineData("checkout,patchset,kunit-x86_64,exec,suite,case", 2, "kunit.exec.suite.case")]
+    public void Path_under_a_patchset_maps_like_one_under_a_checkout(string path, int buildDepth, string expected)
+    {
+        Assert.Equal(expected, KcidbPath.Map(path.Split(','), buildDepth, BridgeNodes.Config));
     }
 
     [Theory]
@@ -22,6 +31,6 @@ public sealed class KcidbPathTests
     [InlineData("checkout,kbuild-gcc-x86,not-in-config")]
     public void Setup_steps_and_unmapped_jobs_are_not_sent(string path)
     {
-        Assert.Null(KcidbPath.Map(path.Split(','), underKbuild: true, BridgeNodes.Config));
+        Assert.Null(KcidbPath.Map(path.Split(','), buildDepth: 2, BridgeNodes.Config));
     }
 }
