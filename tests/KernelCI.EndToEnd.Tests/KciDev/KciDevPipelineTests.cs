@@ -24,6 +24,18 @@ public sealed class KciDevPipelineTests(KciDevServer server) : IClassFixture<Kci
     }
 
     [Fact]
+    public async Task Watch_of_a_finished_checkout_exits_0_at_its_first_poll()
+    {
+        var run = await server.CheckoutAsync();
+
+        // Everything is done already, so the first answer of nodes/fast decides (kci-dev.md §3.2): no 30 s polls.
+        var watch = await server.KciDevAsync(TimeSpan.FromMinutes(5), "watch", "--nodeid", run.Checkout.Id!,
+            "--job-filter", KciDevServer.KbuildJob, "--job-filter", KciDevServer.BootJob, "--test", KciDevServer.BootTest);
+
+        Assert.True(watch.ExitCode == 0, "kci-dev watch --test " + KciDevServer.BootTest + ": " + watch);
+    }
+
+    [Fact]
     public async Task Testretry_on_a_finished_boot_job_makes_a_new_job_node_that_runs()
     {
         var run = await server.CheckoutAsync();
