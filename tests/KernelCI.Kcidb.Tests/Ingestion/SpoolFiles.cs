@@ -16,7 +16,10 @@ internal static class SpoolFiles
         var id = Spool.NewId();
         var meta = new SubmissionMeta(origin, Admin: false, (received ?? DateTime.UtcNow).Ticks);
         File.WriteAllBytes(Path.Combine(spool.Root, $"submission-{id}.meta.json"), JsonSerializer.SerializeToUtf8Bytes(meta));
-        File.WriteAllBytes(Path.Combine(spool.Root, $"submission-{id}.json"), body);
+        // Written aside and renamed in, as the server does, so a running ingester never reads half a body.
+        var path = Path.Combine(spool.Root, $"submission-{id}.json");
+        File.WriteAllBytes(path + ".drop", body);
+        File.Move(path + ".drop", path);
         return id;
     }
 }
