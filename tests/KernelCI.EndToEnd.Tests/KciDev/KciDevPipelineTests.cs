@@ -20,7 +20,8 @@ public sealed class KciDevPipelineTests(KciDevServer server) : IClassFixture<Kci
         Assert.Equal(("done", "pass"), (run.BootJob.State, run.BootJob.Result));
         // kci-dev.md §3.2: 0 only when every watched job ended running→done and the test node's result is pass.
         Assert.True(run.Watch.ExitCode == 0, "kci-dev checkout --watch --test " + KciDevServer.BootTest + ": " + run.Watch);
-        Assert.Contains("All jobs completed", run.Watch.Output + run.Watch.Error, StringComparison.Ordinal);
+        // kci-dev logs "All jobs completed" only at --debug; what it prints is each watched job's verdict as it ends.
+        Assert.Contains("PASS", run.Watch.Output, StringComparison.Ordinal);
     }
 
     [Fact]
