@@ -21,16 +21,8 @@ public sealed class PipelineApiFuzzTests
     {
         // Given the component on a stack, with a checkout and a patchset node made before the fuzzing
         await using var stack = await PipelineTestStack.StartAsync();
-        var url = $"http://127.0.0.1:{KernelCI.Testing.FreePort.BasePort()}/";
-        await using var app = ComponentApp.Build(new PipelineComponent(stack.Options with
-        {
-            Services = ["send-kcidb"],
-            // The demo's scheduler, so that the API's checkouts are ones the pipeline would build.
-            ConfigDirectory = PipelineDemoConfig.WriteDirectory(stack.DataDirectory, "https://git.example.org/linux.git"),
-        }), stack.Context,
-            b => b.WebHost.UseUrls(url));
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        await using var host = await PipelineComponentHost.StartAsync(stack);
+        var http = host.Http;
         // (running nodes, which the send-kcidb service this component runs leaves alone)
         var secret = stack.Context.Secrets.Get(PipelineTokens.SecretName);
         var token = PipelineTokens.Issue(secret, "dev@example.org", PipelineTokens.Permissions, null);

@@ -15,16 +15,8 @@ public sealed class PipelineComponentApiTests
     public async Task Pipeline_component_serves_the_api_with_the_data_folder_secret()
     {
         await using var stack = await PipelineTestStack.StartAsync();
-        var url = $"http://127.0.0.1:{KernelCI.Testing.FreePort.BasePort()}/";
-        await using var app = ComponentApp.Build(new PipelineComponent(stack.Options with
-        {
-            Services = ["send-kcidb"],
-            // The demo's scheduler, so that the API's checkouts are ones the pipeline would build.
-            ConfigDirectory = PipelineDemoConfig.WriteDirectory(stack.DataDirectory, "https://git.example.org/linux.git"),
-        }), stack.Context,
-            b => b.WebHost.UseUrls(url));
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        await using var host = await PipelineComponentHost.StartAsync(stack);
+        var http = host.Http;
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/checkout")
         {
             Content = new StringContent("""{"url":"https://git.example.org/linux.git","branch":"main","commit":"0123456789abcdef0123456789abcdef01234567","jobfilter":null,"platformfilter":[]}""",
@@ -38,6 +30,5 @@ public sealed class PipelineComponentApiTests
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("checkout", body["node"]!["kind"]!.GetValue<string>());
-        await app.StopAsync(TestContext.Current.CancellationToken);
     }
 }
