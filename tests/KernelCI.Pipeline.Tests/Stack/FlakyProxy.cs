@@ -27,6 +27,10 @@ internal sealed class FlakyProxy : IAsyncDisposable
 
     public int Refused => Volatile.Read(ref _refused);
 
+    /// <summary>Given a forwarded request and the component's reply body, whether to lose that reply on the way back
+    /// (the client gets 503 instead), as a connection that breaks after the component answered would.</summary>
+    public Func<FlakyRequest, string, bool>? LoseReply { get; set; }
+
     public static async Task<FlakyProxy> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -90,6 +94,13 @@ internal sealed class FlakyProxy : IAsyncDisposable
         }
 
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
+        if (LoseReply is { } lose && lose(incoming, await response.Content.ReadAsStringAsync(context.RequestAborted)))
+        {
+            Interlocked.Increment(ref _refused);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
         context.Response.StatusCode = (int)response.StatusCode;
         foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
         {
