@@ -1,6 +1,6 @@
 using KernelCI.Data;
-using KernelCI.Hosting;
-using KernelCI.Hosting.Buffers;
+using KernelCI.ServiceDefaults;
+using KernelCI.ServiceDefaults.Buffers;
 using KernelCI.Kcidb.Ingestion;
 using KernelCI.Kcidb.Queries;
 using KernelCI.Kcidb.Store;

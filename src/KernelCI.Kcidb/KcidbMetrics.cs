@@ -1,4 +1,4 @@
-using KernelCI.Hosting.Metrics;
+using KernelCI.ServiceDefaults.Metrics;
 using KernelCI.Kcidb.Submissions;
 
 namespace KernelCI.Kcidb;

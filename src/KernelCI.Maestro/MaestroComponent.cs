@@ -1,5 +1,5 @@
 using KernelCI.Data;
-using KernelCI.Hosting;
+using KernelCI.ServiceDefaults;
 using KernelCI.Maestro.Events;
 using KernelCI.Maestro.Nodes;
 using KernelCI.Maestro.Users;

@@ -1,5 +1,5 @@
 using KernelCI.Data;
-using KernelCI.Hosting;
+using KernelCI.ServiceDefaults;
 using KernelCI.Pipeline.Api;
 using KernelCI.Pipeline.Config;
 using Microsoft.AspNetCore.Builder;

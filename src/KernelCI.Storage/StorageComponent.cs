@@ -1,7 +1,7 @@
 using KernelCI.Data;
-using KernelCI.Hosting;
+using KernelCI.ServiceDefaults;
 using KernelCI.Storage.Auth;
-using KernelCI.Hosting.Buffers;
+using KernelCI.ServiceDefaults.Buffers;
 using KernelCI.Storage.Backends;
 using KernelCI.Storage.Files;
 using Microsoft.AspNetCore.Builder;

@@ -1,4 +1,4 @@
-using KernelCI.Hosting.Metrics;
+using KernelCI.ServiceDefaults.Metrics;
 using KernelCI.Storage.Backends;
 
 namespace KernelCI.Storage;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using KernelCI.Client.Kcidb;
 using KernelCI.Data;
-using KernelCI.Hosting;
+using KernelCI.ServiceDefaults;
 using KernelCI.Kcidb.Store;
 using KernelCI.Kcidb.Submissions;
 using KernelCI.Testing;

@@ -1,6 +1,6 @@
 using System.Net;
 using KernelCI.Client.Storage;
-using KernelCI.Hosting;
+using KernelCI.ServiceDefaults;
 using KernelCI.Storage.Auth;
 using KernelCI.Testing;
 

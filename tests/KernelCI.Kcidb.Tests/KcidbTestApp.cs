@@ -1,5 +1,5 @@
 using KernelCI.Data;
-using KernelCI.Hosting;
+using KernelCI.ServiceDefaults;
 using KernelCI.Kcidb.Store;
 using KernelCI.Kcidb.Submissions;
 using KernelCI.Testing;

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using KernelCI.Hosting.Jwt;
+using KernelCI.ServiceDefaults.Jwt;
 
 namespace KernelCI.Maestro.Tests;
 

@@ -1,6 +1,6 @@
 using KernelCI.Client.Maestro;
 using KernelCI.Data;
-using KernelCI.Hosting;
+using KernelCI.ServiceDefaults;
 using KernelCI.Maestro.Users;
 using KernelCI.Testing;
 using Microsoft.AspNetCore.Builder;

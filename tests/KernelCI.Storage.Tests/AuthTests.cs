@@ -1,5 +1,5 @@
 using System.Net;
-using KernelCI.Hosting.Jwt;
+using KernelCI.ServiceDefaults.Jwt;
 
 namespace KernelCI.Storage.Tests;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using KernelCI.Hosting.Metrics;
+using KernelCI.ServiceDefaults.Metrics;
 using KernelCI.Storage.Backends;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

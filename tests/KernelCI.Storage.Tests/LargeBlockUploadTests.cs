@@ -1,4 +1,4 @@
-using KernelCI.Hosting.Buffers;
+using KernelCI.ServiceDefaults.Buffers;
 
 namespace KernelCI.Storage.Tests;
 

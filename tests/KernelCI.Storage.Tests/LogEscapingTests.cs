@@ -1,7 +1,7 @@
 using System.Net;
 using KernelCI.Data;
-using KernelCI.Hosting;
-using KernelCI.Hosting.Logging;
+using KernelCI.ServiceDefaults;
+using KernelCI.ServiceDefaults.Logging;
 using KernelCI.Storage.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using KernelCI.Data;
-using KernelCI.Hosting;
+using KernelCI.ServiceDefaults;
 using KernelCI.Storage.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using KernelCI.Hosting;
+using KernelCI.ServiceDefaults;
 using KernelCI.Kcidb.Submissions;
 
 namespace KernelCI.Host.Kcidb;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using KernelCI.Data;
 using KernelCI.Host.Kcidb;
 using KernelCI.Host.Serve;
-using KernelCI.Hosting;
+using KernelCI.ServiceDefaults;
 using KernelCI.Maestro;
 using KernelCI.Pipeline;
 using Microsoft.Extensions.Configuration;

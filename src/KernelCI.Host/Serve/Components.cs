@@ -1,4 +1,4 @@
-using KernelCI.Hosting;
+using KernelCI.ServiceDefaults;
 using KernelCI.Kcidb;
 using KernelCI.Maestro;
 using KernelCI.Pipeline;

@@ -1,4 +1,4 @@
-using KernelCI.Hosting;
+using KernelCI.ServiceDefaults;
 using KernelCI.Kcidb.Submissions;
 using KernelCI.Maestro.Users;
 using KernelCI.Pipeline;

@@ -1,7 +1,7 @@
 using System.Net;
 using KernelCI.Data;
 using KernelCI.Host.Users;
-using KernelCI.Hosting;
+using KernelCI.ServiceDefaults;
 using KernelCI.Kcidb.Store;
 using KernelCI.Pipeline;
 using KernelCI.Pipeline.Config;

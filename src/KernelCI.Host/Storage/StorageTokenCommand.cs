@@ -1,5 +1,5 @@
 using System.CommandLine;
-using KernelCI.Hosting;
+using KernelCI.ServiceDefaults;
 using KernelCI.Storage.Auth;
 
 namespace KernelCI.Host.Storage;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using KernelCI.Data;
-using KernelCI.Hosting;
+using KernelCI.ServiceDefaults;
 
 namespace KernelCI.Host.Users;
 

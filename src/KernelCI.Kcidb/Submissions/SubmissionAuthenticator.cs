@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using KernelCI.Hosting;
-using KernelCI.Hosting.Jwt;
+using KernelCI.ServiceDefaults;
+using KernelCI.ServiceDefaults.Jwt;
 using Microsoft.AspNetCore.Http;
 
 namespace KernelCI.Kcidb.Submissions;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using KernelCI.Hosting;
-using KernelCI.Hosting.Jwt;
+using KernelCI.ServiceDefaults;
+using KernelCI.ServiceDefaults.Jwt;
 using KernelCI.Maestro.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using KernelCI.Hosting.Jwt;
+using KernelCI.ServiceDefaults.Jwt;
 
 namespace KernelCI.Maestro.Users;
 

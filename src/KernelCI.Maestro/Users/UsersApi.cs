@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using KernelCI.Hosting;
+using KernelCI.ServiceDefaults;
 using KernelCI.Maestro.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

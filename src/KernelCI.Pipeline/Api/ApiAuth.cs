@@ -1,6 +1,6 @@
 using System.Text.Json;
-using KernelCI.Hosting;
-using KernelCI.Hosting.Jwt;
+using KernelCI.ServiceDefaults;
+using KernelCI.ServiceDefaults.Jwt;
 using Microsoft.AspNetCore.Http;
 
 namespace KernelCI.Pipeline.Api;

@@ -1,4 +1,4 @@
-using KernelCI.Hosting.IO;
+using KernelCI.ServiceDefaults.IO;
 
 namespace KernelCI.Pipeline.Tarball;
 

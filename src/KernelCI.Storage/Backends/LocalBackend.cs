@@ -1,4 +1,4 @@
-using KernelCI.Hosting;
+using KernelCI.ServiceDefaults;
 using System.IO.Pipelines;
 using System.Security.Cryptography;
 using System.Text;

@@ -1,5 +1,5 @@
 using System.Buffers;
-using KernelCI.Hosting.IO;
+using KernelCI.ServiceDefaults.IO;
 
 namespace KernelCI.Storage.Backends;
 

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
-using KernelCI.Hosting.IO;
+using KernelCI.ServiceDefaults.IO;
 
 namespace KernelCI.Storage.Files;
 

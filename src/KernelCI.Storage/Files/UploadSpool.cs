@@ -1,4 +1,4 @@
-using KernelCI.Hosting;
+using KernelCI.ServiceDefaults;
 
 namespace KernelCI.Storage.Files;
 

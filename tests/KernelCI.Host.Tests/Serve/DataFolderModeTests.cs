@@ -1,4 +1,4 @@
-using KernelCI.Hosting;
+using KernelCI.ServiceDefaults;
 using KernelCI.Host.Serve;
 using KernelCI.Testing;
 using Microsoft.Data.Sqlite;

@@ -1,6 +1,6 @@
 using KernelCI.Client.Kcidb;
 using KernelCI.Data;
-using KernelCI.Hosting;
+using KernelCI.ServiceDefaults;
 using KernelCI.Host.Serve;
 using KernelCI.Kcidb.Store;
 using KernelCI.Kcidb.Submissions;

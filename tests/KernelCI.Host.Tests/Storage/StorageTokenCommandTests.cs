@@ -1,5 +1,5 @@
-using KernelCI.Hosting;
-using KernelCI.Hosting.Jwt;
+using KernelCI.ServiceDefaults;
+using KernelCI.ServiceDefaults.Jwt;
 using KernelCI.Storage.Auth;
 
 namespace KernelCI.Host.Tests.Storage;

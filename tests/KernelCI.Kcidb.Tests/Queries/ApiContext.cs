@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using KernelCI.Data;
-using KernelCI.Hosting;
+using KernelCI.ServiceDefaults;
 using KernelCI.Kcidb.Store;
 using KernelCI.Kcidb.Tests.Store;
 using Microsoft.AspNetCore.Builder;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using KernelCI.Data;
-using KernelCI.Hosting.Buffers;
+using KernelCI.ServiceDefaults.Buffers;
 using KernelCI.Kcidb.Submissions;
 
 namespace KernelCI.Kcidb.Tests.Submissions;

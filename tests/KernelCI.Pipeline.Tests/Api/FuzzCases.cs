@@ -180,7 +180,7 @@ internal sealed class FuzzCases(int seed, string secret, string checkoutId)
 
     private string Token(IReadOnlyList<string> permissions) => PipelineTokens.Issue(secret, "dev@example.org", permissions, null);
 
-    private string Sign(JsonObject claims) => KernelCI.Hosting.Jwt.Hs256Jwt.Sign(claims, secret);
+    private string Sign(JsonObject claims) => KernelCI.ServiceDefaults.Jwt.Hs256Jwt.Sign(claims, secret);
 
     private static string Base64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using KernelCI.Client.Maestro;
-using KernelCI.Hosting;
+using KernelCI.ServiceDefaults;
 using KernelCI.Pipeline.Api;
 using KernelCI.Pipeline.Tests.Stack;
 using KernelCI.Testing;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using KernelCI.Hosting;
+using KernelCI.ServiceDefaults;
 using KernelCI.Pipeline.Api;
 using KernelCI.Pipeline.Tests.Stack;
 using KernelCI.Testing;

@@ -1,4 +1,4 @@
-using KernelCI.Hosting;
+using KernelCI.ServiceDefaults;
 using KernelCI.Pipeline.Tests.Stack;
 using KernelCI.Testing;
 using Microsoft.AspNetCore.Builder;

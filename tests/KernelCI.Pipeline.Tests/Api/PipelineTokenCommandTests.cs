@@ -1,6 +1,6 @@
 using System.Text.Json;
-using KernelCI.Hosting;
-using KernelCI.Hosting.Jwt;
+using KernelCI.ServiceDefaults;
+using KernelCI.ServiceDefaults.Jwt;
 using KernelCI.Host.Pipeline;
 using KernelCI.Pipeline.Api;
 

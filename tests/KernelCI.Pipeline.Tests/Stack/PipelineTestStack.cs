@@ -3,7 +3,7 @@ using KernelCI.Client.Maestro;
 using KernelCI.Client.Storage;
 using KernelCI.Data;
 using KernelCI.Host.Serve;
-using KernelCI.Hosting;
+using KernelCI.ServiceDefaults;
 using KernelCI.Kcidb;
 using KernelCI.Maestro;
 using KernelCI.Pipeline;

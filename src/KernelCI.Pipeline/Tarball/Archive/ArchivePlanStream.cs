@@ -1,4 +1,4 @@
-using KernelCI.Hosting.IO;
+using KernelCI.ServiceDefaults.IO;
 using Microsoft.Win32.SafeHandles;
 
 namespace KernelCI.Pipeline.Tarball.Archive;

@@ -1,0 +1,6 @@
+namespace KernelCI.ServiceDefaults.Metrics;
+
+internal sealed class StrongBox<T>
+{
+    public T Value = default!;
+}
