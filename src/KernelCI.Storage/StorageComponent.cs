@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -27,8 +26,7 @@ public sealed class StorageComponent(StorageOptions? options = null) : IComponen
 
     public void ConfigureServices(WebApplicationBuilder builder, HostContext context)
     {
-        var storageOptions = options ?? builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
-        StorageOptionsValidator.ThrowIfInvalid(storageOptions);
+        var storageOptions = builder.AddComponentOptions("Storage", options, new StorageOptionsValidator());
         // A download chunk then fits in Kestrel's output buffer, so its flush returns at once instead of waking the
         // handler again when the socket drains (Kestrel's default is 64 KiB).
         var transport = storageOptions.Transport;
@@ -47,7 +45,6 @@ public sealed class StorageComponent(StorageOptions? options = null) : IComponen
             }
         });
         builder.Services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
-        builder.Services.AddSingleton(storageOptions);
         var root = context.ComponentDirectory("storage");
         var backend = CreateBackend(storageOptions, root, context.TimeProvider);
         builder.Services.AddSingleton(backend);
