@@ -57,7 +57,8 @@ public sealed class StorageComponent(StorageOptions? options = null) : IComponen
         // reads (its messages are below the Warning floor anyway). Kestrel and the exception handler still log failures.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.Services.AddSingleton(new UploadSpool(Path.Combine(root, "spool")));
-        builder.Services.AddSingleton<StorageAuthenticator>();
+        builder.Services.AddStorageAuthentication(context, storageOptions);
+        builder.Services.AddSingleton<StorageErrors>();
         builder.Services.AddSingleton<UploadPermissions>();
         builder.Services.AddSingleton<KeyLocks>();
         builder.Services.AddSingleton<StorageMetrics>();
@@ -70,13 +71,14 @@ public sealed class StorageComponent(StorageOptions? options = null) : IComponen
     {
         // Resolved now so that /metrics shows every series before the first upload.
         app.Services.GetRequiredService<StorageMetrics>();
-        var storage = app.MapGroup("").AddEndpointFilter<BackendFailureFilter>();
-        storage.MapUploads();
-        storage.MapArchives();
+        var storage = app.MapGroup("").AddEndpointFilter<StorageErrorFilter>();
+        var uploads = storage.MapGroup("").RequireAuthorization(StorageAuthentication.Policy);
+        uploads.MapUploads();
+        uploads.MapArchives();
         storage.MapListing();
         storage.MapDownloads();
     }
 
     private static IStorageBackend CreateBackend(StorageOptions options, string root, TimeProvider time) =>
-        options.Backend == "local" ? new LocalBackend(root, time, options.Transport.SingleWriteBytes, options.ContentCacheBytes) : new AzureBlobBackend(options.Azure, time);
+        options.Backend == "local" ? new LocalBackend(root, time, options.Transport.SingleWriteBytes, options.ContentCacheBytes) : new AzureBlobBackend(options.Azure);
 }
