@@ -13,8 +13,13 @@ internal static class StorageAuthentication
 
     public const string Policy = "StorageUpload";
 
+    private const string SuppressAutoDefaultScheme = "Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme";
+
     public static IServiceCollection AddStorageAuthentication(this IServiceCollection services, HostContext context, StorageOptions options)
     {
+        // With a single scheme ASP.NET Core makes it the default (since .NET 7) and authenticates every request,
+        // downloads too. Its switch is process-wide; every component wants it (no default scheme anywhere).
+        AppContext.SetSwitch(SuppressAutoDefaultScheme, true);
         services.AddAuthentication()
             .AddScheme<StorageAuthenticationOptions, StorageAuthenticationHandler>(Scheme, o =>
             {
