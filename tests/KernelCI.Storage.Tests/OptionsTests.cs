@@ -70,6 +70,15 @@ public sealed class OptionsTests
         Assert.Contains("Storage:ContentCacheBytes", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Invalid_options_stop_the_start_naming_the_key()
+    {
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => StorageTestApp.StartAsync(options: new StorageOptions { MaxListPage = 0 }));
+
+        Assert.Contains("Storage:MaxListPage", error.Message, StringComparison.Ordinal);
+    }
+
     private static string Failure(StorageOptions options)
     {
         var result = new StorageOptionsValidator().Validate("Storage", options);

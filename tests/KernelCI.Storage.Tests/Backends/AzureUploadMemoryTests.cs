@@ -2,9 +2,6 @@ using KernelCI.Storage.Backends;
 
 namespace KernelCI.Storage.Tests.Backends;
 
-[CollectionDefinition(nameof(AzureUploadMemoryTests), DisableParallelization = true)]
-public sealed class AzureUploadMemoryCollection;
-
 /// <summary>The SDK sends a large upload block by block: what it allocates stays far below the upload's size (it is
 /// alone in its collection, so no other test's allocations count).</summary>
 [Collection(nameof(AzureUploadMemoryTests))]
