@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -27,8 +26,7 @@ public sealed class StorageComponent(StorageOptions? options = null) : IComponen
 
     public void ConfigureServices(WebApplicationBuilder builder, HostContext context)
     {
-        var storageOptions = options ?? builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
-        StorageOptionsValidator.ThrowIfInvalid(storageOptions);
+        var storageOptions = builder.AddComponentOptions("Storage", options, new StorageOptionsValidator());
         // A download chunk then fits in Kestrel's output buffer, so its flush returns at once instead of waking the
         // handler again when the socket drains (Kestrel's default is 64 KiB).
         var transport = storageOptions.Transport;
@@ -47,7 +45,6 @@ public sealed class StorageComponent(StorageOptions? options = null) : IComponen
             }
         });
         builder.Services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
-        builder.Services.AddSingleton(storageOptions);
         var root = context.ComponentDirectory("storage");
         var backend = CreateBackend(storageOptions, root, context.TimeProvider);
         builder.Services.AddSingleton(backend);
@@ -60,7 +57,8 @@ public sealed class StorageComponent(StorageOptions? options = null) : IComponen
         // reads (its messages are below the Warning floor anyway). Kestrel and the exception handler still log failures.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.Services.AddSingleton(new UploadSpool(Path.Combine(root, "spool")));
-        builder.Services.AddSingleton<StorageAuthenticator>();
+        builder.Services.AddStorageAuthentication(context, storageOptions);
+        builder.Services.AddSingleton<StorageErrors>();
         builder.Services.AddSingleton<UploadPermissions>();
         builder.Services.AddSingleton<KeyLocks>();
         builder.Services.AddSingleton<StorageMetrics>();
@@ -73,13 +71,14 @@ public sealed class StorageComponent(StorageOptions? options = null) : IComponen
     {
         // Resolved now so that /metrics shows every series before the first upload.
         app.Services.GetRequiredService<StorageMetrics>();
-        var storage = app.MapGroup("").AddEndpointFilter<BackendFailureFilter>();
-        storage.MapUploads();
-        storage.MapArchives();
+        var storage = app.MapGroup("").AddEndpointFilter<StorageErrorFilter>();
+        var uploads = storage.MapGroup("").RequireAuthorization(StorageAuthentication.Policy);
+        uploads.MapUploads();
+        uploads.MapArchives();
         storage.MapListing();
         storage.MapDownloads();
     }
 
     private static IStorageBackend CreateBackend(StorageOptions options, string root, TimeProvider time) =>
-        options.Backend == "local" ? new LocalBackend(root, time, options.Transport.SingleWriteBytes, options.ContentCacheBytes) : new AzureBlobBackend(options.Azure, time);
+        options.Backend == "local" ? new LocalBackend(root, time, options.Transport.SingleWriteBytes, options.ContentCacheBytes) : new AzureBlobBackend(options.Azure);
 }

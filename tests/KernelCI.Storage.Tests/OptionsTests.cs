@@ -5,9 +5,9 @@ public sealed class OptionsTests
     [Fact]
     public void Unknown_backend_is_refused_naming_the_key()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => StorageOptionsValidator.ThrowIfInvalid(new StorageOptions { Backend = "s3" }));
+        var error = Failure(new StorageOptions { Backend = "s3" });
 
-        Assert.Contains("Storage:Backend", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage:Backend", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -15,9 +15,9 @@ public sealed class OptionsTests
     {
         var options = new StorageOptions { Backend = "azure", Azure = new AzureBlobOptions { Account = "a", Key = "AAAA" } };
 
-        var error = Assert.Throws<InvalidOperationException>(() => StorageOptionsValidator.ThrowIfInvalid(options));
+        var error = Failure(options);
 
-        Assert.Contains("Storage:Azure:Container", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage:Azure:Container", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -25,9 +25,9 @@ public sealed class OptionsTests
     {
         var options = new StorageOptions { Backend = "azure", Azure = new AzureBlobOptions { Account = "a", Key = "not base64!", Container = "files" } };
 
-        var error = Assert.Throws<InvalidOperationException>(() => StorageOptionsValidator.ThrowIfInvalid(options));
+        var error = Failure(options);
 
-        Assert.Contains("Storage:Azure:Key", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage:Azure:Key", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -35,9 +35,9 @@ public sealed class OptionsTests
     {
         var options = new StorageOptions { Users = [new StorageUser { Prefixes = [""] }] };
 
-        var error = Assert.Throws<InvalidOperationException>(() => StorageOptionsValidator.ThrowIfInvalid(options));
+        var error = Failure(options);
 
-        Assert.Contains("Storage:Users:0:Name", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage:Users:0:Name", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,9 +45,9 @@ public sealed class OptionsTests
     {
         var options = new StorageOptions { Transport = new StorageTransportOptions { SingleWriteBytes = 2 * 1024 * 1024 } };
 
-        var error = Assert.Throws<InvalidOperationException>(() => StorageOptionsValidator.ThrowIfInvalid(options));
+        var error = Failure(options);
 
-        Assert.Contains("Storage:Transport:SingleWriteBytes", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage:Transport:SingleWriteBytes", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,9 +55,9 @@ public sealed class OptionsTests
     {
         var options = new StorageOptions { Transport = new StorageTransportOptions { IOQueueCount = -1 } };
 
-        var error = Assert.Throws<InvalidOperationException>(() => StorageOptionsValidator.ThrowIfInvalid(options));
+        var error = Failure(options);
 
-        Assert.Contains("Storage:Transport:IOQueueCount", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage:Transport:IOQueueCount", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,8 +65,24 @@ public sealed class OptionsTests
     {
         var options = new StorageOptions { ContentCacheBytes = -1 };
 
-        var error = Assert.Throws<InvalidOperationException>(() => StorageOptionsValidator.ThrowIfInvalid(options));
+        var error = Failure(options);
 
-        Assert.Contains("Storage:ContentCacheBytes", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage:ContentCacheBytes", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invalid_options_stop_the_start_naming_the_key()
+    {
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => StorageTestApp.StartAsync(options: new StorageOptions { MaxListPage = 0 }));
+
+        Assert.Contains("Storage:MaxListPage", error.Message, StringComparison.Ordinal);
+    }
+
+    private static string Failure(StorageOptions options)
+    {
+        var result = new StorageOptionsValidator().Validate("Storage", options);
+        Assert.True(result.Failed);
+        return result.FailureMessage;
     }
 }

@@ -1,3 +1,5 @@
+using KernelCI.Storage.Tests.Files;
+
 namespace KernelCI.Storage.Tests;
 
 /// <summary>Hundreds of malformed requests of every kind (multipart, paths, tokens, ranges, tars, methods) from a

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
+using KernelCI.Storage.Tests.Files;
 
 namespace KernelCI.Storage.Tests;
 

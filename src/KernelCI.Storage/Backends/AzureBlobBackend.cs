@@ -1,75 +1,59 @@
-using System.Buffers;
-using System.Globalization;
 using System.IO.Pipelines;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
+using Azure;
+using Azure.Core.Pipeline;
+using Azure.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.AspNetCore.Http;
 
 namespace KernelCI.Storage.Backends;
 
-/// <summary>Azure Blob Storage through its REST API. Small objects are one Put Blob; larger ones are staged with
-/// Put Block under ids unique to this upload and appear only when Put Block List commits them, so readers never
-/// see a partial blob and an interrupted upload leaves the old one.</summary>
+/// <summary>Azure Blob Storage through the Azure SDK. An object under <see cref="BlockSize"/> is one Put Blob; a
+/// larger one is staged block by block (one block in memory at a time) and appears only when Put Block List commits
+/// it, so readers never see a partial blob and an interrupted upload leaves the old one.</summary>
 internal sealed class AzureBlobBackend : IStorageBackend, IDisposable
 {
     internal const int BlockSize = 4 * 1024 * 1024;
-    private const string Version = "2021-12-02";
 
     private readonly HttpClient _http;
-    private readonly Uri _container;
-    private readonly AzureRequestSigner? _signer;
-    private readonly string _sas;
-    private readonly TimeProvider _time;
+    private readonly BlobContainerClient _container;
 
-    public AzureBlobBackend(AzureBlobOptions options, TimeProvider time)
+    public AzureBlobBackend(AzureBlobOptions options)
     {
         var endpoint = options.Endpoint.Length > 0 ? options.Endpoint : $"https://{options.Account}.blob.core.windows.net";
-        _container = new Uri(endpoint.TrimEnd('/') + "/" + options.Container);
-        _signer = options.Key.Length > 0 ? new AzureRequestSigner(options.Account, Convert.FromBase64String(options.Key)) : null;
-        _sas = options.SasToken.TrimStart('?');
-        _time = time;
+        var container = new Uri(endpoint.TrimEnd('/') + "/" + options.Container);
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxConnectionsPerServer = 64 })
         {
-            Timeout = TimeSpan.FromMinutes(5),
+            Timeout = Timeout.InfiniteTimeSpan,
         };
+        var clientOptions = new BlobClientOptions { Transport = new HttpClientTransport(_http) };
+        // As before the SDK: one attempt, five minutes; clients (StorageClient, kci-dev) retry a 502 themselves.
+        clientOptions.Retry.MaxRetries = 0;
+        clientOptions.Retry.NetworkTimeout = TimeSpan.FromMinutes(5);
+        _container = options.Key.Length > 0
+            ? new BlobContainerClient(container, new StorageSharedKeyCredential(options.Account, options.Key), clientOptions)
+            : new BlobContainerClient(container, new AzureSasCredential(options.SasToken.TrimStart('?')), clientOptions);
     }
 
-    public async Task EnsureContainerAsync(CancellationToken cancellationToken)
-    {
-        using var response = await SendAsync(HttpMethod.Put, "", "restype=container", null, cancellationToken);
-        if (response.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.Conflict))
-        {
-            throw Failure(response, "Create Container");
-        }
-    }
+    public async Task EnsureContainerAsync(CancellationToken cancellationToken) =>
+        await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
     /// <summary>For tests and teardown: removes the container and everything in it.</summary>
-    public async Task DeleteContainerAsync(CancellationToken cancellationToken)
-    {
-        using var response = await SendAsync(HttpMethod.Delete, "", "restype=container", null, cancellationToken);
-        if (response.StatusCode is not (HttpStatusCode.Accepted or HttpStatusCode.NotFound))
-        {
-            throw Failure(response, "Delete Container");
-        }
-    }
+    public async Task DeleteContainerAsync(CancellationToken cancellationToken) =>
+        await _container.DeleteIfExistsAsync(cancellationToken: cancellationToken);
 
     public async Task<StoredObject?> GetAsync(string key, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Head, key, "", null, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        try
+        {
+            BlobProperties properties = await _container.GetBlobClient(key).GetPropertiesAsync(cancellationToken: cancellationToken);
+            return new StoredObject(key, properties.ContentLength, properties.ETag.ToString("H"), properties.LastModified,
+                string.IsNullOrEmpty(properties.ContentType) ? ContentTypes.Default : properties.ContentType);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
         {
             return null;
         }
-
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            throw Failure(response, "Get Blob Properties");
-        }
-
-        var content = response.Content.Headers;
-        return new StoredObject(key, content.ContentLength ?? 0, response.Headers.ETag?.ToString() ?? "\"\"",
-            content.LastModified ?? DateTimeOffset.UnixEpoch, content.ContentType?.ToString() ?? ContentTypes.Default);
     }
 
     public async Task CopyToAsync(StoredObject stored, long offset, long length, HttpResponse destination, CancellationToken cancellationToken)
@@ -79,140 +63,60 @@ internal sealed class AzureBlobBackend : IStorageBackend, IDisposable
             return;
         }
 
-        using var response = await SendAsync(HttpMethod.Get, stored.Key, "", request =>
+        BlobDownloadStreamingResult download;
+        try
         {
-            request.Headers.TryAddWithoutValidation("x-ms-range", $"bytes={offset}-{offset + length - 1}");
-            request.Headers.TryAddWithoutValidation("If-Match", stored.ETag);
-        }, cancellationToken);
-        if (response.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
+            download = await _container.GetBlobClient(stored.Key).DownloadStreamingAsync(new BlobDownloadOptions
+            {
+                Range = new Azure.HttpRange(offset, length),
+                Conditions = new BlobRequestConditions { IfMatch = new ETag(stored.ETag) },
+            }, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
             throw new ObjectChangedException(stored.Key);
         }
 
-        if (!response.IsSuccessStatusCode)
+        using (download)
         {
-            throw Failure(response, "Get Blob");
+            await download.Content.CopyToAsync(destination.BodyWriter, cancellationToken);
         }
-
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        await body.CopyToAsync(destination.BodyWriter, cancellationToken);
     }
 
     public async Task<long> PutAsync(string key, IUploadBody body, string contentType, CancellationToken cancellationToken)
     {
-        // Blocks are sent whole from one buffer, so the body's chunks are copied into it.
+        // The body is not seekable: the SDK reads one block into a pooled buffer, sends it, then reads the next.
         await using var content = new UploadBodyStream(body);
-        var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
-        try
+        await _container.GetBlobClient(key).UploadAsync(content, new BlobUploadOptions
         {
-            var filled = await content.ReadAtLeastAsync(buffer.AsMemory(0, BlockSize), BlockSize, throwOnEndOfStream: false, cancellationToken);
-            if (filled < BlockSize)
-            {
-                await PutBlobAsync(key, buffer.AsMemory(0, filled), contentType, cancellationToken);
-                return filled;
-            }
-
-            var upload = Guid.NewGuid().ToByteArray();
-            var blocks = new List<string>();
-            long total = 0;
-            while (filled > 0)
-            {
-                var id = BlockId(upload, blocks.Count);
-                using (var response = await SendAsync(HttpMethod.Put, key, "comp=block&blockid=" + Uri.EscapeDataString(id),
-                           r => r.Content = new ReadOnlyMemoryContent(buffer.AsMemory(0, filled)), cancellationToken))
-                {
-                    EnsureStatus(response, HttpStatusCode.Created, "Put Block");
-                }
-
-                blocks.Add(id);
-                total += filled;
-                filled = await content.ReadAtLeastAsync(buffer.AsMemory(0, BlockSize), BlockSize, throwOnEndOfStream: false, cancellationToken);
-            }
-
-            await PutBlockListAsync(key, blocks, contentType, cancellationToken);
-            return total;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+            HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+            TransferOptions = new StorageTransferOptions { InitialTransferSize = BlockSize, MaximumTransferSize = BlockSize, MaximumConcurrency = 1 },
+        }, cancellationToken);
+        return content.Position;
     }
 
     public async Task<ListPage> ListAsync(string prefix, bool directories, string? marker, int limit, CancellationToken cancellationToken)
     {
-        var query = $"restype=container&comp=list&maxresults={limit}&prefix={Uri.EscapeDataString(prefix)}"
-            + (directories ? "&delimiter=%2F" : "")
-            + (marker is null ? "" : "&marker=" + Uri.EscapeDataString(marker));
-        using var response = await SendAsync(HttpMethod.Get, "", query, null, cancellationToken);
-        EnsureStatus(response, HttpStatusCode.OK, "List Blobs");
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        return AzureListParser.Parse(body);
+        var items = new List<ListedItem>();
+        string? next = null;
+        var pages = _container.GetBlobsByHierarchyAsync(BlobTraits.None, BlobStates.None, directories ? "/" : null, prefix, cancellationToken)
+            .AsPages(marker, limit);
+        await foreach (var page in pages)
+        {
+            foreach (var item in page.Values)
+            {
+                items.Add(item.IsPrefix
+                    ? new ListedItem(item.Prefix, true, 0, DateTimeOffset.UnixEpoch)
+                    : new ListedItem(item.Blob.Name, false, item.Blob.Properties.ContentLength ?? 0, item.Blob.Properties.LastModified ?? DateTimeOffset.UnixEpoch));
+            }
+
+            next = page.ContinuationToken;
+            break;
+        }
+
+        items.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return new ListPage(items, string.IsNullOrEmpty(next) ? null : next);
     }
 
     public void Dispose() => _http.Dispose();
-
-    private async Task PutBlobAsync(string key, ReadOnlyMemory<byte> bytes, string contentType, CancellationToken cancellationToken)
-    {
-        using var response = await SendAsync(HttpMethod.Put, key, "", r =>
-        {
-            r.Headers.TryAddWithoutValidation("x-ms-blob-type", "BlockBlob");
-            r.Headers.TryAddWithoutValidation("x-ms-blob-content-type", contentType);
-            r.Content = new ReadOnlyMemoryContent(bytes);
-        }, cancellationToken);
-        EnsureStatus(response, HttpStatusCode.Created, "Put Blob");
-    }
-
-    private async Task PutBlockListAsync(string key, List<string> blocks, string contentType, CancellationToken cancellationToken)
-    {
-        var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?><BlockList>");
-        foreach (var id in blocks)
-        {
-            xml.Append("<Latest>").Append(id).Append("</Latest>");
-        }
-
-        xml.Append("</BlockList>");
-        using var response = await SendAsync(HttpMethod.Put, key, "comp=blocklist", r =>
-        {
-            r.Headers.TryAddWithoutValidation("x-ms-blob-content-type", contentType);
-            r.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(xml.ToString()));
-        }, cancellationToken);
-        EnsureStatus(response, HttpStatusCode.Created, "Put Block List");
-    }
-
-    // Ids must all have one length within a blob: 16 bytes of upload id plus a 4-byte index.
-    private static string BlockId(byte[] upload, int index)
-    {
-        var bytes = new byte[20];
-        upload.CopyTo(bytes, 0);
-        BitConverter.TryWriteBytes(bytes.AsSpan(16), index);
-        return Convert.ToBase64String(bytes);
-    }
-
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string key, string query, Action<HttpRequestMessage>? configure, CancellationToken cancellationToken)
-    {
-        var path = key.Length == 0 ? "" : "/" + string.Join('/', key.Split('/').Select(Uri.EscapeDataString));
-        var fullQuery = string.Join('&', new[] { query, _sas }.Where(q => q.Length > 0));
-        using var request = new HttpRequestMessage(method, new Uri(_container + path + (fullQuery.Length > 0 ? "?" + fullQuery : "")));
-        request.Headers.TryAddWithoutValidation("x-ms-version", Version);
-        request.Headers.TryAddWithoutValidation("x-ms-date", _time.GetUtcNow().ToString("R", CultureInfo.InvariantCulture));
-        configure?.Invoke(request);
-        if (method == HttpMethod.Put && request.Content is null)
-        {
-            request.Content = new ByteArrayContent([]);
-        }
-
-        _signer?.Sign(request);
-        return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-    }
-
-    private static void EnsureStatus(HttpResponseMessage response, HttpStatusCode expected, string operation)
-    {
-        if (response.StatusCode != expected)
-        {
-            throw Failure(response, operation);
-        }
-    }
-
-    private static AzureStorageException Failure(HttpResponseMessage response, string operation) =>
-        new(response.StatusCode, response.Headers.TryGetValues("x-ms-error-code", out var codes) ? codes.FirstOrDefault() : null, operation);
 }

@@ -1,4 +1,3 @@
-using KernelCI.Storage.Files;
 using Microsoft.Net.Http.Headers;
 
 namespace KernelCI.Storage.Backends;
@@ -7,7 +6,7 @@ namespace KernelCI.Storage.Backends;
 internal sealed record StoredObject(string Key, long Length, string ETag, DateTimeOffset LastModified, string ContentType, string? PhysicalPath = null)
 {
     /// <summary>Last-Modified as sent, formatted once per version: the local backend serves a cached version many times.</summary>
-    public string LastModifiedHeader => field ??= HeaderUtilities.FormatDate(Conditional.Seconds(LastModified));
+    public string LastModifiedHeader => field ??= HeaderUtilities.FormatDate(HttpDate.Seconds(LastModified));
 
     public string Disposition => field ??= ContentDisposition.For(Key);
 }

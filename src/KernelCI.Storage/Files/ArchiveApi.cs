@@ -21,16 +21,11 @@ internal static class ArchiveApi
         return endpoints;
     }
 
-    public static async Task<Results<JsonHttpResult<ArchiveReply>, ContentHttpResult>> Upload(HttpContext http, StorageAuthenticator authenticator,
-        UploadWriter writer, UploadSpool spool, ArchiveUnpacker unpacker, ILogger<UploadWriter> logger)
+    /// <summary>Refusals are mapped by <see cref="StorageErrors"/>, as everywhere, but answered in upstream's archive JSON.</summary>
+    public static async Task<JsonHttpResult<ArchiveReply>> Upload(HttpContext http, Uploader uploader,
+        UploadWriter writer, UploadSpool spool, ArchiveUnpacker unpacker, StorageErrors errors, ILogger<UploadWriter> logger)
     {
-        var email = authenticator.Authenticate(http.Request, out var authError);
-        if (email is null)
-        {
-            StorageLog.AuthFailed(logger, authError, http.Request.Path);
-            return TypedResults.Text("Unauthorized", statusCode: 401);
-        }
-
+        var email = uploader.Email;
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = null;
@@ -92,17 +87,13 @@ internal static class ArchiveApi
                 }
             }
 
-            var (reply, failedStatus) = await StoreAsync(writer, email, prefix, entries, http.RequestAborted);
+            var (reply, failedStatus) = await StoreAsync(writer, errors, email, prefix, entries, http.RequestAborted);
             StorageLog.ArchiveStored(logger, prefix, reply.Uploaded, reply.Failed, reply.Bytes);
             return TypedResults.Json(reply, statusCode: reply.Status == "ok" ? 200 : failedStatus);
         }
-        catch (UploadRejectedException e)
+        catch (Exception e) when (errors.TryMap(e, http.Request.Path, out var error))
         {
-            return TypedResults.Json(ArchiveReply.Error(path ?? "", e.Message), statusCode: e.StatusCode);
-        }
-        catch (InvalidDataException e)
-        {
-            return TypedResults.Json(ArchiveReply.Error(path ?? "", "Malformed multipart upload: " + e.Message), statusCode: 400);
+            return TypedResults.Json(ArchiveReply.Error(path ?? "", error.Message), statusCode: error.Status);
         }
         finally
         {
@@ -115,7 +106,7 @@ internal static class ArchiveApi
     /// <summary>The reply, and the HTTP status if anything failed: upstream's 500 when the backend failed (clients
     /// retry it), else the clients' own mistake's 4xx (a key under a stored file, no permission), which a retry
     /// would only repeat.</summary>
-    private static async Task<(ArchiveReply Reply, int FailedStatus)> StoreAsync(UploadWriter writer, string email, string prefix,
+    private static async Task<(ArchiveReply Reply, int FailedStatus)> StoreAsync(UploadWriter writer, StorageErrors errors, string email, string prefix,
         IReadOnlyList<ArchiveEntry> entries, CancellationToken cancellationToken)
     {
         var failures = new ConcurrentQueue<string>();
@@ -132,10 +123,10 @@ internal static class ArchiveApi
                 Interlocked.Add(ref bytes, await writer.WriteKeyAsync(email, key, content, "", long.MaxValue, token));
                 Interlocked.Increment(ref uploaded);
             }
-            catch (UploadRejectedException e)
+            catch (Exception e) when (errors.TryMap(e, key, out var error))
             {
-                failures.Enqueue($"{key}: {e.Message}");
-                statuses.Enqueue(e.StatusCode);
+                failures.Enqueue($"{key}: {error.Message}");
+                statuses.Enqueue(error.Status);
             }
         });
         var status = failures.IsEmpty ? "ok" : uploaded > 0 ? "partial_failure" : "error";

@@ -18,7 +18,7 @@ internal static class Conditional
         }
 
         return HeaderUtilities.TryParseDate(request.Headers.IfModifiedSince.ToString(), out var since)
-            && Seconds(stored.LastModified) <= since;
+            && HttpDate.Seconds(stored.LastModified) <= since;
     }
 
     public static bool RangeApplies(HttpRequest request, StoredObject stored)
@@ -31,13 +31,11 @@ internal static class Conditional
 
         if (HeaderUtilities.TryParseDate(ifRange, out var date))
         {
-            return Seconds(stored.LastModified) == date;
+            return HttpDate.Seconds(stored.LastModified) == date;
         }
 
         return EntityTagHeaderValue.TryParse(ifRange, out var tag) && tag.Compare(EntityTag(stored), useStrongComparison: true);
     }
-
-    public static DateTimeOffset Seconds(DateTimeOffset time) => new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
 
     private static EntityTagHeaderValue EntityTag(StoredObject stored) =>
         EntityTagHeaderValue.TryParse(stored.ETag, out var tag) ? tag : new EntityTagHeaderValue("\"\"");

@@ -40,7 +40,7 @@ internal static class DownloadApi
             if (stored is null)
             {
                 var children = await backend.ListAsync(key + "/", directories: true, null, 1, http.RequestAborted);
-                metrics.Downloads.Increment("status", children.Items.Count > 0 ? "301" : "404");
+                metrics.Downloaded(children.Items.Count > 0 ? 301 : 404);
                 return children.Items.Count > 0
                     ? TypedResults.Redirect(raw + "/", permanent: true)
                     : TypedResults.Text($"Not Found: {key}", statusCode: 404);
@@ -66,7 +66,7 @@ internal static class DownloadApi
         response.Headers.AcceptRanges = "bytes";
         if (Conditional.NotModified(http.Request, stored))
         {
-            metrics.Downloads.Increment("status", "304");
+            metrics.Downloaded(304);
             response.StatusCode = StatusCodes.Status304NotModified;
             return TypedResults.Empty;
         }
@@ -74,7 +74,7 @@ internal static class DownloadApi
         var range = Conditional.RangeApplies(http.Request, stored) ? ByteRange.Parse(http.Request.Headers.Range, stored.Length) : ByteRange.Whole;
         if (range.Kind == ByteRangeKind.Unsatisfiable)
         {
-            metrics.Downloads.Increment("status", "416");
+            metrics.Downloaded(416);
             response.Headers.ContentRange = $"bytes */{stored.Length}";
             return TypedResults.Text("Range Not Satisfiable", statusCode: StatusCodes.Status416RangeNotSatisfiable);
         }
@@ -90,14 +90,14 @@ internal static class DownloadApi
             response.Headers.ContentRange = string.Create(CultureInfo.InvariantCulture, $"bytes {range.Start}-{range.End}/{stored.Length}");
         }
 
-        metrics.Downloads.Increment("status", range.Kind == ByteRangeKind.Partial ? "206" : "200");
+        metrics.Downloaded(range.Kind == ByteRangeKind.Partial ? 206 : 200);
         if (HttpMethods.IsHead(http.Request.Method))
         {
             return TypedResults.Empty;
         }
 
         await backend.CopyToAsync(stored, start, length, response, http.RequestAborted);
-        metrics.DownloadBytes.Increment(length);
+        metrics.Sent(length);
         return TypedResults.Empty;
     }
 

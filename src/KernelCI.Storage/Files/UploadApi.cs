@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 
 namespace KernelCI.Storage.Files;
@@ -15,28 +14,19 @@ internal static class UploadApi
 {
     public static IEndpointRouteBuilder MapUploads(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/v1/checkauth", CheckAuth).WithSummary("200 `Authorized: EMAIL` for a valid token, else 401");
+        endpoints.MapGet("/v1/checkauth", CheckAuth).WithMetadata(new AuthProbe()).WithSummary("200 `Authorized: EMAIL` for a valid token, else 401");
         endpoints.MapPost("/v1/file", Upload).DisableAntiforgery().WithSummary("Store the multipart file parts file0..N under `path`");
         endpoints.MapPost("/upload", Upload).DisableAntiforgery().WithSummary("Alias of /v1/file, as kernelci-core posts");
         return endpoints;
     }
 
-    public static ContentHttpResult CheckAuth(HttpContext http, StorageAuthenticator authenticator)
-    {
-        var email = authenticator.Authenticate(http.Request, out _);
-        return email is null ? TypedResults.Text("Unauthorized", statusCode: 401) : TypedResults.Text($"Authorized: {email}");
-    }
+    public static ContentHttpResult CheckAuth(Uploader uploader) => TypedResults.Text($"Authorized: {uploader.Email}");
 
-    public static async Task<Results<Ok, ContentHttpResult>> Upload(
-        HttpContext http, StorageAuthenticator authenticator, UploadWriter writer, UploadSpool spool, ILogger<UploadWriter> logger)
+    /// <summary>Refusals (<see cref="UploadRejectedException"/>, a malformed body) become their replies in
+    /// <see cref="StorageErrorFilter"/>.</summary>
+    public static async Task<Results<Ok, ContentHttpResult>> Upload(HttpContext http, Uploader uploader, UploadWriter writer, UploadSpool spool)
     {
-        var email = authenticator.Authenticate(http.Request, out var authError);
-        if (email is null)
-        {
-            StorageLog.AuthFailed(logger, authError, http.Request.Path);
-            return TypedResults.Text("Unauthorized", statusCode: 401);
-        }
-
+        var email = uploader.Email;
         // RFC 2046 allows 1 to 70 characters.
         if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type) || HeaderUtilities.RemoveQuotes(type.Boundary).Length is 0 or > 70)
         {
@@ -101,14 +91,6 @@ internal static class UploadApi
                     stored++;
                 }
             }
-        }
-        catch (UploadRejectedException e)
-        {
-            return TypedResults.Text(e.Message, statusCode: e.StatusCode);
-        }
-        catch (InvalidDataException e)
-        {
-            return TypedResults.Text("Malformed multipart upload: " + e.Message, statusCode: 400);
         }
         finally
         {

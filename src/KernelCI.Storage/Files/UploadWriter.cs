@@ -6,7 +6,7 @@ namespace KernelCI.Storage.Files;
 
 /// <summary>Stores one uploaded file: key checks, permissions, the per-key writer lock, the size limit.</summary>
 internal sealed class UploadWriter(IStorageBackend backend, UploadPermissions permissions, KeyLocks locks, StorageOptions options,
-    StorageMetrics metrics, ILogger<UploadWriter> logger)
+    StorageMetrics metrics, StorageErrors errors, ILogger<UploadWriter> logger)
 {
     public long MaxFileBytes => options.MaxFileBytes;
 
@@ -37,19 +37,13 @@ internal sealed class UploadWriter(IStorageBackend backend, UploadPermissions pe
         {
             size = await backend.PutAsync(key, new LimitedUploadBody(content, limit), type, cancellationToken);
         }
-        catch (KeyConflictException e)
+        catch (Exception e) when (StorageErrors.IsBackendFailure(e))
         {
-            throw new UploadRejectedException(409, e.Message);
-        }
-        catch (AzureStorageException e)
-        {
-            StorageLog.BackendFailed(logger, e, key);
-            metrics.Errors.Increment("kind", "backend");
-            throw new UploadRejectedException(502, "storage backend error: " + e.Message);
+            // Named by its key in the log; an archive reports it among its entries' failures.
+            throw errors.Rejection(e, key);
         }
 
-        metrics.Uploads.Increment();
-        metrics.UploadBytes.Increment(size);
+        metrics.Uploaded(size);
         StorageLog.Uploaded(logger, key, size, email);
         return size;
     }
