@@ -9,7 +9,7 @@ internal static class UsersTokenCommand
     public static Command Create(IAppConsole console)
     {
         var dataDir = CommonOptions.DataDir();
-        var database = UsersDatabase.Option();
+        var database = DataFolderDatabase.Option();
         var name = new Argument<string>("NAME") { Description = "The username" };
         var days = new Option<int>("--days") { Description = "Validity in days", DefaultValueFactory = _ => 3650 };
         var command = new Command("token", "Print a Maestro API bearer token for a user") { name, dataDir, database, days };
@@ -22,7 +22,7 @@ internal static class UsersTokenCommand
             }
 
             var secret = new SecretStore(parse.GetValue(dataDir)!).Get(UserTokens.SecretName);
-            await using var db = UsersDatabase.Open(parse.GetValue(dataDir)!, parse.GetValue(database));
+            await using var db = DataFolderDatabase.Open(parse.GetValue(dataDir)!, parse.GetValue(database));
             var token = await UserAdmin.TokenAsync(db, secret, parse.GetValue(name)!, TimeSpan.FromDays(parse.GetValue(days)), cancellationToken);
             if (token is null)
             {
