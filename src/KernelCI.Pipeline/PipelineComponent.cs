@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace KernelCI.Pipeline;
 
-/// <summary>The pipeline on its own listener (base port + 2): the developer-request API, and every pipeline service
+/// <summary>The pipeline on its own listener: the developer-request API, and every pipeline service
 /// as a background service of the same process. Under `serve` it is completed with its peers' URLs and credentials
 /// (<see cref="PipelinePeers"/>) and loads its configuration once, before its listener is built.</summary>
 public sealed class PipelineComponent(PipelineOptions? options = null, Action<IServiceCollection>? extraServices = null) : IComponent, IPeerClient
