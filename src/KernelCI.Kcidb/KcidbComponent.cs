@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KernelCI.Kcidb;
 
-public sealed class KcidbComponent(KcidbOptions? options = null) : IComponent
+public sealed class KcidbComponent(KcidbOptions? options = null) : IComponent, IServiceCredentialIssuer
 {
     public string Name => "kcidb";
 
@@ -21,6 +21,21 @@ public sealed class KcidbComponent(KcidbOptions? options = null) : IComponent
     public IReadOnlyList<string> Secrets => [SubmissionAuthenticator.SecretName];
 
     public IReadOnlyList<Migration> Migrations => KcidbMigrations.All;
+
+    /// <summary>On the embedded SQLite default, KCIDB's own file (<see cref="KcidbSqliteFile"/>): its large ingestion
+    /// transactions would otherwise hold back every other component's writes.</summary>
+    public async Task<Database> OpenDatabaseAsync(DatabaseChoice choice, CancellationToken cancellationToken)
+    {
+        if (!choice.IsEmbedded)
+        {
+            return choice.Shared;
+        }
+
+        var database = await KcidbSqliteFile.OpenAsync(choice.DataDirectory, choice.Shared, cancellationToken);
+        // Made under another name and renamed into place, so restricted once it is there (its WAL follows its mode).
+        DataFolder.RestrictSqliteFiles(Path.Combine(choice.DataDirectory, KcidbSqliteFile.FileName));
+        return database;
+    }
 
     public void ConfigureServices(WebApplicationBuilder builder, HostContext context)
     {
@@ -51,4 +66,9 @@ public sealed class KcidbComponent(KcidbOptions? options = null) : IComponent
         app.MapSubmissions();
         app.MapKcidbQueries();
     }
+
+    /// <summary>A service account submits objects of its own origin only, with a token valid ten years.</summary>
+    public Task<string> IssueServiceCredentialAsync(ServiceAccount account, HostContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(SubmissionAuthenticator.IssueToken(context.Secrets.Get(SubmissionAuthenticator.SecretName), account.Origin,
+            admin: false, context.TimeProvider.GetUtcNow().AddYears(10)));
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KernelCI.Maestro;
 
-public sealed class MaestroComponent(MaestroOptions? options = null) : IComponent
+public sealed class MaestroComponent(MaestroOptions? options = null) : IComponent, IServiceCredentialIssuer
 {
     public string Name => "maestro";
 
@@ -52,15 +52,29 @@ public sealed class MaestroComponent(MaestroOptions? options = null) : IComponen
         }
     }
 
-    public void MapEndpoints(WebApplication app)
+    public void UseMiddleware(WebApplication app)
     {
         app.UseMiddleware<ErrorDetails>();
         app.UseMiddleware<VersionPrefix>();
         app.UseMiddleware<InputGuard>();
         app.UseRouting();
+    }
+
+    public void MapEndpoints(WebApplication app)
+    {
         app.MapGet("/", () => TypedResults.Json(new { message = "KernelCI API" }));
         app.MapNodes();
         app.MapEvents();
         app.MapUsers();
+    }
+
+    /// <summary>A service account is an admin user, as upstream's pipeline user: it writes every node and publishes on
+    /// the retry channel. Made if missing; its token is valid ten years.</summary>
+    public async Task<string> IssueServiceCredentialAsync(ServiceAccount account, HostContext context, CancellationToken cancellationToken)
+    {
+        var database = context.DatabaseFor(Name);
+        await UserAdmin.AddAsync(database, account.Name, admin: true, [], password: null, cancellationToken);
+        return await UserAdmin.TokenAsync(database, context.Secrets.Get(UserTokens.SecretName), account.Name, TimeSpan.FromDays(3650), cancellationToken)
+            ?? throw new InvalidOperationException($"user {account.Name} vanished while its token was made");
     }
 }

@@ -3,14 +3,19 @@ using KernelCI.ServiceDefaults;
 using KernelCI.Pipeline.Api;
 using KernelCI.Pipeline.Config;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace KernelCI.Pipeline;
 
-/// <summary>The pipeline on its own listener (base port + 2): the developer-request API, and every pipeline service
-/// as a background service of the same process.</summary>
-public sealed class PipelineComponent(PipelineOptions options, Action<IServiceCollection>? extraServices = null) : IComponent
+/// <summary>The pipeline on its own listener: the developer-request API, and every pipeline service
+/// as a background service of the same process. Under `serve` it is completed with its peers' URLs and credentials
+/// (<see cref="PipelinePeers"/>) and loads its configuration once, before its listener is built.</summary>
+public sealed class PipelineComponent(PipelineOptions? options = null, Action<IServiceCollection>? extraServices = null) : IComponent, IPeerClient
 {
+    private (PipelineOptions Options, PipelineConfig Config)? _connected;
+
     public string Name => "pipeline";
 
     public int PortOffset => 2;
@@ -19,17 +24,36 @@ public sealed class PipelineComponent(PipelineOptions options, Action<IServiceCo
 
     public IReadOnlyList<Migration> Migrations => [];
 
+    public async Task ConnectAsync(Deployment deployment, CancellationToken cancellationToken)
+    {
+        var given = options ?? deployment.Configuration.GetSection("Pipeline").Get<PipelineOptions>() ?? new PipelineOptions();
+        var completed = await PipelinePeers.CompleteAsync(given, deployment, cancellationToken);
+        _connected = (completed, LoadConfig(completed));
+    }
+
     public void ConfigureServices(WebApplicationBuilder builder, HostContext context)
     {
-        // Loaded here so that an invalid configuration stops `serve` at start with the file and key named.
-        var config = PipelineCore.LoadConfig(options);
-        builder.Services.AddPipelineCore(options, config);
+        var pipelineOptions = _connected?.Options ?? options ?? builder.Configuration.GetSection("Pipeline").Get<PipelineOptions>() ?? new PipelineOptions();
+        builder.Services.AddPipelineCore(pipelineOptions, _connected?.Config ?? LoadConfig(pipelineOptions));
         extraServices?.Invoke(builder.Services);
-        builder.Services.AddPipelineServices(options.Services);
+        builder.Services.AddPipelineServices(pipelineOptions.Services);
     }
 
     public void MapEndpoints(WebApplication app)
     {
         app.MapPipelineApi();
+    }
+
+    // An invalid configuration stops `serve` at start, with the file and key named.
+    private static PipelineConfig LoadConfig(PipelineOptions options)
+    {
+        try
+        {
+            return PipelineCore.LoadConfig(options);
+        }
+        catch (PipelineConfigException e)
+        {
+            throw new OptionsValidationException("Pipeline", typeof(PipelineConfig), [$"pipeline configuration: {e.Message}"]);
+        }
     }
 }

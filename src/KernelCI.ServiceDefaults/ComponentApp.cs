@@ -34,6 +34,7 @@ public static class ComponentApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        component.UseMiddleware(app);
         app.MapOpenApi("/openapi.json");
         app.MapGet("/health", () => TypedResults.Text("OK")).ExcludeFromDescription();
         app.MapGet("/metrics", (MetricsRegistry metrics) => TypedResults.Text(metrics.Render(), "text/plain; version=0.0.4"))

@@ -3,7 +3,8 @@ using KernelCI.Data;
 namespace KernelCI.ServiceDefaults;
 
 /// <summary>What every component of one host process shares: the data folder, the database and the secrets.
-/// A component may be given a database of its own (<paramref name="componentDatabases"/>, by component name).</summary>
+/// <paramref name="componentDatabases"/> holds, by component name, the database each one chose
+/// (<see cref="IComponent.OpenDatabaseAsync"/>); a component not in it uses the shared one.</summary>
 public sealed class HostContext(string dataDirectory, Database database, SecretStore secrets, TimeProvider timeProvider,
     IReadOnlyDictionary<string, Database>? componentDatabases = null)
 {

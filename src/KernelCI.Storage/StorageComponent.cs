@@ -14,7 +14,7 @@ using Microsoft.Extensions.Logging;
 namespace KernelCI.Storage;
 
 /// <summary>kernelci-storage: artifact uploads and public downloads, on the local disk or Azure Blob Storage.</summary>
-public sealed class StorageComponent(StorageOptions? options = null) : IComponent
+public sealed class StorageComponent(StorageOptions? options = null) : IComponent, IServiceCredentialIssuer
 {
     public string Name => "storage";
 
@@ -78,6 +78,10 @@ public sealed class StorageComponent(StorageOptions? options = null) : IComponen
         storage.MapListing();
         storage.MapDownloads();
     }
+
+    /// <summary>A service account uploads as NAME@kernelci.local with a token that never expires, as upstream's.</summary>
+    public Task<string> IssueServiceCredentialAsync(ServiceAccount account, HostContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(StorageAuthenticator.IssueToken(context.Secrets.Get(StorageAuthenticator.SecretName), $"{account.Name}@kernelci.local", expires: null));
 
     private static IStorageBackend CreateBackend(StorageOptions options, string root, TimeProvider time) =>
         options.Backend == "local" ? new LocalBackend(root, time, options.Transport.SingleWriteBytes, options.ContentCacheBytes) : new AzureBlobBackend(options.Azure);

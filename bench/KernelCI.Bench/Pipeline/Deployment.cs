@@ -1,6 +1,8 @@
 using KernelCI.Client.Kcidb;
 using KernelCI.Client.Maestro;
 using KernelCI.Host.Serve;
+using KernelCI.Pipeline;
+using KernelCI.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KernelCI.Bench.Pipeline;
@@ -11,12 +13,14 @@ internal sealed class Deployment : IAsyncDisposable
 {
     private readonly RunningDeployment _running;
 
-    private Deployment(RunningDeployment running, int basePort)
+    private Deployment(RunningDeployment running, string storageToken)
     {
         _running = running;
-        Maestro = new MaestroClient(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{basePort + 1}/latest/"), Timeout = TimeSpan.FromMinutes(2) });
-        Kcidb = new KcidbClient(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{basePort + 3}/") }, "none");
-        StorageUrl = $"http://127.0.0.1:{basePort + 4}/";
+        var peers = running.Deployment;
+        Maestro = new MaestroClient(new HttpClient { BaseAddress = new Uri(peers.UrlOf("maestro"), "latest/"), Timeout = TimeSpan.FromMinutes(2) });
+        Kcidb = new KcidbClient(new HttpClient { BaseAddress = peers.UrlOf("kcidb") }, "none");
+        StorageUrl = peers.UrlOf("storage").ToString();
+        StorageToken = storageToken;
     }
 
     public MaestroClient Maestro { get; }
@@ -25,17 +29,17 @@ internal sealed class Deployment : IAsyncDisposable
 
     public string StorageUrl { get; }
 
-    /// <summary>The pipeline's own options: its storage token lets the benchmark upload as the pipeline does.</summary>
-    public KernelCI.Pipeline.PipelineOptions Pipeline => _running.Pipeline!;
+    /// <summary>A storage token of the pipeline's service account: the benchmark uploads as the pipeline does.</summary>
+    public string StorageToken { get; }
 
     public static async Task<Deployment> StartAsync(string dataDirectory, string configDirectory, string settingsFile,
         Action<IServiceCollection>? pipelineServices, CancellationToken cancellationToken)
     {
         var basePort = KernelCI.Testing.FreePort.BasePort();
         var settings = new ServeSettings(dataDirectory, null, settingsFile, "127.0.0.1", basePort, [], configDirectory);
-        var running = await new ServeHost(new QuietConsole()).StartAsync(settings, pipelineServices, cancellationToken)
-            ?? throw new BenchFailure("the in-process host refused its settings (see above)");
-        return new Deployment(running, basePort);
+        var running = await new ServeHost(new QuietConsole(), Components.All(pipelineServices)).StartAsync(settings, cancellationToken);
+        var account = new ServiceAccount(PipelinePeers.ServiceUser, new PipelineOptions().Origin);
+        return new Deployment(running, await running.Deployment.IssueCredentialAsync("storage", account, cancellationToken));
     }
 
     public ValueTask DisposeAsync() => _running.DisposeAsync();

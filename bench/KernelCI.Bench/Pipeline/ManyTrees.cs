@@ -23,7 +23,7 @@ internal static class ManyTrees
         await using var deployment = await Deployment.StartAsync(Path.Combine(root, "data"), config, settings,
             services => services.AddSingleton<IRuntimeFactory>(sp => new FakeKbuildFactory(
                 sp.GetRequiredService<KernelCI.Client.Maestro.MaestroClient>(), kernelUrl.Task)), cancellationToken);
-        var storage = new KernelCI.Client.Storage.StorageClient(new HttpClient { BaseAddress = new Uri(deployment.StorageUrl) }, deployment.Pipeline.StorageToken!);
+        var storage = new KernelCI.Client.Storage.StorageClient(new HttpClient { BaseAddress = new Uri(deployment.StorageUrl) }, deployment.StorageToken);
         await storage.UploadFilesAsync("bench-kernel", [kernelFile], cancellationToken);
         kernelUrl.SetResult(deployment.StorageUrl + "bench-kernel/" + Path.GetFileName(kernelFile));
         var probe = new PipelineProbe(deployment.Maestro, deployment.Kcidb) { Interval = TimeSpan.FromMilliseconds(250) };

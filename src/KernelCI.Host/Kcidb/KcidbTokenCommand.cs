@@ -1,38 +1,27 @@
 using System.CommandLine;
-using KernelCI.ServiceDefaults;
+using KernelCI.Host.Tokens;
 using KernelCI.Kcidb.Submissions;
 
 namespace KernelCI.Host.Kcidb;
 
+/// <summary>`kernelci kcidb token --origin O [--admin] [--days N]`: a submission JWT signed with the data folder's secret.</summary>
 internal static class KcidbTokenCommand
 {
     public static Command Create(IAppConsole console)
     {
-        var dataDir = CommonOptions.DataDir();
         var origin = new Option<string>("--origin") { Description = "The submitter's origin (^[a-z0-9_]+$)", Required = true };
         var admin = new Option<bool>("--admin") { Description = "May submit objects of any origin" };
-        var days = new Option<int>("--days") { Description = "Validity in days", DefaultValueFactory = _ => 365 };
-        var command = new Command("token", "Print a submission JWT signed with the data folder's secret") { dataDir, origin, admin, days };
-        command.SetAction(async (parse, _) =>
+        return new TokenCommand
         {
-            var originValue = parse.GetValue(origin)!;
-            if (!SubmissionAuthenticator.OriginPattern().IsMatch(originValue))
-            {
-                await console.Error.WriteLineAsync($"--origin: '{originValue}' must match ^[a-z0-9_]+$");
-                return ExitCodes.Usage;
-            }
-
-            if (parse.GetValue(days) <= 0)
-            {
-                await console.Error.WriteLineAsync("--days: must be a positive number of days");
-                return ExitCodes.Usage;
-            }
-
-            var secret = new SecretStore(parse.GetValue(dataDir)!).Get(SubmissionAuthenticator.SecretName);
-            var expires = DateTimeOffset.UtcNow.AddDays(parse.GetValue(days));
-            await console.Out.WriteLineAsync(SubmissionAuthenticator.IssueToken(secret, originValue, parse.GetValue(admin), expires));
-            return ExitCodes.Success;
-        });
-        return command;
+            Description = "Print a submission JWT signed with the data folder's secret",
+            SecretName = SubmissionAuthenticator.SecretName,
+            Lifetime = TokenLifetime.Days(365),
+            Options = [origin, admin],
+            Check = parse => SubmissionAuthenticator.OriginPattern().IsMatch(parse.GetValue(origin)!)
+                ? null
+                : $"--origin: '{parse.GetValue(origin)}' must match ^[a-z0-9_]+$",
+            Issue = (request, _) => Task.FromResult<string?>(
+                SubmissionAuthenticator.IssueToken(request.Secret, request.Parse.GetValue(origin)!, request.Parse.GetValue(admin), request.Expires!.Value)),
+        }.Create(console);
     }
 }

@@ -62,7 +62,7 @@ internal sealed class PipelineConnection
         }
 
         var dataDir = parse.GetValue(_dataDir)!;
-        await using var database = Users.UsersDatabase.Open(dataDir, parse.GetValue(_database));
+        await using var database = DataFolderDatabase.Open(dataDir, parse.GetValue(_database));
         await Migrator.ApplyAsync(database, MaestroMigrations.All, cancellationToken);
         var context = new HostContext(dataDir, database, new SecretStore(dataDir), TimeProvider.System);
         return await EmbeddedPipeline.CompleteAsync(options, context, "127.0.0.1", parse.GetValue(_basePort), cancellationToken);

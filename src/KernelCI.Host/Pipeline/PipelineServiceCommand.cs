@@ -4,6 +4,7 @@ using KernelCI.Pipeline.Config;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Hosting;
 
 namespace KernelCI.Host.Pipeline;
@@ -50,7 +51,21 @@ internal static class PipelineServiceCommand
                 builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false);
             }
 
-            builder.Services.AddPipelineCore(options, config);
+            try
+            {
+                builder.Services.AddPipelineCore(options, config);
+            }
+            catch (OptionsValidationException e)
+            {
+                // As `serve`: one line per failure, each naming its Pipeline:Key, and exit 2.
+                foreach (var failure in e.Failures)
+                {
+                    await console.Error.WriteLineAsync(failure);
+                }
+
+                return ExitCodes.Failure;
+            }
+
             builder.Services.AddPipelineServices([name]);
             using var host = builder.Build();
             await host.RunAsync(cancellationToken);

@@ -7,8 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KernelCI.Host.Serve;
 
+/// <summary>The one list of the components a deployment runs; each says everything else about itself (IComponent).</summary>
 internal static class Components
 {
-    public static IReadOnlyList<IComponent> All(PipelineOptions? pipeline = null, Action<IServiceCollection>? pipelineServices = null) =>
-        [new MaestroComponent(), new PipelineComponent(pipeline ?? new PipelineOptions(), pipelineServices), new KcidbComponent(), new StorageComponent()];
+    /// <summary><paramref name="pipelineServices"/> adds services to the pipeline (the benchmarks add a fake kbuild runtime).</summary>
+    public static IReadOnlyList<IComponent> All(Action<IServiceCollection>? pipelineServices = null) =>
+        [new MaestroComponent(), new PipelineComponent(extraServices: pipelineServices), new KcidbComponent(), new StorageComponent()];
 }

@@ -1,13 +1,13 @@
 using KernelCI.Data;
-using KernelCI.Pipeline;
+using KernelCI.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 
 namespace KernelCI.Host.Serve;
 
-/// <summary>The listeners `serve` started (in the order they stop), and the pipeline options it completed.</summary>
-internal sealed class RunningDeployment(IReadOnlyList<WebApplication> apps, IReadOnlyList<Database> databases, PipelineOptions? pipeline) : IAsyncDisposable
+/// <summary>The listeners `serve` started (in the order they stop), and the deployment its components see.</summary>
+internal sealed class RunningDeployment(IReadOnlyList<WebApplication> apps, IReadOnlyList<Database> databases, Deployment deployment) : IAsyncDisposable
 {
-    public PipelineOptions? Pipeline { get; } = pipeline;
+    public Deployment Deployment { get; } = deployment;
 
     public IReadOnlyList<WebApplication> Apps { get; } = apps;
 

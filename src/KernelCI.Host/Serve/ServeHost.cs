@@ -1,162 +1,148 @@
 using System.Net;
 using KernelCI.Data;
-using KernelCI.Host.Users;
 using KernelCI.ServiceDefaults;
-using KernelCI.Kcidb.Store;
-using KernelCI.Pipeline;
-using KernelCI.Pipeline.Config;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace KernelCI.Host.Serve;
 
-internal sealed class ServeHost(IAppConsole console)
+/// <summary>`kernelci serve`: every component of <see cref="Components.All"/> (or the ones given) that `--only` names,
+/// each on its own listener, in one process. Every component is started the same way; what differs is each
+/// component's own decision, made through <see cref="IComponent"/>.</summary>
+internal sealed class ServeHost(IAppConsole console, IReadOnlyList<IComponent>? components = null)
 {
+    private readonly IReadOnlyList<IComponent> _components = components ?? Components.All();
+
     public async Task<int> RunAsync(ServeSettings settings, CancellationToken cancellationToken)
     {
-        await using var deployment = await StartAsync(settings, null, cancellationToken);
-        if (deployment is null)
-        {
-            return ExitCodes.Usage;
-        }
-
+        RunningDeployment deployment;
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            deployment = await StartAsync(settings, cancellationToken);
         }
-        catch (OperationCanceledException)
+        catch (ServeRefusedException e)
         {
+            foreach (var reason in e.Reasons)
+            {
+                await console.Error.WriteLineAsync(reason);
+            }
+
+            return e.ExitCode;
+        }
+
+        await using (deployment)
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+            }
         }
 
         return ExitCodes.Success;
     }
 
-    /// <summary>Starts every listener; null (after telling why) on a usage error. <paramref name="pipelineServices"/>
-    /// adds services to the pipeline component (the benchmarks add a fake kbuild runtime).</summary>
-    public async Task<RunningDeployment?> StartAsync(ServeSettings settings, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? pipelineServices,
-        CancellationToken cancellationToken)
+    /// <summary>Starts every listener. Throws <see cref="ServeRefusedException"/> on a usage error or a configuration
+    /// that does not validate, having released whatever it opened.</summary>
+    public async Task<RunningDeployment> StartAsync(ServeSettings settings, CancellationToken cancellationToken)
     {
-        if (!IPAddress.TryParse(settings.Listen, out var address) && settings.Listen != "localhost")
+        if (settings.Problem([.. _components.Select(c => c.Name)]) is { } problem)
         {
-            await console.Error.WriteLineAsync($"--listen: '{settings.Listen}' is not an IP address");
-            return null;
+            throw new ServeRefusedException(ExitCodes.Usage, [problem]);
         }
 
-        if (settings.ConfigFile is not null && !File.Exists(settings.ConfigFile))
-        {
-            await console.Error.WriteLineAsync($"--config: file '{settings.ConfigFile}' does not exist");
-            return null;
-        }
-
-        var names = Components.All().Select(c => c.Name).ToList();
-        if (settings.Only.FirstOrDefault(n => !names.Contains(n, StringComparer.OrdinalIgnoreCase)) is { } unknown)
-        {
-            await console.Error.WriteLineAsync($"--only: no component named {unknown}; known: {string.Join(", ", names)}");
-            return null;
-        }
-
-        if (settings.PipelineConfig is not null && !Directory.Exists(settings.PipelineConfig))
-        {
-            await console.Error.WriteLineAsync($"--pipeline-config: directory '{settings.PipelineConfig}' does not exist");
-            return null;
-        }
-
-        var runs = (string name) => settings.Only.Length == 0 || settings.Only.Contains(name, StringComparer.OrdinalIgnoreCase);
+        var running = _components.Where(c => settings.Runs(c.Name)).ToList();
+        var configuration = ReadConfiguration(settings);
         DataFolder.Create(settings.DataDir);
-        var database = settings.Database is null
-            ? UsersDatabase.Open(settings.DataDir, null)
-            : Database.Open(settings.Database);
-        var ownDatabases = new Dictionary<string, Database>();
-        if (settings.Database is null && runs("kcidb"))
-        {
-            ownDatabases["kcidb"] = await KcidbSqliteFile.OpenAsync(settings.DataDir, database, cancellationToken);
-            // Made under another name and renamed into place, so restricted once it is there (its WAL follows its mode).
-            DataFolder.RestrictSqliteFiles(Path.Combine(settings.DataDir, KcidbSqliteFile.FileName));
-        }
-
-        var context = new HostContext(settings.DataDir, database, new SecretStore(settings.DataDir), TimeProvider.System, ownDatabases);
-        // Every component's secrets, made now and once: a token command run beside this server, before or after it
-        // started, signs with the secret the server checks (the store never replaces a secret on disk).
-        context.Secrets.Ensure(Components.All().SelectMany(c => c.Secrets));
-        foreach (var group in Components.All().Where(c => runs(c.Name)).GroupBy(c => context.DatabaseFor(c.Name)))
-        {
-            await Migrator.ApplyAsync(group.Key, group.SelectMany(c => c.Migrations), cancellationToken);
-        }
-
-        PipelineOptions? pipeline = null;
-        if (runs("pipeline"))
-        {
-            pipeline = ReadPipelineOptions(settings);
-            if (pipeline.MaestroToken is null && !runs("maestro"))
-            {
-                await console.Error.WriteLineAsync("Pipeline:MaestroToken must be set when the Maestro API runs in another process");
-                await DisposeAsync([database, .. ownDatabases.Values]);
-                return null;
-            }
-
-            pipeline = await EmbeddedPipeline.CompleteAsync(pipeline, context, ClientHost(settings.Listen), settings.BasePort, cancellationToken);
-            try
-            {
-                PipelineCore.LoadConfig(pipeline);
-            }
-            catch (PipelineConfigException e)
-            {
-                await console.Error.WriteLineAsync($"pipeline configuration: {e.Message}");
-                await DisposeAsync([database, .. ownDatabases.Values]);
-                return null;
-            }
-        }
-
-        var components = Components.All(pipeline, pipelineServices).Where(c => runs(c.Name)).ToList();
+        var shared = DataFolderDatabase.Open(settings.DataDir, settings.Database);
+        var databases = new Dictionary<string, Database>();
         var apps = new List<WebApplication>();
-        foreach (var component in components)
+        try
         {
-            var port = settings.BasePort + component.PortOffset;
-            apps.Add(ComponentApp.Build(component, context, builder =>
+            var choice = new DatabaseChoice(shared, IsEmbedded: settings.Database is null, Path.GetFullPath(settings.DataDir));
+            foreach (var component in running)
             {
-                if (settings.ConfigFile is not null)
+                databases[component.Name] = await component.OpenDatabaseAsync(choice, cancellationToken);
+            }
+
+            var context = new HostContext(settings.DataDir, shared, new SecretStore(settings.DataDir), TimeProvider.System, databases);
+            // Every component's secrets, made now and once: a token command run beside this server, before or after it
+            // started, signs with the secret the server checks (the store never replaces a secret on disk).
+            context.Secrets.Ensure(_components.SelectMany(c => c.Secrets));
+            foreach (var group in running.GroupBy(c => context.DatabaseFor(c.Name)))
+            {
+                await Migrator.ApplyAsync(group.Key, group.SelectMany(c => c.Migrations), cancellationToken);
+            }
+
+            var deployment = new Deployment(context, configuration, _components, name => running.Any(c => c.Name == name),
+                ClientHost(settings.Listen), settings.BasePort);
+            foreach (var client in running.OfType<IPeerClient>())
+            {
+                await client.ConnectAsync(deployment, cancellationToken);
+            }
+
+            foreach (var component in running)
+            {
+                var url = $"http://{FormatHost(settings.Listen)}:{settings.BasePort + component.PortOffset}";
+                apps.Add(ComponentApp.Build(component, context, builder =>
                 {
-                    builder.Configuration.AddJsonFile(Path.GetFullPath(settings.ConfigFile), optional: false);
-                }
+                    // Its own sources, not the shared root: a builder writes its settings (urls) into every source.
+                    AddConfiguration(builder.Configuration, settings);
+                    builder.WebHost.UseUrls(url);
+                }));
+                await console.Out.WriteLineAsync($"{component.Name,-10} {url}/");
+            }
 
-                builder.WebHost.UseUrls($"http://{FormatHost(settings.Listen)}:{port}");
-            }));
-            await console.Out.WriteLineAsync($"{component.Name,-10} http://{FormatHost(settings.Listen)}:{port}/");
+            foreach (var app in apps)
+            {
+                await app.StartAsync(cancellationToken);
+            }
+
+            await console.Out.WriteLineAsync($"kernelci serving from {context.DataDirectory} on {shared.Kind}");
+            // A component that calls its peers stops first: it would otherwise spend its last seconds retrying stopped listeners.
+            var stopOrder = apps.Index().OrderBy(a => running[a.Index] is IPeerClient ? 0 : 1).Select(a => a.Item).ToList();
+            return new RunningDeployment(stopOrder, [shared, .. databases.Values], deployment);
         }
-
-        foreach (var app in apps)
+        catch (Exception e)
         {
-            await app.StartAsync(cancellationToken);
-        }
+            foreach (var app in apps)
+            {
+                await app.DisposeAsync();
+            }
 
-        await console.Out.WriteLineAsync($"kernelci serving from {context.DataDirectory} on {database.Kind}");
-        // The pipeline stops first: its services would otherwise spend their last seconds retrying stopped listeners.
-        var stopOrder = apps.Select((app, i) => (app, components[i].Name)).OrderBy(a => a.Name == "pipeline" ? 0 : 1).Select(a => a.app).ToList();
-        return new RunningDeployment(stopOrder, [database, .. ownDatabases.Values], pipeline);
+            foreach (var database in databases.Values.Append(shared).Distinct())
+            {
+                await database.DisposeAsync();
+            }
+
+            if (e is OptionsValidationException invalid)
+            {
+                throw new ServeRefusedException(ExitCodes.Failure, invalid.Failures);
+            }
+
+            throw;
+        }
     }
 
-    private static async Task DisposeAsync(IEnumerable<Database> databases)
-    {
-        foreach (var database in databases.Distinct())
-        {
-            await database.DisposeAsync();
-        }
-    }
+    private static IConfigurationRoot ReadConfiguration(ServeSettings settings) =>
+        AddConfiguration(new ConfigurationBuilder(), settings).Build();
 
-    private static PipelineOptions ReadPipelineOptions(ServeSettings settings)
+    /// <summary>The --config file, with the keys flags set over it; the same for every component.</summary>
+    private static IConfigurationBuilder AddConfiguration(IConfigurationBuilder configuration, ServeSettings settings)
     {
-        var configuration = new ConfigurationBuilder();
         if (settings.ConfigFile is not null)
         {
             configuration.AddJsonFile(Path.GetFullPath(settings.ConfigFile), optional: false);
         }
 
-        var options = configuration.Build().GetSection("Pipeline").Get<PipelineOptions>() ?? new PipelineOptions();
-        return settings.PipelineConfig is null ? options : options with { ConfigDirectory = Path.GetFullPath(settings.PipelineConfig) };
+        return configuration.AddInMemoryCollection(settings.Configuration());
     }
 
-    /// <summary>The address the pipeline uses to reach the other listeners of this process.</summary>
+    /// <summary>The address a component uses to reach the other listeners of this process.</summary>
     private static string ClientHost(string listen) => listen switch
     {
         "0.0.0.0" => "127.0.0.1",

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using KernelCI.ServiceDefaults;
+using KernelCI.Host.Tokens;
 using KernelCI.Storage.Auth;
 
 namespace KernelCI.Host.Storage;
@@ -9,30 +9,16 @@ internal static class StorageTokenCommand
 {
     public static Command Create(IAppConsole console)
     {
-        var dataDir = CommonOptions.DataDir();
         var email = new Argument<string>("EMAIL") { Description = "The uploader's email (the token's `email` claim)" };
-        var days = new Option<int?>("--days") { Description = "Validity in days; without it the token never expires, as upstream's" };
-        var command = new Command("token", "Print a storage upload JWT") { email, dataDir, days };
-        command.SetAction(async (parse, _) =>
+        return new TokenCommand
         {
-            var emailValue = parse.GetValue(email)!.Trim();
-            if (emailValue.Length == 0)
-            {
-                await console.Error.WriteLineAsync("EMAIL: must not be empty");
-                return ExitCodes.Usage;
-            }
-
-            if (parse.GetValue(days) is <= 0)
-            {
-                await console.Error.WriteLineAsync("--days: must be a positive number of days");
-                return ExitCodes.Usage;
-            }
-
-            var secret = new SecretStore(parse.GetValue(dataDir)!).Get(StorageAuthenticator.SecretName);
-            var expires = parse.GetValue(days) is { } n ? DateTimeOffset.UtcNow.AddDays(n) : (DateTimeOffset?)null;
-            await console.Out.WriteLineAsync(StorageAuthenticator.IssueToken(secret, emailValue, expires));
-            return ExitCodes.Success;
-        });
-        return command;
+            Description = "Print a storage upload JWT",
+            SecretName = StorageAuthenticator.SecretName,
+            Lifetime = TokenLifetime.DaysOrNever("Validity in days; without it the token never expires, as upstream's"),
+            Arguments = [email],
+            Check = parse => parse.GetValue(email)!.Trim().Length == 0 ? "EMAIL: must not be empty" : null,
+            Issue = (request, _) => Task.FromResult<string?>(
+                StorageAuthenticator.IssueToken(request.Secret, request.Parse.GetValue(email)!.Trim(), request.Expires)),
+        }.Create(console);
     }
 }

@@ -8,7 +8,7 @@ internal static class UsersAddCommand
     public static Command Create(IAppConsole console)
     {
         var dataDir = CommonOptions.DataDir();
-        var database = UsersDatabase.Option();
+        var database = DataFolderDatabase.Option();
         var name = new Argument<string>("NAME") { Description = "The username" };
         var admin = new Option<bool>("--admin") { Description = "A superuser" };
         var groups = new Option<string[]>("--group") { Description = "A group to join (created if missing); repeatable", AllowMultipleArgumentsPerToken = false };
@@ -16,7 +16,7 @@ internal static class UsersAddCommand
         var command = new Command("add", "Create a Maestro API user") { name, dataDir, database, admin, groups, password };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var db = UsersDatabase.Open(parse.GetValue(dataDir)!, parse.GetValue(database));
+            await using var db = DataFolderDatabase.Open(parse.GetValue(dataDir)!, parse.GetValue(database));
             bool added;
             try
             {

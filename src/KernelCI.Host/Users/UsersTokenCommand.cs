@@ -1,38 +1,29 @@
 using System.CommandLine;
-using KernelCI.ServiceDefaults;
+using KernelCI.Host.Tokens;
 using KernelCI.Maestro.Users;
 
 namespace KernelCI.Host.Users;
 
+/// <summary>`kernelci users token NAME [--days N]`: a Maestro API bearer token for an existing user.</summary>
 internal static class UsersTokenCommand
 {
     public static Command Create(IAppConsole console)
     {
-        var dataDir = CommonOptions.DataDir();
-        var database = UsersDatabase.Option();
+        var database = DataFolderDatabase.Option();
         var name = new Argument<string>("NAME") { Description = "The username" };
-        var days = new Option<int>("--days") { Description = "Validity in days", DefaultValueFactory = _ => 3650 };
-        var command = new Command("token", "Print a Maestro API bearer token for a user") { name, dataDir, database, days };
-        command.SetAction(async (parse, cancellationToken) =>
+        return new TokenCommand
         {
-            if (parse.GetValue(days) <= 0)
+            Description = "Print a Maestro API bearer token for a user",
+            SecretName = UserTokens.SecretName,
+            Lifetime = TokenLifetime.Days(3650),
+            Arguments = [name],
+            Options = [database],
+            Issue = async (request, cancellationToken) =>
             {
-                await console.Error.WriteLineAsync("--days: must be a positive number of days");
-                return ExitCodes.Usage;
-            }
-
-            var secret = new SecretStore(parse.GetValue(dataDir)!).Get(UserTokens.SecretName);
-            await using var db = UsersDatabase.Open(parse.GetValue(dataDir)!, parse.GetValue(database));
-            var token = await UserAdmin.TokenAsync(db, secret, parse.GetValue(name)!, TimeSpan.FromDays(parse.GetValue(days)), cancellationToken);
-            if (token is null)
-            {
-                await console.Error.WriteLineAsync($"no user '{parse.GetValue(name)}'");
-                return ExitCodes.Failure;
-            }
-
-            await console.Out.WriteLineAsync(token);
-            return ExitCodes.Success;
-        });
-        return command;
+                await using var db = DataFolderDatabase.Open(request.DataDir, request.Parse.GetValue(database));
+                return await UserAdmin.TokenAsync(db, request.Secret, request.Parse.GetValue(name)!, request.Lifetime!.Value, cancellationToken);
+            },
+            Missing = parse => $"no user '{parse.GetValue(name)}'",
+        }.Create(console);
     }
 }

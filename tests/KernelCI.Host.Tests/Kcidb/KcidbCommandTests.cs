@@ -32,6 +32,16 @@ public sealed class KcidbCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Token_with_admin_may_submit_any_origin()
+    {
+        var (exitCode, console) = await TestConsole.RunAsync("kcidb", "token", "--data-dir", _directory, "--origin", "acme", "--admin");
+
+        Assert.Equal(0, exitCode);
+        var secret = new SecretStore(_directory).Get(SubmissionAuthenticator.SecretName);
+        Assert.True(Hs256Jwt.Validate(console.Out.ToString().Trim(), [secret], DateTimeOffset.UtcNow).GetBoolean("admin"));
+    }
+
+    [Fact]
     public async Task Token_with_an_invalid_origin_is_a_usage_error()
     {
         var (exitCode, console) = await TestConsole.RunAsync("kcidb", "token", "--data-dir", _directory, "--origin", "Bad-Origin");

@@ -18,9 +18,8 @@ public sealed class DataFolderModeTests : IDisposable
         var console = new TestConsole();
         var settings = new ServeSettings(DataDirectory, null, null, "127.0.0.1", FreePort.BasePort(), ["maestro", "kcidb", "storage"]);
 
-        await using (var deployment = await new ServeHost(console).StartAsync(settings, null, TestContext.Current.CancellationToken))
+        await using (var deployment = await new ServeHost(console).StartAsync(settings, TestContext.Current.CancellationToken))
         {
-            Assert.NotNull(deployment);
             Assert.Equal(DataFolder.PrivateFolder, File.GetUnixFileMode(DataDirectory));
             Assert.Equal(DataFolder.PrivateFolder, File.GetUnixFileMode(Path.Combine(DataDirectory, "storage")));
             Assert.Equal(DataFolder.PrivateFolder, File.GetUnixFileMode(Path.Combine(DataDirectory, "storage", "spool")));

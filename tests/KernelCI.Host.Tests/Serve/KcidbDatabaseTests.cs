@@ -88,8 +88,7 @@ public sealed class KcidbDatabaseTests : IDisposable
     {
         var console = new TestConsole();
         var settings = new ServeSettings(_dataDirectory, database, null, "127.0.0.1", basePort ?? FreePort.BasePort(), ["maestro", "kcidb"]);
-        var deployment = await new ServeHost(console).StartAsync(settings, null, TestContext.Current.CancellationToken);
-        return deployment ?? throw new InvalidOperationException(console.Error.ToString());
+        return await new ServeHost(console).StartAsync(settings, TestContext.Current.CancellationToken);
     }
 
     private async Task<long> CountTablesAsync(string file, string table)

@@ -95,7 +95,6 @@ public sealed class SecretSharingTests : IDisposable
         await File.WriteAllTextAsync(config, """{ "Pipeline": { "Services": ["timeout"] } }""", Cancel);
         var console = new TestConsole();
         var settings = new ServeSettings(DataDirectory, null, config, "127.0.0.1", basePort, only ?? ["maestro", "pipeline", "storage"]);
-        var deployment = await new ServeHost(console).StartAsync(settings, null, Cancel);
-        return deployment ?? throw new InvalidOperationException(console.Error.ToString());
+        return await new ServeHost(console).StartAsync(settings, Cancel);
     }
 }

@@ -30,26 +30,6 @@ public sealed class ServeCommandTests
     }
 
     [Fact]
-    public async Task Serve_with_an_invalid_pipeline_config_stops_at_start_naming_the_file_and_key()
-    {
-        var data = Directory.CreateTempSubdirectory("kernelci-serve-").FullName;
-        var config = Directory.CreateTempSubdirectory("kernelci-pipeline-config-").FullName;
-        await File.WriteAllTextAsync(Path.Combine(config, "trees.yaml"), """
-            build_configs:
-              broken:
-                tree: nowhere
-                branch: master
-            """);
-
-        var (exitCode, console) = await TestConsole.RunAsync("serve", "--data-dir", data, "--base-port", "0", "--pipeline-config", config);
-
-        Assert.Equal(1, exitCode);
-        var error = console.Error.ToString();
-        Assert.Contains("trees.yaml", error, StringComparison.Ordinal);
-        Assert.Contains("build_configs.broken.tree", error, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Serve_with_a_missing_pipeline_config_directory_is_a_usage_error()
     {
         var (exitCode, console) = await TestConsole.RunAsync("serve", "--data-dir", Path.GetTempPath(), "--pipeline-config", "/nonexistent/pipeline");

@@ -40,5 +40,13 @@ public sealed class StorageTokenCommandTests : IDisposable
         Assert.Contains("--days", console.Error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Token_for_a_blank_email_is_a_usage_error()
+    {
+        var (exitCode, console) = await TestConsole.RunAsync("storage", "token", "  ", "--data-dir", _directory);
+
+        Assert.Equal((1, "EMAIL: must not be empty"), (exitCode, console.Error.ToString().Trim()));
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }

@@ -68,4 +68,21 @@ public sealed class UsersCommandTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Users_token_for_an_unknown_user_fails_naming_it()
+    {
+        var directory = Directory.CreateTempSubdirectory("kernelci-users-").FullName;
+        try
+        {
+            var (exitCode, console) = await TestConsole.RunAsync("users", "token", "nobody", "--data-dir", directory);
+
+            Assert.Equal((2, "", "no user 'nobody'"), (exitCode, console.Out.ToString(), console.Error.ToString().Trim()));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }
