@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics;
 using OpenTelemetry.Exporter;
@@ -29,8 +30,10 @@ public static class ComponentMetrics
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddPrometheusExporter(Configure));
     }
 
+    /// <summary>GET only, as a MapGet endpoint: any other method gets 405 from routing.</summary>
     public static IEndpointConventionBuilder MapComponentMetrics(this WebApplication app) =>
-        app.MapPrometheusScrapingEndpoint(Path, meterProvider: null, branch => branch.Use(ScrapeAsync), optionsName: null);
+        app.MapPrometheusScrapingEndpoint(Path, meterProvider: null, branch => branch.Use(ScrapeAsync), optionsName: null)
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]));
 
     // Runs before the exporter in its branch.
     private static async Task ScrapeAsync(HttpContext context, RequestDelegate exporter)

@@ -104,4 +104,14 @@ public sealed class ComponentMetricsTests
         Assert.Contains("\nkcidb_submissions_by_origin 1\n", text, StringComparison.Ordinal);
         Assert.DoesNotContain("# EOF", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Metrics_answer_GET_only()
+    {
+        await using var host = await MetricsHost.StartAsync();
+
+        using var response = await host.Client.PostAsync(ComponentMetrics.Path, null, Cancel);
+
+        Assert.Equal(System.Net.HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
 }
