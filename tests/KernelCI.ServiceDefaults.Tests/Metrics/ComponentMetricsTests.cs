@@ -114,4 +114,15 @@ public sealed class ComponentMetricsTests
 
         Assert.Equal(System.Net.HttpStatusCode.MethodNotAllowed, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Concurrent_scrapes_all_get_the_metrics()
+    {
+        await using var host = await MetricsHost.StartAsync();
+        host.Meter.CreateCounter<long>("jobs_total").Add(2);
+
+        var texts = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(host.ScrapeAsync, Cancel)));
+
+        Assert.All(texts, text => Assert.Contains("\njobs_total 2\n", text, StringComparison.Ordinal));
+    }
 }
