@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KernelCI.Bench.Jwt;
 using KernelCI.Bench.KcidbIngest;
 using KernelCI.Bench.Storage;
 using KernelCI.Bench.Maestro;
@@ -8,7 +9,7 @@ namespace KernelCI.Bench;
 
 internal static class ScenarioCatalog
 {
-    public static IReadOnlyList<IScenario> All { get; } = [new KcidbIngestScenario(), new StorageScenario(), new MaestroScenario(), new PipelineScenario()];
+    public static IReadOnlyList<IScenario> All { get; } = [new KcidbIngestScenario(), new StorageScenario(), new MaestroScenario(), new PipelineScenario(), new JwtScenario()];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {

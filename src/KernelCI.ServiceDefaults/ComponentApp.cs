@@ -24,6 +24,7 @@ public static class ComponentApp
         builder.Services.AddSingleton(context.Secrets);
         builder.Services.AddSingleton(context.TimeProvider);
         builder.Services.AddSingleton(new MetricsRegistry());
+        builder.AddComponentMetrics();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddRoutingCore();
@@ -37,8 +38,7 @@ public static class ComponentApp
         component.UseMiddleware(app);
         app.MapOpenApi("/openapi.json");
         app.MapGet("/health", () => TypedResults.Text("OK")).ExcludeFromDescription();
-        app.MapGet("/metrics", (MetricsRegistry metrics) => TypedResults.Text(metrics.Render(), "text/plain; version=0.0.4"))
-            .ExcludeFromDescription();
+        app.MapComponentMetrics().ExcludeFromDescription();
         component.MapEndpoints(app);
         return app;
     }

@@ -73,4 +73,26 @@ public sealed class Hs256JwtTests
 
         Assert.Equal(expected, token);
     }
+
+    [Theory]
+    [InlineData(-1, true)]
+    [InlineData(0, false)]
+    [InlineData(1, false)]
+    public void The_given_now_decides_expiry_to_the_second_as_PyJWT(int secondsAfterExp, bool valid)
+    {
+        var exp = Now.AddMinutes(5);
+        var token = Token("s3cret", exp.ToUnixTimeSeconds());
+
+        Assert.Equal(valid, Hs256Jwt.Validate(token, ["s3cret"], exp.AddSeconds(secondsAfterExp)).IsValid);
+    }
+
+    [Fact]
+    public void Claims_outlive_the_buffers_they_were_read_from()
+    {
+        var results = Enumerable.Range(0, 50)
+            .Select(i => Hs256Jwt.Validate(Hs256Jwt.Sign(new JsonObject { ["origin"] = "o" + i }, "s3cret"), ["s3cret"], Now, requireExpiry: false))
+            .ToList();
+
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => "o" + i), results.Select(r => r.GetString("origin")));
+    }
 }

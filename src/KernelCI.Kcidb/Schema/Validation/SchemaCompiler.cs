@@ -11,8 +11,8 @@ internal sealed class SchemaCompiler
     private static readonly HashSet<string> Annotations = ["title", "description", "examples", "$defs", "definitions", "$schema", "$id", "$comment", "default"];
 
     private readonly JsonElement root;
-    private readonly Dictionary<string, SchemaNode> definitions = [];
-    private readonly HashSet<string> compiling = [];
+    private readonly Dictionary<string, SchemaNode> references = new(StringComparer.Ordinal);
+    private readonly HashSet<string> compiling = new(StringComparer.Ordinal);
 
     private SchemaCompiler(JsonElement root) => this.root = root;
 
@@ -23,6 +23,11 @@ internal sealed class SchemaCompiler
         if (schema.ValueKind == JsonValueKind.True)
         {
             return SchemaNode.Anything;
+        }
+
+        if (schema.ValueKind == JsonValueKind.False)
+        {
+            return SchemaNode.Nothing;
         }
 
         if (schema.ValueKind != JsonValueKind.Object)
@@ -94,7 +99,8 @@ internal sealed class SchemaCompiler
 
     private static void AddStringKeyword(JsonElement schema, List<SchemaKeyword> keywords)
     {
-        int? maxLength = schema.TryGetProperty("maxLength", out var max) ? max.GetInt32() : null;
+        // Draft-07 allows any non-negative integer, 2.0 included.
+        int? maxLength = schema.TryGetProperty("maxLength", out var max) ? (int)max.GetDecimal() : null;
         var pattern = schema.TryGetProperty("pattern", out var p) ? StringPattern.For(p.GetString()!) : null;
         var format = schema.TryGetProperty("format", out var f) ? StringFormat.For(f.GetString()!) : null;
         if (maxLength is not null || pattern is not null || format is not null)
@@ -103,29 +109,53 @@ internal sealed class SchemaCompiler
         }
     }
 
+    /// <summary>A reference within this schema: a JSON pointer in a URI fragment (`#/$defs/origin`, `#/definitions/a~1b`).</summary>
     private SchemaNode Resolve(string reference)
     {
-        const string Prefix = "#/$defs/";
-        if (!reference.StartsWith(Prefix, StringComparison.Ordinal))
-        {
-            throw new NotSupportedException($"Unsupported JSON schema reference \"{reference}\"");
-        }
-
-        var name = reference[Prefix.Length..];
-        if (definitions.TryGetValue(name, out var node))
+        if (references.TryGetValue(reference, out var node))
         {
             return node;
         }
 
-        if (!compiling.Add(name))
+        if (!compiling.Add(reference))
         {
             throw new NotSupportedException($"Recursive JSON schema reference \"{reference}\"");
         }
 
-        node = Node(root.GetProperty("$defs").GetProperty(name));
-        definitions[name] = node;
-        compiling.Remove(name);
+        node = Node(Target(reference));
+        references[reference] = node;
+        compiling.Remove(reference);
         return node;
+    }
+
+    private JsonElement Target(string reference)
+    {
+        if (!reference.StartsWith('#') || (reference.Length > 1 && reference[1] != '/'))
+        {
+            throw new NotSupportedException($"Unsupported JSON schema reference \"{reference}\"");
+        }
+
+        // RFC 6901: the fragment is percent-decoded, then each token's "~1" and "~0" are "/" and "~".
+        var pointer = Uri.UnescapeDataString(reference[1..]);
+        var target = root;
+        foreach (var token in pointer.Length == 0 ? [] : pointer[1..].Split('/'))
+        {
+            var name = token.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            if (target.ValueKind == JsonValueKind.Object && target.TryGetProperty(name, out var property))
+            {
+                target = property;
+            }
+            else if (target.ValueKind == JsonValueKind.Array && int.TryParse(name, out var index) && index >= 0 && index < target.GetArrayLength())
+            {
+                target = target[index];
+            }
+            else
+            {
+                throw new NotSupportedException($"JSON schema reference \"{reference}\" points at nothing");
+            }
+        }
+
+        return target;
     }
 
     private static JsonTypes Types(JsonElement type) => type.ValueKind == JsonValueKind.Array

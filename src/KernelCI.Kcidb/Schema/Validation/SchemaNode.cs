@@ -7,6 +7,9 @@ internal sealed class SchemaNode(JsonTypes types, SchemaKeyword[] keywords)
 {
     public static readonly SchemaNode Anything = new(JsonTypes.None, []);
 
+    /// <summary>The schema `false`: no value is valid.</summary>
+    public static readonly SchemaNode Nothing = new(JsonTypes.None, [new FalseKeyword()]);
+
     public void Validate(JsonElement value, ValidationContext context)
     {
         if (types != JsonTypes.None && !JsonNumbers.HasType(value, types))
