@@ -1,6 +1,7 @@
 using KernelCI.Data;
 using KernelCI.ServiceDefaults;
 using KernelCI.ServiceDefaults.Buffers;
+using KernelCI.Kcidb.Spool;
 using KernelCI.Kcidb.Ingestion;
 using KernelCI.Kcidb.Queries;
 using KernelCI.Kcidb.Store;
@@ -30,7 +31,7 @@ public sealed class KcidbComponent(KcidbOptions? options = null) : IComponent
         // Submissions are megabytes of JSON: Kestrel's 4 KiB blocks made every body a long chain of small reads.
         builder.Services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
         builder.Services.AddSingleton(KcidbStore.Create(context.DatabaseFor(Name), context.TimeProvider));
-        var spool = new Spool(Path.Combine(context.ComponentDirectory("kcidb"), "spool"));
+        var spool = new SubmissionSpool(Path.Combine(context.ComponentDirectory("kcidb"), "spool"));
         using (var process = System.Diagnostics.Process.GetCurrentProcess())
         {
             spool.RemoveAbandoned(process.StartTime.ToUniversalTime());

@@ -1,4 +1,5 @@
 using KernelCI.ServiceDefaults.Metrics;
+using KernelCI.Kcidb.Spool;
 using KernelCI.Kcidb.Submissions;
 
 namespace KernelCI.Kcidb;
@@ -6,7 +7,7 @@ namespace KernelCI.Kcidb;
 /// <summary>kcidb-restd-rs's metric names, plus the ingester's.</summary>
 public sealed class KcidbMetrics
 {
-    public KcidbMetrics(MetricsRegistry registry, Spool spool, TimeProvider timeProvider)
+    public KcidbMetrics(MetricsRegistry registry, SubmissionSpool spool, TimeProvider timeProvider)
     {
         var started = timeProvider.GetTimestamp();
         Submissions = registry.Counter("kcidb_submissions_total", "Submissions accepted into the spool");

@@ -1,5 +1,6 @@
 using KernelCI.Data;
 using KernelCI.ServiceDefaults;
+using KernelCI.Kcidb.Spool;
 using KernelCI.Kcidb.Store;
 using KernelCI.Kcidb.Submissions;
 using KernelCI.Testing;
@@ -32,7 +33,7 @@ internal sealed class KcidbTestApp : IAsyncDisposable
 
     public Database Database => _database.Database;
 
-    public Spool Spool => App.Services.GetRequiredService<Spool>();
+    public SubmissionSpool Spool => App.Services.GetRequiredService<SubmissionSpool>();
 
     public IKcidbStore Store => App.Services.GetRequiredService<IKcidbStore>();
 

@@ -1,14 +1,14 @@
 using System.Data.Common;
 using System.Text.Json;
+using KernelCI.Kcidb.Spool;
 using KernelCI.Kcidb.Schema;
 using KernelCI.Kcidb.Store;
-using KernelCI.Kcidb.Submissions;
 using Microsoft.Extensions.Logging;
 
 namespace KernelCI.Kcidb.Ingestion;
 
 /// <summary>One step of ingestion: take the oldest ready files, check them, load the good ones in one transaction.</summary>
-public sealed class IngestionBatcher(Spool spool, IKcidbStore store, KcidbOptions options, KcidbMetrics metrics, ILogger logger)
+public sealed class IngestionBatcher(SubmissionSpool spool, IKcidbStore store, KcidbOptions options, KcidbMetrics metrics, ILogger logger)
 {
     /// <summary>Prepares and loads the next batch; returns whether more ready files are waiting after it.</summary>
     public async Task<bool> IngestNextBatchAsync(CancellationToken cancellationToken)

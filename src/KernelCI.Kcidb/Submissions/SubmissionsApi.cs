@@ -1,4 +1,4 @@
-using KernelCI.Kcidb.Ingestion;
+using KernelCI.Kcidb.Spool;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -24,7 +24,7 @@ public static class SubmissionsApi
     }
 
     public static async Task<Results<Ok<SubmissionReply>, JsonHttpResult<SubmissionReply>>> Submit(
-        HttpContext http, SubmissionAuthenticator authenticator, Spool spool, KcidbOptions options,
+        HttpContext http, SubmissionAuthenticator authenticator, SubmissionSpool spool, KcidbOptions options,
         KcidbMetrics metrics, IngestionSignal signal, TimeProvider timeProvider)
     {
         var identity = authenticator.Authenticate(http.Request, out var authError);
@@ -46,7 +46,7 @@ public static class SubmissionsApi
             limit.MaxRequestBodySize = options.MaxSubmissionBytes + 1;
         }
 
-        var id = Spool.NewId();
+        var id = SubmissionSpool.NewId();
         try
         {
             var meta = new SubmissionMeta(identity.Origin, identity.Admin, timeProvider.GetUtcNow().UtcTicks);
@@ -75,14 +75,14 @@ public static class SubmissionsApi
     }
 
     public static Results<Ok<StatusReply>, NotFound<StatusReply>, JsonHttpResult<SubmissionReply>> Status(
-        HttpContext http, string? id, SubmissionAuthenticator authenticator, Spool spool)
+        HttpContext http, string? id, SubmissionAuthenticator authenticator, SubmissionSpool spool)
     {
         if (authenticator.Authenticate(http.Request, out var authError) is null)
         {
             return Error(StatusCodes.Status401Unauthorized, authError);
         }
 
-        if (!Spool.IsValidId(id))
+        if (!SubmissionSpool.IsValidId(id))
         {
             return Error(StatusCodes.Status400BadRequest, "id: a submission id (letters and digits) is required");
         }

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using KernelCI.Client.Kcidb;
 using KernelCI.Data;
+using KernelCI.Kcidb.Spool;
+using KernelCI.Kcidb.Tests.Spool;
 using KernelCI.Kcidb.Ingestion;
 using KernelCI.Kcidb.Submissions;
 using KernelCI.Testing;

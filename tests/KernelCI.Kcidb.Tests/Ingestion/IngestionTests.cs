@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using KernelCI.Data;
+using KernelCI.Kcidb.Spool;
 using KernelCI.Kcidb.Ingestion;
 using KernelCI.Kcidb.Store;
 using KernelCI.Kcidb.Submissions;

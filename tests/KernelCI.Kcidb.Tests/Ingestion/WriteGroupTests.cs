@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using KernelCI.Data;
+using KernelCI.Kcidb.Spool;
 using KernelCI.Kcidb.Ingestion;
 using KernelCI.Kcidb.Submissions;
 using KernelCI.Testing;

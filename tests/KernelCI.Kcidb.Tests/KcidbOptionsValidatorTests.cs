@@ -1,4 +1,4 @@
-namespace KernelCI.Kcidb.Tests.Ingestion;
+namespace KernelCI.Kcidb.Tests;
 
 public sealed class KcidbOptionsValidatorTests
 {
