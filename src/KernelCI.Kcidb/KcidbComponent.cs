@@ -8,7 +8,6 @@ using KernelCI.Kcidb.Store;
 using KernelCI.Kcidb.Submissions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KernelCI.Kcidb;
@@ -25,9 +24,7 @@ public sealed class KcidbComponent(KcidbOptions? options = null) : IComponent
 
     public void ConfigureServices(WebApplicationBuilder builder, HostContext context)
     {
-        var kcidbOptions = options ?? builder.Configuration.GetSection("Kcidb").Get<KcidbOptions>() ?? new KcidbOptions();
-        KcidbOptionsValidator.ThrowIfInvalid(kcidbOptions);
-        builder.Services.AddSingleton(kcidbOptions);
+        var kcidbOptions = builder.AddComponentOptions("Kcidb", options, new KcidbOptionsValidator());
         // Submissions are megabytes of JSON: Kestrel's 4 KiB blocks made every body a long chain of small reads.
         builder.Services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
         builder.Services.AddSingleton(KcidbStore.Create(context.DatabaseFor(Name), context.TimeProvider));
@@ -38,7 +35,7 @@ public sealed class KcidbComponent(KcidbOptions? options = null) : IComponent
         }
 
         builder.Services.AddSingleton(spool);
-        builder.Services.AddSingleton<SubmissionAuthenticator>();
+        builder.Services.AddKcidbAuthentication();
         builder.Services.AddSingleton<KcidbMetrics>();
         builder.Services.AddSingleton<IngestionSignal>();
         if (kcidbOptions.RunIngester)

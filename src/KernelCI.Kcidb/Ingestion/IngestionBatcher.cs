@@ -10,6 +10,8 @@ namespace KernelCI.Kcidb.Ingestion;
 /// <summary>One step of ingestion: take the oldest ready files, check them, load the good ones in one transaction.</summary>
 public sealed class IngestionBatcher(SubmissionSpool spool, IKcidbStore store, KcidbOptions options, KcidbMetrics metrics, ILogger logger)
 {
+    private readonly SubmissionCompletion _completion = new(spool, metrics, logger);
+
     /// <summary>Prepares and loads the next batch; returns whether more ready files are waiting after it.</summary>
     public async Task<bool> IngestNextBatchAsync(CancellationToken cancellationToken)
     {
@@ -39,8 +41,7 @@ public sealed class IngestionBatcher(SubmissionSpool spool, IKcidbStore store, K
         var already = await store.FindIngestedAsync([.. batch.Select(f => f.Id)], cancellationToken);
         foreach (var file in batch.Where(f => already.Contains(f.Id)))
         {
-            IngestionLog.AlreadyIngested(logger, file.Id);
-            spool.MarkProcessed(file);
+            _completion.AlreadyIngested(file);
         }
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -65,7 +66,7 @@ public sealed class IngestionBatcher(SubmissionSpool spool, IKcidbStore store, K
         }
 
         prepared.Rows = BuildRows(prepared.Accepted);
-        metrics.PrepareMilliseconds.Increment((long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        metrics.AddPrepareTime(System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return prepared;
     }
 
@@ -74,7 +75,7 @@ public sealed class IngestionBatcher(SubmissionSpool spool, IKcidbStore store, K
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await LoadAsync(batch.Accepted, batch.Rows, cancellationToken);
-        metrics.LoadMilliseconds.Increment((long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        metrics.AddLoadTime(System.Diagnostics.Stopwatch.GetElapsedTime(started));
     }
 
     /// <summary>Writes a prepared batch's rows into the writer's open transaction; <see cref="Complete"/> follows its commit.</summary>
@@ -82,20 +83,13 @@ public sealed class IngestionBatcher(SubmissionSpool spool, IKcidbStore store, K
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await writer.WriteAsync(batch.Rows ?? throw new InvalidOperationException("the batch has no rows to write"), cancellationToken);
-        metrics.LoadMilliseconds.Increment((long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        metrics.AddLoadTime(System.Diagnostics.Stopwatch.GetElapsedTime(started));
     }
 
     /// <summary>Moves a batch's files to archive/ once the transaction that wrote it has committed.</summary>
     internal void Complete(PreparedBatch batch)
     {
-        foreach (var (file, _) in batch.Accepted)
-        {
-            spool.MarkProcessed(file);
-        }
-
-        metrics.IngestedSubmissions.Increment(batch.Accepted.Count);
-        metrics.IngestedObjects.Increment(batch.Objects);
-        IngestionLog.BatchIngested(logger, batch.Accepted.Count, metrics.IngestedObjects.Value());
+        _completion.Processed([.. batch.Accepted.Select(a => a.File)], batch.Objects);
     }
 
     private List<SpooledFile> TakeBatch(IReadOnlyList<SpooledFile> ready)
@@ -224,22 +218,10 @@ public sealed class IngestionBatcher(SubmissionSpool spool, IKcidbStore store, K
             return;
         }
 
-        foreach (var (file, submission) in accepted)
-        {
-            spool.MarkProcessed(file);
-            metrics.IngestedSubmissions.Increment();
-            metrics.IngestedObjects.Increment(CountObjects(submission.Document));
-        }
-
-        IngestionLog.BatchIngested(logger, accepted.Count, metrics.IngestedObjects.Value());
+        _completion.Processed([.. accepted.Select(a => a.File)], accepted.Sum(a => CountObjects(a.Submission.Document)));
     }
 
-    private void Fail(SpooledFile file, IReadOnlyList<string> reasons)
-    {
-        IngestionLog.SubmissionFailed(logger, file.Id, string.Join("; ", reasons.Take(5)));
-        spool.MarkFailed(file, reasons);
-        metrics.FailedSubmissions.Increment();
-    }
+    private void Fail(SpooledFile file, IReadOnlyList<string> reasons) => _completion.Failed(file, reasons);
 
     // Alone in its transaction, a submission whose load fails for any reason but the database being unreachable or busy
     // is refused: retrying it would fail the same way forever, ahead of everything submitted after it.

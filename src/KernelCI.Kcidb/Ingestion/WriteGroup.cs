@@ -48,7 +48,7 @@ internal sealed class WriteGroup(IKcidbStore store, IngestionBatcher batcher, Kc
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await _writer!.CommitAsync(cancellationToken);
-        metrics.LoadMilliseconds.Increment((long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        metrics.AddLoadTime(System.Diagnostics.Stopwatch.GetElapsedTime(started));
         foreach (var batch in _written)
         {
             batcher.Complete(batch);
