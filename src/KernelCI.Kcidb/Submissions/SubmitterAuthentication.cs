@@ -1,6 +1,7 @@
 using KernelCI.ServiceDefaults;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace KernelCI.Kcidb.Submissions;
 
@@ -21,6 +22,9 @@ public static class SubmitterAuthentication
             o.Secrets = [context.Secrets.Get(SubmissionAuthenticator.SecretName), .. kcidb.ExtraSecrets];
             o.TimeProvider = context.TimeProvider;
         });
+        // AuthenticationHandler logs every refused token and challenge at Information under the handler's own name;
+        // a refusal is the client's business, answered in the reply, and was never logged.
+        services.Configure<LoggerFilterOptions>(o => o.AddFilter(typeof(SubmitterTokenHandler).FullName, LogLevel.Warning));
         services.AddAuthorizationBuilder()
             .AddPolicy(Policy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
         return services;
