@@ -7,7 +7,7 @@ namespace KernelCI.Kcidb.Submissions;
 
 /// <summary>Registers the submitter token scheme and the policy that the submission routes require. No default scheme:
 /// the query API and /health never pay for a token check.</summary>
-public static class SubmitterAuthentication
+internal static class SubmitterAuthentication
 {
     public const string Scheme = "KcidbSubmitterToken";
 
