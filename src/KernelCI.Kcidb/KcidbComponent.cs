@@ -1,11 +1,11 @@
 using KernelCI.Data;
-using KernelCI.ServiceDefaults;
-using KernelCI.ServiceDefaults.Buffers;
-using KernelCI.Kcidb.Spool;
 using KernelCI.Kcidb.Ingestion;
 using KernelCI.Kcidb.Queries;
+using KernelCI.Kcidb.Spool;
 using KernelCI.Kcidb.Store;
 using KernelCI.Kcidb.Submissions;
+using KernelCI.ServiceDefaults;
+using KernelCI.ServiceDefaults.Buffers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,8 @@
 using KernelCI.Data;
-using KernelCI.ServiceDefaults;
 using KernelCI.Kcidb.Spool;
 using KernelCI.Kcidb.Store;
 using KernelCI.Kcidb.Submissions;
+using KernelCI.ServiceDefaults;
 using KernelCI.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

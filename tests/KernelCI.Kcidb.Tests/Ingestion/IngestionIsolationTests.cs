@@ -1,10 +1,10 @@
 using System.Net.Http.Json;
 using KernelCI.Client.Kcidb;
 using KernelCI.Data;
-using KernelCI.Kcidb.Spool;
-using KernelCI.Kcidb.Tests.Spool;
 using KernelCI.Kcidb.Ingestion;
+using KernelCI.Kcidb.Spool;
 using KernelCI.Kcidb.Submissions;
+using KernelCI.Kcidb.Tests.Spool;
 using KernelCI.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
