@@ -1,13 +1,13 @@
 using KernelCI.Data;
-using KernelCI.ServiceDefaults;
-using KernelCI.ServiceDefaults.Buffers;
 using KernelCI.Kcidb.Ingestion;
 using KernelCI.Kcidb.Queries;
+using KernelCI.Kcidb.Spool;
 using KernelCI.Kcidb.Store;
 using KernelCI.Kcidb.Submissions;
+using KernelCI.ServiceDefaults;
+using KernelCI.ServiceDefaults.Buffers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KernelCI.Kcidb;
@@ -39,20 +39,18 @@ public sealed class KcidbComponent(KcidbOptions? options = null) : IComponent, I
 
     public void ConfigureServices(WebApplicationBuilder builder, HostContext context)
     {
-        var kcidbOptions = options ?? builder.Configuration.GetSection("Kcidb").Get<KcidbOptions>() ?? new KcidbOptions();
-        KcidbOptionsValidator.ThrowIfInvalid(kcidbOptions);
-        builder.Services.AddSingleton(kcidbOptions);
+        var kcidbOptions = builder.AddComponentOptions("Kcidb", options, new KcidbOptionsValidator());
         // Submissions are megabytes of JSON: Kestrel's 4 KiB blocks made every body a long chain of small reads.
         builder.Services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
         builder.Services.AddSingleton(KcidbStore.Create(context.DatabaseFor(Name), context.TimeProvider));
-        var spool = new Spool(Path.Combine(context.ComponentDirectory("kcidb"), "spool"));
+        var spool = new SubmissionSpool(Path.Combine(context.ComponentDirectory("kcidb"), "spool"));
         using (var process = System.Diagnostics.Process.GetCurrentProcess())
         {
             spool.RemoveAbandoned(process.StartTime.ToUniversalTime());
         }
 
         builder.Services.AddSingleton(spool);
-        builder.Services.AddSingleton<SubmissionAuthenticator>();
+        builder.Services.AddKcidbAuthentication();
         builder.Services.AddSingleton<KcidbMetrics>();
         builder.Services.AddSingleton<IngestionSignal>();
         if (kcidbOptions.RunIngester)

@@ -1,22 +1,14 @@
+using KernelCI.ServiceDefaults;
+using Microsoft.Extensions.Options;
+
 namespace KernelCI.Kcidb;
 
-internal static class KcidbOptionsValidator
+/// <summary>Checks the `Kcidb` section at start (docs/configuration.md lists its keys).</summary>
+public sealed class KcidbOptionsValidator : IValidateOptions<KcidbOptions>
 {
-    public static void ThrowIfInvalid(KcidbOptions options)
-    {
-        if (options.MaxSubmissionBytes <= 0)
-        {
-            throw new InvalidOperationException("Kcidb:MaxSubmissionBytes must be positive");
-        }
-
-        if (options.BatchFiles <= 0 || options.BatchBytes <= 0)
-        {
-            throw new InvalidOperationException("Kcidb:BatchFiles and Kcidb:BatchBytes must be positive");
-        }
-
-        if (options.TransactionBytes < 0)
-        {
-            throw new InvalidOperationException("Kcidb:TransactionBytes must be 0 or more");
-        }
-    }
+    public ValidateOptionsResult Validate(string? name, KcidbOptions options) => new OptionsRules()
+        .Require(options.MaxSubmissionBytes > 0, "Kcidb:MaxSubmissionBytes must be positive")
+        .Require(options.BatchFiles > 0 && options.BatchBytes > 0, "Kcidb:BatchFiles and Kcidb:BatchBytes must be positive")
+        .Require(options.TransactionBytes >= 0, "Kcidb:TransactionBytes must be 0 or more")
+        .Result;
 }

@@ -1,7 +1,8 @@
 using KernelCI.Data;
-using KernelCI.ServiceDefaults;
+using KernelCI.Kcidb.Spool;
 using KernelCI.Kcidb.Store;
 using KernelCI.Kcidb.Submissions;
+using KernelCI.ServiceDefaults;
 using KernelCI.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -32,7 +33,7 @@ internal sealed class KcidbTestApp : IAsyncDisposable
 
     public Database Database => _database.Database;
 
-    public Spool Spool => App.Services.GetRequiredService<Spool>();
+    public SubmissionSpool Spool => App.Services.GetRequiredService<SubmissionSpool>();
 
     public IKcidbStore Store => App.Services.GetRequiredService<IKcidbStore>();
 

@@ -1,15 +1,19 @@
-using System.Data.Common;
 using System.Text.Json;
 using KernelCI.Kcidb.Schema;
+using KernelCI.Kcidb.Spool;
 using KernelCI.Kcidb.Store;
-using KernelCI.Kcidb.Submissions;
 using Microsoft.Extensions.Logging;
 
 namespace KernelCI.Kcidb.Ingestion;
 
-/// <summary>One step of ingestion: take the oldest ready files, check them, load the good ones in one transaction.</summary>
-public sealed class IngestionBatcher(Spool spool, IKcidbStore store, KcidbOptions options, KcidbMetrics metrics, ILogger logger)
+/// <summary>Prepares ingestion's batches: takes the oldest ready files, checks them and builds the good ones' rows;
+/// <see cref="WriteGroup"/> writes them and completes their files.</summary>
+public sealed class IngestionBatcher(SubmissionSpool spool, IKcidbStore store, KcidbOptions options, KcidbMetrics metrics, ILogger logger)
 {
+    /// <summary>The one way a file leaves the ready state; the batcher fails the files it finds invalid, the
+    /// <see cref="WriteGroup"/> completes the others.</summary>
+    internal SubmissionCompletion Completion { get; } = new(spool, metrics, logger);
+
     /// <summary>Prepares and loads the next batch; returns whether more ready files are waiting after it.</summary>
     public async Task<bool> IngestNextBatchAsync(CancellationToken cancellationToken)
     {
@@ -19,7 +23,8 @@ public sealed class IngestionBatcher(Spool spool, IKcidbStore store, KcidbOption
             return false;
         }
 
-        await LoadAsync(batch, cancellationToken);
+        await using var group = new WriteGroup(store, this, options, metrics);
+        await group.LoadAloneAsync(batch, cancellationToken);
         return batch.MoreWaiting;
     }
 
@@ -39,8 +44,7 @@ public sealed class IngestionBatcher(Spool spool, IKcidbStore store, KcidbOption
         var already = await store.FindIngestedAsync([.. batch.Select(f => f.Id)], cancellationToken);
         foreach (var file in batch.Where(f => already.Contains(f.Id)))
         {
-            IngestionLog.AlreadyIngested(logger, file.Id);
-            spool.MarkProcessed(file);
+            Completion.AlreadyIngested(file);
         }
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -65,37 +69,8 @@ public sealed class IngestionBatcher(Spool spool, IKcidbStore store, KcidbOption
         }
 
         prepared.Rows = BuildRows(prepared.Accepted);
-        metrics.PrepareMilliseconds.Increment((long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        metrics.AddPrepareTime(System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return prepared;
-    }
-
-    /// <summary>Loads a prepared batch in one transaction, then moves its files to archive/.</summary>
-    public async Task LoadAsync(PreparedBatch batch, CancellationToken cancellationToken)
-    {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        await LoadAsync(batch.Accepted, batch.Rows, cancellationToken);
-        metrics.LoadMilliseconds.Increment((long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-    }
-
-    /// <summary>Writes a prepared batch's rows into the writer's open transaction; <see cref="Complete"/> follows its commit.</summary>
-    internal async Task WriteAsync(IKcidbWriter writer, PreparedBatch batch, CancellationToken cancellationToken)
-    {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        await writer.WriteAsync(batch.Rows ?? throw new InvalidOperationException("the batch has no rows to write"), cancellationToken);
-        metrics.LoadMilliseconds.Increment((long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-    }
-
-    /// <summary>Moves a batch's files to archive/ once the transaction that wrote it has committed.</summary>
-    internal void Complete(PreparedBatch batch)
-    {
-        foreach (var (file, _) in batch.Accepted)
-        {
-            spool.MarkProcessed(file);
-        }
-
-        metrics.IngestedSubmissions.Increment(batch.Accepted.Count);
-        metrics.IngestedObjects.Increment(batch.Objects);
-        IngestionLog.BatchIngested(logger, batch.Accepted.Count, metrics.IngestedObjects.Value());
     }
 
     private List<SpooledFile> TakeBatch(IReadOnlyList<SpooledFile> ready)
@@ -189,74 +164,9 @@ public sealed class IngestionBatcher(Spool spool, IKcidbStore store, KcidbOption
         }
     }
 
-    private async Task LoadAsync(
-        List<(SpooledFile File, AcceptedSubmission Submission)> accepted, JsonIngestBatch? rows, CancellationToken cancellationToken)
-    {
-        if (accepted.Count == 0)
-        {
-            return;
-        }
+    private void Fail(SpooledFile file, IReadOnlyList<string> reasons) => Completion.Failed(file, reasons);
 
-        try
-        {
-            if (rows is not null)
-            {
-                await store.IngestAsync(rows, cancellationToken);
-            }
-            else
-            {
-                await store.IngestAsync([.. accepted.Select(a => a.Submission)], cancellationToken);
-            }
-        }
-        catch (Exception e) when (accepted.Count > 1 && !cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
-        {
-            // One bad submission must not hold back the others: load them one by one to find it.
-            foreach (var one in accepted)
-            {
-                await LoadAsync([one], null, cancellationToken);
-            }
-
-            return;
-        }
-        catch (Exception e) when (accepted.Count == 1 && !cancellationToken.IsCancellationRequested && IsCausedByContent(e))
-        {
-            Fail(accepted[0].File, ["the database refused the submission: " + e.Message]);
-            return;
-        }
-
-        foreach (var (file, submission) in accepted)
-        {
-            spool.MarkProcessed(file);
-            metrics.IngestedSubmissions.Increment();
-            metrics.IngestedObjects.Increment(CountObjects(submission.Document));
-        }
-
-        IngestionLog.BatchIngested(logger, accepted.Count, metrics.IngestedObjects.Value());
-    }
-
-    private void Fail(SpooledFile file, IReadOnlyList<string> reasons)
-    {
-        IngestionLog.SubmissionFailed(logger, file.Id, string.Join("; ", reasons.Take(5)));
-        spool.MarkFailed(file, reasons);
-        metrics.FailedSubmissions.Increment();
-    }
-
-    // Alone in its transaction, a submission whose load fails for any reason but the database being unreachable or busy
-    // is refused: retrying it would fail the same way forever, ahead of everything submitted after it.
-    private static bool IsCausedByContent(Exception e) => e switch
-    {
-        DbException db => !db.IsTransient && !IsConnectionFailure(db),
-        OperationCanceledException or OutOfMemoryException or IOException or TimeoutException or System.Net.Sockets.SocketException
-            or ObjectDisposedException => false,
-        _ => true,
-    };
-
-    private static bool IsConnectionFailure(DbException e) =>
-        e is Npgsql.NpgsqlException { InnerException: IOException or System.Net.Sockets.SocketException or TimeoutException }
-        || (e is Npgsql.PostgresException pg && pg.SqlState.StartsWith("08", StringComparison.Ordinal))
-        || (e is Microsoft.Data.Sqlite.SqliteException sqlite && sqlite.SqliteErrorCode is 5 or 6 or 10 or 13);
-
-    private static long CountObjects(JsonElement document)
+    internal static long CountObjects(JsonElement document)
     {
         long count = 0;
         foreach (var property in document.EnumerateObject())

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using KernelCI.Kcidb.Spool;
 using KernelCI.Kcidb.Store;
-using KernelCI.Kcidb.Submissions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +13,7 @@ namespace KernelCI.Kcidb.Ingestion;
 /// transaction (<see cref="WriteGroup"/>). Batches commit in arrival order.
 /// </summary>
 internal sealed class IngestionWorker(
-    Spool spool, IKcidbStore store, IngestionSignal signal, KcidbOptions options, KcidbMetrics metrics,
+    SubmissionSpool spool, IKcidbStore store, IngestionSignal signal, KcidbOptions options, KcidbMetrics metrics,
     TimeProvider timeProvider, ILogger<IngestionWorker> logger) : BackgroundService
 {
     // Files dropped into the spool by other processes, and batches held back by a database outage, are retried this often.

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using KernelCI.Kcidb.Spool;
 using KernelCI.Kcidb.Store;
-using KernelCI.Kcidb.Submissions;
 
 namespace KernelCI.Kcidb.Ingestion;
 

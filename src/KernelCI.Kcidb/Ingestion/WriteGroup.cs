@@ -1,9 +1,12 @@
+using System.Data.Common;
+using KernelCI.Kcidb.Spool;
 using KernelCI.Kcidb.Store;
 
 namespace KernelCI.Kcidb.Ingestion;
 
 /// <summary>
-/// The batches written into the single writer's open transaction and not yet committed. Their files stay in the spool,
+/// The ingestion writer: writes prepared batches, commits them, and completes their files through the one
+/// <see cref="SubmissionCompletion"/>. Holds the batches written into the single writer's open transaction and not yet committed. Their files stay in the spool,
 /// and in flight, until the commit: a crash or a failed write loses nothing but the work, which is redone from the spool.
 /// </summary>
 internal sealed class WriteGroup(IKcidbStore store, IngestionBatcher batcher, KcidbOptions options, KcidbMetrics metrics) : IAsyncDisposable
@@ -17,6 +20,8 @@ internal sealed class WriteGroup(IKcidbStore store, IngestionBatcher batcher, Kc
     // isolates a submission the database refuses; otherwise the same group would fail again.
     private int _alone;
 
+    private SubmissionCompletion Completion => batcher.Completion;
+
     public bool IsFull => _bytes >= options.TransactionBytes;
 
     /// <summary>Writes a batch into the open transaction, or loads it alone (committing the group first) when its rows
@@ -27,14 +32,16 @@ internal sealed class WriteGroup(IKcidbStore store, IngestionBatcher batcher, Kc
         {
             await CommitAsync(cancellationToken);
             _settled.Add(batch);
-            await batcher.LoadAsync(batch, cancellationToken);
+            await LoadAloneAsync(batch, cancellationToken);
             _alone = Math.Max(0, _alone - 1);
             return;
         }
 
         _written.Add(batch);
         _writer ??= await store.OpenWriterAsync(cancellationToken);
-        await batcher.WriteAsync(_writer, batch, cancellationToken);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await _writer.WriteAsync(batch.Rows, cancellationToken);
+        metrics.AddLoadTime(System.Diagnostics.Stopwatch.GetElapsedTime(started));
         _bytes += batch.Bytes;
         batch.ReleaseDocuments();
     }
@@ -48,10 +55,10 @@ internal sealed class WriteGroup(IKcidbStore store, IngestionBatcher batcher, Kc
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await _writer!.CommitAsync(cancellationToken);
-        metrics.LoadMilliseconds.Increment((long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        metrics.AddLoadTime(System.Diagnostics.Stopwatch.GetElapsedTime(started));
         foreach (var batch in _written)
         {
-            batcher.Complete(batch);
+            Completion.Processed([.. batch.Accepted.Select(a => a.File)], batch.Objects);
         }
 
         _settled.AddRange(_written);
@@ -80,6 +87,68 @@ internal sealed class WriteGroup(IKcidbStore store, IngestionBatcher batcher, Kc
     }
 
     public async ValueTask DisposeAsync() => await DisposeWriterAsync();
+
+    /// <summary>Loads a batch in a transaction of its own (through the store, not the open one), then completes its files.
+    /// If the transaction fails, its submissions load one by one, which isolates one that the database refuses.</summary>
+    internal async Task LoadAloneAsync(PreparedBatch batch, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await LoadAsync(batch.Accepted, batch.Rows, cancellationToken);
+        metrics.AddLoadTime(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+    }
+
+    private async Task LoadAsync(
+        List<(SpooledFile File, AcceptedSubmission Submission)> accepted, JsonIngestBatch? rows, CancellationToken cancellationToken)
+    {
+        if (accepted.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            if (rows is not null)
+            {
+                await store.IngestAsync(rows, cancellationToken);
+            }
+            else
+            {
+                await store.IngestAsync([.. accepted.Select(a => a.Submission)], cancellationToken);
+            }
+        }
+        catch (Exception e) when (accepted.Count > 1 && !cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
+        {
+            // One bad submission must not hold back the others: load them one by one to find it.
+            foreach (var one in accepted)
+            {
+                await LoadAsync([one], null, cancellationToken);
+            }
+
+            return;
+        }
+        catch (Exception e) when (accepted.Count == 1 && !cancellationToken.IsCancellationRequested && IsCausedByContent(e))
+        {
+            Completion.Failed(accepted[0].File, ["the database refused the submission: " + e.Message]);
+            return;
+        }
+
+        Completion.Processed([.. accepted.Select(a => a.File)], accepted.Sum(a => IngestionBatcher.CountObjects(a.Submission.Document)));
+    }
+
+    // Alone in its transaction, a submission whose load fails for any reason but the database being unreachable or busy
+    // is refused: retrying it would fail the same way forever, ahead of everything submitted after it.
+    private static bool IsCausedByContent(Exception e) => e switch
+    {
+        DbException db => !db.IsTransient && !IsConnectionFailure(db),
+        OperationCanceledException or OutOfMemoryException or IOException or TimeoutException or System.Net.Sockets.SocketException
+            or ObjectDisposedException => false,
+        _ => true,
+    };
+
+    private static bool IsConnectionFailure(DbException e) =>
+        e is Npgsql.NpgsqlException { InnerException: IOException or System.Net.Sockets.SocketException or TimeoutException }
+        || (e is Npgsql.PostgresException pg && pg.SqlState.StartsWith("08", StringComparison.Ordinal))
+        || (e is Microsoft.Data.Sqlite.SqliteException sqlite && sqlite.SqliteErrorCode is 5 or 6 or 10 or 13);
 
     private async Task DisposeWriterAsync()
     {

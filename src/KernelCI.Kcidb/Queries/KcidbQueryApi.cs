@@ -16,7 +16,7 @@ public static class KcidbQueryApi
         var lists = new KcidbListQuery(database, sql);
         var summaries = new KcidbSummaryQuery(database, sql);
 
-        var api = endpoints.MapGroup("/api").WithTags("KCIDB queries");
+        var api = endpoints.MapGroup("/api").WithTags("KCIDB queries").AddEndpointFilter<KcidbErrorFilter>();
         api.MapGet("/query", (HttpRequest request, CancellationToken ct) => DocumentEndpoint.QueryAsync(request, documents, ct))
             .WithSummary("Objects by id, with children and/or parents, as one I/O v5.3 document (kcidb-query)");
         MapList(api, "/checkouts", ListSpec.Checkouts, lists);

@@ -6,21 +6,10 @@ namespace KernelCI.Kcidb.Queries;
 /// <summary>GET /api/{checkouts,builds,tests,issues,incidents}: equality filters, a time range on start_time, keyset pages.</summary>
 internal static class ListEndpoint
 {
+    /// <exception cref="BadParameterException">Answered by <see cref="KcidbErrorFilter"/>.</exception>
     public static async Task<Results<Ok<Page>, ProblemHttpResult>> ListAsync(
-        ListSpec spec, HttpRequest request, KcidbListQuery lists, CancellationToken cancellationToken)
-    {
-        ListRequest listRequest;
-        try
-        {
-            listRequest = Parse(spec, request.Query);
-        }
-        catch (BadParameterException e)
-        {
-            return Problems.BadRequest(e.Message);
-        }
-
-        return TypedResults.Ok(await lists.ListAsync(listRequest, cancellationToken));
-    }
+        ListSpec spec, HttpRequest request, KcidbListQuery lists, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await lists.ListAsync(Parse(spec, request.Query), cancellationToken));
 
     private static ListRequest Parse(ListSpec spec, IQueryCollection query)
     {

@@ -1,4 +1,5 @@
 using KernelCI.Data;
+using KernelCI.ServiceDefaults;
 using Microsoft.Data.Sqlite;
 
 namespace KernelCI.Kcidb.Store;
@@ -15,9 +16,10 @@ public static class KcidbSqliteFile
     // before the first table exists, which is why the file gets its own.
     public const int PageSize = 16384;
 
-    /// <summary>KCIDB's database for a data folder whose shared SQLite database is <paramref name="shared"/>:
-    /// <c>DIR/kcidb.db</c>, created with <see cref="PageSize"/>, or the shared database itself when it already holds
-    /// KCIDB's tables (a data folder from before KCIDB had its own file keeps its rows where they are).</summary>
+    /// <summary>KCIDB's choice of database for a data folder whose shared SQLite database is <paramref name="shared"/>
+    /// (the one entry a host calls): <c>DIR/kcidb.db</c>, created with <see cref="PageSize"/> and readable by its owner
+    /// only, or the shared database itself when it already holds KCIDB's tables (a data folder from before KCIDB had
+    /// its own file keeps its rows where they are).</summary>
     public static async Task<Database> OpenAsync(string dataDirectory, Database shared, CancellationToken cancellationToken)
     {
         var path = Path.Combine(Path.GetFullPath(dataDirectory), FileName);
@@ -31,6 +33,8 @@ public static class KcidbSqliteFile
             await CreateAsync(path, cancellationToken);
         }
 
+        // Made under another name and renamed into place, so restricted once it is there (its WAL follows its mode).
+        DataFolder.RestrictSqliteFiles(path);
         return Database.OpenSqliteFile(path);
     }
 

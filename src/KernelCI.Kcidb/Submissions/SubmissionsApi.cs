@@ -1,4 +1,4 @@
-using KernelCI.Kcidb.Ingestion;
+using KernelCI.Kcidb.Spool;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -7,37 +7,33 @@ using Microsoft.AspNetCore.Routing;
 
 namespace KernelCI.Kcidb.Submissions;
 
-/// <summary>kcidb-restd-rs's REST contract: /submit, /status, /authtest.</summary>
+/// <summary>kcidb-restd-rs's REST contract: /submit, /status, /authtest, each behind a submitter's token
+/// (<see cref="SubmitterTokenHandler"/>); refusals are answered by <see cref="SubmissionErrors"/>.</summary>
 public static class SubmissionsApi
 {
     public static IEndpointRouteBuilder MapSubmissions(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/", () => TypedResults.Text(
             "KernelCI KCIDB: POST /submit (Bearer JWT), GET /status?id=, GET /authtest, GET /api/... queries; /openapi.json\n"));
+        var submitters = endpoints.MapGroup("").RequireAuthorization(SubmitterAuthentication.Policy)
+            .WithMetadata(new SubmissionRoute(CountsErrors: false)).AddEndpointFilter<KcidbErrorFilter>();
         // No Accepts() here: routing would then refuse (415) bodies sent without a JSON content type, and upstream's
         // daemon takes any body that parses as JSON, whatever the client labels it.
-        endpoints.MapPost("/submit", Submit).DisableAntiforgery()
+        submitters.MapPost("/submit", Submit).DisableAntiforgery().WithMetadata(new SubmissionRoute(CountsErrors: true))
             .WithSummary("Spool one KCIDB JSON document for ingestion");
-        endpoints.MapGet("/status", Status).WithSummary("Where a submission is: inprogress, ready, processed, failed or notfound");
-        endpoints.MapGet("/authtest", AuthTest).WithSummary("Check a submission token");
+        submitters.MapGet("/status", Status).WithSummary("Where a submission is: inprogress, ready, processed, failed or notfound");
+        submitters.MapGet("/authtest", AuthTest).WithSummary("Check a submission token");
         return endpoints;
     }
 
-    public static async Task<Results<Ok<SubmissionReply>, JsonHttpResult<SubmissionReply>>> Submit(
-        HttpContext http, SubmissionAuthenticator authenticator, Spool spool, KcidbOptions options,
+    /// <exception cref="SubmissionRejectedException">Too large, or not JSON: answered by <see cref="KcidbErrorFilter"/>.</exception>
+    public static async Task<Ok<SubmissionReply>> Submit(
+        HttpContext http, SubmitterIdentity identity, SubmissionSpool spool, KcidbOptions options,
         KcidbMetrics metrics, IngestionSignal signal, TimeProvider timeProvider)
     {
-        var identity = authenticator.Authenticate(http.Request, out var authError);
-        if (identity is null)
-        {
-            metrics.Errors.Increment("kind", "user");
-            return Error(StatusCodes.Status401Unauthorized, authError);
-        }
-
         if (http.Request.ContentLength > options.MaxSubmissionBytes)
         {
-            metrics.Errors.Increment("kind", "user");
-            return Error(StatusCodes.Status413PayloadTooLarge, $"the submission is larger than the limit of {options.MaxSubmissionBytes} bytes");
+            throw new SubmissionRejectedException(StatusCodes.Status413PayloadTooLarge, $"the submission is larger than the limit of {options.MaxSubmissionBytes} bytes");
         }
 
         var limit = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
@@ -46,45 +42,19 @@ public static class SubmissionsApi
             limit.MaxRequestBodySize = options.MaxSubmissionBytes + 1;
         }
 
-        var id = Spool.NewId();
-        try
-        {
-            var meta = new SubmissionMeta(identity.Origin, identity.Admin, timeProvider.GetUtcNow().UtcTicks);
-            var size = await spool.WriteAsync(id, http.Request.Body, meta, options.MaxSubmissionBytes, http.RequestAborted);
-            metrics.Submissions.Increment();
-            metrics.SubmissionBytes.Increment(size);
-            metrics.ByOrigin.Increment("origin", identity.Origin);
-            signal.Notify();
-            return TypedResults.Ok(new SubmissionReply(id, "ok", $"Received submission {id} with size {size} bytes"));
-        }
-        catch (SubmissionRejectedException e)
-        {
-            metrics.Errors.Increment("kind", "user");
-            return Error(e.StatusCode, e.Message);
-        }
-        catch (BadHttpRequestException e)
-        {
-            metrics.Errors.Increment("kind", "user");
-            return Error(e.StatusCode, e.Message);
-        }
-        catch (IOException e) when (!http.RequestAborted.IsCancellationRequested)
-        {
-            metrics.Errors.Increment("kind", "system");
-            return Error(StatusCodes.Status500InternalServerError, "could not store the submission: " + e.Message);
-        }
+        var id = SubmissionSpool.NewId();
+        var meta = new SubmissionMeta(identity.Origin, identity.Admin, timeProvider.GetUtcNow().UtcTicks);
+        var size = await spool.WriteAsync(id, http.Request.Body, meta, options.MaxSubmissionBytes, http.RequestAborted);
+        metrics.CountSubmission(identity.Origin, size);
+        signal.Notify();
+        return TypedResults.Ok(new SubmissionReply(id, "ok", $"Received submission {id} with size {size} bytes"));
     }
 
-    public static Results<Ok<StatusReply>, NotFound<StatusReply>, JsonHttpResult<SubmissionReply>> Status(
-        HttpContext http, string? id, SubmissionAuthenticator authenticator, Spool spool)
+    public static Results<Ok<StatusReply>, NotFound<StatusReply>> Status(string? id, SubmissionSpool spool)
     {
-        if (authenticator.Authenticate(http.Request, out var authError) is null)
+        if (!SubmissionSpool.IsValidId(id))
         {
-            return Error(StatusCodes.Status401Unauthorized, authError);
-        }
-
-        if (!Spool.IsValidId(id))
-        {
-            return Error(StatusCodes.Status400BadRequest, "id: a submission id (letters and digits) is required");
+            throw new SubmissionRejectedException(StatusCodes.Status400BadRequest, "id: a submission id (letters and digits) is required");
         }
 
         return spool.StatusOf(id!) switch
@@ -97,14 +67,5 @@ public static class SubmissionsApi
         };
     }
 
-    public static Results<Ok<StatusReply>, JsonHttpResult<SubmissionReply>> AuthTest(HttpContext http, SubmissionAuthenticator authenticator)
-    {
-        var identity = authenticator.Authenticate(http.Request, out var authError);
-        return identity is null
-            ? Error(StatusCodes.Status401Unauthorized, authError)
-            : TypedResults.Ok(new StatusReply(identity.Origin, "ok"));
-    }
-
-    private static JsonHttpResult<SubmissionReply> Error(int statusCode, string message) =>
-        TypedResults.Json(SubmissionReply.Error(message), statusCode: statusCode);
+    public static Ok<StatusReply> AuthTest(SubmitterIdentity identity) => TypedResults.Ok(new StatusReply(identity.Origin, "ok"));
 }

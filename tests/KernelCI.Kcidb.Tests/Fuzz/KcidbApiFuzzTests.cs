@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using KernelCI.Client.Kcidb;
 using KernelCI.Data;
+using KernelCI.Kcidb.Spool;
 using KernelCI.Kcidb.Submissions;
 using KernelCI.Testing;
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using KernelCI.Data;
 using KernelCI.Kcidb.Ingestion;
+using KernelCI.Kcidb.Spool;
 using KernelCI.Kcidb.Store;
 using KernelCI.Kcidb.Submissions;
 using KernelCI.Testing;

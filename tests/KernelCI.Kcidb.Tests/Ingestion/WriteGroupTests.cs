@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using KernelCI.Data;
 using KernelCI.Kcidb.Ingestion;
+using KernelCI.Kcidb.Spool;
 using KernelCI.Kcidb.Submissions;
 using KernelCI.Testing;
 using Microsoft.Extensions.DependencyInjection;

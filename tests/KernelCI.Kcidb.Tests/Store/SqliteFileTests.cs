@@ -25,6 +25,17 @@ public sealed class SqliteFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Open_makes_kcidb_db_readable_by_its_owner_only()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix file modes");
+        await using var shared = Database.OpenSqliteFile(Path.Combine(_dataDirectory, "kernelci.db"));
+
+        await using var kcidb = await KcidbSqliteFile.OpenAsync(_dataDirectory, shared, TestContext.Current.CancellationToken);
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_dataDirectory, "kcidb.db")));
+    }
+
+    [Fact]
     public async Task Open_where_kernelci_db_already_holds_kcidb_keeps_using_the_shared_database()
     {
         var cancellation = TestContext.Current.CancellationToken;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using KernelCI.Data;
 using KernelCI.Kcidb.Submissions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KernelCI.Kcidb.Tests.Submissions;
 
@@ -222,6 +223,21 @@ public sealed class SubmitApiTests
         Assert.Contains("kcidb_submissions_total 1\n", metrics, StringComparison.Ordinal);
         Assert.Contains("kcidb_submissions_by_origin{origin=\"acme\"} 1\n", metrics, StringComparison.Ordinal);
         Assert.Contains("kcidb_spool_json_files 1\n", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_counts_in_the_component_meter()
+    {
+        await using var app = await StartAsync();
+        using var _ = await app.Client.SendAsync(app.Request(HttpMethod.Post, "/submit", app.Token("acme"), EmptyReport));
+        using var refused = await app.Client.SendAsync(app.Request(HttpMethod.Post, "/submit", null, EmptyReport));
+
+        var values = MeterReading.Read(app.App.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+
+        Assert.Equal(1, values["kcidb_submissions_total"]);
+        Assert.Equal(1, values["kcidb_submissions_by_origin{origin=\"acme\"}"]);
+        Assert.Equal(1, values["kcidb_errors_total{kind=\"user\"}"]);
+        Assert.Equal(1, values["kcidb_spool_json_files"]);
     }
 
     [Fact]

@@ -1,18 +1,18 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 
-namespace KernelCI.Kcidb.Submissions;
+namespace KernelCI.Kcidb.Spool;
 
 /// <summary>
 /// The spool is the source of truth until a batch commits: a body is streamed to `submission-ID.json.temp`, fsync'd,
 /// renamed to `.json` (ready), and later moved to `archive/` (processed) or `failed/` (with a `.reasons.json`).
 /// </summary>
-public sealed class Spool
+public sealed class SubmissionSpool
 {
     private const string Prefix = "submission-";
     private const int ChunkSize = 1 << 16;
 
-    public Spool(string root)
+    public SubmissionSpool(string root)
     {
         Root = root;
         Directory.CreateDirectory(Root);

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace KernelCI.Kcidb.Submissions;
+namespace KernelCI.Kcidb.Spool;
 
 /// <summary>
 /// Checks that a stream of chunks is one well-formed JSON value (RFC 8259) that the ingester and both databases can

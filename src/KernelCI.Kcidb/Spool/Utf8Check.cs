@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Unicode;
 
-namespace KernelCI.Kcidb.Submissions;
+namespace KernelCI.Kcidb.Spool;
 
 /// <summary>Checks that chunks are valid UTF-8 together: a character cut by a chunk boundary (at most 3 bytes) waits for
 /// the next chunk; everything else is checked where it lies, with the runtime's vectorised validator.</summary>

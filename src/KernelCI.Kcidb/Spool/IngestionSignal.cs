@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace KernelCI.Kcidb.Ingestion;
+namespace KernelCI.Kcidb.Spool;
 
 /// <summary>Wakes the ingester when a submission lands, instead of it polling the spool.</summary>
 public sealed class IngestionSignal

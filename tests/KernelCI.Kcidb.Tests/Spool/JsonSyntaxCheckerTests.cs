@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using KernelCI.Kcidb.Submissions;
+using KernelCI.Kcidb.Spool;
 
-namespace KernelCI.Kcidb.Tests.Submissions;
+namespace KernelCI.Kcidb.Tests.Spool;
 
 /// <summary>Bodies arrive in chunks that cut tokens anywhere; the checker carries its state, not the bytes, across them.</summary>
 public sealed class JsonSyntaxCheckerTests

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace KernelCI.Kcidb.Submissions;
+namespace KernelCI.Kcidb.Spool;
 
 /// <summary>fsync on a directory, so that a rename survives a power cut as well as the file's bytes do.</summary>
 internal static partial class DirectorySync

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 
-namespace KernelCI.Kcidb.Ingestion;
+namespace KernelCI.Kcidb.Spool;
 
 /// <summary>A spool file parsed from a pooled buffer, returned when the document is done with. Files of ~10 MB read
 /// into fresh arrays land on the large-object heap, one per file, freed only by a full collection: pooled, the server's

@@ -1,12 +1,12 @@
-using KernelCI.Kcidb.Submissions;
+using KernelCI.Kcidb.Spool;
 
-namespace KernelCI.Kcidb.Tests.Submissions;
+namespace KernelCI.Kcidb.Tests.Spool;
 
 /// <summary>At start, what interrupted uploads left in the spool goes; nothing of an upload in flight, nor anything ready.</summary>
 public sealed class SpoolCleanupTests : IDisposable
 {
     private static readonly DateTime Started = DateTime.UtcNow;
-    private readonly Spool _spool = new(Directory.CreateTempSubdirectory("kernelci-spool-").FullName);
+    private readonly SubmissionSpool _spool = new(Directory.CreateTempSubdirectory("kernelci-spool-").FullName);
 
     private string Put(string name, DateTime written)
     {

@@ -1,3 +1,3 @@
-namespace KernelCI.Kcidb.Submissions;
+namespace KernelCI.Kcidb.Spool;
 
 public sealed record SpooledFile(string Id, string Path, SubmissionMeta Meta, long Length);
