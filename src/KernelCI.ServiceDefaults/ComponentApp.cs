@@ -23,7 +23,6 @@ public static class ComponentApp
         builder.Services.AddSingleton(context.DatabaseFor(component.Name));
         builder.Services.AddSingleton(context.Secrets);
         builder.Services.AddSingleton(context.TimeProvider);
-        builder.Services.AddSingleton(new MetricsRegistry());
         builder.AddComponentMetrics();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();

@@ -58,13 +58,6 @@ public static class ComponentMetrics
 
         var length = PrometheusText.DropEmptyLabelSets(text.GetBuffer().AsSpan(0, (int)text.Length));
         await body.WriteAsync(text.GetBuffer().AsMemory(0, length), context.RequestAborted);
-
-        // Transitional, until every component publishes through System.Diagnostics.Metrics: what is still counted in
-        // the old MetricsRegistry follows (deleted with it).
-        if (context.Response.StatusCode == StatusCodes.Status200OK && context.RequestServices.GetService<MetricsRegistry>() is { } registry)
-        {
-            await context.Response.WriteAsync(registry.Render(), context.RequestAborted);
-        }
     }
 
     // Instrument names are the Prometheus names as operators know them: nothing added or renamed.
