@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
-namespace KernelCI.Kcidb.Submissions;
+namespace KernelCI.ServiceDefaults.Authentication;
 
 /// <summary>ASP.NET Core makes a lone scheme the default, and its authentication middleware then checks a token on every
-/// request. Without a default, only the routes whose policy names the scheme pay for it: the query API, /health and
+/// request. Without a default, only the routes whose policy names the scheme pay for it: downloads, queries, /health and
 /// /metrics do not.</summary>
 internal sealed class NoDefaultSchemeProvider(IOptions<AuthenticationOptions> options) : AuthenticationSchemeProvider(options)
 {
