@@ -1,5 +1,5 @@
 using KernelCI.Client.Maestro;
-using KernelCI.Pipeline.JobRetry;
+using KernelCI.Pipeline.Services.JobRetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 

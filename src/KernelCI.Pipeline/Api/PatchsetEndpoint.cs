@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using KernelCI.Client.Maestro;
 using KernelCI.Client.Storage;
 using KernelCI.Pipeline.Config;
-using KernelCI.Pipeline.Patchset;
+using KernelCI.Pipeline.Services.Patchset;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 

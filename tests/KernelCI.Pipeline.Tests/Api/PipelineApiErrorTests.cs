@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using KernelCI.Pipeline.Api;
-using KernelCI.Pipeline.Tests.Bridge;
+using KernelCI.Pipeline.Tests.Services.SendKcidb;
 using KernelCI.Pipeline.Tests.Stack;
 
 namespace KernelCI.Pipeline.Tests.Api;
@@ -113,7 +113,7 @@ public sealed class PipelineApiErrorTests
     {
         await using var stack = await PipelineTestStack.StartAsync();
         await using var api = await PipelineApiHost.StartAsync(stack);
-        var checkout = await stack.Maestro.CreateNodeAsync(KcidbBridgeTests.Checkout("available"), TestContext.Current.CancellationToken);
+        var checkout = await stack.Maestro.CreateNodeAsync(SendKcidbTests.Checkout("available"), TestContext.Current.CancellationToken);
         var storage = new Uri(stack.Options.StorageUrl!);
 
         var (status, reply) = await api.PostAsync("api/patchset", new JsonObject

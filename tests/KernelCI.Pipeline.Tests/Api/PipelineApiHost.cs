@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using KernelCI.Pipeline.Api;
 using KernelCI.Pipeline.Config;
-using KernelCI.Pipeline.Tests.Bridge;
+using KernelCI.Pipeline.Tests.Services.SendKcidb;
 using KernelCI.Pipeline.Tests.Stack;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
