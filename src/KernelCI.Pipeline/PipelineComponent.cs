@@ -26,6 +26,7 @@ public sealed class PipelineComponent(PipelineOptions options, Action<IServiceCo
         builder.Services.AddPipelineCore(options, config);
         extraServices?.Invoke(builder.Services);
         builder.Services.AddPipelineServices(options.Services);
+        builder.Services.AddPipelineApi();
     }
 
     public void MapEndpoints(WebApplication app)

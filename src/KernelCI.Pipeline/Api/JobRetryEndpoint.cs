@@ -1,7 +1,7 @@
 using KernelCI.Client.Maestro;
 using KernelCI.Pipeline.Services.JobRetry;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Mvc;
 
 namespace KernelCI.Pipeline.Api;
 
@@ -11,9 +11,9 @@ internal static class JobRetryEndpoint
 {
     public const int MaxDepth = 32;
 
-    public static async Task<IResult> HandleAsync(HttpContext http)
+    public static async Task<IResult> HandleAsync(HttpContext http, [FromServices] MaestroClient maestro)
     {
-        var (_, body, _, maestro, _) = await ApiRequest.ReadAsync(http, "testretry");
+        var body = await ApiInput.ReadAsync(http.Request, http.RequestAborted);
         var nodeId = ApiInput.RequiredNodeId(body, "nodeid");
         var node = await ApiInput.NodeAsync(maestro, "nodeid", nodeId, http.RequestAborted);
         if (node.Kind is not ("job" or "test"))

@@ -45,7 +45,9 @@ internal sealed class PipelineApiHost : IAsyncDisposable
         builder.WebHost.UseUrls(url);
         builder.Services.AddSingleton(stack.Context);
         builder.Services.AddRoutingCore();
+        builder.Services.AddSingleton(stack.Context.Secrets);
         builder.Services.AddPipelineCore(stack.Options, config ?? Config);
+        builder.Services.AddPipelineApi();
         var app = builder.Build();
         app.MapPipelineApi();
         await app.StartAsync();
