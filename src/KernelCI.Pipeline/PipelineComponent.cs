@@ -9,7 +9,7 @@ namespace KernelCI.Pipeline;
 
 /// <summary>The pipeline on its own listener (base port + 2): the developer-request API, and every pipeline service
 /// as a background service of the same process.</summary>
-public sealed class PipelineComponent(PipelineOptions options, Action<IServiceCollection>? extraServices = null) : IComponent
+public sealed class PipelineComponent(PipelineOptions given, Action<IServiceCollection>? extraServices = null) : IComponent
 {
     public string Name => "pipeline";
 
@@ -22,6 +22,7 @@ public sealed class PipelineComponent(PipelineOptions options, Action<IServiceCo
     public void ConfigureServices(WebApplicationBuilder builder, HostContext context)
     {
         // Loaded here so that an invalid configuration stops `serve` at start with the file and key named.
+        var options = builder.AddComponentOptions("Pipeline", given, new PipelineOptionsValidator());
         var config = PipelineCore.LoadConfig(options);
         builder.Services.AddPipelineCore(options, config);
         extraServices?.Invoke(builder.Services);

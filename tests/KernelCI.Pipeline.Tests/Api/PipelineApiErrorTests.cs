@@ -133,8 +133,20 @@ public sealed class PipelineApiErrorTests
     {
         await using var stack = await PipelineTestStack.StartAsync(configure: o => o with { Api = new ApiOptions { MaxBodyBytes = 0 } });
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(async () => await PipelineApiHost.StartAsync(stack));
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(async () => await PipelineApiHost.StartAsync(stack));
 
         Assert.StartsWith("Pipeline:Api:MaxBodyBytes: ", error.Message);
+    }
+
+    [Fact]
+    public async Task Invalid_api_limit_stops_the_component_at_start()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        var component = new PipelineComponent(stack.Options with { Api = new ApiOptions { MaxPatchsetBodyBytes = -1 } });
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => KernelCI.ServiceDefaults.ComponentApp.Build(component, stack.Context, _ => { }));
+
+        Assert.StartsWith("Pipeline:Api:MaxPatchsetBodyBytes: ", error.Message);
     }
 }

@@ -9,12 +9,12 @@ internal static class PatchsetRegistration
 {
     public static void Add(IServiceCollection services)
     {
-        services.TryAddSingleton(sp => sp.GetRequiredService<PipelineOptions>().Patchset.Validated());
+        services.TryAddSingleton(sp => sp.GetRequiredService<PipelineOptions>().Patchset);
         services.TryAddSingleton(sp => new PatchOrigins(sp.GetRequiredService<PipelineOptions>().StorageUrl,
-            sp.GetRequiredService<PatchsetOptions>().Validated().AllowedOrigins));
+            sp.GetRequiredService<PatchsetOptions>().AllowedOrigins));
         services.TryAddSingleton(sp =>
         {
-            var options = sp.GetRequiredService<PatchsetOptions>().Validated();
+            var options = sp.GetRequiredService<PatchsetOptions>();
             return new PatchDownloader(sp.GetRequiredService<PatchOrigins>(), options, PatchDownloader.CreateClient(options),
                 sp.GetRequiredService<TimeProvider>());
         });

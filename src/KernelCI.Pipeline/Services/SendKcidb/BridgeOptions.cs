@@ -8,10 +8,4 @@ public sealed record BridgeOptions
 
     /// <summary>Nodes per sweep page and per KCIDB submission (upstream: 500).</summary>
     public int BatchSize { get; init; } = 500;
-
-    /// <summary>This, or an error naming the bad setting.</summary>
-    public BridgeOptions Validated() =>
-        SweepInterval <= TimeSpan.Zero ? throw new ArgumentException($"Pipeline:Bridge:SweepInterval: must be positive, got {SweepInterval}")
-        : BatchSize <= 0 ? throw new ArgumentException($"Pipeline:Bridge:BatchSize: must be positive, got {BatchSize}")
-        : this;
 }

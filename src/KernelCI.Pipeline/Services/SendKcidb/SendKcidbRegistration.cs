@@ -8,7 +8,7 @@ internal static class SendKcidbRegistration
 {
     public static void Add(IServiceCollection services)
     {
-        services.TryAddSingleton(sp => sp.GetRequiredService<PipelineOptions>().Bridge.Validated());
+        services.TryAddSingleton(sp => sp.GetRequiredService<PipelineOptions>().Bridge);
         services.TryAddSingleton<LogExcerpts>();
         services.TryAddSingleton<KcidbSender>();
         services.AddHostedService<SendKcidbService>();

@@ -22,8 +22,8 @@ public sealed class BridgeOptionsTests
     [Fact]
     public void Zero_batch_size_is_refused_naming_the_setting()
     {
-        var error = Assert.Throws<ArgumentException>(() => new BridgeOptions { BatchSize = 0 }.Validated());
+        var result = new BridgeOptionsValidator().Validate("Pipeline:Bridge", new BridgeOptions { BatchSize = 0 });
 
-        Assert.StartsWith("Pipeline:Bridge:BatchSize:", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Pipeline:Bridge:BatchSize:", Assert.Single(result.Failures!), StringComparison.Ordinal);
     }
 }
