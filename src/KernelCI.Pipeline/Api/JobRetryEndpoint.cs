@@ -9,8 +9,6 @@ namespace KernelCI.Pipeline.Api;
 /// `retry`, as job-retry does, so the scheduler makes a new node of just that job with the next retry counter.</summary>
 internal static class JobRetryEndpoint
 {
-    public const int MaxDepth = 32;
-
     public static async Task<IResult> HandleAsync(HttpContext http, [FromServices] MaestroClient maestro)
     {
         var body = await ApiInput.ReadAsync(http.Request, http.RequestAborted);
@@ -21,25 +19,19 @@ internal static class JobRetryEndpoint
             throw ApiException.BadRequest($"nodeid: node {nodeId} is a {node.Kind}; only test jobs can be retried");
         }
 
-        // The job to rerun is the ancestor (or the node itself) directly under the kbuild.
-        var job = node;
-        var kbuild = await ParentAsync(maestro, job, http.RequestAborted);
-        for (var depth = 0; kbuild is not null && kbuild.Kind != "kbuild"; depth++)
+        // The job to rerun is the ancestor (or the node itself) directly under the kbuild, which may be one above the
+        // MaxDepth ancestors a job may have.
+        var ancestors = await NodeAncestors.WalkAsync(node.Parent, maestro.GetNodeAsync, http.RequestAborted,
+            until: a => a.Kind == "kbuild", maxDepth: NodeAncestors.MaxDepth + 1);
+        if (ancestors.Count == 0 || ancestors[^1].Kind != "kbuild")
         {
-            // Parents are data any Maestro user writes: a loop or an absurd depth must end the walk.
-            if (depth >= MaxDepth)
-            {
-                throw ApiException.BadRequest($"nodeid: no kbuild within {MaxDepth} ancestors of node {nodeId}");
-            }
-
-            job = kbuild;
-            kbuild = await ParentAsync(maestro, job, http.RequestAborted);
+            throw ApiException.BadRequest(ancestors.Count > NodeAncestors.MaxDepth
+                ? $"nodeid: no kbuild within {NodeAncestors.MaxDepth} ancestors of node {nodeId}"
+                : $"nodeid: node {nodeId} has no kbuild ancestor to retry from");
         }
 
-        if (kbuild is null)
-        {
-            throw ApiException.BadRequest($"nodeid: node {nodeId} has no kbuild ancestor to retry from");
-        }
+        var kbuild = ancestors[^1];
+        var job = ancestors.Count > 1 ? ancestors[^2] : node;
 
         if (kbuild.Result != "pass" || kbuild.State is not ("available" or "done"))
         {
@@ -66,7 +58,4 @@ internal static class JobRetryEndpoint
         var runs = await maestro.GetNodesFastAsync(filter, cancellationToken);
         return runs.Select(r => r.RetryCounter).Append(job.RetryCounter).Max() + 1;
     }
-
-    private static async Task<MaestroNode?> ParentAsync(MaestroClient maestro, MaestroNode node, CancellationToken cancellationToken) =>
-        node.Parent is null ? null : await maestro.GetNodeAsync(node.Parent, cancellationToken);
 }

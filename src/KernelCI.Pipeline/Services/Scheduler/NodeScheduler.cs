@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using KernelCI.Client.Maestro;
 using KernelCI.Pipeline.Config;
 using KernelCI.Pipeline.Events;
+using KernelCI.Pipeline.Runtimes;
 using Microsoft.Extensions.Logging;
 
 namespace KernelCI.Pipeline.Services.Scheduler;
@@ -122,7 +123,7 @@ internal sealed class NodeScheduler(SchedulerIndex index, LoadedRuntimes runtime
 
         guard.Add(plan.DedupKey);
         SchedulerLog.Scheduled(logger, plan.Entry.Job.Name, plan.Platform.Name, plan.Runtime.Config.Name, node.Id, node.Parent);
-        Runtimes.JobRequest request;
+        JobRequest request;
         try
         {
             request = builder.Build(node, plan.Entry, plan.Platform, plan.Runtime.Config.LabType, ancestors);
@@ -155,24 +156,10 @@ internal sealed class NodeScheduler(SchedulerIndex index, LoadedRuntimes runtime
         await retry.RunAsync($"fail {node.Id}", ct => maestro.PatchNodeAsync(node.Id!, fields, cancellationToken: ct), cancellationToken);
     }
 
-    private async Task<List<MaestroNode>> AncestorsAsync(string id, CancellationToken cancellationToken)
-    {
-        var chain = new List<MaestroNode>();
-        for (var next = id; next is not null && chain.Count < 32;)
-        {
-            var current = next;
-            var node = await retry.RunAsync($"get node {current}", ct => maestro.GetNodeAsync(current, ct), cancellationToken);
-            if (node is null)
-            {
-                break;
-            }
-
-            chain.Add(node);
-            next = node.Parent;
-        }
-
-        return chain;
-    }
+    /// <summary>The event's node and its ancestors, nearest first.</summary>
+    private Task<List<MaestroNode>> AncestorsAsync(string id, CancellationToken cancellationToken) =>
+        NodeAncestors.WalkAsync(id, (current, token) => retry.RunAsync($"get node {current}", ct => maestro.GetNodeAsync(current, ct), token),
+            cancellationToken);
 
     /// <summary>Dedup keys of the parent's children created inside the window, in one query per event.</summary>
     private async Task<HashSet<string>> RecentChildrenAsync(string parentId, CancellationToken cancellationToken)

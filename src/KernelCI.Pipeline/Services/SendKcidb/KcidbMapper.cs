@@ -200,28 +200,19 @@ internal sealed class KcidbMapper(string origin, PipelineConfig config,
     }
 
     /// <summary>The node's ancestors, nearest first.</summary>
-    private async Task<IReadOnlyList<MaestroNode>> AncestorsAsync(MaestroNode node, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<MaestroNode>> AncestorsAsync(MaestroNode node, CancellationToken cancellationToken) =>
+        await NodeAncestors.WalkAsync(node.Parent, CachedNodeAsync, cancellationToken);
+
+    /// <summary>A node read once per batch: the nodes of one hierarchy share their ancestors.</summary>
+    private async Task<MaestroNode?> CachedNodeAsync(string id, CancellationToken cancellationToken)
     {
-        var ancestors = new List<MaestroNode>();
-        var parentId = node.Parent;
-        while (parentId is not null && ancestors.Count < 32)
+        if (!_nodes.TryGetValue(id, out var node))
         {
-            if (!_nodes.TryGetValue(parentId, out var parent))
-            {
-                parent = await getNode(parentId, cancellationToken);
-                _nodes[parentId] = parent;
-            }
-
-            if (parent is null)
-            {
-                break;
-            }
-
-            ancestors.Add(parent);
-            parentId = parent.Parent;
+            node = await getNode(id, cancellationToken);
+            _nodes[id] = node;
         }
 
-        return ancestors;
+        return node;
     }
 
     private async Task<string?> LogAsync(string? url, CancellationToken cancellationToken)
