@@ -38,7 +38,7 @@ internal static class JobRetryEndpoint
             throw ApiException.BadRequest($"nodeid: the kbuild {kbuild.Id} is {kbuild.State}/{kbuild.Result ?? "null"}, not a finished pass");
         }
 
-        // As job-retry does (maestro-pipeline.md §6): the kbuild on channel `retry`, narrowed to this job and platform,
+        // As job-retry does (kernelci/kernelci-pipeline:src/job_retry.py; docs/pipeline/api.md): the kbuild on channel `retry`, narrowed to this job and platform,
         // with a retry counter above every earlier run of the job there. A new counter is what lets the scheduler make a
         // new node: its dedup key holds it, and a node event would neither match `state: available` entries once the
         // kbuild is done nor get past the dedup of the first run.

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KernelCI.Pipeline.Services.JobRetry;
 
-/// <summary>The job-retry service: republishes the parent of an incomplete job on the retry channel (§6).</summary>
+/// <summary>The job-retry service: republishes the parent of an incomplete job on the retry channel (kernelci/kernelci-pipeline:src/job_retry.py).</summary>
 internal static class JobRetryRegistration
 {
     public static void Add(IServiceCollection services)

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace KernelCI.Pipeline.Services.JobRetry;
 
-/// <summary>upstream's job_retry.py (§6): a done kbuild or job that is incomplete (or a failed baseline*) and has been
+/// <summary>upstream's job retry (kernelci/kernelci-pipeline:src/job_retry.py): a done kbuild or job that is incomplete (or a failed baseline*) and has been
 /// retried fewer than <see cref="MaxRetries"/> times gets its parent republished on channel `retry`, narrowed by
 /// jobfilter (and platform_filter for jobs) so that the scheduler re-creates only that job.</summary>
 internal sealed class JobRetryService(EventLoop loop, MaestroClient maestro, ILogger<JobRetryService> logger) : BackgroundService

@@ -11,7 +11,7 @@ using KernelCI.Pipeline.Services.Tarball;
 namespace KernelCI.Pipeline.Services.Patchset;
 
 /// <summary>Applies one patchset node's patches on the parent checkout's source tree and uploads the result
-/// (maestro-pipeline.md §6, steps 2 to 7).</summary>
+/// (kernelci/kernelci-pipeline:src/patchset.py; docs/pipeline/services.md).</summary>
 internal sealed class PatchsetApplier(StorageClient storage, PublicUrls urls, PatchDownloader downloader, PipelineOptions options,
     PatchsetOptions patchsetOptions, TimeProvider timeProvider)
 {

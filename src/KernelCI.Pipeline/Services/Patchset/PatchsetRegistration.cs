@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KernelCI.Pipeline.Services.Patchset;
 
-/// <summary>The patchset service: applies developers' patches on top of a checkout and uploads the tarball (§6).
+/// <summary>The patchset service: applies developers' patches on top of a checkout and uploads the tarball (kernelci/kernelci-pipeline:src/patchset.py).
 /// Options: PipelineOptions.Patchset, unless a <see cref="PatchsetOptions"/> is registered first.</summary>
 internal static class PatchsetRegistration
 {

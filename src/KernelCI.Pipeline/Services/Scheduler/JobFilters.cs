@@ -1,6 +1,6 @@
 namespace KernelCI.Pipeline.Services.Scheduler;
 
-/// <summary>A node's `jobfilter` and `platform_filter`, inherited by its children (maestro-pipeline.md §2.2).</summary>
+/// <summary>A node's `jobfilter` and `platform_filter`, inherited by its children (kernelci/kernelci-pipeline:src/scheduler.py).</summary>
 internal static class JobFilters
 {
     /// <summary>No filter runs everything; otherwise the job is listed, or `X+` is listed where X is the job or any

@@ -4,7 +4,7 @@ using KernelCI.Pipeline.Config;
 
 namespace KernelCI.Pipeline.Services.Scheduler;
 
-/// <summary>The node the scheduler POSTs for a job (maestro-pipeline.md §3.1 step 1), and the small JSON view of it
+/// <summary>The node the scheduler POSTs for a job (kernelci/kernelci-pipeline:src/scheduler.py; docs/pipeline/config-and-scheduler.md), and the small JSON view of it
 /// that rules are evaluated against before it exists.</summary>
 internal static class JobNodeFactory
 {

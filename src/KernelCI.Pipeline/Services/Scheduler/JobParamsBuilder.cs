@@ -5,7 +5,7 @@ using KernelCI.Pipeline.Runtimes;
 
 namespace KernelCI.Pipeline.Services.Scheduler;
 
-/// <summary>Builds a job's request as upstream's runtime does (maestro-pipeline.md §3.1 steps 2–4): name, node,
+/// <summary>Builds a job's request as upstream's runtime does (kernelci/kernelci-core:kernelci/runtime/__init__.py): name, node,
 /// runtime, image and device_type; then platform params; then job params, which win; then the arch names; fragment
 /// names resolved into `fragment_configs`; `rootfs_ref` into its URLs; ancestors' artifacts merged, nearest last.</summary>
 internal sealed class JobParamsBuilder(PipelineConfig config, PipelineOptions options)

@@ -8,8 +8,9 @@ using Microsoft.Extensions.Logging;
 
 namespace KernelCI.Pipeline.Services.Scheduler;
 
-/// <summary>Turns node and retry events into job nodes: matching (maestro-pipeline.md §2.1), filters in upstream's
-/// order (§2.2), then node creation and submission, concurrently (§3.1).</summary>
+/// <summary>Turns node and retry events into job nodes: matching (kernelci/kernelci-core:kernelci/scheduler.py), filters in
+/// upstream's order (kernelci/kernelci-pipeline:src/scheduler.py), then node creation and submission, concurrently
+/// (docs/pipeline/config-and-scheduler.md).</summary>
 internal sealed class NodeScheduler(SchedulerIndex index, LoadedRuntimes runtimes, JobParamsBuilder builder, MaestroClient maestro,
     Retry retry, DedupGuard guard, TimeProvider timeProvider, ILogger<NodeScheduler> logger)
 {

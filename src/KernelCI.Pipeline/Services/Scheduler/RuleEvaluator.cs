@@ -3,7 +3,7 @@ using KernelCI.Pipeline.Config;
 
 namespace KernelCI.Pipeline.Services.Scheduler;
 
-/// <summary>Upstream's `rules:` (maestro-pipeline.md §2.2): tree/branch with `tree:branch` combos first, then
+/// <summary>Upstream's `rules:` (kernelci/kernelci-core:kernelci/api/helper.py; docs/pipeline/config-and-scheduler.md): tree/branch with `tree:branch` combos first, then
 /// min/max version, then any other key searched in the node and its ancestors. A '!' prefix denies.</summary>
 internal static class RuleEvaluator
 {

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KernelCI.Pipeline.Services.Scheduler;
 
-/// <summary>The scheduler: turns node and retry events into job nodes on runtimes (§2.1, §2.2, §3.1).</summary>
+/// <summary>The scheduler: turns node and retry events into job nodes on runtimes (kernelci/kernelci-pipeline:src/scheduler.py; docs/pipeline/config-and-scheduler.md).</summary>
 internal static class SchedulerRegistration
 {
     public static void Add(IServiceCollection services)

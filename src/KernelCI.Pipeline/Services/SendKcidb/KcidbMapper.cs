@@ -5,7 +5,7 @@ using KernelCI.Pipeline.Config;
 
 namespace KernelCI.Pipeline.Services.SendKcidb;
 
-/// <summary>Maps nodes to KCIDB v5.3 objects (maestro-pipeline.md §5). One mapper serves one batch: it caches the
+/// <summary>Maps nodes to KCIDB v5.3 objects (kernelci/kernelci-pipeline:src/send_kcidb.py; docs/pipeline/kcidb-bridge.md). One mapper serves one batch: it caches the
 /// ancestors and logs that several nodes of a hierarchy share.</summary>
 internal sealed class KcidbMapper(string origin, PipelineConfig config,
     Func<string, CancellationToken, Task<MaestroNode?>> getNode, Func<string?, CancellationToken, Task<string?>> fetchLog,
@@ -66,8 +66,8 @@ internal sealed class KcidbMapper(string origin, PipelineConfig config,
             .Put("misc", new JsonObject().Put("submitted_by", node.Submitter).Put("git_repository_url", https ? null : url));
     }
 
-    /// <summary>A patchset node's patches (`patch0`…`patchN`, maestro-pipeline.md §6) in the order they were applied,
-    /// as KCIDB's `patchset_files` (kcidb.md, checkout); none for a plain checkout. Upstream's bridge sends neither
+    /// <summary>A patchset node's patches (`patch0`…`patchN`, docs/pipeline/services.md) in the order they were applied,
+    /// as KCIDB's `patchset_files` (the v5.3 checkout schema, kernelci/kcidb-io:kcidb_io/schema/); none for a plain checkout. Upstream's bridge sends neither
     /// these nor the hash (`pipeline:src/send_kcidb.py` hard-codes `patchset_hash: ''`), which makes a patched
     /// checkout indistinguishable from its base in KCIDB.</summary>
     private static JsonArray PatchsetFiles(IReadOnlyDictionary<string, string> artifacts)

@@ -3,7 +3,7 @@ using KernelCI.Pipeline.Config;
 
 namespace KernelCI.Pipeline.Services.SendKcidb;
 
-/// <summary>Node path → KCIDB test path (maestro-pipeline.md §5 "Path"): `[checkout, kbuild-x, baseline-arm64]` →
+/// <summary>Node path → KCIDB test path (kernelci/kernelci-pipeline:src/send_kcidb.py; docs/pipeline/kcidb-bridge.md): `[checkout, kbuild-x, baseline-arm64]` →
 /// `boot`, and the same under a patchset: `[checkout, patchset, kbuild-x, baseline-arm64]` → `boot`.</summary>
 internal static partial class KcidbPath
 {

@@ -2,7 +2,7 @@ using KernelCI.Client.Maestro;
 
 namespace KernelCI.Pipeline.Services.SendKcidb;
 
-/// <summary>Node result and error code → KCIDB status (maestro-pipeline.md §5 "Status").</summary>
+/// <summary>Node result and error code → KCIDB status (kernelci/kernelci-pipeline:src/send_kcidb.py; docs/pipeline/kcidb-bridge.md).</summary>
 internal static class KcidbStatus
 {
     private static readonly HashSet<string> ErrorCodes = ["Canceled", "Infrastructure", "LAVATimeout", "MultinodeTimeout", "Test"];

@@ -3,7 +3,7 @@ using KernelCI.Pipeline.Services.JobRetry;
 
 namespace KernelCI.Pipeline.Services.SendKcidb;
 
-/// <summary>Which nodes the bridge sends, and which it marks processed without sending (maestro-pipeline.md §5).</summary>
+/// <summary>Which nodes the bridge sends, and which it marks processed without sending (kernelci/kernelci-pipeline:src/send_kcidb.py; docs/pipeline/kcidb-bridge.md).</summary>
 internal static class NodeRules
 {
     /// <summary>Checkouts and builds are sent when available (so the dashboard sees them early) and again when done;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KernelCI.Pipeline.Services.SendKcidb;
 
-/// <summary>The KCIDB bridge: sends done nodes to KCIDB, with an outbox sweep so that none is missed (§5).</summary>
+/// <summary>The KCIDB bridge: sends done nodes to KCIDB, with an outbox sweep so that none is missed (kernelci/kernelci-pipeline:src/send_kcidb.py).</summary>
 internal static class SendKcidbRegistration
 {
     public static void Add(IServiceCollection services)

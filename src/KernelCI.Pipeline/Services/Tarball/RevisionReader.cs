@@ -4,7 +4,7 @@ using KernelCI.Pipeline.Git;
 
 namespace KernelCI.Pipeline.Services.Tarball;
 
-/// <summary>The checkout metadata of §1.2: describe, version, tags, commit message and tip_of_branch.</summary>
+/// <summary>The checkout metadata upstream's tarball service writes (kernelci/kernelci-pipeline:src/tarball.py): describe, version, tags, commit message and tip_of_branch.</summary>
 internal sealed partial class RevisionReader(GitRunner git)
 {
     /// <summary>Adds the metadata to a copy of <paramref name="revision"/>; any git failure is git_commit_error.</summary>

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KernelCI.Pipeline.Services.Tarball;
 
-/// <summary>The tarball service: checks out new checkouts in a git cache and uploads their source tarball (§1.2).</summary>
+/// <summary>The tarball service: checks out new checkouts in a git cache and uploads their source tarball (kernelci/kernelci-pipeline:src/tarball.py).</summary>
 internal static class TarballRegistration
 {
     public static void Add(IServiceCollection services)

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace KernelCI.Pipeline.Services.Tarball;
 
-/// <summary>Turns each new running checkout into a source tarball and an available/pass checkout (§1.2). Patchset
+/// <summary>Turns each new running checkout into a source tarball and an available/pass checkout (kernelci/kernelci-pipeline:src/tarball.py). Patchset
 /// nodes are checkout-kind too but belong to the patchset service.</summary>
 internal sealed class TarballService(EventLoop loop, MaestroClient maestro, GitCache cache, RevisionReader reader, SourceTarball tarball,
     PublicUrls urls, TimeProvider timeProvider, ILogger<TarballService> logger) : BackgroundService

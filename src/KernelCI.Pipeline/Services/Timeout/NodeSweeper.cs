@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace KernelCI.Pipeline.Services.Timeout;
 
-/// <summary>The three sweeps of upstream's timeout.py (maestro-pipeline.md §6), each one pass over the API.</summary>
+/// <summary>The three sweeps of upstream's timeout service (kernelci/kernelci-pipeline:src/timeout.py), each one pass over the API.</summary>
 internal sealed class NodeSweeper(MaestroClient maestro, TimeProvider timeProvider, ILogger<NodeSweeper> logger)
 {
     private const int PageSize = 500;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KernelCI.Pipeline.Services.Timeout;
 
-/// <summary>The timeout service in its three modes (§6): timeout, holdoff and closing, each its own hosted service
+/// <summary>The timeout service in its three modes (kernelci/kernelci-pipeline:src/timeout.py): timeout, holdoff and closing, each its own hosted service
 /// as upstream runs `timeout.py --mode` three times. Options: PipelineOptions.Timeout.</summary>
 internal static class TimeoutRegistration
 {

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace KernelCI.Pipeline.Services.Trigger;
 
-/// <summary>One poll of every selected build_config (maestro-pipeline.md §1.1): the branch head by ls-remote, the
+/// <summary>One poll of every selected build_config (kernelci/kernelci-pipeline:src/trigger.py): the branch head by ls-remote, the
 /// frequency window, the already-checked-out test, then the checkout node.</summary>
 internal sealed class CheckoutTrigger(PipelineConfig config, PipelineOptions pipelineOptions, TriggerOptions options,
     MaestroClient maestro, GitRunner git, GitUrlPolicy urls, NipaBranches nipa, TimeProvider timeProvider, ILogger<CheckoutTrigger> logger)

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace KernelCI.Pipeline.Services.Trigger;
 
 /// <summary>NIPA's branch lists: a build_config whose branch is an http(s) URL names a JSON array of
-/// `{branch, date, …}`, and the branch to poll is the one with the newest date (§1.1 step 3).</summary>
+/// `{branch, date, …}`, and the branch to poll is the one with the newest date (kernelci/kernelci-pipeline:src/trigger.py).</summary>
 internal sealed class NipaBranches(HttpClient http)
 {
     public static bool IsNipa(string branch) =>

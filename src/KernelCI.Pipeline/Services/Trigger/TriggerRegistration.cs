@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KernelCI.Pipeline.Services.Trigger;
 
-/// <summary>The trigger service: polls the trees' branches and creates checkout nodes (maestro-pipeline.md §1.1).
+/// <summary>The trigger service: polls the trees' branches and creates checkout nodes (kernelci/kernelci-pipeline:src/trigger.py).
 /// Its options come from PipelineOptions.Trigger unless a <see cref="TriggerOptions"/> is registered first.</summary>
 internal static class TriggerRegistration
 {

@@ -42,7 +42,7 @@ internal static class BridgeNodes
         },
     };
 
-    /// <summary>A patchset applied on <see cref="Checkout"/> (maestro-pipeline.md §6): a checkout-kind node one level
+    /// <summary>A patchset applied on <see cref="Checkout"/> (kernelci/kernelci-pipeline:src/patchset.py): a checkout-kind node one level
     /// down, with its patches as artifacts and their hash in its revision.</summary>
     public static MaestroNode Patchset(string parent = "c1")
     {
