@@ -21,6 +21,8 @@ public static class PipelineCore
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(options);
         services.AddSingleton(config);
+        services.AddMetrics();
+        services.TryAddSingleton<PipelineMetrics>();
         services.AddSingleton<Retry>();
         services.AddSingleton<EventLoop>();
         services.AddSingleton(_ => new MaestroClient(Http(Require(options.MaestroUrl, "MaestroUrl"), TimeSpan.FromMinutes(2)), options.MaestroToken));

@@ -12,7 +12,7 @@ namespace KernelCI.Pipeline.Services.Scheduler;
 /// upstream's order (kernelci/kernelci-pipeline:src/scheduler.py), then node creation and submission, concurrently
 /// (docs/pipeline/config-and-scheduler.md).</summary>
 internal sealed class NodeScheduler(SchedulerIndex index, LoadedRuntimes runtimes, JobParamsBuilder builder, MaestroClient maestro,
-    Retry retry, DedupGuard guard, TimeProvider timeProvider, ILogger<NodeScheduler> logger)
+    Retry retry, DedupGuard guard, TimeProvider timeProvider, PipelineMetrics metrics, ILogger<NodeScheduler> logger)
 {
     /// <summary>Node creations and submissions in flight at once for one event.</summary>
     public static int MaxParallel { get; set; } = 32;
@@ -138,6 +138,7 @@ internal sealed class NodeScheduler(SchedulerIndex index, LoadedRuntimes runtime
         try
         {
             await plan.Runtime.SubmitAsync(request, cancellationToken);
+            metrics.JobStarted(plan.Runtime.Config.Name);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace KernelCI.Pipeline.Services.Timeout;
 
 /// <summary>The three sweeps of upstream's timeout service (kernelci/kernelci-pipeline:src/timeout.py), each one pass over the API.</summary>
-internal sealed class NodeSweeper(MaestroClient maestro, TimeProvider timeProvider, ILogger<NodeSweeper> logger)
+internal sealed class NodeSweeper(MaestroClient maestro, TimeProvider timeProvider, PipelineMetrics metrics, ILogger<NodeSweeper> logger)
 {
     private const int PageSize = 500;
     private static readonly string[] Pending = ["running", "available", "closing"];
@@ -29,7 +29,7 @@ internal sealed class NodeSweeper(MaestroClient maestro, TimeProvider timeProvid
             }
 
             await maestro.PatchNodeAsync(node.Id!, fields, cancellationToken: cancellationToken);
-            TimeoutLog.Moved(logger, "timeout", node.Id!, "done");
+            Moved("timeout", node.Id!, "done");
         }
 
         return nodes.Count;
@@ -44,7 +44,7 @@ internal sealed class NodeSweeper(MaestroClient maestro, TimeProvider timeProvid
         {
             var state = await HasPendingDescendantAsync(node.Id!, cancellationToken) ? "closing" : "done";
             await maestro.PatchNodeAsync(node.Id!, new JsonObject { ["state"] = state }, cancellationToken: cancellationToken);
-            TimeoutLog.Moved(logger, "holdoff", node.Id!, state);
+            Moved("holdoff", node.Id!, state);
         }
 
         return nodes.Count;
@@ -63,7 +63,7 @@ internal sealed class NodeSweeper(MaestroClient maestro, TimeProvider timeProvid
             }
 
             await maestro.PatchNodeAsync(node.Id!, new JsonObject { ["state"] = "done" }, cancellationToken: cancellationToken);
-            TimeoutLog.Moved(logger, "closing", node.Id!, "done");
+            Moved("closing", node.Id!, "done");
             moved++;
         }
 
@@ -105,5 +105,11 @@ internal sealed class NodeSweeper(MaestroClient maestro, TimeProvider timeProvid
                 return nodes;
             }
         }
+    }
+
+    private void Moved(string mode, string nodeId, string state)
+    {
+        TimeoutLog.Moved(logger, mode, nodeId, state);
+        metrics.NodeMoved(mode, state);
     }
 }

@@ -28,6 +28,8 @@ internal sealed class SchedulerHarness : IAsyncDisposable
 
     public PipelineTestStack Stack { get; }
 
+    public IServiceProvider Services => _services;
+
     public MaestroClient Maestro => Stack.Maestro;
 
     public FakeRuntimeFactory Runtimes { get; }

@@ -1,7 +1,9 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using KernelCI.Client.Maestro;
 using KernelCI.Data;
 using KernelCI.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KernelCI.Pipeline.Tests.Services.Scheduler;
 
@@ -29,6 +31,18 @@ public sealed class SchedulerServiceTests
         Assert.Equal(["CONFIG_SERIAL_8250=y", "CONFIG_SERIAL_8250_CONSOLE=y"], request.Params["fragment_configs"]!["qemu-serial"]!.AsArray().Select(c => c!.ToString()));
         Assert.Equal(["CONFIG_PRINTK=y"], request.Params["fragment_configs"]!["CONFIG_PRINTK=y"]!.AsArray().Select(c => c!.ToString()));
         Assert.Equal(("fake", "kernelci/gcc"), (request.Params["runtime"]!.ToString(), request.Params["runtime_image"]!.ToString()));
+    }
+
+    [Fact]
+    public async Task Each_job_submitted_is_counted_for_its_runtime()
+    {
+        await using var harness = await SchedulerHarness.StartAsync();
+        using var recorder = new MetricRecorder(harness.Services.GetRequiredService<IMeterFactory>());
+
+        await harness.AvailableCheckoutAsync();
+        await harness.Runtimes.NextAsync();
+
+        await SchedulerHarness.WaitForAsync(() => Task.FromResult(recorder.Sum("pipeline_jobs_started_total", ("runtime", "local-shell")) == 1));
     }
 
     [Fact]

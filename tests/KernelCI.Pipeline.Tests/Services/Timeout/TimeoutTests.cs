@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json.Nodes;
 using KernelCI.Client.Maestro;
 using KernelCI.Data;
@@ -28,6 +29,20 @@ public sealed class TimeoutTests
         Assert.Equal(("done", "incomplete", "node_timeout"), (done.State, done.Result, done.Data["error_code"]?.ToString()));
         Assert.Equal("running", (await GetAsync(stack, child)).State);
         Assert.Equal("running", (await GetAsync(stack, alive)).State);
+    }
+
+    [Fact]
+    public async Task Each_node_moved_is_counted_with_its_mode_and_new_state()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        var meters = MetricRecorder.NewFactory();
+        using var recorder = new MetricRecorder(meters);
+        await CreateAsync(stack, "kbuild", timeout: Start.AddMinutes(30));
+        await CreateAsync(stack, "kbuild", timeout: Start.AddMinutes(40));
+
+        await Sweeper(stack, meters).TimeoutAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, recorder.Sum("pipeline_timeout_nodes_moved_total", ("mode", "timeout"), ("state", "done")));
     }
 
     [Fact]
@@ -98,7 +113,7 @@ public sealed class TimeoutTests
     {
         await using var stack = await PipelineTestStack.StartAsync();
         var clock = new FakeTimeProvider(new DateTimeOffset(Start.AddHours(1)));
-        var sweep = new TimeoutSweep(new NodeSweeper(stack.Maestro, clock, NullLogger<NodeSweeper>.Instance),
+        var sweep = new TimeoutSweep(new NodeSweeper(stack.Maestro, clock, new PipelineMetrics(MetricRecorder.NewFactory()), NullLogger<NodeSweeper>.Instance),
             new TimeoutOptions { Period = TimeSpan.FromSeconds(60) }, clock, NullLogger<TimeoutSweep>.Instance);
         await sweep.StartAsync(TestContext.Current.CancellationToken);
         var node = await CreateAsync(stack, "kbuild", timeout: Start.AddMinutes(90));
@@ -114,8 +129,9 @@ public sealed class TimeoutTests
         }
     }
 
-    private static NodeSweeper Sweeper(PipelineTestStack stack) =>
-        new(stack.Maestro, new FakeTimeProvider(new DateTimeOffset(Start.AddHours(1))), NullLogger<NodeSweeper>.Instance);
+    private static NodeSweeper Sweeper(PipelineTestStack stack, IMeterFactory? meters = null) =>
+        new(stack.Maestro, new FakeTimeProvider(new DateTimeOffset(Start.AddHours(1))),
+            new PipelineMetrics(meters ?? MetricRecorder.NewFactory()), NullLogger<NodeSweeper>.Instance);
 
     private static async Task<MaestroNode> CreateAsync(PipelineTestStack stack, string kind, string? parent = null, DateTime? timeout = null,
         string state = "running", string? result = null, DateTime? holdoff = null)
