@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.AspNetCore.Http;
 
 namespace KernelCI.Pipeline.Api;
@@ -7,7 +6,7 @@ namespace KernelCI.Pipeline.Api;
 /// authenticated.</summary>
 internal sealed record ApiUser(string Email, IReadOnlyList<string> Permissions)
 {
-    public static ValueTask<ApiUser?> BindAsync(HttpContext http, ParameterInfo parameter)
+    public static ValueTask<ApiUser?> BindAsync(HttpContext http)
     {
         var user = http.User;
         var email = user.FindFirst(PipelineAuth.EmailClaim)?.Value;
