@@ -1,4 +1,4 @@
-namespace KernelCI.Pipeline.Tests.Git;
+namespace KernelCI.Pipeline.Tests;
 
 public sealed class SafePathsTests
 {

@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 using KernelCI.Client.Maestro;
 using KernelCI.Pipeline.Config;
 using KernelCI.Pipeline.Runtimes;
+using KernelCI.Pipeline.Tests.Runtimes;
 
-namespace KernelCI.Pipeline.Tests.Runtimes;
+namespace KernelCI.Pipeline.Tests.Runtimes.Shell;
 
 /// <summary>The states the shell runtime gives a kbuild node, on a source tree whose Makefile only pretends to build
 /// (seconds, not the minutes of a real kernel): kci-dev's watch counts anything but running → done as a failure.</summary>

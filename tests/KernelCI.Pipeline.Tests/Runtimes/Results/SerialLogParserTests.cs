@@ -1,6 +1,6 @@
 using KernelCI.Pipeline.Runtimes.Results;
 
-namespace KernelCI.Pipeline.Tests.Runtimes;
+namespace KernelCI.Pipeline.Tests.Runtimes.Results;
 
 public sealed class SerialLogParserTests
 {

@@ -4,8 +4,9 @@ using System.Text.Json.Nodes;
 using KernelCI.Client.Maestro;
 using KernelCI.Pipeline.Config;
 using KernelCI.Pipeline.Runtimes;
+using KernelCI.Pipeline.Tests.Runtimes;
 
-namespace KernelCI.Pipeline.Tests.Runtimes;
+namespace KernelCI.Pipeline.Tests.Runtimes.Qemu;
 
 /// <summary>The QEMU lab booting the real test kernel (tinyconfig + qemu-serial from linux-source-6.1).</summary>
 public sealed class QemuRuntimeTests

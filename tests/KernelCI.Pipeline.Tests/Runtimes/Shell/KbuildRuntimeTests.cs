@@ -4,8 +4,9 @@ using System.Text.Json.Nodes;
 using KernelCI.Client.Maestro;
 using KernelCI.Pipeline.Config;
 using KernelCI.Pipeline.Runtimes;
+using KernelCI.Pipeline.Tests.Runtimes;
 
-namespace KernelCI.Pipeline.Tests.Runtimes;
+namespace KernelCI.Pipeline.Tests.Runtimes.Shell;
 
 /// <summary>The shell runtime building linux-source-6.1 for real (tinyconfig + qemu-serial, about five minutes on two
 /// cores), a tree broken on purpose, and a checkout whose tarball is missing.</summary>

@@ -3,7 +3,7 @@ using KernelCI.Pipeline.Config;
 using KernelCI.Pipeline.Runtimes;
 using KernelCI.Pipeline.Runtimes.Shell;
 
-namespace KernelCI.Pipeline.Tests.Runtimes;
+namespace KernelCI.Pipeline.Tests.Runtimes.Shell;
 
 public sealed class BuildScriptTests
 {
