@@ -12,7 +12,7 @@ namespace KernelCI.Pipeline;
 /// <summary>The pipeline on its own listener: the developer-request API, and every pipeline service
 /// as a background service of the same process. Under `serve` it is completed with its peers' URLs and credentials
 /// (<see cref="PipelinePeers"/>) and loads its configuration once, before its listener is built.</summary>
-public sealed class PipelineComponent(PipelineOptions? options = null, Action<IServiceCollection>? extraServices = null) : IComponent, IPeerClient
+public sealed class PipelineComponent(PipelineOptions? given = null, Action<IServiceCollection>? extraServices = null) : IComponent, IPeerClient
 {
     private (PipelineOptions Options, PipelineConfig Config)? _connected;
 
@@ -26,17 +26,18 @@ public sealed class PipelineComponent(PipelineOptions? options = null, Action<IS
 
     public async Task ConnectAsync(Deployment deployment, CancellationToken cancellationToken)
     {
-        var given = options ?? deployment.Configuration.GetSection("Pipeline").Get<PipelineOptions>() ?? new PipelineOptions();
-        var completed = await PipelinePeers.CompleteAsync(given, deployment, cancellationToken);
+        var options = given ?? deployment.Configuration.GetSection("Pipeline").Get<PipelineOptions>() ?? new PipelineOptions();
+        var completed = await PipelinePeers.CompleteAsync(options, deployment, cancellationToken);
         _connected = (completed, LoadConfig(completed));
     }
 
     public void ConfigureServices(WebApplicationBuilder builder, HostContext context)
     {
-        var pipelineOptions = _connected?.Options ?? options ?? builder.Configuration.GetSection("Pipeline").Get<PipelineOptions>() ?? new PipelineOptions();
-        builder.Services.AddPipelineCore(pipelineOptions, _connected?.Config ?? LoadConfig(pipelineOptions));
+        var options = builder.AddComponentOptions("Pipeline", _connected?.Options ?? given, new PipelineOptionsValidator());
+        builder.Services.AddPipelineCore(options, _connected?.Config ?? LoadConfig(options));
         extraServices?.Invoke(builder.Services);
-        builder.Services.AddPipelineServices(pipelineOptions.Services);
+        builder.Services.AddPipelineServices(options.Services);
+        builder.Services.AddPipelineApi();
     }
 
     public void MapEndpoints(WebApplication app)

@@ -12,12 +12,17 @@ namespace KernelCI.Pipeline;
 /// components. Services talk to Maestro, storage and KCIDB only through these clients.</summary>
 public static class PipelineCore
 {
-    /// <summary>Registers the shared pieces; <paramref name="config"/> is loaded (and validated) by the caller at start.</summary>
+    /// <summary>Registers the shared pieces; <paramref name="config"/> is loaded (and validated) by the caller at start.
+    /// Invalid <paramref name="options"/> throw <see cref="Microsoft.Extensions.Options.OptionsValidationException"/>.</summary>
     public static IServiceCollection AddPipelineCore(this IServiceCollection services, PipelineOptions options, PipelineConfig config)
     {
+        // Checked here too (the component checks through AddComponentOptions) for hosts without a component.
+        PipelineOptionsValidator.ThrowIfInvalid(options);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(options);
+        services.TryAddSingleton(options);
         services.AddSingleton(config);
+        services.AddMetrics();
+        services.TryAddSingleton<PipelineMetrics>();
         services.AddSingleton<Retry>();
         services.AddSingleton<EventLoop>();
         services.AddSingleton(_ => new MaestroClient(Http(Require(options.MaestroUrl, "MaestroUrl"), TimeSpan.FromMinutes(2)), options.MaestroToken));

@@ -1,7 +1,7 @@
 using KernelCI.Pipeline.Api;
-using KernelCI.Pipeline.Patchset;
-using KernelCI.Pipeline.Timeout;
-using KernelCI.Pipeline.Trigger;
+using KernelCI.Pipeline.Services.Patchset;
+using KernelCI.Pipeline.Services.Timeout;
+using KernelCI.Pipeline.Services.Trigger;
 
 namespace KernelCI.Pipeline;
 
@@ -43,7 +43,7 @@ public sealed record PipelineOptions
     public string? Trees { get; init; }
 
     /// <summary>send-kcidb's sweep interval and batch size ("Pipeline:Bridge" in the configuration file).</summary>
-    public Bridge.BridgeOptions Bridge { get; init; } = new();
+    public Services.SendKcidb.BridgeOptions Bridge { get; init; } = new();
 
     /// <summary>Runtimes the scheduler loads; empty means all configured runtimes this process can run.</summary>
     public IReadOnlyList<string> Runtimes { get; init; } = [];
@@ -55,7 +55,7 @@ public sealed record PipelineOptions
     public TimeoutOptions Timeout { get; init; } = new();
 
     /// <summary>How the tarball service makes tarballs ("Pipeline:Tarball").</summary>
-    public Tarball.TarballOptions Tarball { get; init; } = new();
+    public Services.Tarball.TarballOptions Tarball { get; init; } = new();
 
     /// <summary>Which git URLs developers may ask for besides https ("Pipeline:Git").</summary>
     public Git.GitOptions Git { get; init; } = new();

@@ -1,11 +1,11 @@
-using KernelCI.Pipeline.Bridge;
-using KernelCI.Pipeline.Patchset;
-using KernelCI.Pipeline.JobRetry;
+using KernelCI.Pipeline.Services.SendKcidb;
+using KernelCI.Pipeline.Services.Patchset;
+using KernelCI.Pipeline.Services.JobRetry;
 using KernelCI.Pipeline.Runtimes;
-using KernelCI.Pipeline.Scheduler;
-using KernelCI.Pipeline.Tarball;
-using KernelCI.Pipeline.Timeout;
-using KernelCI.Pipeline.Trigger;
+using KernelCI.Pipeline.Services.Scheduler;
+using KernelCI.Pipeline.Services.Tarball;
+using KernelCI.Pipeline.Services.Timeout;
+using KernelCI.Pipeline.Services.Trigger;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KernelCI.Pipeline;
@@ -28,6 +28,6 @@ public static class PipelineServices
         ["closing"] = TimeoutRegistration.AddClosing,
         ["job-retry"] = JobRetryRegistration.Add,
         ["patchset"] = PatchsetRegistration.Add,
-        ["send-kcidb"] = KcidbBridgeRegistration.Add,
+        ["send-kcidb"] = SendKcidbRegistration.Add,
     };
 }

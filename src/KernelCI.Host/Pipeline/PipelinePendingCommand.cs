@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using KernelCI.Client.Maestro;
-using KernelCI.Pipeline.Bridge;
+using KernelCI.Pipeline.Services.SendKcidb;
 
 namespace KernelCI.Host.Pipeline;
 

@@ -5,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KernelCI.Pipeline.Api;
 
 /// <summary>Reads a request body whole, but never more than the endpoint's limit nor for longer than its time, so that
-/// a 200 MB body is refused at the limit instead of parsed, and a trickling one gets 408 instead of holding a request.</summary>
+/// a 200 MB body is refused at the limit instead of parsed, and a trickling one gets 408 instead of holding a request. Kestrel's own refusals (a chunked body over the size set
+/// here: 413, or one arriving below its minimum rate: 408) are a BadHttpRequestException, which <see cref="ApiErrors"/>
+/// maps.</summary>
 internal static class ApiBody
 {
     public static async Task<byte[]> ReadAsync(HttpRequest request, ApiBodyLimit limit, CancellationToken cancellationToken)
@@ -44,11 +46,6 @@ internal static class ApiBody
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new ApiException(StatusCodes.Status408RequestTimeout, $"body: not received within {limit.Timeout.TotalSeconds:0.#} s");
-        }
-        catch (BadHttpRequestException e)
-        {
-            // Kestrel's own refusals: a body over the size above (413) or arriving below its minimum rate (408).
-            throw new ApiException(e.StatusCode, "body: " + e.Message);
         }
     }
 

@@ -10,7 +10,22 @@ namespace KernelCI.Pipeline.Api;
 /// 5xx, refusing the pipeline's credentials) are a 502. Anything else is a bug and left to the 500 handler.</summary>
 internal static class ApiErrors
 {
-    public static (int Status, string Message)? Map(Exception exception, HttpContext http) => exception switch
+    /// <summary>The endpoint filter of the API's route group: a failure becomes its `{"message"}` reply.</summary>
+    public static async ValueTask<object?> FilterAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception e) when (!http.Response.HasStarted)
+        {
+            var (status, message) = Map(e, http) ?? throw new InvalidOperationException("unexpected failure of the pipeline API", e);
+            return ApiReply.Message(message, status);
+        }
+    }
+
+    private static (int Status, string Message)? Map(Exception exception, HttpContext http) => exception switch
     {
         ApiException e => (e.Status, e.Message),
         BadHttpRequestException e => (e.StatusCode, "body: " + e.Message),

@@ -9,6 +9,4 @@ internal sealed class ApiException(int status, string message) : Exception(messa
     public static ApiException BadRequest(string message) => new(400, message);
 
     public static ApiException NotFound(string message) => new(404, message);
-
-    public static ApiException Unauthorized(string message) => new(401, "Unauthorized: " + message);
 }

@@ -11,15 +11,4 @@ public sealed record ApiOptions
 
     /// <summary>Time to receive a whole body; a client sending slower is answered 408.</summary>
     public TimeSpan BodyTimeout { get; init; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>This, or an error naming the bad setting.</summary>
-    public ApiOptions Validated() =>
-        MaxBodyBytes is <= 0 or > int.MaxValue ? throw Bad(nameof(MaxBodyBytes), MaxBodyBytes)
-        : MaxPatchsetBodyBytes is <= 0 or > int.MaxValue ? throw Bad(nameof(MaxPatchsetBodyBytes), MaxPatchsetBodyBytes)
-        : BodyTimeout <= TimeSpan.Zero || BodyTimeout > TimeSpan.FromHours(1)
-            ? throw new ArgumentException($"Pipeline:Api:BodyTimeout: must be positive and at most an hour, got {BodyTimeout}")
-        : this;
-
-    private static ArgumentException Bad(string name, long value) =>
-        new($"Pipeline:Api:{name}: must be between 1 and {int.MaxValue} bytes, got {value}");
 }

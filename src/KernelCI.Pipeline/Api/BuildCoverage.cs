@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using KernelCI.Pipeline.Config;
-using KernelCI.Pipeline.Scheduler;
+using KernelCI.Pipeline.Services.Scheduler;
 
 namespace KernelCI.Pipeline.Api;
 

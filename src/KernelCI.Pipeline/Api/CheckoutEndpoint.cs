@@ -3,16 +3,19 @@ using System.Text.RegularExpressions;
 using KernelCI.Client.Maestro;
 using KernelCI.Pipeline.Config;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
+using KernelCI.Pipeline.Git;
+using Microsoft.AspNetCore.Mvc;
 
 namespace KernelCI.Pipeline.Api;
 
 /// <summary>POST /api/checkout: a developer asks for one commit to be built and tested (kci-dev checkout, bisect).</summary>
 internal static partial class CheckoutEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpContext http)
+    public static async Task<IResult> HandleAsync(HttpContext http, ApiUser user, [FromServices] PipelineConfig config,
+        [FromServices] MaestroClient maestro, [FromServices] GitUrlPolicy policy, [FromServices] TimeProvider time)
     {
-        var (user, body, config, maestro, now) = await ApiRequest.ReadAsync(http, "checkout");
+        var body = await ApiInput.ReadAsync(http.Request, http.RequestAborted);
+        var now = time.GetUtcNow().UtcDateTime;
         BuildCoverage.RequireConfigured(config, "checkout");
 
         var commit = ApiInput.RequiredString(body, "commit");
@@ -29,7 +32,7 @@ internal static partial class CheckoutEndpoint
             var source = await ApiInput.NodeAsync(maestro, "nodeid", nodeId, http.RequestAborted);
             var revision = source.Data["kernel_revision"] as JsonObject
                 ?? throw ApiException.BadRequest($"nodeid: node {nodeId} has no data.kernel_revision");
-            RevisionCheck.Node(http, nodeId, revision);
+            RevisionCheck.Node(policy, nodeId, revision);
             tree = revision["tree"]!.ToString();
             url = revision["url"]!.ToString();
             branch = revision["branch"]!.ToString();
@@ -40,7 +43,7 @@ internal static partial class CheckoutEndpoint
             url = ApiInput.RequiredString(body, "url");
             branch = ApiInput.RequiredString(body, "branch");
             tree = config.Trees.Values.FirstOrDefault(t => t.Url == url)?.Name ?? TreeName(url);
-            RevisionCheck.Request(http, tree, url, branch);
+            RevisionCheck.Request(policy, tree, url, branch);
             treeFields = "url, branch";
         }
 

@@ -1,7 +1,7 @@
 using KernelCI.Client.Maestro;
-using KernelCI.Pipeline.JobRetry;
+using KernelCI.Pipeline.Services.JobRetry;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Mvc;
 
 namespace KernelCI.Pipeline.Api;
 
@@ -9,11 +9,9 @@ namespace KernelCI.Pipeline.Api;
 /// `retry`, as job-retry does, so the scheduler makes a new node of just that job with the next retry counter.</summary>
 internal static class JobRetryEndpoint
 {
-    public const int MaxDepth = 32;
-
-    public static async Task<IResult> HandleAsync(HttpContext http)
+    public static async Task<IResult> HandleAsync(HttpContext http, [FromServices] MaestroClient maestro)
     {
-        var (_, body, _, maestro, _) = await ApiRequest.ReadAsync(http, "testretry");
+        var body = await ApiInput.ReadAsync(http.Request, http.RequestAborted);
         var nodeId = ApiInput.RequiredNodeId(body, "nodeid");
         var node = await ApiInput.NodeAsync(maestro, "nodeid", nodeId, http.RequestAborted);
         if (node.Kind is not ("job" or "test"))
@@ -21,32 +19,26 @@ internal static class JobRetryEndpoint
             throw ApiException.BadRequest($"nodeid: node {nodeId} is a {node.Kind}; only test jobs can be retried");
         }
 
-        // The job to rerun is the ancestor (or the node itself) directly under the kbuild.
-        var job = node;
-        var kbuild = await ParentAsync(maestro, job, http.RequestAborted);
-        for (var depth = 0; kbuild is not null && kbuild.Kind != "kbuild"; depth++)
+        // The job to rerun is the ancestor (or the node itself) directly under the kbuild, which may be one above the
+        // MaxDepth ancestors a job may have.
+        var ancestors = await NodeAncestors.WalkAsync(node.Parent, maestro.GetNodeAsync, http.RequestAborted,
+            until: a => a.Kind == "kbuild", maxDepth: NodeAncestors.MaxDepth + 1);
+        if (ancestors.Count == 0 || ancestors[^1].Kind != "kbuild")
         {
-            // Parents are data any Maestro user writes: a loop or an absurd depth must end the walk.
-            if (depth >= MaxDepth)
-            {
-                throw ApiException.BadRequest($"nodeid: no kbuild within {MaxDepth} ancestors of node {nodeId}");
-            }
-
-            job = kbuild;
-            kbuild = await ParentAsync(maestro, job, http.RequestAborted);
+            throw ApiException.BadRequest(ancestors.Count > NodeAncestors.MaxDepth
+                ? $"nodeid: no kbuild within {NodeAncestors.MaxDepth} ancestors of node {nodeId}"
+                : $"nodeid: node {nodeId} has no kbuild ancestor to retry from");
         }
 
-        if (kbuild is null)
-        {
-            throw ApiException.BadRequest($"nodeid: node {nodeId} has no kbuild ancestor to retry from");
-        }
+        var kbuild = ancestors[^1];
+        var job = ancestors.Count > 1 ? ancestors[^2] : node;
 
         if (kbuild.Result != "pass" || kbuild.State is not ("available" or "done"))
         {
             throw ApiException.BadRequest($"nodeid: the kbuild {kbuild.Id} is {kbuild.State}/{kbuild.Result ?? "null"}, not a finished pass");
         }
 
-        // As job-retry does (maestro-pipeline.md §6): the kbuild on channel `retry`, narrowed to this job and platform,
+        // As job-retry does (kernelci/kernelci-pipeline:src/job_retry.py; docs/pipeline/api.md): the kbuild on channel `retry`, narrowed to this job and platform,
         // with a retry counter above every earlier run of the job there. A new counter is what lets the scheduler make a
         // new node: its dedup key holds it, and a node event would neither match `state: available` entries once the
         // kbuild is done nor get past the dedup of the first run.
@@ -66,7 +58,4 @@ internal static class JobRetryEndpoint
         var runs = await maestro.GetNodesFastAsync(filter, cancellationToken);
         return runs.Select(r => r.RetryCounter).Append(job.RetryCounter).Max() + 1;
     }
-
-    private static async Task<MaestroNode?> ParentAsync(MaestroClient maestro, MaestroNode node, CancellationToken cancellationToken) =>
-        node.Parent is null ? null : await maestro.GetNodeAsync(node.Parent, cancellationToken);
 }

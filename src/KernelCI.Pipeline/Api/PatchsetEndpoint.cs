@@ -5,9 +5,10 @@ using System.Text.RegularExpressions;
 using KernelCI.Client.Maestro;
 using KernelCI.Client.Storage;
 using KernelCI.Pipeline.Config;
-using KernelCI.Pipeline.Patchset;
+using KernelCI.Pipeline.Services.Patchset;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
+using KernelCI.Pipeline.Git;
+using Microsoft.AspNetCore.Mvc;
 
 namespace KernelCI.Pipeline.Api;
 
@@ -21,11 +22,13 @@ internal static partial class PatchsetEndpoint
 
     public const int MaxUrlLength = 2048;
 
-    public static async Task<IResult> HandleAsync(HttpContext http)
+    public static async Task<IResult> HandleAsync(HttpContext http, ApiUser user, [FromServices] PipelineConfig config,
+        [FromServices] MaestroClient maestro, [FromServices] GitUrlPolicy policy, [FromServices] TimeProvider time,
+        [FromServices] PipelineOptions options, [FromServices] StorageClient storage, [FromServices] PublicUrls publicUrls)
     {
-        var (user, body, config, maestro, now) = await ApiRequest.ReadAsync(http, "patchset");
+        var body = await ApiInput.ReadAsync(http.Request, http.RequestAborted);
+        var now = time.GetUtcNow().UtcDateTime;
         BuildCoverage.RequireConfigured(config, "patchset");
-        var services = http.RequestServices;
 
         var nodeId = ApiInput.RequiredNodeId(body, "nodeid");
         var patches = ApiInput.StringList(body, "patch");
@@ -36,7 +39,7 @@ internal static partial class PatchsetEndpoint
         }
 
         CheckPatches(patches.Count > 0 ? "patch" : "patchurl", patches.Count > 0 ? patches : patchUrls);
-        CheckPatchUrls(services.GetRequiredService<PipelineOptions>(), patchUrls);
+        CheckPatchUrls(options, patchUrls);
 
         var jobfilter = ApiInput.JobFilter(body, config);
         var platformfilter = ApiInput.PlatformFilter(body, config);
@@ -46,13 +49,13 @@ internal static partial class PatchsetEndpoint
             throw ApiException.BadRequest($"nodeid: node {nodeId} is a {checkout.Kind}, not a checkout");
         }
 
-        RevisionCheck.Node(http, nodeId, checkout.Data["kernel_revision"] as JsonObject ?? []);
+        RevisionCheck.Node(policy, nodeId, checkout.Data["kernel_revision"] as JsonObject ?? []);
         var revision = checkout.Data["kernel_revision"] as JsonObject ?? [];
         BuildCoverage.Require(config, "patchset", [.. checkout.Path, "patchset"], revision["tree"]?.ToString() ?? "",
             revision["branch"]?.ToString() ?? "", jobfilter, "nodeid");
 
         var urls = patchUrls.Count > 0 ? patchUrls
-            : await StoreAsync(services, user.Email, patches, now, http.RequestAborted);
+            : await StoreAsync(storage, publicUrls, user.Email, patches, now, http.RequestAborted);
         var artifacts = urls.Select((u, i) => (Name: "patch" + i.ToString(CultureInfo.InvariantCulture), Url: u))
             .ToDictionary(p => p.Name, p => p.Url);
         var node = new MaestroNode
@@ -127,11 +130,9 @@ internal static partial class PatchsetEndpoint
 
     /// <summary>Inline patches go to storage under `patchset/&lt;user&gt;/`, and the node points at their public URLs as
     /// it would at URL patches.</summary>
-    private static async Task<IReadOnlyList<string>> StoreAsync(IServiceProvider services, string email, IReadOnlyList<string> patches,
-        DateTime now, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<string>> StoreAsync(StorageClient storage, PublicUrls urls, string email,
+        IReadOnlyList<string> patches, DateTime now, CancellationToken cancellationToken)
     {
-        var storage = services.GetRequiredService<StorageClient>();
-        var urls = services.GetRequiredService<PublicUrls>();
         var folder = $"patchset/{Unsafe().Replace(email, "_")}/{now:yyyyMMddHHmmss}-{ApiInput.NewTreeId()[..8]}";
         var stored = new List<string>();
         for (var i = 0; i < patches.Count; i++)

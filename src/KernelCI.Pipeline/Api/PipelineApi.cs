@@ -6,34 +6,22 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KernelCI.Pipeline.Api;
 
 /// <summary>The pipeline API of upstream's lava-callback: developer requests /api/checkout, /api/patchset and
-/// /api/jobretry (maestro-pipeline.md §6, kci-dev.md §2.1).</summary>
+/// /api/jobretry (docs/pipeline/api.md; kernelci/kernelci-pipeline:src/lava_callback.py). One route group per
+/// permission; failures of every endpoint go through <see cref="ApiErrors"/>.</summary>
 internal static class PipelineApi
 {
+    /// <summary>The API's services: token authentication and a policy per permission.</summary>
+    public static IServiceCollection AddPipelineApi(this IServiceCollection services) => services.AddPipelineAuth();
+
     public static void MapPipelineApi(this IEndpointRouteBuilder endpoints)
     {
-        var options = endpoints.ServiceProvider.GetRequiredService<PipelineOptions>().Api.Validated();
+        var options = endpoints.ServiceProvider.GetRequiredService<PipelineOptions>().Api;
+        var api = endpoints.MapGroup("/api").AddEndpointFilter(ApiErrors.FilterAsync).DisableAntiforgery();
         // Only /api/patchset carries inline patches; the other bodies are a few short fields.
-        Map(endpoints, "/api/checkout", CheckoutEndpoint.HandleAsync, new ApiBodyLimit(options.MaxBodyBytes, options.BodyTimeout));
-        Map(endpoints, "/api/patchset", PatchsetEndpoint.HandleAsync, new ApiBodyLimit(options.MaxPatchsetBodyBytes, options.BodyTimeout));
-        Map(endpoints, "/api/jobretry", JobRetryEndpoint.HandleAsync, new ApiBodyLimit(options.MaxBodyBytes, options.BodyTimeout));
-    }
-
-    private static void Map(IEndpointRouteBuilder endpoints, string pattern, Func<HttpContext, Task<IResult>> handle, ApiBodyLimit limit)
-    {
-        Func<HttpContext, Task<IResult>> handler = http => RunAsync(http, handle);
-        endpoints.MapPost(pattern, handler).DisableAntiforgery().WithMetadata(limit);
-    }
-
-    private static async Task<IResult> RunAsync(HttpContext http, Func<HttpContext, Task<IResult>> handle)
-    {
-        try
-        {
-            return await handle(http);
-        }
-        catch (Exception e) when (!http.Response.HasStarted)
-        {
-            var (status, message) = ApiErrors.Map(e, http) ?? throw new InvalidOperationException("unexpected failure of the pipeline API", e);
-            return ApiReply.Message(message, status);
-        }
+        var small = new ApiBodyLimit(options.MaxBodyBytes, options.BodyTimeout);
+        api.MapGroup("/checkout").RequirePermission("checkout").MapPost("", CheckoutEndpoint.HandleAsync).WithMetadata(small);
+        api.MapGroup("/patchset").RequirePermission("patchset").MapPost("", PatchsetEndpoint.HandleAsync)
+            .WithMetadata(new ApiBodyLimit(options.MaxPatchsetBodyBytes, options.BodyTimeout));
+        api.MapGroup("/jobretry").RequirePermission("testretry").MapPost("", JobRetryEndpoint.HandleAsync).WithMetadata(small);
     }
 }

@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using KernelCI.Pipeline.Git;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KernelCI.Pipeline.Api;
 
@@ -11,9 +9,9 @@ namespace KernelCI.Pipeline.Api;
 internal static class RevisionCheck
 {
     /// <summary>A revision given in the request itself (url, branch; the tree is named after the URL).</summary>
-    public static void Request(HttpContext http, string tree, string url, string branch)
+    public static void Request(GitUrlPolicy policy, string tree, string url, string branch)
     {
-        if (Policy(http).Problem(url) is { } urlProblem)
+        if (policy.Problem(url) is { } urlProblem)
         {
             throw ApiException.BadRequest("url: " + urlProblem);
         }
@@ -30,10 +28,10 @@ internal static class RevisionCheck
     }
 
     /// <summary>The kernel_revision of an existing node (any account may have written it): the same rules.</summary>
-    public static void Node(HttpContext http, string nodeId, JsonObject revision)
+    public static void Node(GitUrlPolicy policy, string nodeId, JsonObject revision)
     {
         var problem = GitNames.TreeProblem(revision["tree"]?.ToString()) is { } tree ? "tree " + tree
-            : Policy(http).Problem(revision["url"]?.ToString()) is { } url ? "url " + url
+            : policy.Problem(revision["url"]?.ToString()) is { } url ? "url " + url
             : GitNames.BranchProblem(revision["branch"]?.ToString()) is { } branch ? "branch " + branch
             : null;
         if (problem is not null)
@@ -42,5 +40,4 @@ internal static class RevisionCheck
         }
     }
 
-    private static GitUrlPolicy Policy(HttpContext http) => http.RequestServices.GetRequiredService<GitUrlPolicy>();
 }

@@ -1,6 +1,6 @@
 namespace KernelCI.Pipeline.Config;
 
-/// <summary>The merged upstream-format configuration (maestro-pipeline.md §2): every section keyed by entry name.</summary>
+/// <summary>The merged upstream-format configuration (kernelci/kernelci-core:kernelci/config/; docs/pipeline/config-and-scheduler.md): every section keyed by entry name.</summary>
 public sealed record PipelineConfig
 {
     public IReadOnlyDictionary<string, ApiConfig> Api { get; init; } = new Dictionary<string, ApiConfig>();

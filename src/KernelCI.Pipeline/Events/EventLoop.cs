@@ -7,7 +7,7 @@ namespace KernelCI.Pipeline.Events;
 /// restarts or pauses resumes where it stopped, and hands each event to a handler. A handler's transient failures are
 /// retried until they succeed; any other failure is logged and the loop moves on, so one bad node cannot block the
 /// rest.</summary>
-public sealed class EventLoop(MaestroClient maestro, PipelineOptions options, Retry retry, ILogger<EventLoop> logger)
+public sealed class EventLoop(MaestroClient maestro, PipelineOptions options, Retry retry, PipelineMetrics metrics, ILogger<EventLoop> logger)
 {
     public async Task RunAsync(string name, string channel, bool promiscuous, Func<MaestroEvent, CancellationToken, Task> handle,
         CancellationToken cancellationToken)
@@ -28,10 +28,12 @@ public sealed class EventLoop(MaestroClient maestro, PipelineOptions options, Re
                 try
                 {
                     await retry.RunAsync($"{name} event {maestroEvent.Sequence}", ct => handle(maestroEvent, ct), cancellationToken);
+                    metrics.EventHandled(name);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
                     EventLoopLog.HandlerFailed(logger, name, maestroEvent.NodeId, e);
+                    metrics.EventFailed(name);
                 }
                 handled = maestroEvent.Sequence ?? handled;
             }

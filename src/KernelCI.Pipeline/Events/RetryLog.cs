@@ -4,6 +4,6 @@ namespace KernelCI.Pipeline.Events;
 
 internal static partial class RetryLog
 {
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{What} failed, retrying in {Delay}: {Reason}")]
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "{What} failed, retrying in {Delay}: {Reason}")]
     public static partial void Failed(ILogger logger, string what, TimeSpan delay, string reason);
 }

@@ -14,7 +14,7 @@ public sealed class GitUrlPolicy
 
     public GitUrlPolicy(GitOptions options, PipelineConfig config)
     {
-        _schemes = ["https", .. options.Validated().ExtraSchemes.Distinct(StringComparer.Ordinal)];
+        _schemes = ["https", .. options.ExtraSchemes.Distinct(StringComparer.Ordinal)];
         _config = config;
         _configured = config.Trees.Values.Select(t => t.Url).ToHashSet(StringComparer.Ordinal);
     }

@@ -5,7 +5,7 @@ using KernelCI.Pipeline.Config;
 namespace KernelCI.Pipeline.Runtimes;
 
 /// <summary>A job to run: its freshly created node, its configuration, the platform it runs on, the parameters built
-/// as upstream's scheduler builds them (platform params, then job params, then arch names; maestro-pipeline.md §3.1)
+/// as upstream's scheduler builds them (platform params, then job params, then arch names; kernelci/kernelci-core:kernelci/runtime/__init__.py)
 /// and the artifacts inherited from its ancestors (kernel, modules, tarball, …).</summary>
 public sealed record JobRequest(MaestroNode Node, JobConfig Job, PlatformConfig Platform, JsonObject Params,
     IReadOnlyDictionary<string, string> Artifacts);

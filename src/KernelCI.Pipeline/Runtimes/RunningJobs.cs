@@ -94,6 +94,6 @@ internal sealed partial class RunningJobs(ILogger<RunningJobs> logger) : IHosted
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "a runtime job failed before writing its result")]
+    [LoggerMessage(EventId = 2100, Level = LogLevel.Error, Message = "a runtime job failed before writing its result")]
     private static partial void Failed(ILogger logger, Exception exception);
 }

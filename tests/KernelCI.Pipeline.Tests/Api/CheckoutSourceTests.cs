@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using KernelCI.Client.Maestro;
 using KernelCI.Pipeline.Git;
-using KernelCI.Pipeline.Tests.Bridge;
+using KernelCI.Pipeline.Tests.Services.SendKcidb;
 using KernelCI.Pipeline.Tests.Stack;
 
 namespace KernelCI.Pipeline.Tests.Api;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using KernelCI.Pipeline.Tests.Bridge;
+using KernelCI.Pipeline.Tests.Services.SendKcidb;
 using KernelCI.Pipeline.Tests.Stack;
 
 namespace KernelCI.Pipeline.Tests.Api;
@@ -11,7 +11,7 @@ public sealed class JobRetryApiTests
     {
         await using var stack = await PipelineTestStack.StartAsync();
         await using var api = await PipelineApiHost.StartAsync(stack);
-        var (_, kbuild, job) = await KcidbBridgeTests.CreateTreeAsync(stack.Maestro);
+        var (_, kbuild, job) = await SendKcidbTests.CreateTreeAsync(stack.Maestro);
         var ct = TestContext.Current.CancellationToken;
         var subscription = await stack.Maestro.SubscribeAsync("retry", "test:jobretry", cancellationToken: ct);
 
@@ -32,7 +32,7 @@ public sealed class JobRetryApiTests
     {
         await using var stack = await PipelineTestStack.StartAsync();
         await using var api = await PipelineApiHost.StartAsync(stack);
-        var (_, kbuild, _) = await KcidbBridgeTests.CreateTreeAsync(stack.Maestro);
+        var (_, kbuild, _) = await SendKcidbTests.CreateTreeAsync(stack.Maestro);
 
         var (status, reply) = await api.PostAsync("api/jobretry", new JsonObject { ["nodeid"] = kbuild.Id }, api.Token("testretry"));
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using KernelCI.Client.Maestro;
 using KernelCI.Pipeline.Config;
 using KernelCI.Pipeline.Tests.Config;
-using KernelCI.Pipeline.Tests.Scheduler;
+using KernelCI.Pipeline.Tests.Services.Scheduler;
 
 namespace KernelCI.Pipeline.Tests.Api;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using KernelCI.Pipeline.Config;
-using KernelCI.Pipeline.Tests.Bridge;
+using KernelCI.Pipeline.Tests.Services.SendKcidb;
 using KernelCI.Pipeline.Tests.Stack;
 
 namespace KernelCI.Pipeline.Tests.Api;
@@ -77,7 +77,7 @@ public sealed class NothingWouldBuildTests
     {
         await using var stack = await PipelineTestStack.StartAsync();
         await using var api = await PipelineApiHost.StartAsync(stack, BridgeNodes.Config);
-        var checkout = await stack.Maestro.CreateNodeAsync(KcidbBridgeTests.Checkout("available"), TestContext.Current.CancellationToken);
+        var checkout = await stack.Maestro.CreateNodeAsync(SendKcidbTests.Checkout("available"), TestContext.Current.CancellationToken);
 
         var (status, reply) = await api.PostAsync("api/patchset",
             new JsonObject { ["nodeid"] = checkout.Id, ["patch"] = new JsonArray("--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n") }, api.Token("patchset"));

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using KernelCI.Client.Maestro;
-using KernelCI.Pipeline.Tests.Bridge;
+using KernelCI.Pipeline.Tests.Services.SendKcidb;
 using KernelCI.Pipeline.Tests.Stack;
 
 namespace KernelCI.Pipeline.Tests.Api;
@@ -14,7 +14,7 @@ public sealed class PatchsetApiTests
     {
         await using var stack = await PipelineTestStack.StartAsync();
         await using var api = await PipelineApiHost.StartAsync(stack);
-        var checkout = await stack.Maestro.CreateNodeAsync(KcidbBridgeTests.Checkout("available"), TestContext.Current.CancellationToken);
+        var checkout = await stack.Maestro.CreateNodeAsync(SendKcidbTests.Checkout("available"), TestContext.Current.CancellationToken);
 
         var (status, reply) = await api.PostAsync("api/patchset",
             new JsonObject { ["nodeid"] = checkout.Id, ["patch"] = new JsonArray(Patch, Patch) }, api.Token("patchset"));
@@ -35,10 +35,10 @@ public sealed class PatchsetApiTests
     {
         await using var stack = await PipelineTestStack.StartAsync(configure: o => o with
         {
-            Patchset = new Pipeline.Patchset.PatchsetOptions { AllowedOrigins = ["https://lore.example.org"] },
+            Patchset = new Pipeline.Services.Patchset.PatchsetOptions { AllowedOrigins = ["https://lore.example.org"] },
         });
         await using var api = await PipelineApiHost.StartAsync(stack);
-        var checkout = await stack.Maestro.CreateNodeAsync(KcidbBridgeTests.Checkout("available"), TestContext.Current.CancellationToken);
+        var checkout = await stack.Maestro.CreateNodeAsync(SendKcidbTests.Checkout("available"), TestContext.Current.CancellationToken);
 
         var (status, reply) = await api.PostAsync("api/patchset",
             new JsonObject { ["nodeid"] = checkout.Id, ["patchurl"] = new JsonArray("https://lore.example.org/1.patch") }, api.Token("patchset"));
@@ -52,7 +52,7 @@ public sealed class PatchsetApiTests
     {
         await using var stack = await PipelineTestStack.StartAsync();
         await using var api = await PipelineApiHost.StartAsync(stack);
-        var checkout = await stack.Maestro.CreateNodeAsync(KcidbBridgeTests.Checkout("available"), TestContext.Current.CancellationToken);
+        var checkout = await stack.Maestro.CreateNodeAsync(SendKcidbTests.Checkout("available"), TestContext.Current.CancellationToken);
 
         var (status, reply) = await api.PostAsync("api/patchset",
             new JsonObject { ["nodeid"] = checkout.Id, ["patch"] = new JsonArray([.. Enumerable.Range(0, 33).Select(_ => (JsonNode)Patch)]) },
@@ -67,7 +67,7 @@ public sealed class PatchsetApiTests
     {
         await using var stack = await PipelineTestStack.StartAsync();
         await using var api = await PipelineApiHost.StartAsync(stack);
-        var checkout = await stack.Maestro.CreateNodeAsync(KcidbBridgeTests.Checkout("available"), TestContext.Current.CancellationToken);
+        var checkout = await stack.Maestro.CreateNodeAsync(SendKcidbTests.Checkout("available"), TestContext.Current.CancellationToken);
 
         var (status, reply) = await api.PostAsync("api/patchset",
             new JsonObject { ["nodeid"] = checkout.Id, ["patch"] = new JsonArray(Patch, new string('x', 10 * 1024 * 1024 + 1)) },
@@ -82,7 +82,7 @@ public sealed class PatchsetApiTests
     {
         await using var stack = await PipelineTestStack.StartAsync();
         await using var api = await PipelineApiHost.StartAsync(stack);
-        var (_, kbuild, _) = await KcidbBridgeTests.CreateTreeAsync(stack.Maestro);
+        var (_, kbuild, _) = await SendKcidbTests.CreateTreeAsync(stack.Maestro);
 
         var (status, reply) = await api.PostAsync("api/patchset",
             new JsonObject { ["nodeid"] = kbuild.Id, ["patch"] = new JsonArray(Patch) }, api.Token("patchset"));

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using KernelCI.Pipeline.Api;
-using KernelCI.Pipeline.Tests.Bridge;
+using KernelCI.Pipeline.Tests.Services.SendKcidb;
 using KernelCI.Pipeline.Tests.Stack;
 
 namespace KernelCI.Pipeline.Tests.Api;
@@ -113,7 +113,7 @@ public sealed class PipelineApiErrorTests
     {
         await using var stack = await PipelineTestStack.StartAsync();
         await using var api = await PipelineApiHost.StartAsync(stack);
-        var checkout = await stack.Maestro.CreateNodeAsync(KcidbBridgeTests.Checkout("available"), TestContext.Current.CancellationToken);
+        var checkout = await stack.Maestro.CreateNodeAsync(SendKcidbTests.Checkout("available"), TestContext.Current.CancellationToken);
         var storage = new Uri(stack.Options.StorageUrl!);
 
         var (status, reply) = await api.PostAsync("api/patchset", new JsonObject
@@ -133,8 +133,20 @@ public sealed class PipelineApiErrorTests
     {
         await using var stack = await PipelineTestStack.StartAsync(configure: o => o with { Api = new ApiOptions { MaxBodyBytes = 0 } });
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(async () => await PipelineApiHost.StartAsync(stack));
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(async () => await PipelineApiHost.StartAsync(stack));
 
         Assert.StartsWith("Pipeline:Api:MaxBodyBytes: ", error.Message);
+    }
+
+    [Fact]
+    public async Task Invalid_api_limit_stops_the_component_at_start()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        var component = new PipelineComponent(stack.Options with { Api = new ApiOptions { MaxPatchsetBodyBytes = -1 } });
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => KernelCI.ServiceDefaults.ComponentApp.Build(component, stack.Context, _ => { }));
+
+        Assert.StartsWith("Pipeline:Api:MaxPatchsetBodyBytes: ", error.Message);
     }
 }

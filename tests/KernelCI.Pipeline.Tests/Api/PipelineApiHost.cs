@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using KernelCI.Pipeline.Api;
 using KernelCI.Pipeline.Config;
-using KernelCI.Pipeline.Tests.Bridge;
+using KernelCI.Pipeline.Tests.Services.SendKcidb;
 using KernelCI.Pipeline.Tests.Stack;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -45,7 +45,9 @@ internal sealed class PipelineApiHost : IAsyncDisposable
         builder.WebHost.UseUrls(url);
         builder.Services.AddSingleton(stack.Context);
         builder.Services.AddRoutingCore();
+        builder.Services.AddSingleton(stack.Context.Secrets);
         builder.Services.AddPipelineCore(stack.Options, config ?? Config);
+        builder.Services.AddPipelineApi();
         var app = builder.Build();
         app.MapPipelineApi();
         await app.StartAsync();

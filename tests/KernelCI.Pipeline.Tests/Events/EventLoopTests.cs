@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using KernelCI.Client.Maestro;
 using KernelCI.Pipeline.Events;
-using KernelCI.Pipeline.Tests.Bridge;
+using KernelCI.Pipeline.Tests.Services.SendKcidb;
 using KernelCI.Pipeline.Tests.Stack;
 using KernelCI.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -32,7 +32,8 @@ public sealed class EventLoopTests
         proxy.LoseReply = (request, body) => request.Path.Contains("/listen/", StringComparison.Ordinal)
             && body.Contains("lost-once", StringComparison.Ordinal) && Interlocked.Exchange(ref lost, 1) == 0;
         var maestro = new MaestroClient(new HttpClient { BaseAddress = new Uri(proxy.Front(stack.Options.MaestroUrl!)) }, stack.Options.MaestroToken);
-        var loop = new EventLoop(maestro, stack.Options, new Retry(TimeProvider.System, NullLogger<Retry>.Instance), NullLogger<EventLoop>.Instance);
+        var loop = new EventLoop(maestro, stack.Options, new Retry(TimeProvider.System, NullLogger<Retry>.Instance),
+            new PipelineMetrics(MetricRecorder.NewFactory()), NullLogger<EventLoop>.Instance);
         var handled = new ConcurrentQueue<string>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var running = loop.RunAsync("lost-reply", "lost-reply-test", promiscuous: true, (e, _) =>
@@ -52,5 +53,31 @@ public sealed class EventLoopTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
         Assert.Equal(1, Volatile.Read(ref lost));
         Assert.True(seen);
+    }
+
+    [Fact]
+    public async Task Each_event_is_counted_as_handled_or_failed_for_its_service()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var stack = await PipelineTestStack.StartAsync();
+        var meters = MetricRecorder.NewFactory();
+        using var recorder = new MetricRecorder(meters);
+        var loop = new EventLoop(stack.Maestro, stack.Options, new Retry(TimeProvider.System, NullLogger<Retry>.Instance),
+            new PipelineMetrics(meters), NullLogger<EventLoop>.Instance);
+        await stack.Maestro.SubscribeAsync("counted-test", $"{stack.Options.Instance}:counted", promiscuous: true, ct);
+        await stack.Maestro.PublishAsync("counted-test", new JsonObject { ["marker"] = "good" }, ct);
+        await stack.Maestro.PublishAsync("counted-test", new JsonObject { ["marker"] = "bad" }, ct);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+
+        var running = loop.RunAsync("counted", "counted-test", promiscuous: true, (e, _) =>
+            e.Data?.ToJsonString().Contains("bad", StringComparison.Ordinal) == true
+                ? throw new InvalidOperationException("a bad event") : Task.CompletedTask, stop.Token);
+        await Eventually.UntilAsync(() => Task.FromResult(recorder.Sum("pipeline_event_failures_total", ("service", "counted")) > 0),
+            TimeSpan.FromSeconds(30));
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+
+        Assert.Equal((1, 1), (recorder.Sum("pipeline_events_handled_total", ("service", "counted")),
+            recorder.Sum("pipeline_event_failures_total", ("service", "counted"))));
     }
 }

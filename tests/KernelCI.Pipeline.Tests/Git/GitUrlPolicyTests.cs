@@ -77,9 +77,9 @@ public sealed class GitUrlPolicyTests
     [InlineData("ext")]
     public void Unknown_extra_scheme_is_refused_naming_the_setting(string scheme)
     {
-        var error = Assert.Throws<ArgumentException>(() => new GitOptions { ExtraSchemes = ["ssh", scheme] }.Validated());
+        var result = new GitOptionsValidator().Validate("Pipeline:Git", new GitOptions { ExtraSchemes = ["ssh", scheme] });
 
-        Assert.StartsWith("Pipeline:Git:ExtraSchemes:1:", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Pipeline:Git:ExtraSchemes:1:", Assert.Single(result.Failures!), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,6 +88,6 @@ public sealed class GitUrlPolicyTests
         var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
         var options = new PipelineOptions { Git = new GitOptions { ExtraSchemes = ["file"] } };
 
-        Assert.Throws<ArgumentException>(() => services.AddPipelineCore(options, new PipelineConfig()));
+        Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => services.AddPipelineCore(options, new PipelineConfig()));
     }
 }

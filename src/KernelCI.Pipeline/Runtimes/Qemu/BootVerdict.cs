@@ -2,7 +2,7 @@ using KernelCI.Pipeline.Runtimes.Results;
 
 namespace KernelCI.Pipeline.Runtimes.Qemu;
 
-/// <summary>The job node's result from how QEMU ended and what the log says (§9 step 4): pass when the prompt was
+/// <summary>The job node's result from how QEMU ended and what the log says (docs/pipeline/runtimes.md): pass when the prompt was
 /// reached and no suite failed; fail when the kernel ran but no prompt came (a panic) or a suite failed; incomplete
 /// with LAVA's codes when the guest hung past the limit (LAVATimeout) or QEMU itself failed (Infrastructure).</summary>
 internal sealed record BootVerdict(string Result, string? ErrorCode, string? ErrorMessage)

@@ -4,12 +4,12 @@ namespace KernelCI.Pipeline.Runtimes.Qemu;
 
 internal static partial class QemuLog
 {
-    [LoggerMessage(Level = LogLevel.Information, Message = "qemu job {NodeId} ({Job}) booting on {Platform}: {Command}")]
+    [LoggerMessage(EventId = 2110, Level = LogLevel.Information, Message = "qemu job {NodeId} ({Job}) booting on {Platform}: {Command}")]
     public static partial void Booting(ILogger logger, string nodeId, string job, string platform, string command);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "qemu job {NodeId} finished: {Result} {ErrorCode}")]
+    [LoggerMessage(EventId = 2111, Level = LogLevel.Information, Message = "qemu job {NodeId} finished: {Result} {ErrorCode}")]
     public static partial void Finished(ILogger logger, string nodeId, string result, string? errorCode);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "qemu job {NodeId}: {What} failed")]
+    [LoggerMessage(EventId = 2112, Level = LogLevel.Warning, Message = "qemu job {NodeId}: {What} failed")]
     public static partial void Failed(ILogger logger, string nodeId, string what, Exception exception);
 }

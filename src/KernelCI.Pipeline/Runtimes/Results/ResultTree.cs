@@ -3,7 +3,7 @@ using KernelCI.Client.Maestro;
 
 namespace KernelCI.Pipeline.Runtimes.Results;
 
-/// <summary>Turns a parsed boot log into the hierarchy written under a job node in one PUT (§3.3): child `setup` with
+/// <summary>Turns a parsed boot log into the hierarchy written under a job node in one PUT, as upstream's LAVA callback does (kernelci/kernelci-pipeline:src/lava_callback.py): child `setup` with
 /// `login` and `kernelmsg`, then one job per suite with its sets and cases. Children inherit the build fields,
 /// platform and runtime; group = the root's name; path = the parent's path + the child's name.</summary>
 internal static class ResultTree

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace KernelCI.Pipeline.Runtimes.Shell;
 
-/// <summary>One kernel build on this machine (§4, §9 step 3): fetch the checkout tarball, run build.sh, upload the
+/// <summary>One kernel build on this machine (kernelci/kernelci-core:kernelci/kbuild.py; docs/pipeline/runtimes.md): fetch the checkout tarball, run build.sh, upload the
 /// artifacts to `<job>-<nodeid>/` and write the result on the kbuild node.</summary>
 internal sealed class KbuildJob(JobRequest request, RuntimeContext context)
 {

@@ -1,9 +1,0 @@
-using Microsoft.Extensions.Logging;
-
-namespace KernelCI.Pipeline.JobRetry;
-
-internal static partial class JobRetryLog
-{
-    [LoggerMessage(Level = LogLevel.Information, Message = "job-retry: {NodeId} ({Name}) retry {Counter} through parent {ParentId}")]
-    public static partial void Published(ILogger logger, string nodeId, string name, int counter, string parentId);
-}

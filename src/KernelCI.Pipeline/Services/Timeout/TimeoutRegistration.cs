@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace KernelCI.Pipeline.Services.Timeout;
+
+/// <summary>The timeout service in its three modes (kernelci/kernelci-pipeline:src/timeout.py): timeout, holdoff and closing, each its own hosted service
+/// as upstream runs `timeout.py --mode` three times. Options: PipelineOptions.Timeout.</summary>
+internal static class TimeoutRegistration
+{
+    public static void AddTimeout(IServiceCollection services)
+    {
+        AddShared(services);
+        services.AddHostedService<TimeoutSweep>();
+    }
+
+    public static void AddHoldoff(IServiceCollection services)
+    {
+        AddShared(services);
+        services.AddHostedService<HoldoffSweep>();
+    }
+
+    public static void AddClosing(IServiceCollection services)
+    {
+        AddShared(services);
+        services.AddHostedService<ClosingSweep>();
+    }
+
+    private static void AddShared(IServiceCollection services)
+    {
+        services.TryAddSingleton(sp => sp.GetRequiredService<PipelineOptions>().Timeout);
+        services.TryAddSingleton<NodeSweeper>();
+    }
+}

@@ -1,9 +1,0 @@
-using Microsoft.Extensions.Logging;
-
-namespace KernelCI.Pipeline.Timeout;
-
-internal sealed class TimeoutSweep(NodeSweeper sweeper, TimeoutOptions options, TimeProvider timeProvider, ILogger<TimeoutSweep> logger)
-    : PeriodicSweep("timeout", options, timeProvider, logger)
-{
-    protected override Task SweepAsync(CancellationToken cancellationToken) => sweeper.TimeoutAsync(cancellationToken);
-}

@@ -1,0 +1,24 @@
+using System.Reflection;
+using Microsoft.Extensions.Logging;
+
+namespace KernelCI.Pipeline.Tests;
+
+public sealed class LogEventIdTests
+{
+    private static readonly List<(string Method, int EventId)> Messages = [.. typeof(PipelineOptions).Assembly.GetTypes()
+        .SelectMany(t => t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+        .Select(m => (Method: $"{m.DeclaringType!.Name}.{m.Name}", Attribute: m.GetCustomAttribute<LoggerMessageAttribute>()))
+        .Where(m => m.Attribute is not null)
+        .Select(m => (m.Method, m.Attribute!.EventId))];
+
+    [Fact]
+    public void Every_log_message_has_an_event_id_in_the_pipeline_range()
+    {
+        Assert.NotEmpty(Messages);
+        Assert.All(Messages, m => Assert.InRange(m.EventId, 2000, 2999));
+    }
+
+    [Fact]
+    public void No_two_log_messages_share_an_event_id() =>
+        Assert.Equal(Messages.Count, Messages.Select(m => m.EventId).Distinct().Count());
+}

@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using KernelCI.Pipeline.Config;
+using KernelCI.Pipeline.Runtimes;
+using KernelCI.Pipeline.Runtimes.Shell;
+
+namespace KernelCI.Pipeline.Tests.Runtimes.Shell;
+
+public sealed class BuildScriptTests
+{
+    [Fact]
+    public void Plan_reads_defconfig_lists_named_and_inline_fragments()
+    {
+        var plan = KbuildPlan.From(new JsonObject
+        {
+            ["arch"] = "x86_64", ["compiler"] = "gcc-12", ["defconfig"] = "x86_64_defconfig+kvm_guest.config",
+            ["fragments"] = new JsonArray("qemu-serial", "CONFIG_DEBUG_INFO=n"),
+            ["fragment_configs"] = new JsonObject { ["qemu-serial"] = new JsonArray("CONFIG_SERIAL_8250=y") },
+        }, new PipelineConfig());
+
+        Assert.Equal(["x86_64_defconfig", "kvm_guest.config"], plan.Defconfigs);
+        Assert.Equal("x86_64_defconfig+kvm_guest.config+qemu-serial+CONFIG_DEBUG_INFO=n", plan.ConfigFull);
+        Assert.Equal([["CONFIG_SERIAL_8250=y"], ["CONFIG_DEBUG_INFO=n"]], plan.FragmentFiles);
+        Assert.Equal("bzimage", plan.KernelType);
+    }
+
+    [Fact]
+    public void Unknown_fragment_is_rejected_naming_the_field()
+    {
+        var e = Assert.Throws<InvalidJobParamsException>(() => KbuildPlan.From(new JsonObject
+        {
+            ["arch"] = "x86_64", ["defconfig"] = "tinyconfig", ["fragments"] = new JsonArray("nope"),
+        }, new PipelineConfig()));
+
+        Assert.Contains("params.fragments", e.Message);
+    }
+
+    [Fact]
+    public async Task Script_exits_with_the_stage_of_the_failing_step()
+    {
+        var plan = KbuildPlan.From(new JsonObject { ["arch"] = "x86_64", ["compiler"] = "gcc", ["defconfig"] = "tinyconfig" }, new PipelineConfig());
+        var directory = Directory.CreateTempSubdirectory("kernelci-buildscript-").FullName;
+        try
+        {
+            // No tarball: extraction fails before any compile step, so this is an infrastructure failure (2).
+            var script = Path.Combine(directory, "build.sh");
+            await File.WriteAllTextAsync(script, BuildScript.Render(plan, Path.Combine(directory, "missing.tar.gz"), Path.Combine(directory, "out")),
+                TestContext.Current.CancellationToken);
+            var rc = await ChildProcess.RunAsync("bash", [script], directory, Path.Combine(directory, "build.log"),
+                TimeSpan.FromMinutes(1), TimeProvider.System, TestContext.Current.CancellationToken);
+
+            Assert.Equal(2, rc);
+            Assert.Contains("stage 2", await File.ReadAllTextAsync(Path.Combine(directory, "build.log"), TestContext.Current.CancellationToken));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using KernelCI.Client.Maestro;
+using KernelCI.Data;
+using KernelCI.Pipeline.Config;
+using KernelCI.Pipeline.Runtimes;
+using KernelCI.Pipeline.Tests.Config;
+using KernelCI.Pipeline.Tests.Stack;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace KernelCI.Pipeline.Tests.Services.Scheduler;
+
+/// <summary>The scheduler service running against a <see cref="PipelineTestStack"/> with fake runtimes and a clock
+/// the test moves. Its durable subscriptions exist before it starts, so no event of the test is missed.</summary>
+internal sealed class SchedulerHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly List<IHostedService> _hosted;
+
+    private SchedulerHarness(PipelineTestStack stack, ServiceProvider services, FakeRuntimeFactory runtimes, FakeTimeProvider clock)
+    {
+        Stack = stack;
+        _services = services;
+        Runtimes = runtimes;
+        Clock = clock;
+        _hosted = services.GetServices<IHostedService>().ToList();
+    }
+
+    public PipelineTestStack Stack { get; }
+
+    public IServiceProvider Services => _services;
+
+    public MaestroClient Maestro => Stack.Maestro;
+
+    public FakeRuntimeFactory Runtimes { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public static async Task<SchedulerHarness> StartAsync(DatabaseKind kind = DatabaseKind.Sqlite, string yaml = SchedulerConfigs.Base,
+        Func<PipelineOptions, PipelineOptions>? configure = null)
+    {
+        var stack = await PipelineTestStack.StartAsync(kind, configure);
+        using var dir = new ConfigDirectory(("config.yaml", yaml));
+        var config = PipelineConfigLoader.Load(dir.Path);
+        var runtimes = new FakeRuntimeFactory();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var services = stack.Services(config, s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            s.AddSingleton<IRuntimeFactory>(runtimes);
+            s.AddPipelineServices(["scheduler"]);
+        });
+        await stack.Maestro.SubscribeAsync("node", $"{stack.Options.Instance}:scheduler");
+        await stack.Maestro.SubscribeAsync("retry", $"{stack.Options.Instance}:scheduler-retry");
+        var harness = new SchedulerHarness(stack, services, runtimes, clock);
+        foreach (var hosted in harness._hosted)
+        {
+            await hosted.StartAsync(CancellationToken.None);
+        }
+
+        return harness;
+    }
+
+    /// <summary>A checkout as the tarball service leaves it: available/pass with its tarball and kernel revision.</summary>
+    public async Task<MaestroNode> AvailableCheckoutAsync(IReadOnlyList<string>? jobfilter = null, IReadOnlyList<string>? architectures = null)
+    {
+        var checkout = await Maestro.CreateNodeAsync(new MaestroNode
+        {
+            Kind = "checkout",
+            Name = "checkout",
+            Path = ["checkout"],
+            Treeid = Guid.NewGuid().ToString("N"),
+            Submitter = "service:pipeline",
+            Jobfilter = jobfilter,
+            Data = new()
+            {
+                ["kernel_revision"] = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["tree"] = "local", ["url"] = "file:///srv/linux", ["branch"] = "main", ["commit"] = "0123456789abcdef0123456789abcdef01234567",
+                    ["version"] = new System.Text.Json.Nodes.JsonObject { ["version"] = 6, ["patchlevel"] = 1 },
+                },
+            },
+        });
+        if (architectures is not null)
+        {
+            checkout.Data["architecture_filter"] = new System.Text.Json.Nodes.JsonArray(architectures.Select(a => (System.Text.Json.Nodes.JsonNode?)a).ToArray());
+        }
+
+        return await Maestro.UpdateNodeAsync(checkout with
+        {
+            State = "available",
+            Result = "pass",
+            Artifacts = new Dictionary<string, string> { ["tarball"] = "http://storage.local/linux.tar.gz" },
+        });
+    }
+
+    /// <summary>A kbuild of <paramref name="checkout"/> that has just passed as upstream's do (running, then
+    /// available/pass), or as ours do with <paramref name="state"/> `done` (running, then done/pass).</summary>
+    public async Task<MaestroNode> PassedKbuildAsync(MaestroNode checkout, string state = "available")
+    {
+        var kbuild = await Maestro.CreateNodeAsync(new MaestroNode
+        {
+            Kind = "kbuild",
+            Name = "kbuild-gcc-x86",
+            Path = ["checkout", "kbuild-gcc-x86"],
+            Group = "kbuild-gcc-x86",
+            Parent = checkout.Id,
+            Treeid = checkout.Treeid,
+            Data = new()
+            {
+                ["kernel_revision"] = checkout.Data["kernel_revision"]!.DeepClone(),
+                ["arch"] = "x86_64", ["compiler"] = "gcc", ["defconfig"] = "tinyconfig", ["config_full"] = "tinyconfig+qemu-serial",
+                ["kernel_type"] = "bzimage", ["fragments"] = new System.Text.Json.Nodes.JsonArray("qemu-serial"),
+            },
+        });
+        return await Maestro.UpdateNodeAsync(kbuild with
+        {
+            State = state,
+            Result = "pass",
+            Artifacts = new Dictionary<string, string> { ["kernel"] = "http://storage.local/kbuild/bzImage" },
+        });
+    }
+
+    public async Task<IReadOnlyList<MaestroNode>> ChildrenAsync(MaestroNode parent) =>
+        await Maestro.GetNodesFastAsync(new NodeFilter().Where("parent", parent.Id));
+
+    /// <summary>Polls Maestro until <paramref name="condition"/> holds, failing the test after 30 s.</summary>
+    public static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        while (!await condition())
+        {
+            await timer.WaitForNextTickAsync(timeout.Token);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var hosted in _hosted)
+        {
+            await hosted.StopAsync(CancellationToken.None);
+        }
+
+        await _services.DisposeAsync();
+        await Stack.DisposeAsync();
+    }
+}

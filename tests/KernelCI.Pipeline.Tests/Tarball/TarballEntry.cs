@@ -1,5 +1,0 @@
-using System.Formats.Tar;
-
-namespace KernelCI.Pipeline.Tests.Tarball;
-
-internal sealed record TarballEntry(string Name, TarEntryType Type, string Content, string LinkName, bool Executable);
