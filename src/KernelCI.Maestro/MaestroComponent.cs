@@ -3,6 +3,7 @@ using KernelCI.ServiceDefaults;
 using KernelCI.Maestro.Events;
 using KernelCI.Maestro.Nodes;
 using KernelCI.Maestro.Users;
+using KernelCI.Maestro.Users.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,9 +41,9 @@ public sealed class MaestroComponent(MaestroOptions? options = null) : IComponen
         builder.Services.AddSingleton<EventListener>();
         builder.Services.AddSingleton<EventStream>();
         builder.Services.AddSingleton<UserStore>();
-        builder.Services.AddSingleton<UserCache>();
         builder.Services.AddSingleton<GroupStore>();
-        builder.Services.AddSingleton<CurrentUser>();
+        builder.Services.AddMaestroAuthentication();
+        builder.Services.AddMaestroErrors();
         builder.Services.AddHostedService<SubscriptionReaper>();
         if (context.Database.Kind == DatabaseKind.PostgreSql)
         {
@@ -54,10 +55,7 @@ public sealed class MaestroComponent(MaestroOptions? options = null) : IComponen
 
     public void MapEndpoints(WebApplication app)
     {
-        app.UseMiddleware<ErrorDetails>();
-        app.UseMiddleware<VersionPrefix>();
-        app.UseMiddleware<InputGuard>();
-        app.UseRouting();
+        app.UseMaestroMiddleware();
         app.MapGet("/", () => TypedResults.Json(new { message = "KernelCI API" }));
         app.MapNodes();
         app.MapEvents();

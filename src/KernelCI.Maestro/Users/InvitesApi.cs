@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using KernelCI.ServiceDefaults;
 using KernelCI.ServiceDefaults.Jwt;
 using KernelCI.Maestro.Nodes;
+using KernelCI.Maestro.Users.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,14 +16,13 @@ public static class InvitesApi
 {
     public static IEndpointRouteBuilder MapUserInvites(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/user/invite", Invite).DisableAntiforgery();
+        endpoints.MapGroup("").RequireAuthorization(MaestroAuthentication.AdminPolicy).MapPost("/user/invite", Invite).DisableAntiforgery();
         endpoints.MapPost("/user/accept-invite", Accept).DisableAntiforgery();
         return endpoints;
     }
 
-    internal static async Task<ContentHttpResult> Invite(HttpContext http, CurrentUser current, UserStore users, GroupStore groups, SecretStore secrets, TimeProvider time)
+    internal static async Task<ContentHttpResult> Invite(HttpContext http, UserStore users, GroupStore groups, SecretStore secrets, TimeProvider time)
     {
-        await current.RequireAdminAsync(http);
         var body = await RequestJson.ReadObjectAsync(http.Request);
         var username = UserFields.Username(UserFields.RequiredText(body, "username"));
         var email = UserFields.Email(UserFields.RequiredText(body, "email"));
