@@ -22,7 +22,7 @@ public sealed class MaestroComponent(MaestroOptions? options = null) : IComponen
 
     public void ConfigureServices(WebApplicationBuilder builder, HostContext context)
     {
-        builder.Services.AddSingleton(options ?? new MaestroOptions());
+        builder.AddComponentOptions("Maestro", options, new MaestroOptionsValidator());
         builder.Services.AddSingleton<NodeStore>();
         builder.Services.AddSingleton<NodeService>();
         builder.Services.AddSingleton<NodeCreateQueue>();
