@@ -158,6 +158,6 @@ internal sealed partial class CursorAdvancer(Database database, SubscriptionStor
         return reply;
     }
 
-    [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "Advancing {Count} listener cursors failed")]
+    [LoggerMessage(EventId = 1040, Level = LogLevel.Warning, Message = "Advancing {Count} listener cursors failed")]
     private static partial void LogFailed(ILogger logger, int count, Exception exception);
 }

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Http;
 
 namespace KernelCI.Maestro.Events;
 
-/// <summary>GET /events filters (maestro-api.md §5.1) as parameterised SQL over the event log.</summary>
+/// <summary>GET /events filters (upstream's `_build_events_query`, kernelci/kernelci-api:api/main.py; docs/maestro.md
+/// "Endpoints") as parameterised SQL over the event log.</summary>
 internal static class EventQuery
 {
     private static readonly HashSet<string> DataFields = ["kind", "state", "result", "op", "name", "group", "owner"];

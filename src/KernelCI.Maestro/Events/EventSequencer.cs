@@ -92,6 +92,6 @@ internal sealed partial class EventSequencer(Database database, AppendSignal app
         return positioned;
     }
 
-    [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "Event sequencing failed; retrying")]
+    [LoggerMessage(EventId = 1020, Level = LogLevel.Warning, Message = "Event sequencing failed; retrying")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }

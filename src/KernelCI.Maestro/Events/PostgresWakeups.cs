@@ -41,6 +41,6 @@ internal sealed partial class PostgresWakeups(Database database, EventSignal sig
         }
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "LISTEN connection failed; reconnecting")]
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "LISTEN connection failed; reconnecting")]
     private static partial void LogListenFailed(ILogger logger, Exception exception);
 }

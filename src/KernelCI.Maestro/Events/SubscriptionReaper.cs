@@ -36,9 +36,9 @@ internal sealed partial class SubscriptionReaper(Database database, TimeProvider
         }
     }
 
-    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Reaped {Count} idle anonymous subscriptions")]
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "Reaped {Count} idle anonymous subscriptions")]
     private static partial void LogReaped(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Subscription reaper failed; will retry")]
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "Subscription reaper failed; will retry")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -5,11 +5,11 @@ using KernelCI.Maestro.Users;
 
 namespace KernelCI.Maestro.Nodes;
 
-/// <summary>PUT /nodes/{id}: a whole tree in one transaction, with one event for the root. Upstream authorises the
-/// root only, so any user could overwrite another's node by listing it as a child (maestro-api.md §2.5); here a child
-/// that names an existing node must be below the root and editable by the caller, as a direct PUT of it would be,
-/// and keeps its owner and user_groups as a direct PUT does (the root too: user_groups grant edit rights, so only a
-/// create sets them). New children are the caller's.</summary>
+/// <summary>PUT /nodes/{id}: a whole tree in one transaction, with one event for the root. Upstream authorises the root
+/// only, so any user could overwrite another's node by listing it as a child (kernelci/kernelci-api:api/main.py;
+/// docs/maestro.md "Hierarchy writes"); here a child that names an existing node must be below the root and editable by
+/// the caller, as a direct PUT of it would be, and keeps its owner and user_groups as a direct PUT does (the root too:
+/// user_groups grant edit rights, so only a create sets them). New children are the caller's.</summary>
 internal sealed class NodeHierarchy(NodeService service, NodeStore nodes, TimeProvider time)
 {
     public Task<List<JsonObject>> PutAsync(MaestroUser user, string id, JsonObject body, bool noEvent, CancellationToken cancellationToken) =>

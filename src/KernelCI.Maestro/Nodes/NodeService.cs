@@ -6,8 +6,9 @@ using KernelCI.Maestro.Users;
 
 namespace KernelCI.Maestro.Nodes;
 
-/// <summary>Node writes (maestro-api.md §2.5): each one and its event commit in one transaction, then listeners wake.
-/// Creates go through the <see cref="NodeCreateQueue"/>, which commits concurrent ones together.</summary>
+/// <summary>Node writes (upstream's semantics: kernelci/kernelci-api:api/main.py; docs/maestro.md "Nodes"): each one
+/// and its event commit in one transaction, then listeners wake. Creates go through the <see cref="NodeCreateQueue"/>,
+/// which commits concurrent ones together.</summary>
 internal sealed class NodeService(NodeStore nodes, EventStore events, EventsCommitted committed, NodeCreateQueue creates, GroupStore groups, TimeProvider time)
 {
     /// <summary>Returns the stored node as JSON.</summary>
