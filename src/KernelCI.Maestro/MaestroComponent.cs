@@ -23,6 +23,8 @@ public sealed class MaestroComponent(MaestroOptions? options = null) : IComponen
     public void ConfigureServices(WebApplicationBuilder builder, HostContext context)
     {
         builder.AddComponentOptions("Maestro", options, new MaestroOptionsValidator());
+        builder.Services.AddSingleton<MaestroMetrics>();
+        builder.Services.AddSingleton<ListenerCount>();
         builder.Services.AddSingleton<NodeStore>();
         builder.Services.AddSingleton<NodeService>();
         builder.Services.AddSingleton<NodeCreateQueue>();

@@ -7,7 +7,7 @@ namespace KernelCI.Maestro.Events;
 /// wake-up until the keep-alive is due. Cursors are advanced through the <see cref="CursorAdvancer"/>, so the
 /// listeners one event wakes share a statement.</summary>
 internal sealed class EventListener(EventStore events, SubscriptionStore subscriptions, CursorAdvancer advancer, QuietCursors quiet, EventSignal signal,
-    MaestroOptions options, TimeProvider time)
+    ListenerCount listeners, MaestroOptions options, TimeProvider time)
 {
     /// <summary>The JSON reply with the requested subscription's next message; null when it does not exist or is not
     /// the requesting user's (the caller tells which).</summary>
@@ -33,6 +33,7 @@ internal sealed class EventListener(EventStore events, SubscriptionStore subscri
                 return Beep(delivery.Channel);
             }
 
+            listeners.Enter();
             try
             {
                 await wakeUp.WaitAsync(remaining, time, cancellationToken);
@@ -40,6 +41,10 @@ internal sealed class EventListener(EventStore events, SubscriptionStore subscri
             catch (TimeoutException)
             {
                 return Beep(delivery.Channel);
+            }
+            finally
+            {
+                listeners.Leave();
             }
         }
     }

@@ -79,7 +79,8 @@ public static class EventsApi
         return RequestJson.Json(await listener.ListenBatchAsync(subscription, new CursorRequest(subscription.Id, user.Id, user.TokenVersion, Ack(http.Request)), max, http.RequestAborted));
     }
 
-    internal static async Task<ContentHttpResult> Publish(string channel, MaestroUser user, HttpContext http, EventStore events, EventsCommitted committed)
+    internal static async Task<ContentHttpResult> Publish(string channel, MaestroUser user, HttpContext http, EventStore events, EventsCommitted committed,
+        MaestroMetrics metrics)
     {
         EventInput.Channel(channel);
         var body = await RequestJson.ReadObjectAsync(http.Request);
@@ -97,6 +98,7 @@ public static class EventsApi
             body["type"]?.ToString(), body["source"]?.ToString(), body["attributes"] as JsonObject, http.RequestAborted);
         await transaction.CommitAsync(http.RequestAborted);
         committed.Notify(channel);
+        metrics.EventsAppended(channel, 1);
         return RequestJson.Json("null");
     }
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using KernelCI.Data;
 using KernelCI.Maestro.Nodes;
 using Microsoft.Extensions.Hosting;
@@ -7,20 +8,32 @@ using Microsoft.Extensions.Logging;
 namespace KernelCI.Maestro.Events;
 
 /// <summary>Drops anonymous subscriptions nobody has polled for 15 minutes, as upstream does. Subscriptions with a
-/// subscriber_id are cursors in the log and are never reaped: that is the delivery guarantee.</summary>
-internal sealed partial class SubscriptionReaper(Database database, TimeProvider time, ILogger<SubscriptionReaper> logger) : BackgroundService
+/// subscriber_id are cursors in the log and are never reaped: that is the delivery guarantee. At start and after each
+/// pass it counts the subscriptions for the `maestro_subscriptions` gauge.</summary>
+internal sealed partial class SubscriptionReaper(Database database, MaestroMetrics metrics, TimeProvider time, ILogger<SubscriptionReaper> logger)
+    : BackgroundService
 {
     public static readonly TimeSpan MaxIdle = TimeSpan.FromMinutes(15);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.Yield();
+        await RunAsync(reap: false, stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            try
+            await RunAsync(reap: true, stoppingToken);
+        }
+    }
+
+    private async Task RunAsync(bool reap, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var connection = await Sql.OpenAsync(database, stoppingToken);
+            if (reap)
             {
                 var cutoff = NodeTime.Render(time.GetUtcNow() - MaxIdle);
-                await using var connection = await Sql.OpenAsync(database, stoppingToken);
                 await using var command = Sql.Command(connection, null,
                     "DELETE FROM maestro_subscriptions WHERE subscriber_id IS NULL AND COALESCE(last_poll, created) < @cutoff", ("cutoff", cutoff));
                 var reaped = await command.ExecuteNonQueryAsync(stoppingToken);
@@ -29,10 +42,13 @@ internal sealed partial class SubscriptionReaper(Database database, TimeProvider
                     LogReaped(logger, reaped);
                 }
             }
-            catch (DbException e)
-            {
-                LogFailed(logger, e);
-            }
+
+            await using var total = Sql.Command(connection, null, "SELECT COUNT(*) FROM maestro_subscriptions");
+            metrics.SubscriptionsCounted(Convert.ToInt64(await total.ExecuteScalarAsync(stoppingToken), CultureInfo.InvariantCulture));
+        }
+        catch (DbException e)
+        {
+            LogFailed(logger, e);
         }
     }
 
