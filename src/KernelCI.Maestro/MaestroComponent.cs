@@ -1,9 +1,13 @@
 using KernelCI.Data;
-using KernelCI.ServiceDefaults;
 using KernelCI.Maestro.Events;
+using KernelCI.Maestro.Events.Delivery;
+using KernelCI.Maestro.Events.Log;
+using KernelCI.Maestro.Events.Subscriptions;
+using KernelCI.Maestro.Events.WakeUps;
 using KernelCI.Maestro.Nodes;
 using KernelCI.Maestro.Users;
 using KernelCI.Maestro.Users.Auth;
+using KernelCI.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using KernelCI.Maestro.Events;
+using KernelCI.Maestro.Events.Delivery;
+using KernelCI.Maestro.Events.Subscriptions;
 using KernelCI.Maestro.Nodes;
 
 namespace KernelCI.Maestro;

@@ -15,8 +15,8 @@ public sealed class MaestroMetricsTests
         using var metrics = new MetricRecorder(app);
         var client = app.Client(await app.TokenAsync("lab"));
 
-        await client.CreateNodeAsync(Nodes.Checkout(), Ct);
-        await client.CreateNodeAsync(Nodes.Checkout(), Ct);
+        await client.CreateNodeAsync(SampleNodes.Checkout(), Ct);
+        await client.CreateNodeAsync(SampleNodes.Checkout(), Ct);
 
         Assert.Equal(2, metrics.Value("maestro_nodes_created_total"));
         Assert.Equal(2, metrics.Value("maestro_events_total", "channel=node"));
@@ -27,7 +27,7 @@ public sealed class MaestroMetricsTests
     {
         await using var app = await MaestroTestApp.StartAsync(DatabaseKind.Sqlite);
         var client = app.Client(await app.TokenAsync("lab"));
-        var node = await client.CreateNodeAsync(Nodes.Checkout(), Ct);
+        var node = await client.CreateNodeAsync(SampleNodes.Checkout(), Ct);
         using var metrics = new MetricRecorder(app);
 
         await client.PatchNodeAsync(node.Id!, new JsonObject { ["state"] = "available" }, cancellationToken: Ct);
@@ -59,7 +59,7 @@ public sealed class MaestroMetricsTests
 
         var listen = client.ListenAsync(subscription.Id, Ct);
         await Until(() => metrics.Value("maestro_listeners") == 1);
-        await client.CreateNodeAsync(Nodes.Checkout(), Ct);
+        await client.CreateNodeAsync(SampleNodes.Checkout(), Ct);
         await listen;
 
         Assert.Equal(0, metrics.Value("maestro_listeners"));

@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KernelCI.Maestro.Events.Delivery;
+using KernelCI.Maestro.Events.Log;
+using KernelCI.Maestro.Events.Subscriptions;
+using KernelCI.Maestro.Events.WakeUps;
 using KernelCI.Maestro.Users;
 using KernelCI.Maestro.Users.Auth;
 using Microsoft.AspNetCore.Builder;

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using KernelCI.Maestro.Events.Log;
 using Microsoft.Extensions.Logging;
 
 namespace KernelCI.Maestro.Nodes;

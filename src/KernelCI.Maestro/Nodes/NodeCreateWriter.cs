@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using KernelCI.Maestro.Events;
+using KernelCI.Maestro.Events.Log;
+using KernelCI.Maestro.Events.WakeUps;
 
 namespace KernelCI.Maestro.Nodes;
 

@@ -1,7 +1,8 @@
 using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using KernelCI.Maestro.Events;
+using KernelCI.Maestro.Events.Log;
+using KernelCI.Maestro.Events.WakeUps;
 using KernelCI.Maestro.Users;
 
 namespace KernelCI.Maestro.Nodes;

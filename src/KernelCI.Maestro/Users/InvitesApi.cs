@@ -1,9 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KernelCI.Maestro.Users.Auth;
 using KernelCI.ServiceDefaults;
 using KernelCI.ServiceDefaults.Jwt;
-using KernelCI.Maestro.Nodes;
-using KernelCI.Maestro.Users.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

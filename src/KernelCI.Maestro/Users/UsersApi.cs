@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using KernelCI.ServiceDefaults;
 using KernelCI.Maestro.Nodes;
 using KernelCI.Maestro.Users.Auth;
+using KernelCI.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
