@@ -11,8 +11,8 @@ internal static class EventQuery
 
     public static (string Sql, List<KeyValuePair<string, object?>> Parameters) Build(IQueryCollection query, DatabaseKind kind)
     {
-        var pg = kind == DatabaseKind.PostgreSql;
-        string Field(string name) => pg ? $"(data #>> '{{{name.Replace('.', ',')}}}')" : $"json_extract(data, '$.{name}')";
+        var dialect = SqlDialect.For(kind);
+        string Field(string name) => dialect.JsonText("data", name);
         var where = new List<string>();
         var parameters = new List<KeyValuePair<string, object?>>();
         string Add(object? value)
@@ -44,7 +44,7 @@ internal static class EventQuery
                     break;
                 case "path":
                     var pattern = FilterPattern.Require(value, "path");
-                    where.Add(pg ? $"(data #>> '{{path}}') ~ {Add(pattern)}" : $"data ->> '$.path' REGEXP {Add(pattern)}");
+                    where.Add(dialect.Matches(Field("path"), Add(pattern)));
                     break;
                 case "node_id":
                     where.Add($"{Field("id")} = {Add(value)}");

@@ -9,6 +9,8 @@ internal sealed class EventStore(Database database, TimeProvider time, RecentEve
 {
     public const string NotifyChannel = "maestro_events";
 
+    private readonly EventAppender _appender = EventAppender.For(database.Kind);
+
     public Database Database => database;
 
     /// <summary>Renders an event for <see cref="AppendAsync(DbConnection, DbTransaction, EventRow, CancellationToken)"/> or
@@ -30,61 +32,14 @@ internal sealed class EventStore(Database database, TimeProvider time, RecentEve
         string? type = null, string? source = null, JsonObject? attributes = null, CancellationToken cancellationToken = default) =>
         AppendAsync(connection, transaction, Row(channel, owner, data, type, source, attributes), cancellationToken);
 
-    public async Task<long> AppendAsync(DbConnection connection, DbTransaction transaction, EventRow row, CancellationToken cancellationToken)
-    {
-        var pg = database.Kind == DatabaseKind.PostgreSql;
-        // On PostgreSQL the delivery position is given after commit by the EventSequencer, in commit order, and only it
-        // NOTIFYs: a NOTIFY in every writer would serialise their commits on PostgreSQL's notify lock. SQLite has one
-        // writer at a time, so the next position is known here.
-        var sql = pg
-            ? "INSERT INTO maestro_events (pos, channel, owner, timestamp, data, cloud_event) VALUES (NULL, @channel, @owner, @timestamp, CAST(@data AS jsonb), @envelope) RETURNING seq"
-            : "INSERT INTO maestro_events (pos, channel, owner, timestamp, data, cloud_event) VALUES ((SELECT COALESCE(MAX(pos), 0) + 1 FROM maestro_events), @channel, @owner, @timestamp, @data, @envelope) RETURNING pos";
-        await using var command = Sql.Command(connection, transaction, sql,
-            ("channel", row.Channel), ("owner", row.Owner), ("timestamp", row.Timestamp), ("data", row.Data), ("envelope", row.Envelope));
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public Task<long> AppendAsync(DbConnection connection, DbTransaction transaction, EventRow row, CancellationToken cancellationToken) =>
+        _appender.AppendAsync(connection, transaction, row, cancellationToken);
 
     /// <summary>Runs <paramref name="before"/>, then appends <paramref name="rows"/> in the caller's transaction, in
-    /// list order, as <see cref="AppendAsync(DbConnection, DbTransaction, EventRow, CancellationToken)"/> does for one:
-    /// on PostgreSQL without a position (the EventSequencer gives it after commit) and all in one round trip; on SQLite
-    /// with positions from the current maximum (transactions here are BEGIN IMMEDIATE: one writer at a time).</summary>
-    public async Task AppendManyAsync(DbConnection connection, DbTransaction transaction, SqlText before, IReadOnlyList<EventRow> rows,
-        CancellationToken cancellationToken)
-    {
-        var pg = database.Kind == DatabaseKind.PostgreSql;
-        var last = 0L;
-        if (!pg)
-        {
-            await ExecuteAsync(connection, transaction, before, cancellationToken);
-            before = new SqlText();
-            await using var max = Sql.Command(connection, transaction, "SELECT COALESCE(MAX(pos), 0) FROM maestro_events");
-            last = Convert.ToInt64(await max.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        before.Text.Append("INSERT INTO maestro_events (pos, channel, owner, timestamp, data, cloud_event) VALUES ");
-        for (var i = 0; i < rows.Count; i++)
-        {
-            before.Text.Append(i == 0 ? "" : ", ").Append(pg ? "(NULL" : $"(@p{i}").Append($", @c{i}, @o{i}, @t{i}, ")
-                .Append(pg ? $"CAST(@d{i} AS jsonb)" : $"@d{i}").Append($", @e{i})");
-            if (!pg)
-            {
-                before.Add($"p{i}", last + i + 1);
-            }
-
-            before.Add($"c{i}", rows[i].Channel).Add($"o{i}", rows[i].Owner).Add($"t{i}", rows[i].Timestamp).Add($"d{i}", rows[i].Data).Add($"e{i}", rows[i].Envelope);
-        }
-
-        await ExecuteAsync(connection, transaction, before, cancellationToken);
-    }
-
-    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, SqlText sql, CancellationToken cancellationToken)
-    {
-        if (sql.Text.Length > 0)
-        {
-            await using var command = Sql.Command(connection, transaction, sql.Text.ToString(), sql.Parameters);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
+    /// list order, as <see cref="AppendAsync(DbConnection, DbTransaction, EventRow, CancellationToken)"/> does for one
+    /// (on PostgreSQL in one round trip with <paramref name="before"/>).</summary>
+    public Task AppendManyAsync(DbConnection connection, DbTransaction transaction, SqlText before, IReadOnlyList<EventRow> rows,
+        CancellationToken cancellationToken) => _appender.AppendManyAsync(connection, transaction, before, rows, cancellationToken);
 
     public async Task<long> LastSequenceAsync(CancellationToken cancellationToken)
     {

@@ -10,6 +10,8 @@ internal sealed class SubscriptionStore(Database database, TimeProvider time)
 {
     private const string Columns = "id, subscriber_id, channel, username, promiscuous, acked, delivered, created, last_poll, user_id";
 
+    private readonly SqlDialect _sql = SqlDialect.For(database.Kind);
+
     /// <summary>A new subscription, or with a <paramref name="subscriberId"/> the caller already uses, the caller's
     /// existing one, moved back to its last acknowledged event: whatever was handed out after it may never have
     /// reached the subscriber, which is why it subscribes again. Subscriber ids are per user (another user's same id
@@ -91,9 +93,7 @@ internal sealed class SubscriptionStore(Database database, TimeProvider time)
     // The new acked of a poll whose explicit acknowledgement is the SQL expression `ack` (NULL when it sent none):
     // without one, everything handed out (upstream); with one, what it names, but never back before what was already
     // acknowledged nor past what was handed out.
-    private string Acknowledged(string ack) => database.Kind == DatabaseKind.PostgreSql
-        ? $"CASE WHEN {ack} IS NULL THEN delivered ELSE GREATEST(acked, LEAST({ack}, delivered)) END"
-        : $"CASE WHEN {ack} IS NULL THEN delivered ELSE MAX(acked, MIN({ack}, delivered)) END";
+    private string Acknowledged(string ack) => $"CASE WHEN {ack} IS NULL THEN delivered ELSE {_sql.Greatest("acked", _sql.Least(ack, "delivered"))} END";
 
     /// <summary>The long poll's step, for many subscriptions in one statement (the polls of a replica woken by the
     /// same events): acknowledge what was handed out last, and hand out the next event after it, if any; delivered &gt;
@@ -106,19 +106,9 @@ internal sealed class SubscriptionStore(Database database, TimeProvider time)
     public async Task<(Dictionary<long, AdvancedCursor> Cursors, long LastPosition)> AdvanceManyAsync(DbConnection connection, DbTransaction transaction,
         IReadOnlyList<CursorRequest> requests, CancellationToken cancellationToken)
     {
-        var pg = database.Kind == DatabaseKind.PostgreSql;
         var sql = new SqlText();
         var ids = string.Join(", ", requests.Select((_, i) => $"@i{i}"));
-        if (pg)
-        {
-            sql.Text.Append("SET LOCAL synchronous_commit = off;\n");
-        }
-
-        // One row locked alone cannot be part of a deadlock; the lone poll (the commonest statement) skips the lock.
-        if (pg && requests.Count > 1)
-        {
-            sql.Text.Append($"SELECT id FROM maestro_subscriptions WHERE id IN ({ids}) ORDER BY id FOR UPDATE;\n");
-        }
+        sql.Text.Append(_sql.BeforeCursorAdvance(ids, requests.Count));
 
         // Every SET expression reads the row as it was, so `acked` is spelled out again where delivered starts from it.
         var acked = Acknowledged("w.sack");
