@@ -37,7 +37,7 @@ public sealed class MaestroComponent(MaestroOptions? options = null) : IComponen
         builder.Services.AddSingleton<NodeBatch>();
         builder.Services.AddSingleton<EventStore>();
         builder.Services.AddSingleton<RecentEvents>();
-        builder.Services.AddSingleton<EventPositions>();
+        builder.Services.AddSingleton(sp => new EventPositions(sp.GetService<EventSequencer>()));
         builder.Services.AddSingleton<EventSignal>();
         builder.Services.AddSingleton<AppendSignal>();
         builder.Services.AddSingleton<EventsCommitted>();

@@ -28,21 +28,22 @@ public static class GroupsApi
     {
         var body = await RequestJson.ReadObjectAsync(http.Request);
         var name = UserFields.GroupName(UserFields.RequiredText(body, "name"));
-        var id = await groups.CreateAsync(name, http.RequestAborted) ?? throw MaestroException.BadRequest($"User group already exists: {name}");
-        return RequestJson.Json(new JsonObject { ["id"] = id, ["name"] = name });
+        return await groups.CreateAsync(name, http.RequestAborted) is { } id
+            ? RequestJson.Json(new JsonObject { ["id"] = id, ["name"] = name })
+            : Detail.Result(StatusCodes.Status400BadRequest, $"User group already exists: {name}");
     }
 
-    internal static async Task<NoContent> Delete(string id, HttpContext http, GroupStore groups, UserStore users)
+    internal static async Task<Results<NoContent, ContentHttpResult>> Delete(string id, HttpContext http, GroupStore groups, UserStore users)
     {
         var group = (await groups.ListAsync(http.RequestAborted)).FirstOrDefault(g => g.Id == id);
         if (group.Id is null)
         {
-            throw MaestroException.NotFound("User group not found");
+            return Detail.Result(StatusCodes.Status404NotFound, "User group not found");
         }
 
         if ((await users.ListAsync(http.RequestAborted)).Any(u => u.InGroup(group.Name)))
         {
-            throw new MaestroException(StatusCodes.Status409Conflict, $"User group is assigned to users: {group.Name}");
+            return Detail.Result(StatusCodes.Status409Conflict, $"User group is assigned to users: {group.Name}");
         }
 
         await groups.DeleteAsync(id, http.RequestAborted);

@@ -38,7 +38,7 @@ public static class UsersApi
     {
         if (!http.Request.HasFormContentType)
         {
-            throw MaestroException.BadRequest("login expects a form with username and password");
+            return Detail.Result(StatusCodes.Status400BadRequest, "login expects a form with username and password");
         }
 
         IFormCollection form;
@@ -48,7 +48,7 @@ public static class UsersApi
         }
         catch (InvalidDataException e)
         {
-            throw MaestroException.BadRequest("login form is malformed: " + e.Message);
+            return Detail.Result(StatusCodes.Status400BadRequest, "login form is malformed: " + e.Message);
         }
 
         // The username is a statement parameter, which PostgreSQL refuses with U+0000 in it (an error, not a reason).
@@ -75,14 +75,18 @@ public static class UsersApi
         return TypedResults.NoContent();
     }
 
-    internal static async Task<NoContent> RevokeTokens(string id, HttpContext http, UserStore users)
+    internal static async Task<Results<NoContent, ContentHttpResult>> RevokeTokens(string id, HttpContext http, UserStore users)
     {
-        var user = await users.ByIdAsync(id, http.RequestAborted) ?? throw MaestroException.NotFound("User not found");
+        if (await users.ByIdAsync(id, http.RequestAborted) is not { } user)
+        {
+            return Detail.Result(StatusCodes.Status404NotFound, "User not found");
+        }
+
         await users.UpdateAsync(user with { TokenVersion = user.TokenVersion + 1 }, http.RequestAborted);
         return TypedResults.NoContent();
     }
 
-    internal static async Task<ContentHttpResult> WhoAmI(MaestroUser user) => RequestJson.Json(user.ToJson());
+    internal static ContentHttpResult WhoAmI(MaestroUser user) => RequestJson.Json(user.ToJson());
 
     internal static async Task<ContentHttpResult> ListUsers(HttpContext http, UserStore users)
     {
@@ -96,8 +100,7 @@ public static class UsersApi
 
     internal static async Task<ContentHttpResult> GetUser(string id, HttpContext http, UserStore users)
     {
-        var user = await users.ByIdAsync(id, http.RequestAborted) ?? throw MaestroException.NotFound("User not found");
-        return RequestJson.Json(user.ToJson());
+        return await users.ByIdAsync(id, http.RequestAborted) is { } user ? RequestJson.Json(user.ToJson()) : Detail.Result(StatusCodes.Status404NotFound, "User not found");
     }
 
     internal static async Task<ContentHttpResult> PatchMe(MaestroUser user, HttpContext http, UserStore users)
@@ -105,7 +108,7 @@ public static class UsersApi
         var body = await RequestJson.ReadObjectAsync(http.Request);
         if (body.ContainsKey("groups") || body.ContainsKey("is_superuser"))
         {
-            throw MaestroException.BadRequest("only username, email and password may be changed here");
+            return Detail.Result(StatusCodes.Status400BadRequest, "only username, email and password may be changed here");
         }
 
         var updated = await UserPatch.ApplyAsync(user, body, null, users, http.RequestAborted);
@@ -114,15 +117,17 @@ public static class UsersApi
 
     internal static async Task<ContentHttpResult> PatchUser(string id, HttpContext http, UserStore users, GroupStore groups)
     {
-        var user = await users.ByIdAsync(id, http.RequestAborted) ?? throw MaestroException.NotFound("User not found");
+        if (await users.ByIdAsync(id, http.RequestAborted) is not { } user)
+        {
+            return Detail.Result(StatusCodes.Status404NotFound, "User not found");
+        }
+
         var updated = await UserPatch.ApplyAsync(user, await RequestJson.ReadObjectAsync(http.Request), groups, users, http.RequestAborted);
         return RequestJson.Json(updated.ToJson());
     }
 
-    internal static async Task<NoContent> DeleteUser(string id, HttpContext http, UserStore users)
-    {
-        return await users.DeleteAsync(id, http.RequestAborted) ? TypedResults.NoContent() : throw MaestroException.NotFound("User not found");
-    }
+    internal static async Task<Results<NoContent, ContentHttpResult>> DeleteUser(string id, HttpContext http, UserStore users) =>
+        await users.DeleteAsync(id, http.RequestAborted) ? TypedResults.NoContent() : Detail.Result(StatusCodes.Status404NotFound, "User not found");
 
     /// <summary>Upstream's self-registration is closed: admins are pointed to invites, everyone else refused.</summary>
     internal static ContentHttpResult Register(MaestroUser? user) => user is { IsSuperuser: true }
