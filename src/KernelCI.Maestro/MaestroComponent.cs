@@ -49,7 +49,6 @@ public sealed class MaestroComponent(MaestroOptions? options = null) : IComponen
         builder.Services.AddSingleton<UserStore>();
         builder.Services.AddSingleton<GroupStore>();
         builder.Services.AddMaestroAuthentication();
-        builder.Services.AddMaestroErrors();
         builder.Services.AddHostedService<SubscriptionReaper>();
         if (context.Database.Kind == DatabaseKind.PostgreSql)
         {

@@ -1,6 +1,5 @@
 using KernelCI.Maestro.Users.Auth;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KernelCI.Maestro;
 
@@ -8,11 +7,9 @@ namespace KernelCI.Maestro;
 /// route groups' authorization. Refusals anywhere become `{"detail"}` through <see cref="MaestroExceptionHandler"/>.</summary>
 internal static class MaestroPipeline
 {
-    public static IServiceCollection AddMaestroErrors(this IServiceCollection services) =>
-        services.AddExceptionHandler<MaestroExceptionHandler>();
-
     public static WebApplication UseMaestroMiddleware(this WebApplication app)
     {
+        app.UseMiddleware<MaestroExceptionHandler>();
         app.Use(InputGuard.RefuseLargeBody);
         app.UseMiddleware<VersionPrefix>();
         app.UseMiddleware<InputGuard>();
