@@ -19,15 +19,15 @@ internal static class MaestroAuthentication
     /// signed-in callers differently (POST /user/register).</summary>
     public const string OptionalPolicy = "optional";
 
-    private const string SuppressAutoDefaultScheme = "Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme";
+    private const string NoScheme = "";
 
     public static IServiceCollection AddMaestroAuthentication(this IServiceCollection services)
     {
         services.AddSingleton<UserCache>();
-        // ASP.NET Core makes a listener's only scheme its default, which its AuthenticationMiddleware then runs on every
-        // request; the switch (process-wide: no component of ours has a default scheme) turns that off.
-        AppContext.SetSwitch(SuppressAutoDefaultScheme, true);
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(Scheme, null);
+        // ASP.NET Core makes a listener's only scheme its default, which its AuthenticationMiddleware (added by
+        // WebApplication itself) would then run on every request, public ones too. A default authenticate scheme that
+        // names no scheme turns that off for this listener only; policies name the real one.
+        services.AddAuthentication(o => o.DefaultAuthenticateScheme = NoScheme).AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(Scheme, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(UserPolicy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser())
             .AddPolicy(AdminPolicy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser()
