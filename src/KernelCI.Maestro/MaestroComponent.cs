@@ -1,8 +1,13 @@
 using KernelCI.Data;
-using KernelCI.ServiceDefaults;
 using KernelCI.Maestro.Events;
+using KernelCI.Maestro.Events.Delivery;
+using KernelCI.Maestro.Events.Log;
+using KernelCI.Maestro.Events.Subscriptions;
+using KernelCI.Maestro.Events.WakeUps;
 using KernelCI.Maestro.Nodes;
 using KernelCI.Maestro.Users;
+using KernelCI.Maestro.Users.Auth;
+using KernelCI.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +26,9 @@ public sealed class MaestroComponent(MaestroOptions? options = null) : IComponen
 
     public void ConfigureServices(WebApplicationBuilder builder, HostContext context)
     {
-        builder.Services.AddSingleton(options ?? new MaestroOptions());
+        builder.AddComponentOptions("Maestro", options, new MaestroOptionsValidator());
+        builder.Services.AddSingleton<MaestroMetrics>();
+        builder.Services.AddSingleton<ListenerCount>();
         builder.Services.AddSingleton<NodeStore>();
         builder.Services.AddSingleton<NodeService>();
         builder.Services.AddSingleton<NodeCreateQueue>();
@@ -30,7 +37,7 @@ public sealed class MaestroComponent(MaestroOptions? options = null) : IComponen
         builder.Services.AddSingleton<NodeBatch>();
         builder.Services.AddSingleton<EventStore>();
         builder.Services.AddSingleton<RecentEvents>();
-        builder.Services.AddSingleton<EventPositions>();
+        builder.Services.AddSingleton(sp => new EventPositions(sp.GetService<EventSequencer>()));
         builder.Services.AddSingleton<EventSignal>();
         builder.Services.AddSingleton<AppendSignal>();
         builder.Services.AddSingleton<EventsCommitted>();
@@ -40,9 +47,8 @@ public sealed class MaestroComponent(MaestroOptions? options = null) : IComponen
         builder.Services.AddSingleton<EventListener>();
         builder.Services.AddSingleton<EventStream>();
         builder.Services.AddSingleton<UserStore>();
-        builder.Services.AddSingleton<UserCache>();
         builder.Services.AddSingleton<GroupStore>();
-        builder.Services.AddSingleton<CurrentUser>();
+        builder.Services.AddMaestroAuthentication();
         builder.Services.AddHostedService<SubscriptionReaper>();
         if (context.Database.Kind == DatabaseKind.PostgreSql)
         {
@@ -54,10 +60,7 @@ public sealed class MaestroComponent(MaestroOptions? options = null) : IComponen
 
     public void UseMiddleware(WebApplication app)
     {
-        app.UseMiddleware<ErrorDetails>();
-        app.UseMiddleware<VersionPrefix>();
-        app.UseMiddleware<InputGuard>();
-        app.UseRouting();
+        app.UseMaestroMiddleware();
     }
 
     public void MapEndpoints(WebApplication app)

@@ -5,8 +5,9 @@ namespace KernelCI.Maestro;
 /// <summary>The Maestro schema: nodes (indexed columns plus the whole node as JSON), users, groups, the event log and subscriptions.</summary>
 public static class MaestroMigrations
 {
-    // Indexes cover the queries the pipeline and kci-dev make (maestro-api.md §7): kind/state/created, parent, treeid,
-    // the kernel revision, the KCIDB bridge sweep, the timeout and holdoff sweeps, name and data.platform/arch.
+    // Indexes cover the queries the pipeline and kci-dev make (docs/maestro.md "Storage"; upstream declares no node
+    // indexes, kernelci/kernelci-core:kernelci/api/models.py): kind/state/created, parent, treeid, the kernel revision,
+    // the KCIDB bridge sweep, the timeout and holdoff sweeps, name and data.platform/arch.
     private const string SqliteNodes = """
         CREATE TABLE maestro_nodes (
             id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, "group" TEXT, parent TEXT, state TEXT NOT NULL,

@@ -19,8 +19,8 @@ public sealed class MaestroFuzzTests
         var admin = await app.TokenAsync("admin", admin: true);
         var keeper = await app.TokenAsync("keeper", false, "kernelci-team");
         var client = app.Client(keeper);
-        var checkout = await client.CreateNodeAsync(Nodes.Checkout(), Ct);
-        var kbuild = await client.CreateNodeAsync(Nodes.Child(checkout, "kbuild", "kbuild-gcc-12-x86"), Ct);
+        var checkout = await client.CreateNodeAsync(SampleNodes.Checkout(), Ct);
+        var kbuild = await client.CreateNodeAsync(SampleNodes.Child(checkout, "kbuild", "kbuild-gcc-12-x86"), Ct);
         string[] ids = [checkout.Id!, kbuild.Id!];
         var before = await SnapshotAsync(app, ids, keeper);
 

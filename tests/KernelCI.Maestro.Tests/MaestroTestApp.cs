@@ -1,7 +1,7 @@
 using KernelCI.Client.Maestro;
 using KernelCI.Data;
-using KernelCI.ServiceDefaults;
 using KernelCI.Maestro.Users;
+using KernelCI.ServiceDefaults;
 using KernelCI.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using KernelCI.Data;
+using KernelCI.Maestro.Events;
+using KernelCI.Maestro.Nodes;
 using KernelCI.Testing;
 
 namespace KernelCI.Maestro.Tests;

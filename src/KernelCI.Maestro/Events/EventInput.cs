@@ -1,3 +1,5 @@
+using KernelCI.Maestro.Nodes;
+
 namespace KernelCI.Maestro.Events;
 
 /// <summary>Bounds on what clients give the event log: channels (subscribe, publish), durable subscriber ids and

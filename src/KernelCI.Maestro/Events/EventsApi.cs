@@ -1,7 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KernelCI.Maestro.Events.Delivery;
+using KernelCI.Maestro.Events.Log;
+using KernelCI.Maestro.Events.Subscriptions;
+using KernelCI.Maestro.Events.WakeUps;
 using KernelCI.Maestro.Users;
+using KernelCI.Maestro.Users.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,21 +18,23 @@ public static class EventsApi
 {
     public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/subscribe/{channel}", Subscribe).DisableAntiforgery().WithSummary("Subscribe; with subscriber_id the cursor is durable");
-        endpoints.MapPost("/unsubscribe/{id}", Unsubscribe).DisableAntiforgery();
-        endpoints.MapGet("/listen/{id}", Listen).WithSummary("Long poll: the next event after the cursor, or a BEEP keep-alive; ack=SEQ acknowledges up to SEQ");
-        endpoints.MapGet("/listen/{id}/batch", ListenBatch).WithSummary("Catch-up: up to max (default 1000) events at once; an empty wait answers with one message");
-        endpoints.MapPost("/publish/{channel}", Publish).DisableAntiforgery();
         endpoints.MapGet("/events", GetEvents).WithSummary("The stored event log, with upstream's filters");
         endpoints.MapGet("/events/stream", Stream).WithSummary("Server-Sent Events with server-side filters; resume with Last-Event-ID or after=");
-        endpoints.MapGet("/stats/subscriptions", Stats);
+
+        var signedIn = endpoints.MapGroup("").RequireAuthorization(MaestroAuthentication.UserPolicy);
+        signedIn.MapPost("/subscribe/{channel}", Subscribe).DisableAntiforgery().WithSummary("Subscribe; with subscriber_id the cursor is durable");
+        signedIn.MapPost("/unsubscribe/{id}", Unsubscribe).DisableAntiforgery();
+        signedIn.MapGet("/listen/{id}", Listen).WithSummary("Long poll: the next event after the cursor, or a BEEP keep-alive; ack=SEQ acknowledges up to SEQ");
+        signedIn.MapGet("/listen/{id}/batch", ListenBatch).WithSummary("Catch-up: up to max (default 1000) events at once; an empty wait answers with one message");
+        signedIn.MapPost("/publish/{channel}", Publish).DisableAntiforgery();
+
+        endpoints.MapGroup("").RequireAuthorization(MaestroAuthentication.AdminPolicy).MapGet("/stats/subscriptions", Stats);
         return endpoints;
     }
 
-    internal static async Task<ContentHttpResult> Subscribe(string channel, HttpContext http, CurrentUser current, SubscriptionStore subscriptions, EventStore events,
+    internal static async Task<ContentHttpResult> Subscribe(string channel, MaestroUser user, HttpContext http, SubscriptionStore subscriptions, EventStore events,
         EventPositions positions, QuietCursors quiet)
     {
-        var user = await current.RequireAsync(http);
         await positions.EnsureAsync(http.RequestAborted);
         var subscriberId = EventInput.SubscriberId(http.Request.Query["subscriber_id"].ToString() is { Length: > 0 } sid ? sid : null);
         EventInput.Channel(channel);
@@ -43,33 +50,31 @@ public static class EventsApi
         });
     }
 
-    internal static async Task<ContentHttpResult> Unsubscribe(string id, HttpContext http, CurrentUser current, SubscriptionStore subscriptions, QuietCursors quiet)
+    internal static async Task<ContentHttpResult> Unsubscribe(string id, MaestroUser user, HttpContext http, SubscriptionStore subscriptions, QuietCursors quiet)
     {
-        var user = await current.RequireAsync(http);
         var subscription = await OwnedAsync(id, user, subscriptions, http.RequestAborted);
         await subscriptions.DeleteAsync(subscription.Id, http.RequestAborted);
         quiet.Forget(subscription.Id);
         return RequestJson.Json("null");
     }
 
-    internal static async Task<ContentHttpResult> Listen(string id, HttpContext http, CurrentUser current, SubscriptionStore subscriptions, EventListener listener)
+    internal static async Task<ContentHttpResult> Listen(string id, MaestroUser user, HttpContext http, SubscriptionStore subscriptions, EventListener listener)
     {
-        var (userId, version) = current.Claims(http) ?? throw new MaestroException(StatusCodes.Status401Unauthorized, "Unauthorized");
         var number = ParseId(id);
-        // The user and ownership are checked in the cursor's statement; only a refused poll looks them up, for its status.
-        var message = await listener.ListenAsync(new CursorRequest(number, userId, version, Ack(http.Request)), http.RequestAborted);
+        // Ownership (and the token version, again) is checked in the cursor's statement; only a refused poll looks up
+        // the subscription, for its status.
+        var message = await listener.ListenAsync(new CursorRequest(number, user.Id, user.TokenVersion, Ack(http.Request)), http.RequestAborted);
         if (message is null)
         {
-            await OwnedAsync(id, await current.RequireAsync(http), subscriptions, http.RequestAborted);
+            await OwnedAsync(id, user, subscriptions, http.RequestAborted);
             throw MaestroException.NotFound($"Subscription id not found: {id}");
         }
 
         return RequestJson.Json(message);
     }
 
-    internal static async Task<ContentHttpResult> ListenBatch(string id, HttpContext http, CurrentUser current, SubscriptionStore subscriptions, EventListener listener)
+    internal static async Task<ContentHttpResult> ListenBatch(string id, MaestroUser user, HttpContext http, SubscriptionStore subscriptions, EventListener listener)
     {
-        var user = await current.RequireAsync(http);
         var subscription = await OwnedAsync(id, user, subscriptions, http.RequestAborted);
         var maxText = http.Request.Query["max"].ToString();
         var max = maxText.Length == 0 ? 1000 : int.TryParse(maxText, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is > 0 and <= 10000
@@ -78,9 +83,9 @@ public static class EventsApi
         return RequestJson.Json(await listener.ListenBatchAsync(subscription, new CursorRequest(subscription.Id, user.Id, user.TokenVersion, Ack(http.Request)), max, http.RequestAborted));
     }
 
-    internal static async Task<ContentHttpResult> Publish(string channel, HttpContext http, CurrentUser current, EventStore events, EventsCommitted committed)
+    internal static async Task<ContentHttpResult> Publish(string channel, MaestroUser user, HttpContext http, EventStore events, EventsCommitted committed,
+        MaestroMetrics metrics)
     {
-        var user = await current.RequireAsync(http);
         EventInput.Channel(channel);
         var body = await RequestJson.ReadObjectAsync(http.Request);
         var data = body["data"];
@@ -97,6 +102,7 @@ public static class EventsApi
             body["type"]?.ToString(), body["source"]?.ToString(), body["attributes"] as JsonObject, http.RequestAborted);
         await transaction.CommitAsync(http.RequestAborted);
         committed.Notify(channel);
+        metrics.EventsAppended(channel, 1);
         return RequestJson.Json("null");
     }
 
@@ -138,9 +144,8 @@ public static class EventsApi
         await stream.RunAsync(http, channel, after, filter);
     }
 
-    internal static async Task<ContentHttpResult> Stats(HttpContext http, CurrentUser current, SubscriptionStore subscriptions)
+    internal static async Task<ContentHttpResult> Stats(HttpContext http, SubscriptionStore subscriptions)
     {
-        await current.RequireAdminAsync(http);
         var list = await subscriptions.ListAsync(http.RequestAborted);
         return RequestJson.Json(new JsonArray(list.Select(s => (JsonNode)new JsonObject
         {

@@ -1,18 +1,12 @@
-using System.Text;
-using System.Text.RegularExpressions;
-using KernelCI.Data;
-
 namespace KernelCI.Maestro.Nodes;
 
 /// <summary>Turns parsed filters into a parameterised WHERE and ORDER BY for one database. Column fields use their
 /// indexes; other fields read the JSON document with the same expressions as the expression indexes.</summary>
-internal sealed partial class FilterSql(DatabaseKind kind)
+internal sealed class FilterSql(SqlDialect sql)
 {
     private readonly List<KeyValuePair<string, object?>> _parameters = [];
 
     public IReadOnlyList<KeyValuePair<string, object?>> Parameters => _parameters;
-
-    private bool Pg => kind == DatabaseKind.PostgreSql;
 
     public string Where(IReadOnlyList<FilterCondition> conditions)
     {
@@ -72,12 +66,12 @@ internal sealed partial class FilterSql(DatabaseKind kind)
         ("eq" or "int", null) => $"{expr} IS NULL",
         ("ne", null) => $"{expr} IS NOT NULL",
         ("eq" or "int", _) => $"{expr} = {Add(value)}",
-        ("ne", _) => Pg ? $"{expr} IS DISTINCT FROM {Add(value)}" : $"{expr} IS NOT {Add(value)}",
+        ("ne", _) => sql.NotEqual(expr, Add(value)),
         ("lt", _) => $"{expr} < {Add(value)}",
         ("lte", _) => $"{expr} <= {Add(value)}",
         ("gt", _) => $"{expr} > {Add(value)}",
         ("gte", _) => $"{expr} >= {Add(value)}",
-        ("re", _) => Pg ? $"{expr} ~ {Add(value)}" : $"{expr} REGEXP {Add(value)}",
+        ("re", _) => sql.Matches(expr, Add(value)),
         ("in", string[] list) => $"{expr} IN ({string.Join(", ", list.Select(v => Add(v)))})",
         ("nin", string[] list) => $"({expr} IS NULL OR {expr} NOT IN ({string.Join(", ", list.Select(v => Add(v)))}))",
         _ => throw MaestroException.BadRequest($"operator '{op}' does not apply to this value"),
@@ -89,7 +83,7 @@ internal sealed partial class FilterSql(DatabaseKind kind)
         if (c.Operator is "re" or "in" or "nin" || c.Value is string)
         {
             var compare = Compare(text, c.Operator, c.Value);
-            return c.Operator is "ne" or "nin" ? compare : $"({compare} AND {JsonType(c.Field)} = {(Pg ? "'string'" : "'text'")})";
+            return c.Operator is "ne" or "nin" ? compare : $"({compare} AND {JsonType(c.Field)} = {sql.JsonStringType})";
         }
 
         if (c.Value is null)
@@ -97,17 +91,12 @@ internal sealed partial class FilterSql(DatabaseKind kind)
             return c.Operator == "ne" ? $"{text} IS NOT NULL" : $"{text} IS NULL";
         }
 
-        var equal = c.Value is bool flag
-            ? (Pg ? $"{JsonNode(c.Field)} = '{(flag ? "true" : "false")}'::jsonb" : $"{JsonType(c.Field)} = '{(flag ? "true" : "false")}'")
-            : Pg ? $"{JsonNode(c.Field)} = CAST({Add(c.Value.ToString())} AS jsonb)" : $"{text} = {Add(c.Value)}";
-        var numeric = Pg ? $"jsonb_typeof({JsonNode(c.Field)}) = 'number'" : $"{JsonType(c.Field)} IN ('integer', 'real')";
-        string Ordered(string sqlOp) => Pg
-            ? $"({numeric} AND {JsonNode(c.Field)} {sqlOp} CAST({Add(c.Value.ToString())} AS jsonb))"
-            : $"({numeric} AND {text} {sqlOp} {Add(c.Value)})";
+        var equal = c.Value is bool flag ? sql.JsonIsFlag("doc", c.Field, flag) : sql.JsonEquals("doc", c.Field, c.Value, Add);
+        string Ordered(string sqlOp) => sql.JsonCompareNumber("doc", c.Field, sqlOp, c.Value, Add);
         return c.Operator switch
         {
             "eq" or "int" => equal,
-            "ne" => Pg ? $"NOT COALESCE({equal}, false)" : $"NOT COALESCE({equal}, 0)",
+            "ne" => sql.NotTrue(equal),
             "lt" => Ordered("<"),
             "lte" => Ordered("<="),
             "gt" => Ordered(">"),
@@ -116,25 +105,7 @@ internal sealed partial class FilterSql(DatabaseKind kind)
         };
     }
 
-    private string JsonText(string field) => Pg ? $"(doc #>> '{PgPath(field)}')" : $"json_extract(doc, '{SqlitePath(field)}')";
+    private string JsonText(string field) => sql.JsonText("doc", field);
 
-    private static string JsonNode(string field) => $"(doc #> '{PgPath(field)}')";
-
-    private string JsonType(string field) => Pg ? $"jsonb_typeof({JsonNode(field)})" : $"json_type(doc, '{SqlitePath(field)}')";
-
-    private static string PgPath(string field) => "{" + string.Join(",", field.Split('.')) + "}";
-
-    private static string SqlitePath(string field)
-    {
-        var path = new StringBuilder("$");
-        foreach (var segment in field.Split('.'))
-        {
-            path.Append('.').Append(Identifier().IsMatch(segment) ? segment : "\"" + segment + "\"");
-        }
-
-        return path.ToString();
-    }
-
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
-    private static partial Regex Identifier();
+    private string JsonType(string field) => sql.JsonType("doc", field);
 }

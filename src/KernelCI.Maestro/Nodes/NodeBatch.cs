@@ -33,7 +33,7 @@ internal sealed class NodeBatch(NodeService service, NodeStore nodes)
             throw MaestroException.BadRequest($"nodes: more than {MaxNodes} ids in one batch");
         }
 
-        return service.WriteAsync(async (connection, transaction) =>
+        return CountedAsync(service.WriteAsync(async (connection, transaction) =>
         {
             var count = 0;
             foreach (var idNode in ids)
@@ -52,6 +52,13 @@ internal sealed class NodeBatch(NodeService service, NodeStore nodes)
             }
 
             return count;
-        }, cancellationToken);
+        }, cancellationToken));
+    }
+
+    private async Task<int> CountedAsync(Task<int> write)
+    {
+        var count = await write;
+        service.Counted(0, count, 0);
+        return count;
     }
 }

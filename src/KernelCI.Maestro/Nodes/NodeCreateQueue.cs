@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using KernelCI.Maestro.Events.Log;
 using Microsoft.Extensions.Logging;
 
 namespace KernelCI.Maestro.Nodes;
@@ -131,9 +132,9 @@ internal sealed partial class NodeCreateQueue(NodeCreateWriter writer, NodeStore
         pending.Fail(new MaestroException(503, $"Node create failed {where}: {exception.Message}; retry the request"));
     }
 
-    [LoggerMessage(EventId = 30, Level = LogLevel.Warning, Message = "Group write of {Count} nodes failed; writing them one by one")]
+    [LoggerMessage(EventId = 1030, Level = LogLevel.Warning, Message = "Group write of {Count} nodes failed; writing them one by one")]
     private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);
 
-    [LoggerMessage(EventId = 31, Level = LogLevel.Error, Message = "Node create failed")]
+    [LoggerMessage(EventId = 1031, Level = LogLevel.Error, Message = "Node create failed")]
     private static partial void LogCreateFailed(ILogger logger, Exception exception);
 }

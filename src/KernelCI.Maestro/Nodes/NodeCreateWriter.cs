@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
-using KernelCI.Maestro.Events;
+using KernelCI.Maestro.Events.Log;
+using KernelCI.Maestro.Events.WakeUps;
 
 namespace KernelCI.Maestro.Nodes;
 
 /// <summary>Writes a group of creates, their nodes and their events, in one transaction: one commit (one fsync) and one
 /// sequencer wake-up for the whole group instead of one per request.</summary>
-internal sealed class NodeCreateWriter(NodeStore nodes, EventStore events, EventsCommitted committed, TimeProvider time)
+internal sealed class NodeCreateWriter(NodeStore nodes, EventStore events, EventsCommitted committed, MaestroMetrics metrics, TimeProvider time)
 {
     /// <summary>Completes every request of <paramref name="batch"/> that it settles: a missing parent fails only its own
     /// request (404); the others succeed after the commit. If the transaction fails, it throws and completes none of the
@@ -51,6 +52,8 @@ internal sealed class NodeCreateWriter(NodeStore nodes, EventStore events, Event
         await events.AppendManyAsync(connection, transaction, sql, eventRows, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         committed.Notify(NodeEvents.Channel);
+        metrics.NodesCreated(writable.Count);
+        metrics.EventsAppended(NodeEvents.Channel, writable.Count);
         for (var i = 0; i < writable.Count; i++)
         {
             writable[i].Succeed(rows[i].Doc);

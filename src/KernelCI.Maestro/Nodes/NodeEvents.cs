@@ -2,7 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace KernelCI.Maestro.Nodes;
 
-/// <summary>The `data` of a node event (maestro-api.md §2.4).</summary>
+/// <summary>The `data` of a node event (docs/maestro.md "Events and the delivery guarantee"; upstream:
+/// kernelci/kernelci-api:api/main.py).</summary>
 internal static class NodeEvents
 {
     public const string Channel = "node";

@@ -5,15 +5,17 @@ using KernelCI.Maestro.Users;
 
 namespace KernelCI.Maestro.Nodes;
 
-/// <summary>PUT /nodes/{id}: a whole tree in one transaction, with one event for the root. Upstream authorises the
-/// root only, so any user could overwrite another's node by listing it as a child (maestro-api.md §2.5); here a child
-/// that names an existing node must be below the root and editable by the caller, as a direct PUT of it would be,
-/// and keeps its owner and user_groups as a direct PUT does (the root too: user_groups grant edit rights, so only a
-/// create sets them). New children are the caller's.</summary>
+/// <summary>PUT /nodes/{id}: a whole tree in one transaction, with one event for the root. Upstream authorises the root
+/// only, so any user could overwrite another's node by listing it as a child (kernelci/kernelci-api:api/main.py;
+/// docs/maestro.md "Hierarchy writes"); here a child that names an existing node must be below the root and editable by
+/// the caller, as a direct PUT of it would be, and keeps its owner and user_groups as a direct PUT does (the root too:
+/// user_groups grant edit rights, so only a create sets them). New children are the caller's.</summary>
 internal sealed class NodeHierarchy(NodeService service, NodeStore nodes, TimeProvider time)
 {
-    public Task<List<JsonObject>> PutAsync(MaestroUser user, string id, JsonObject body, bool noEvent, CancellationToken cancellationToken) =>
-        service.WriteAsync(async (connection, transaction) =>
+    public async Task<List<JsonObject>> PutAsync(MaestroUser user, string id, JsonObject body, bool noEvent, CancellationToken cancellationToken)
+    {
+        var created = new List<JsonObject>();
+        var written = await service.WriteAsync(async (connection, transaction) =>
         {
             var rootBody = body["node"] as JsonObject ?? throw MaestroException.BadRequest("node: field required (an object)");
             var stored = await service.LoadForEditAsync(connection, transaction, user, id, cancellationToken);
@@ -24,12 +26,15 @@ internal sealed class NodeHierarchy(NodeService service, NodeStore nodes, TimePr
             root["submitter"] = stored["submitter"]?.DeepClone();
             root["treeid"] = stored["treeid"]?.DeepClone();
             var written = new List<JsonObject> { await service.SaveAsync(connection, transaction, root, stored, noEvent, true, cancellationToken) };
-            await WriteChildrenAsync(connection, transaction, user, new Subtree(nodes, id), root, body["child_nodes"], written, cancellationToken);
+            await WriteChildrenAsync(connection, transaction, user, new Subtree(nodes, id), root, body["child_nodes"], written, created, cancellationToken);
             return written;
         }, cancellationToken);
+        service.Counted(created.Count, written.Count - created.Count, noEvent ? 0 : 1);
+        return written;
+    }
 
     private async Task WriteChildrenAsync(DbConnection connection, DbTransaction transaction, MaestroUser user, Subtree subtree, JsonObject parent,
-        JsonNode? children, List<JsonObject> written, CancellationToken cancellationToken)
+        JsonNode? children, List<JsonObject> written, List<JsonObject> created, CancellationToken cancellationToken)
     {
         if (children is null || children.GetValueKind() == JsonValueKind.Null)
         {
@@ -70,11 +75,12 @@ internal sealed class NodeHierarchy(NodeService service, NodeStore nodes, TimePr
                 // Only a create sets user_groups (an existing child keeps its stored ones), so only then must they exist.
                 await service.RequireGroupsAsync(node, cancellationToken);
                 await nodes.InsertAsync(connection, transaction, node, cancellationToken);
+                created.Add(node);
             }
 
             subtree.Add(node["id"]!.GetValue<string>());
             written.Add(node);
-            await WriteChildrenAsync(connection, transaction, user, subtree, node, child!["child_nodes"], written, cancellationToken);
+            await WriteChildrenAsync(connection, transaction, user, subtree, node, child!["child_nodes"], written, created, cancellationToken);
         }
     }
 

@@ -3,7 +3,8 @@ using KernelCI.Maestro.Users;
 
 namespace KernelCI.Maestro.Nodes;
 
-/// <summary>maestro-api.md §2.6: who may edit a node.</summary>
+/// <summary>Who may edit a node (docs/maestro.md "Nodes"; upstream's `_user_can_edit_node`,
+/// kernelci/kernelci-api:api/main.py).</summary>
 internal static class NodePermissions
 {
     public const string EditAny = "node:edit:any";

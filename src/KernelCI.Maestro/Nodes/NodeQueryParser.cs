@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Http;
 
 namespace KernelCI.Maestro.Nodes;
 
-/// <summary>maestro-api.md §1.3: `field__op=value`, null/true/false, typed fields, plus our `sort`.</summary>
+/// <summary>The filter language (docs/maestro.md "Filters and sort"; upstream: kernelci/kernelci-api:api/main.py
+/// `get_nodes`): `field__op=value`, null/true/false, typed fields, plus our `sort`.</summary>
 internal static partial class NodeQueryParser
 {
     private static readonly HashSet<string> Operators = ["eq", "lt", "lte", "gt", "gte", "ne", "re", "in", "nin", "int"];

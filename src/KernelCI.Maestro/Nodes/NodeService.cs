@@ -1,14 +1,17 @@
 using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using KernelCI.Maestro.Events;
+using KernelCI.Maestro.Events.Log;
+using KernelCI.Maestro.Events.WakeUps;
 using KernelCI.Maestro.Users;
 
 namespace KernelCI.Maestro.Nodes;
 
-/// <summary>Node writes (maestro-api.md §2.5): each one and its event commit in one transaction, then listeners wake.
-/// Creates go through the <see cref="NodeCreateQueue"/>, which commits concurrent ones together.</summary>
-internal sealed class NodeService(NodeStore nodes, EventStore events, EventsCommitted committed, NodeCreateQueue creates, GroupStore groups, TimeProvider time)
+/// <summary>Node writes (upstream's semantics: kernelci/kernelci-api:api/main.py; docs/maestro.md "Nodes"): each one
+/// and its event commit in one transaction, then listeners wake. Creates go through the <see cref="NodeCreateQueue"/>,
+/// which commits concurrent ones together.</summary>
+internal sealed class NodeService(NodeStore nodes, EventStore events, EventsCommitted committed, NodeCreateQueue creates, GroupStore groups,
+    MaestroMetrics metrics, TimeProvider time)
 {
     /// <summary>Returns the stored node as JSON.</summary>
     public async Task<string> CreateAsync(MaestroUser user, JsonObject body, CancellationToken cancellationToken)
@@ -28,8 +31,8 @@ internal sealed class NodeService(NodeStore nodes, EventStore events, EventsComm
     public Task RequireGroupsAsync(JsonObject node, CancellationToken cancellationToken) =>
         groups.RequireExistAsync(node["user_groups"]!.AsArray().Select(g => g!.GetValue<string>()).ToList(), cancellationToken);
 
-    public Task<JsonObject> ReplaceAsync(MaestroUser user, string id, JsonObject body, bool noEvent, CancellationToken cancellationToken) =>
-        WriteAsync(async (connection, transaction) =>
+    public async Task<JsonObject> ReplaceAsync(MaestroUser user, string id, JsonObject body, bool noEvent, CancellationToken cancellationToken) =>
+        Updated(noEvent, await WriteAsync(async (connection, transaction) =>
         {
             var stored = await LoadForEditAsync(connection, transaction, user, id, cancellationToken);
             var node = NodeValidator.Normalise(body, time.GetUtcNow());
@@ -44,10 +47,10 @@ internal sealed class NodeService(NodeStore nodes, EventStore events, EventsComm
             }
 
             return await SaveAsync(connection, transaction, node, stored, noEvent, false, cancellationToken);
-        }, cancellationToken);
+        }, cancellationToken));
 
-    public Task<JsonObject> PatchAsync(MaestroUser user, string id, JsonObject patch, bool noEvent, CancellationToken cancellationToken) =>
-        WriteAsync(async (connection, transaction) =>
+    public async Task<JsonObject> PatchAsync(MaestroUser user, string id, JsonObject patch, bool noEvent, CancellationToken cancellationToken) =>
+        Updated(noEvent, await WriteAsync(async (connection, transaction) =>
         {
             var fields = patch.Select(p => p.Key).Where(NodeFields.Patchable.Contains).ToList();
             if (fields.Count == 0)
@@ -72,7 +75,15 @@ internal sealed class NodeService(NodeStore nodes, EventStore events, EventsComm
             NodeStates.CheckTransition(stored["state"]!.GetValue<string>(), node["state"]!.GetValue<string>());
             KeepServerFields(node, stored, id);
             return await SaveAsync(connection, transaction, node, stored, noEvent, false, cancellationToken);
-        }, cancellationToken);
+        }, cancellationToken));
+
+    /// <summary>Counts committed writes for <see cref="MaestroMetrics"/>; an update without an event is still an update.</summary>
+    public void Counted(int created, int updated, int events)
+    {
+        metrics.NodesCreated(created);
+        metrics.NodesUpdated(updated);
+        metrics.EventsAppended(NodeEvents.Channel, events);
+    }
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await Sql.OpenAsync(nodes.Database, cancellationToken);
 
@@ -104,6 +115,12 @@ internal sealed class NodeService(NodeStore nodes, EventStore events, EventsComm
             await events.AppendAsync(connection, transaction, NodeEvents.Channel, node["owner"]?.GetValue<string>(), payload, cancellationToken: cancellationToken);
         }
 
+        return node;
+    }
+
+    private JsonObject Updated(bool noEvent, JsonObject node)
+    {
+        Counted(0, 1, noEvent ? 0 : 1);
         return node;
     }
 

@@ -12,7 +12,9 @@ internal sealed class NodeStore(Database database, MaestroOptions options)
 
     public Database Database => database;
 
-    private string Doc => database.Kind == DatabaseKind.PostgreSql ? "CAST(@doc AS jsonb)" : "@doc";
+    private readonly SqlDialect _sql = SqlDialect.For(database.Kind);
+
+    private string Doc => _sql.JsonParameter("@doc");
 
     public async Task<string?> GetJsonAsync(string id, CancellationToken cancellationToken)
     {
@@ -22,7 +24,7 @@ internal sealed class NodeStore(Database database, MaestroOptions options)
 
     public async Task<string?> GetJsonAsync(DbConnection connection, DbTransaction? transaction, string id, bool forUpdate, CancellationToken cancellationToken)
     {
-        var lockClause = forUpdate && database.Kind == DatabaseKind.PostgreSql ? " FOR UPDATE" : "";
+        var lockClause = forUpdate ? _sql.ForUpdate : "";
         await using var command = Sql.Command(connection, transaction, "SELECT doc FROM maestro_nodes WHERE id = @id" + lockClause, ("id", id));
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
@@ -41,7 +43,8 @@ internal sealed class NodeStore(Database database, MaestroOptions options)
     /// <summary>The statement <see cref="QueryAsync"/> runs, exposed so that tests can check its plan.</summary>
     public static (string Text, IReadOnlyList<KeyValuePair<string, object?>> Parameters) QuerySql(DatabaseKind kind, NodeQuery query)
     {
-        var sql = new FilterSql(kind);
+        var dialect = SqlDialect.For(kind);
+        var sql = new FilterSql(dialect);
         var text = "SELECT doc FROM maestro_nodes" + sql.Where(query.Conditions) + sql.OrderBy(query.Sort);
         if (query.Limit is { } limit)
         {
@@ -49,7 +52,7 @@ internal sealed class NodeStore(Database database, MaestroOptions options)
         }
         else if (query.Offset > 0)
         {
-            text += kind == DatabaseKind.Sqlite ? " LIMIT -1" : "";
+            text += dialect.NoLimit;
         }
 
         if (query.Offset > 0)
@@ -80,7 +83,7 @@ internal sealed class NodeStore(Database database, MaestroOptions options)
 
     public async Task<long> CountAsync(IReadOnlyList<FilterCondition> conditions, CancellationToken cancellationToken)
     {
-        var sql = new FilterSql(database.Kind);
+        var sql = new FilterSql(_sql);
         var text = "SELECT COUNT(*) FROM maestro_nodes" + sql.Where(conditions);
         await using var connection = await Sql.OpenAsync(database, cancellationToken);
         return await PatternQuery.RunAsync(connection, database.Kind, PatternParameter(conditions), options.PatternTimeout, async transaction =>

@@ -9,9 +9,10 @@ using Microsoft.Extensions.Primitives;
 namespace KernelCI.Maestro.Nodes;
 
 /// <summary>GET /viewer?node_id=ID: a small server-rendered page for one node (its fields, parent, children and
-/// artifacts), where upstream's API serves its node viewer (maestro-api.md §1.2) and where kci-dev's `maestro
-/// coverage` and the KCIDB bridge's `misc.maestro_viewer` point. Everything shown comes from stored nodes, so all of
-/// it is HTML-escaped, only http(s) artifact URLs become links, and the page allows no script (docs/maestro.md).</summary>
+/// artifacts), where upstream's API serves its node viewer (kernelci/kernelci-api:api/main.py; docs/maestro.md "Node
+/// viewer") and where kci-dev's `maestro coverage` and the KCIDB bridge's `misc.maestro_viewer` point. Everything shown
+/// comes from stored nodes, so all of it is HTML-escaped, only http(s) artifact URLs become links, and the page allows
+/// no script (docs/maestro.md).</summary>
 internal static class NodeViewer
 {
     public const int MaxChildren = 1000;

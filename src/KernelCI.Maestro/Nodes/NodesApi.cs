@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using KernelCI.Maestro.Users;
+using KernelCI.Maestro.Users.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,13 +17,15 @@ public static class NodesApi
         endpoints.MapGet("/nodes", GetNodes).WithSummary("Filtered nodes, paged: {items,total,limit,offset}; sort=field or -field");
         endpoints.MapGet("/nodes/fast", GetNodesFast).WithSummary("Filtered nodes as an array, no default limit and no total");
         endpoints.MapGet("/count", Count).WithSummary("Number of nodes matching the filters");
-        endpoints.MapPost("/node", Create).DisableAntiforgery();
-        endpoints.MapPut("/node/{id}", Replace).DisableAntiforgery();
-        endpoints.MapPatch("/node/{id}", Patch).DisableAntiforgery();
-        endpoints.MapPut("/nodes/{id}", PutHierarchy).DisableAntiforgery();
-        endpoints.MapPut("/batch/nodeset", BatchNodeSet).DisableAntiforgery();
         endpoints.MapGet("/viewer", NodeViewer.HandleAsync).WithSummary("HTML page of one node: viewer?node_id=ID (kci-dev's links)")
             .ExcludeFromDescription();
+
+        var signedIn = endpoints.MapGroup("").RequireAuthorization(MaestroAuthentication.UserPolicy);
+        signedIn.MapPost("/node", Create).DisableAntiforgery();
+        signedIn.MapPut("/node/{id}", Replace).DisableAntiforgery();
+        signedIn.MapPatch("/node/{id}", Patch).DisableAntiforgery();
+        signedIn.MapPut("/nodes/{id}", PutHierarchy).DisableAntiforgery();
+        signedIn.MapPut("/batch/nodeset", BatchNodeSet).DisableAntiforgery();
         return endpoints;
     }
 
@@ -48,39 +51,34 @@ public static class NodesApi
     internal static async Task<Ok<long>> Count(HttpRequest request, NodeStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.CountAsync(NodeQueryParser.Parse(request.Query, null, paging: false).Conditions, cancellationToken));
 
-    internal static async Task<ContentHttpResult> Create(HttpContext http, CurrentUser current, NodeService service)
+    internal static async Task<ContentHttpResult> Create(MaestroUser user, HttpContext http, NodeService service)
     {
-        var user = await current.RequireAsync(http);
         return RequestJson.Json(await service.CreateAsync(user, await RequestJson.ReadObjectAsync(http.Request), http.RequestAborted));
     }
 
-    internal static async Task<ContentHttpResult> Replace(string id, HttpContext http, CurrentUser current, NodeService service)
+    internal static async Task<ContentHttpResult> Replace(string id, MaestroUser user, HttpContext http, NodeService service)
     {
-        var user = await current.RequireAsync(http);
         var body = await RequestJson.ReadObjectAsync(http.Request);
         var node = await service.ReplaceAsync(user, ObjectIds.Require(id), body, RequestJson.Flag(http.Request, "noevent"), http.RequestAborted);
         return RequestJson.Json(node);
     }
 
-    internal static async Task<ContentHttpResult> Patch(string id, HttpContext http, CurrentUser current, NodeService service)
+    internal static async Task<ContentHttpResult> Patch(string id, MaestroUser user, HttpContext http, NodeService service)
     {
-        var user = await current.RequireAsync(http);
         var body = await RequestJson.ReadObjectAsync(http.Request);
         var node = await service.PatchAsync(user, ObjectIds.Require(id), body, RequestJson.Flag(http.Request, "noevent"), http.RequestAborted);
         return RequestJson.Json(node);
     }
 
-    internal static async Task<ContentHttpResult> PutHierarchy(string id, HttpContext http, CurrentUser current, NodeHierarchy hierarchy)
+    internal static async Task<ContentHttpResult> PutHierarchy(string id, MaestroUser user, HttpContext http, NodeHierarchy hierarchy)
     {
-        var user = await current.RequireAsync(http);
         var body = await RequestJson.ReadObjectAsync(http.Request);
         var nodes = await hierarchy.PutAsync(user, ObjectIds.Require(id), body, RequestJson.Flag(http.Request, "noevent"), http.RequestAborted);
         return RequestJson.Json(new JsonArray(nodes.Select(n => (JsonNode)n).ToArray()));
     }
 
-    internal static async Task<Ok<int>> BatchNodeSet(HttpContext http, CurrentUser current, NodeBatch batch)
+    internal static async Task<Ok<int>> BatchNodeSet(MaestroUser user, HttpContext http, NodeBatch batch)
     {
-        var user = await current.RequireAsync(http);
         return TypedResults.Ok(await batch.SetAsync(user, await RequestJson.ReadObjectAsync(http.Request), http.RequestAborted));
     }
 }

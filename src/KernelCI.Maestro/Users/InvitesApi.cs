@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KernelCI.Maestro.Users.Auth;
 using KernelCI.ServiceDefaults;
 using KernelCI.ServiceDefaults.Jwt;
-using KernelCI.Maestro.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,14 +15,13 @@ public static class InvitesApi
 {
     public static IEndpointRouteBuilder MapUserInvites(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/user/invite", Invite).DisableAntiforgery();
+        endpoints.MapGroup("").RequireAuthorization(MaestroAuthentication.AdminPolicy).MapPost("/user/invite", Invite).DisableAntiforgery();
         endpoints.MapPost("/user/accept-invite", Accept).DisableAntiforgery();
         return endpoints;
     }
 
-    internal static async Task<ContentHttpResult> Invite(HttpContext http, CurrentUser current, UserStore users, GroupStore groups, SecretStore secrets, TimeProvider time)
+    internal static async Task<ContentHttpResult> Invite(HttpContext http, UserStore users, GroupStore groups, SecretStore secrets, TimeProvider time)
     {
-        await current.RequireAdminAsync(http);
         var body = await RequestJson.ReadObjectAsync(http.Request);
         var username = UserFields.Username(UserFields.RequiredText(body, "username"));
         var email = UserFields.Email(UserFields.RequiredText(body, "email"));
@@ -35,7 +34,7 @@ public static class InvitesApi
             isSuperuser, false, groupNames, 0);
         if (!await users.InsertAsync(user, http.RequestAborted))
         {
-            throw MaestroException.BadRequest($"User already exists: {username} (or the email is in use; a name once used is never given to another user)");
+            return Detail.Result(StatusCodes.Status400BadRequest, $"User already exists: {username} (or the email is in use; a name once used is never given to another user)");
         }
 
         var token = Hs256Jwt.Sign(new JsonObject
@@ -70,13 +69,17 @@ public static class InvitesApi
         var validation = Hs256Jwt.Validate(token, [secrets.Get(UserTokens.SecretName)], time.GetUtcNow());
         if (!validation.IsValid || validation.GetString("purpose") != "invite" || validation.GetString("sub") is not { } id)
         {
-            throw MaestroException.BadRequest("Invalid or expired invite token");
+            return Detail.Result(StatusCodes.Status400BadRequest, "Invalid or expired invite token");
         }
 
-        var user = await users.ByIdAsync(id, http.RequestAborted) ?? throw MaestroException.NotFound("User not found");
+        if (await users.ByIdAsync(id, http.RequestAborted) is not { } user)
+        {
+            return Detail.Result(StatusCodes.Status404NotFound, "User not found");
+        }
+
         if (user.IsVerified)
         {
-            throw MaestroException.BadRequest("Invite already accepted");
+            return Detail.Result(StatusCodes.Status400BadRequest, "Invite already accepted");
         }
 
         var updated = user with { PasswordHash = PasswordHasher.Hash(password), IsVerified = true };

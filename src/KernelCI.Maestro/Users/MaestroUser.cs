@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using KernelCI.Maestro.Users.Auth;
+using Microsoft.AspNetCore.Http;
 
 namespace KernelCI.Maestro.Users;
 
@@ -9,6 +11,11 @@ internal sealed record MaestroUser(
     /// <summary>Names this account held before its current one. Names are never given to another account
     /// (docs/maestro.md "Users"), so nodes owned under them are still this account's.</summary>
     public IReadOnlyList<string> FormerNames { get; init; } = [];
+
+    /// <summary>Binds a handler's user parameter to the caller the route group's policy signed in (null when anonymous,
+    /// which only the optional policy lets through).</summary>
+    public static ValueTask<MaestroUser?> BindAsync(HttpContext http) =>
+        ValueTask.FromResult((http.User.Identity as MaestroIdentity)?.User);
 
     public bool InGroup(string group) => Groups.Contains(group);
 

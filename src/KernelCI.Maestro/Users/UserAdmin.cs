@@ -1,5 +1,4 @@
 using KernelCI.Data;
-using KernelCI.Maestro.Nodes;
 
 namespace KernelCI.Maestro.Users;
 

@@ -32,7 +32,8 @@ internal static class UserPatch
                 IsActive = UserFields.OptionalFlag(body, "is_active") ?? updated.IsActive,
                 IsVerified = UserFields.OptionalFlag(body, "is_verified") ?? updated.IsVerified,
             };
-            // Upstream (inference, maestro-api.md §3): an empty list leaves the groups as they are.
+            // Upstream (inferred from kernelci/kernelci-api:api/main.py, `PATCH /user/{id}`): an empty list leaves the
+            // groups as they are.
             if (UserFields.OptionalGroups(body) is { Count: > 0 } names)
             {
                 await groups.RequireExistAsync(names, cancellationToken);

@@ -11,9 +11,7 @@ internal sealed class UserStore(Database database, UserCache? cache = null)
     private const string Columns = "id, username, email, password_hash, is_active, is_superuser, is_verified, groups, token_version";
 
     // Every name the account has held (docs/maestro.md "Users"), as a JSON array, read with the user.
-    private string Names => database.Kind == DatabaseKind.PostgreSql
-        ? "(SELECT COALESCE(json_agg(n.name), '[]')::text FROM maestro_usernames n WHERE n.user_id = maestro_users.id)"
-        : "(SELECT json_group_array(n.name) FROM maestro_usernames n WHERE n.user_id = maestro_users.id)";
+    private string Names => $"(SELECT {SqlDialect.For(database.Kind).JsonArrayText("n.name")} FROM maestro_usernames n WHERE n.user_id = maestro_users.id)";
 
     public async Task<MaestroUser?> FindAsync(string column, string value, CancellationToken cancellationToken)
     {

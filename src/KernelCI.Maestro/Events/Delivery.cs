@@ -1,5 +1,0 @@
-namespace KernelCI.Maestro.Events;
-
-/// <summary>What one long poll's cursor advance gave: the subscription's channel and, if there was a next event, the
-/// whole /listen reply for it.</summary>
-internal sealed record Delivery(string Channel, string? Reply);

@@ -1,4 +1,0 @@
-namespace KernelCI.Maestro.Events;
-
-/// <summary>An event ready to insert: its data and CloudEvent envelope already rendered, so a batch writer only binds strings.</summary>
-internal sealed record EventRow(string Channel, string? Owner, string Timestamp, string Data, string Envelope);

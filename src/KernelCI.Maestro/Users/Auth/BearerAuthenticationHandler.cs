@@ -1,0 +1,48 @@
+using System.Text.Encodings.Web;
+using KernelCI.ServiceDefaults;
+using KernelCI.ServiceDefaults.Jwt;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KernelCI.Maestro.Users.Auth;
+
+/// <summary>`Authorization: Bearer` with a <see cref="UserTokens"/> JWT: refused when the user is deleted or inactive,
+/// or the token's version is older than the user's (revoked). The user comes from <see cref="UserCache"/> when a
+/// recent request read it. Refusals are upstream's `{"detail": "Unauthorized"}` (401) and `{"detail": "Forbidden"}`
+/// (403), without a WWW-Authenticate header.</summary>
+internal sealed class BearerAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    UserStore users, UserCache cache, SecretStore secrets, TimeProvider time)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (BearerToken.From(Request) is not { } token
+            || UserTokens.Read(token, secrets.Get(UserTokens.SecretName), time.GetUtcNow()) is not { } claims)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        if (!cache.TryGet(claims.UserId, out var user))
+        {
+            var generation = cache.Generation;
+            user = await users.ByIdAsync(claims.UserId, Context.RequestAborted);
+            if (user is not null)
+            {
+                cache.Add(user, generation);
+            }
+        }
+
+        return user is { IsActive: true } && user.TokenVersion == claims.Version
+            ? AuthenticateResult.Success(new AuthenticationTicket(new(new MaestroIdentity(user)), Scheme.Name))
+            : AuthenticateResult.NoResult();
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        Detail.Write(Context, StatusCodes.Status401Unauthorized, "Unauthorized");
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        Detail.Write(Context, StatusCodes.Status403Forbidden, "Forbidden");
+}
