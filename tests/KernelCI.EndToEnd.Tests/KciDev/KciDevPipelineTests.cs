@@ -18,7 +18,8 @@ public sealed class KciDevPipelineTests(KciDevServer server) : IClassFixture<Kci
 
         Assert.Equal("pass", run.Kbuild.Result);
         Assert.Equal(("done", "pass"), (run.BootJob.State, run.BootJob.Result));
-        // kci-dev.md §3.2: 0 only when every watched job ended running→done and the test node's result is pass.
+        // kernelci/kci-dev:kcidev/libs/maestro_common.py (maestro_watch_jobs) exits 0 only when every watched job
+        // ended running→done and the test node's result is pass.
         Assert.True(run.Watch.ExitCode == 0, "kci-dev checkout --watch --test " + KciDevServer.BootTest + ": " + run.Watch);
         // kci-dev logs "All jobs completed" only at --debug; what it prints is each watched job's verdict as it ends.
         Assert.Contains("PASS", run.Watch.Output, StringComparison.Ordinal);
@@ -29,7 +30,8 @@ public sealed class KciDevPipelineTests(KciDevServer server) : IClassFixture<Kci
     {
         var run = await server.CheckoutAsync();
 
-        // Everything is done already, so the first answer of nodes/fast decides (kci-dev.md §3.2): no 30 s polls.
+        // Everything is done already, so the first answer of nodes/fast decides
+        // (kernelci/kci-dev:kcidev/libs/maestro_common.py, maestro_watch_jobs): no 30 s polls.
         var watch = await server.KciDevAsync(TimeSpan.FromMinutes(5), "watch", "--nodeid", run.Checkout.Id!,
             "--job-filter", KciDevServer.KbuildJob, "--job-filter", KciDevServer.BootJob, "--test", KciDevServer.BootTest);
 

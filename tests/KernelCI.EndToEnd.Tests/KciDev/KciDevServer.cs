@@ -19,7 +19,7 @@ public sealed class KciDevServer : IAsyncLifetime
     /// <summary>The boot test: the `login` case under the boot job's `setup` suite (docs/pipeline/runtimes.md).</summary>
     public const string BootTest = "login";
 
-    /// <summary>kci-dev's watch polls every 30 s (kci-dev.md §3.2); a tinyconfig build and a QEMU boot take a few minutes here.</summary>
+    /// <summary>kci-dev's watch polls every 30 s (kernelci/kci-dev:kcidev/libs/maestro_common.py, maestro_watch_jobs); a tinyconfig build and a QEMU boot take a few minutes here.</summary>
     public static readonly TimeSpan WatchBudget = TimeSpan.FromMinutes(20);
 
     public static readonly TimeSpan CommandBudget = TimeSpan.FromMinutes(2);
@@ -82,7 +82,7 @@ public sealed class KciDevServer : IAsyncLifetime
             "--permission", "patchset", "--permission", "testretry", "--data-dir", DataDirectory);
         var storageToken = await KernelciAsync("storage", "token", "dev@example.org", "--data-dir", DataDirectory);
         var kcidbToken = await KernelciAsync("kcidb", "token", "--origin", Origin, "--data-dir", DataDirectory);
-        // The settings file of kci-dev.md §1: one instance naming each listener (docs: README.md, "The kernelci command").
+        // The settings file kci-dev reads (kernelci/kci-dev:kcidev/libs/common.py): one instance naming each listener (docs: README.md, "The kernelci command").
         await File.WriteAllTextAsync(Settings, $"""
             default_instance = "local"
 
