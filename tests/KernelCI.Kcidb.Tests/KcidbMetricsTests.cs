@@ -19,7 +19,7 @@ public sealed class KcidbMetricsTests : IDisposable
     {
         Create();
 
-        var values = MeterReading.Read(Factory);
+        var values = MetricReading.Read(Factory);
 
         string[] zero =
         [
@@ -40,7 +40,7 @@ public sealed class KcidbMetricsTests : IDisposable
         metrics.CountSubmission("acme", 5);
         metrics.CountSubmission("beta", 1);
 
-        var values = MeterReading.Read(Factory);
+        var values = MetricReading.Read(Factory);
         Assert.Equal(3, values["kcidb_submissions_total"]);
         Assert.Equal(16, values["kcidb_submission_bytes_total"]);
         Assert.Equal(2, values["kcidb_submissions_by_origin{origin=\"acme\"}"]);
@@ -56,7 +56,7 @@ public sealed class KcidbMetricsTests : IDisposable
         metrics.CountError("user");
         metrics.CountError("system");
 
-        var values = MeterReading.Read(Factory);
+        var values = MetricReading.Read(Factory);
         Assert.Equal(1, values["kcidb_errors_total{kind=\"user\"}"]);
         Assert.Equal(1, values["kcidb_errors_total{kind=\"system\"}"]);
     }
@@ -69,7 +69,7 @@ public sealed class KcidbMetricsTests : IDisposable
         metrics.CountIngested(1, 4);
 
         Assert.Equal(10, metrics.CountIngested(2, 6));
-        Assert.Equal(3, MeterReading.Read(Factory)["kcidb_ingested_submissions_total"]);
+        Assert.Equal(3, MetricReading.Read(Factory)["kcidb_ingested_submissions_total"]);
     }
 
     public void Dispose()

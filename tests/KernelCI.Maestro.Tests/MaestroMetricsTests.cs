@@ -1,6 +1,8 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json.Nodes;
 using KernelCI.Data;
 using KernelCI.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KernelCI.Maestro.Tests;
 
@@ -12,14 +14,14 @@ public sealed class MaestroMetricsTests
     public async Task Created_nodes_and_their_events_are_counted(DatabaseKind kind)
     {
         await using var app = await MaestroTestApp.StartAsync(kind);
-        using var metrics = new MetricRecorder(app);
+        using var metrics = new MetricRecorder(app.App.Services.GetRequiredService<IMeterFactory>(), MaestroMetrics.MeterName);
         var client = app.Client(await app.TokenAsync("lab"));
 
         await client.CreateNodeAsync(SampleNodes.Checkout(), Ct);
         await client.CreateNodeAsync(SampleNodes.Checkout(), Ct);
 
         Assert.Equal(2, metrics.Value("maestro_nodes_created_total"));
-        Assert.Equal(2, metrics.Value("maestro_events_total", "channel=node"));
+        Assert.Equal(2, metrics.Value("maestro_events_total", ("channel", "node")));
     }
 
     [Fact]
@@ -28,13 +30,13 @@ public sealed class MaestroMetricsTests
         await using var app = await MaestroTestApp.StartAsync(DatabaseKind.Sqlite);
         var client = app.Client(await app.TokenAsync("lab"));
         var node = await client.CreateNodeAsync(SampleNodes.Checkout(), Ct);
-        using var metrics = new MetricRecorder(app);
+        using var metrics = new MetricRecorder(app.App.Services.GetRequiredService<IMeterFactory>(), MaestroMetrics.MeterName);
 
         await client.PatchNodeAsync(node.Id!, new JsonObject { ["state"] = "available" }, cancellationToken: Ct);
         await client.PatchNodeAsync(node.Id!, new JsonObject { ["state"] = "done" }, noEvent: true, Ct);
 
         Assert.Equal(2, metrics.Value("maestro_nodes_updated_total"));
-        Assert.Equal(1, metrics.Value("maestro_events_total", "channel=node"));
+        Assert.Equal(1, metrics.Value("maestro_events_total", ("channel", "node")));
     }
 
     [Fact]
@@ -42,11 +44,11 @@ public sealed class MaestroMetricsTests
     {
         await using var app = await MaestroTestApp.StartAsync(DatabaseKind.Sqlite);
         var token = await app.TokenAsync("lab");
-        using var metrics = new MetricRecorder(app);
+        using var metrics = new MetricRecorder(app.App.Services.GetRequiredService<IMeterFactory>(), MaestroMetrics.MeterName);
 
         await app.SendAsync(HttpMethod.Post, "publish/lab-results", token, """{"data":{"x":1}}""");
 
-        Assert.Equal(1, metrics.Value("maestro_events_total", "channel=lab-results"));
+        Assert.Equal(1, metrics.Value("maestro_events_total", ("channel", "lab-results")));
     }
 
     [Fact]
@@ -55,7 +57,7 @@ public sealed class MaestroMetricsTests
         await using var app = await MaestroTestApp.StartAsync(DatabaseKind.Sqlite, new MaestroOptions { KeepAlive = TimeSpan.FromSeconds(30) });
         var client = app.Client(await app.TokenAsync("lab"));
         var subscription = await client.SubscribeAsync("node", cancellationToken: Ct);
-        using var metrics = new MetricRecorder(app);
+        using var metrics = new MetricRecorder(app.App.Services.GetRequiredService<IMeterFactory>(), MaestroMetrics.MeterName);
 
         var listen = client.ListenAsync(subscription.Id, Ct);
         await Until(() => metrics.Value("maestro_listeners") == 1);
@@ -72,7 +74,7 @@ public sealed class MaestroMetricsTests
         await first.Client(await first.TokenAsync("lab")).SubscribeAsync("node", "lab-1", cancellationToken: Ct);
 
         await using var replica = await MaestroTestApp.ReplicaOfAsync(first);
-        using var metrics = new MetricRecorder(replica);
+        using var metrics = new MetricRecorder(replica.App.Services.GetRequiredService<IMeterFactory>(), MaestroMetrics.MeterName);
 
         await Until(() => metrics.Value("maestro_subscriptions") == 1);
     }

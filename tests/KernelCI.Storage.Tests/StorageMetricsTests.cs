@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Net;
+using KernelCI.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KernelCI.Storage.Tests;
@@ -16,7 +17,7 @@ public sealed class StorageMetricsTests
 
         foreach (var name in new[] { "storage_uploads_total", "storage_upload_bytes_total", "storage_downloads_total", "storage_download_bytes_total", "storage_errors_total" })
         {
-            Assert.Equal(0, values[(name, "")]);
+            Assert.Equal(0, values[name]);
         }
     }
 
@@ -31,13 +32,13 @@ public sealed class StorageMetricsTests
 
         var values = Read(app);
 
-        Assert.Equal(2, values[("storage_uploads_total", "")]);
-        Assert.Equal(5, values[("storage_upload_bytes_total", "")]);
-        Assert.Equal(1, values[("storage_downloads_total", "status=200")]);
-        Assert.Equal(1, values[("storage_downloads_total", "status=206")]);
-        Assert.Equal(1, values[("storage_downloads_total", "status=404")]);
-        Assert.False(values.ContainsKey(("storage_downloads_total", "")));
-        Assert.Equal(4, values[("storage_download_bytes_total", "")]);
+        Assert.Equal(2, values["storage_uploads_total"]);
+        Assert.Equal(5, values["storage_upload_bytes_total"]);
+        Assert.Equal(1, values["storage_downloads_total{status=\"200\"}"]);
+        Assert.Equal(1, values["storage_downloads_total{status=\"206\"}"]);
+        Assert.Equal(1, values["storage_downloads_total{status=\"404\"}"]);
+        Assert.False(values.ContainsKey("storage_downloads_total"));
+        Assert.Equal(4, values["storage_download_bytes_total"]);
     }
 
     [Fact]
@@ -47,8 +48,8 @@ public sealed class StorageMetricsTests
 
         var values = Read(app);
 
-        Assert.True(values[("storage_free_space", "")] > 0);
-        Assert.True(values[("storage_total_space", "")] >= values[("storage_free_space", "")]);
+        Assert.True(values["storage_free_space"] > 0);
+        Assert.True(values["storage_total_space"] >= values["storage_free_space"]);
     }
 
     [Fact]
@@ -59,26 +60,13 @@ public sealed class StorageMetricsTests
         using var response = await app.GetAsync("/n/a.txt", h => h.IfNoneMatch.ParseAdd("*"));
 
         Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
-        Assert.Equal(1, Read(app)[("storage_downloads_total", "status=304")]);
+        Assert.Equal(1, Read(app)["storage_downloads_total{status=\"304\"}"]);
     }
 
     // Only this app's meter: other tests' hosts run in the same process.
-    private static Dictionary<(string Name, string Tags), long> Read(StorageTestApp app)
+    private static IReadOnlyDictionary<string, double> Read(StorageTestApp app)
     {
-        var meter = app.App.Services.GetRequiredService<IMeterFactory>().Create(StorageMetrics.MeterName);
-        var values = new Dictionary<(string, string), long>();
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (ReferenceEquals(instrument.Meter, meter))
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
-            values[(instrument.Name, string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}")))] = value);
-        listener.Start();
-        listener.RecordObservableInstruments();
-        return values;
+        using var recorder = new MetricRecorder(app.App.Services.GetRequiredService<IMeterFactory>(), StorageMetrics.MeterName);
+        return recorder.Read();
     }
 }

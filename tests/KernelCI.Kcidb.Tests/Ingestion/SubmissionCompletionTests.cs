@@ -24,7 +24,7 @@ public sealed class SubmissionCompletionTests : IDisposable
         completion.Processed(_spool.ListReady(), objects: 3);
 
         Assert.Equal(SubmissionStatus.Processed, _spool.StatusOf(id));
-        var values = MeterReading.Read(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+        var values = MetricReading.Read(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
         Assert.Equal(1, values["kcidb_ingested_submissions_total"]);
         Assert.Equal(3, values["kcidb_ingested_objects_total"]);
     }
@@ -39,7 +39,7 @@ public sealed class SubmissionCompletionTests : IDisposable
 
         Assert.Equal(SubmissionStatus.Failed, _spool.StatusOf(id));
         Assert.Equal(["one", "two"], _spool.FailureReasons(id));
-        Assert.Equal(1, MeterReading.Read(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>())["kcidb_failed_submissions_total"]);
+        Assert.Equal(1, MetricReading.Read(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>())["kcidb_failed_submissions_total"]);
     }
 
     public void Dispose()

@@ -232,7 +232,7 @@ public sealed class SubmitApiTests
         using var _ = await app.Client.SendAsync(app.Request(HttpMethod.Post, "/submit", app.Token("acme"), EmptyReport));
         using var refused = await app.Client.SendAsync(app.Request(HttpMethod.Post, "/submit", null, EmptyReport));
 
-        var values = MeterReading.Read(app.App.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+        var values = MetricReading.Read(app.App.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
 
         Assert.Equal(1, values["kcidb_submissions_total"]);
         Assert.Equal(1, values["kcidb_submissions_by_origin{origin=\"acme\"}"]);

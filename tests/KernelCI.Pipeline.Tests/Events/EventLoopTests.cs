@@ -33,7 +33,7 @@ public sealed class EventLoopTests
             && body.Contains("lost-once", StringComparison.Ordinal) && Interlocked.Exchange(ref lost, 1) == 0;
         var maestro = new MaestroClient(new HttpClient { BaseAddress = new Uri(proxy.Front(stack.Options.MaestroUrl!)) }, stack.Options.MaestroToken);
         var loop = new EventLoop(maestro, stack.Options, new Retry(TimeProvider.System, NullLogger<Retry>.Instance),
-            new PipelineMetrics(MetricRecorder.NewFactory()), NullLogger<EventLoop>.Instance);
+            new PipelineMetrics(TestMeters.NewFactory()), NullLogger<EventLoop>.Instance);
         var handled = new ConcurrentQueue<string>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var running = loop.RunAsync("lost-reply", "lost-reply-test", promiscuous: true, (e, _) =>
@@ -60,8 +60,8 @@ public sealed class EventLoopTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var stack = await PipelineTestStack.StartAsync();
-        var meters = MetricRecorder.NewFactory();
-        using var recorder = new MetricRecorder(meters);
+        var meters = TestMeters.NewFactory();
+        using var recorder = new MetricRecorder(meters, PipelineMetrics.MeterName);
         var loop = new EventLoop(stack.Maestro, stack.Options, new Retry(TimeProvider.System, NullLogger<Retry>.Instance),
             new PipelineMetrics(meters), NullLogger<EventLoop>.Instance);
         await stack.Maestro.SubscribeAsync("counted-test", $"{stack.Options.Instance}:counted", promiscuous: true, ct);
@@ -72,12 +72,12 @@ public sealed class EventLoopTests
         var running = loop.RunAsync("counted", "counted-test", promiscuous: true, (e, _) =>
             e.Data?.ToJsonString().Contains("bad", StringComparison.Ordinal) == true
                 ? throw new InvalidOperationException("a bad event") : Task.CompletedTask, stop.Token);
-        await Eventually.UntilAsync(() => Task.FromResult(recorder.Sum("pipeline_event_failures_total", ("service", "counted")) > 0),
+        await Eventually.UntilAsync(() => Task.FromResult(recorder.Value("pipeline_event_failures_total", ("service", "counted")) > 0),
             TimeSpan.FromSeconds(30));
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
 
-        Assert.Equal((1, 1), (recorder.Sum("pipeline_events_handled_total", ("service", "counted")),
-            recorder.Sum("pipeline_event_failures_total", ("service", "counted"))));
+        Assert.Equal((1, 1), (recorder.Value("pipeline_events_handled_total", ("service", "counted")),
+            recorder.Value("pipeline_event_failures_total", ("service", "counted"))));
     }
 }

@@ -37,12 +37,12 @@ public sealed class SchedulerServiceTests
     public async Task Each_job_submitted_is_counted_for_its_runtime()
     {
         await using var harness = await SchedulerHarness.StartAsync();
-        using var recorder = new MetricRecorder(harness.Services.GetRequiredService<IMeterFactory>());
+        using var recorder = new MetricRecorder(harness.Services.GetRequiredService<IMeterFactory>(), PipelineMetrics.MeterName);
 
         await harness.AvailableCheckoutAsync();
         await harness.Runtimes.NextAsync();
 
-        await SchedulerHarness.WaitForAsync(() => Task.FromResult(recorder.Sum("pipeline_jobs_started_total", ("runtime", "local-shell")) == 1));
+        await SchedulerHarness.WaitForAsync(() => Task.FromResult(recorder.Value("pipeline_jobs_started_total", ("runtime", "local-shell")) == 1));
     }
 
     [Fact]

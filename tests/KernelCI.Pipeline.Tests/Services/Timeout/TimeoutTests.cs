@@ -35,14 +35,14 @@ public sealed class TimeoutTests
     public async Task Each_node_moved_is_counted_with_its_mode_and_new_state()
     {
         await using var stack = await PipelineTestStack.StartAsync();
-        var meters = MetricRecorder.NewFactory();
-        using var recorder = new MetricRecorder(meters);
+        var meters = TestMeters.NewFactory();
+        using var recorder = new MetricRecorder(meters, PipelineMetrics.MeterName);
         await CreateAsync(stack, "kbuild", timeout: Start.AddMinutes(30));
         await CreateAsync(stack, "kbuild", timeout: Start.AddMinutes(40));
 
         await Sweeper(stack, meters).TimeoutAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(2, recorder.Sum("pipeline_timeout_nodes_moved_total", ("mode", "timeout"), ("state", "done")));
+        Assert.Equal(2, recorder.Value("pipeline_timeout_nodes_moved_total", ("mode", "timeout"), ("state", "done")));
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class TimeoutTests
     {
         await using var stack = await PipelineTestStack.StartAsync();
         var clock = new FakeTimeProvider(new DateTimeOffset(Start.AddHours(1)));
-        var sweep = new TimeoutSweep(new NodeSweeper(stack.Maestro, clock, new PipelineMetrics(MetricRecorder.NewFactory()), NullLogger<NodeSweeper>.Instance),
+        var sweep = new TimeoutSweep(new NodeSweeper(stack.Maestro, clock, new PipelineMetrics(TestMeters.NewFactory()), NullLogger<NodeSweeper>.Instance),
             new TimeoutOptions { Period = TimeSpan.FromSeconds(60) }, clock, NullLogger<TimeoutSweep>.Instance);
         await sweep.StartAsync(TestContext.Current.CancellationToken);
         var node = await CreateAsync(stack, "kbuild", timeout: Start.AddMinutes(90));
@@ -131,7 +131,7 @@ public sealed class TimeoutTests
 
     private static NodeSweeper Sweeper(PipelineTestStack stack, IMeterFactory? meters = null) =>
         new(stack.Maestro, new FakeTimeProvider(new DateTimeOffset(Start.AddHours(1))),
-            new PipelineMetrics(meters ?? MetricRecorder.NewFactory()), NullLogger<NodeSweeper>.Instance);
+            new PipelineMetrics(meters ?? TestMeters.NewFactory()), NullLogger<NodeSweeper>.Instance);
 
     private static async Task<MaestroNode> CreateAsync(PipelineTestStack stack, string kind, string? parent = null, DateTime? timeout = null,
         string state = "running", string? result = null, DateTime? holdoff = null)
