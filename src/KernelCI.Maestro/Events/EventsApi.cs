@@ -24,7 +24,7 @@ public static class EventsApi
         var signedIn = endpoints.MapGroup("").RequireAuthorization(MaestroAuthentication.UserPolicy);
         signedIn.MapPost("/subscribe/{channel}", Subscribe).DisableAntiforgery().WithSummary("Subscribe; with subscriber_id the cursor is durable");
         signedIn.MapPost("/unsubscribe/{id}", Unsubscribe).DisableAntiforgery();
-        signedIn.MapGet("/listen/{id}", Listen).WithSummary("Long poll: the next event after the cursor, or a BEEP keep-alive; ack=SEQ acknowledges up to SEQ");
+        signedIn.MapGet("/listen/{id}", Listen).WithMetadata(UserCheckedByStatement.Instance).WithSummary("Long poll: the next event after the cursor, or a BEEP keep-alive; ack=SEQ acknowledges up to SEQ");
         signedIn.MapGet("/listen/{id}/batch", ListenBatch).WithSummary("Catch-up: up to max (default 1000) events at once; an empty wait answers with one message");
         signedIn.MapPost("/publish/{channel}", Publish).DisableAntiforgery();
 
@@ -58,14 +58,16 @@ public static class EventsApi
         return RequestJson.Json("null");
     }
 
-    internal static async Task<ContentHttpResult> Listen(string id, MaestroUser user, HttpContext http, SubscriptionStore subscriptions, EventListener listener)
+    internal static async Task<ContentHttpResult> Listen(string id, TokenClaims caller, HttpContext http, SubscriptionStore subscriptions,
+        EventListener listener, TokenUsers users)
     {
         var number = ParseId(id);
-        // Ownership (and the token version, again) is checked in the cursor's statement; only a refused poll looks up
-        // the subscription, for its status.
-        var message = await listener.ListenAsync(new CursorRequest(number, user.Id, user.TokenVersion, Ack(http.Request)), http.RequestAborted);
+        // The user (deleted, inactive, revoked) and ownership are checked in the cursor's statement; only a refused
+        // poll looks them up, for its status.
+        var message = await listener.ListenAsync(new CursorRequest(number, caller.UserId, caller.Version, Ack(http.Request)), http.RequestAborted);
         if (message is null)
         {
+            var user = await users.FindAsync(caller, http.RequestAborted) ?? throw new MaestroException(StatusCodes.Status401Unauthorized, "Unauthorized");
             await OwnedAsync(id, user, subscriptions, http.RequestAborted);
             throw MaestroException.NotFound($"Subscription id not found: {id}");
         }

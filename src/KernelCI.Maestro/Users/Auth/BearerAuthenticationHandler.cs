@@ -14,28 +14,24 @@ namespace KernelCI.Maestro.Users.Auth;
 /// (403), without a WWW-Authenticate header.</summary>
 internal sealed class BearerAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    UserStore users, UserCache cache, SecretStore secrets, TimeProvider time)
+    TokenUsers tokenUsers, SecretStore secrets, TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (BearerToken.From(Request) is not { } token
-            || UserTokens.Read(token, secrets.Get(UserTokens.SecretName), time.GetUtcNow()) is not { } claims)
+            || UserTokens.Read(token, secrets.Get(UserTokens.SecretName), time.GetUtcNow()) is not { } read)
         {
             return AuthenticateResult.NoResult();
         }
 
-        if (!cache.TryGet(claims.UserId, out var user))
+        var claims = new TokenClaims(read.UserId, read.Version);
+        if (Context.GetEndpoint()?.Metadata.GetMetadata<UserCheckedByStatement>() is not null)
         {
-            var generation = cache.Generation;
-            user = await users.ByIdAsync(claims.UserId, Context.RequestAborted);
-            if (user is not null)
-            {
-                cache.Add(user, generation);
-            }
+            return AuthenticateResult.Success(new AuthenticationTicket(new(new TokenIdentity(claims)), Scheme.Name));
         }
 
-        return user is { IsActive: true } && user.TokenVersion == claims.Version
+        return await tokenUsers.FindAsync(claims, Context.RequestAborted) is { } user
             ? AuthenticateResult.Success(new AuthenticationTicket(new(new MaestroIdentity(user)), Scheme.Name))
             : AuthenticateResult.NoResult();
     }

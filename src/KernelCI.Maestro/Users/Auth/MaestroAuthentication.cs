@@ -23,6 +23,7 @@ internal static class MaestroAuthentication
     public static IServiceCollection AddMaestroAuthentication(this IServiceCollection services)
     {
         services.AddSingleton<UserCache>();
+        services.AddSingleton<TokenUsers>();
         services.AddComponentAuthentication<AuthenticationSchemeOptions, BearerAuthenticationHandler>(Scheme)
             .AddPolicy(UserPolicy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser())
             .AddPolicy(AdminPolicy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser()
