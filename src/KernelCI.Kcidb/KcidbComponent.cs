@@ -31,10 +31,8 @@ public sealed class KcidbComponent(KcidbOptions? options = null) : IComponent, I
             return choice.Shared;
         }
 
-        var database = await KcidbSqliteFile.OpenAsync(choice.DataDirectory, choice.Shared, cancellationToken);
-        // Made under another name and renamed into place, so restricted once it is there (its WAL follows its mode).
-        DataFolder.RestrictSqliteFiles(Path.Combine(choice.DataDirectory, KcidbSqliteFile.FileName));
-        return database;
+        // OpenAsync also makes kcidb.db readable by its owner only (its WAL follows its mode).
+        return await KcidbSqliteFile.OpenAsync(choice.DataDirectory, choice.Shared, cancellationToken);
     }
 
     public void ConfigureServices(WebApplicationBuilder builder, HostContext context)
