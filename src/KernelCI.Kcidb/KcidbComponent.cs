@@ -24,16 +24,8 @@ public sealed class KcidbComponent(KcidbOptions? options = null) : IComponent, I
 
     /// <summary>On the embedded SQLite default, KCIDB's own file (<see cref="KcidbSqliteFile"/>): its large ingestion
     /// transactions would otherwise hold back every other component's writes.</summary>
-    public async Task<Database> OpenDatabaseAsync(DatabaseChoice choice, CancellationToken cancellationToken)
-    {
-        if (!choice.IsEmbedded)
-        {
-            return choice.Shared;
-        }
-
-        // OpenAsync also makes kcidb.db readable by its owner only (its WAL follows its mode).
-        return await KcidbSqliteFile.OpenAsync(choice.DataDirectory, choice.Shared, cancellationToken);
-    }
+    public Task<Database> OpenDatabaseAsync(DatabaseChoice choice, CancellationToken cancellationToken) =>
+        KcidbDatabase.ChooseAsync(choice, cancellationToken);
 
     public void ConfigureServices(WebApplicationBuilder builder, HostContext context)
     {

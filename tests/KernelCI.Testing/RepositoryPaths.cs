@@ -15,6 +15,13 @@ public static class RepositoryPaths
         }
     }
 
+    /// <summary>Where upstream's programs the tests run against live: `../shared/vendor` beside the repository
+    /// (KERNELCI_VENDOR_DIR overrides).</summary>
+    public static string VendorDirectory =>
+        Environment.GetEnvironmentVariable("KERNELCI_VENDOR_DIR") is { Length: > 0 } dir
+            ? dir
+            : Path.GetFullPath(Path.Combine(Root, "..", "shared", "vendor"));
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -1,5 +1,6 @@
-using KernelCI.ServiceDefaults;
+using KernelCI.Dashboard;
 using KernelCI.Kcidb;
+using KernelCI.ServiceDefaults;
 using KernelCI.Maestro;
 using KernelCI.Pipeline;
 using KernelCI.Storage;
@@ -12,5 +13,5 @@ internal static class Components
 {
     /// <summary><paramref name="pipelineServices"/> adds services to the pipeline (the benchmarks add a fake kbuild runtime).</summary>
     public static IReadOnlyList<IComponent> All(Action<IServiceCollection>? pipelineServices = null) =>
-        [new MaestroComponent(), new PipelineComponent(extraServices: pipelineServices), new KcidbComponent(), new StorageComponent()];
+        [new DashboardComponent(), new MaestroComponent(), new PipelineComponent(extraServices: pipelineServices), new KcidbComponent(), new StorageComponent()];
 }

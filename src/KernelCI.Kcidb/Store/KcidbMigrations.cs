@@ -1,4 +1,5 @@
 using KernelCI.Data;
+using KernelCI.Kcidb.Aggregates;
 
 namespace KernelCI.Kcidb.Store;
 
@@ -12,5 +13,9 @@ public static class KcidbMigrations
                 + KcidbPostgreSqlIndexes.Queries + KcidbPostgreSqlIndexes.Submissions),
         new("kcidb", 2, "sqlite: tests path index without the id", KcidbSqliteSchema.PathIndexWithoutId, "SELECT 1"),
         new("kcidb", 3, "sqlite: views with upstream's ISO-8601 timestamps and column names", KcidbSqliteIsoViews.Views, "SELECT 1"),
+        // Computed from the rows already there, so a data folder from before them gets them complete.
+        new("kcidb", 4, "the dashboard's aggregates",
+            DashboardAggregateSchema.Sqlite + AggregateRecompute.Sql(DatabaseKind.Sqlite),
+            DashboardAggregateSchema.PostgreSql + AggregateRecompute.Sql(DatabaseKind.PostgreSql)),
     ];
 }

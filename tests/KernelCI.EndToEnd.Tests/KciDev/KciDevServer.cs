@@ -56,10 +56,7 @@ public sealed class KciDevServer : IAsyncLifetime
     public string Output => _host?.Output ?? "";
 
     /// <summary>Where upstream's clients live: `../shared/vendor` beside the repository (KERNELCI_VENDOR_DIR overrides).</summary>
-    public static string VendorDirectory =>
-        Environment.GetEnvironmentVariable("KERNELCI_VENDOR_DIR") is { Length: > 0 } dir
-            ? dir
-            : Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "..", "shared", "vendor"));
+    public static string VendorDirectory => RepositoryPaths.VendorDirectory;
 
     public async ValueTask InitializeAsync()
     {

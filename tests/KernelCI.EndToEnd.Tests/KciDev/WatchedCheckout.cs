@@ -1,4 +1,5 @@
 using KernelCI.Client.Maestro;
+using KernelCI.Testing;
 
 namespace KernelCI.EndToEnd.Tests.KciDev;
 

@@ -13,11 +13,7 @@ internal static class SchemaTestSuite
 {
     private static readonly Lazy<string> Draft7 = new(Unpack);
 
-    public static string TarballPath => Path.Combine(
-        Environment.GetEnvironmentVariable("KERNELCI_VENDOR_DIR") is { Length: > 0 } dir
-            ? dir
-            : Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "..", "shared", "vendor")),
-        "json-schema-test-suite-draft7.tar.gz");
+    public static string TarballPath => Path.Combine(RepositoryPaths.VendorDirectory, "json-schema-test-suite-draft7.tar.gz");
 
     /// <summary>The groups of one file (`type.json`, `optional/format/uri.json`): each a schema and its cases.</summary>
     public static JsonElement Groups(string file)

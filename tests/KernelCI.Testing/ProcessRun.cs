@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace KernelCI.EndToEnd.Tests.KciDev;
+namespace KernelCI.Testing;
 
 /// <summary>How a child process ended: its exit code and everything it printed (stdout, then stderr).</summary>
 public sealed record ProcessResult(int ExitCode, string Output, string Error)
@@ -10,7 +10,7 @@ public sealed record ProcessResult(int ExitCode, string Output, string Error)
 
 /// <summary>Runs a command to completion with a deadline; a process still running at the deadline is killed and
 /// reported with exit code -1, so a hung client fails its test instead of the whole run.</summary>
-internal static class ProcessRun
+public static class ProcessRun
 {
     public static async Task<ProcessResult> RunAsync(string file, IEnumerable<string> arguments, TimeSpan timeout,
         IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)

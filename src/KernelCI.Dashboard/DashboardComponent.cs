@@ -1,0 +1,65 @@
+using System.Text.Json;
+using KernelCI.Dashboard.Data;
+using KernelCI.Dashboard.Details;
+using KernelCI.Dashboard.Hardware;
+using KernelCI.Dashboard.Http;
+using KernelCI.Dashboard.Issues;
+using KernelCI.Dashboard.Metrics;
+using KernelCI.Dashboard.Origins;
+using KernelCI.Dashboard.Proxy;
+using KernelCI.Dashboard.Search;
+using KernelCI.Dashboard.Trees;
+using KernelCI.Data;
+using KernelCI.Kcidb.Store;
+using KernelCI.ServiceDefaults;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KernelCI.Dashboard;
+
+/// <summary>The dashboard API: upstream's dashboard endpoints (kernelci/dashboard, backend/kernelCI_app/urls.py) under
+/// `/api/` on the base port, read from KCIDB's rows and the aggregates ingestion keeps (docs/dashboard-api.md).</summary>
+public sealed class DashboardComponent(DashboardOptions? options = null) : IComponent
+{
+    public string Name => "dashboard";
+
+    public int PortOffset => 0;
+
+    public IReadOnlyList<string> Secrets => [];
+
+    /// <summary>KCIDB's, so a dashboard started alone finds its tables; each is applied once per database.</summary>
+    public IReadOnlyList<Migration> Migrations => KcidbMigrations.All;
+
+    /// <summary>It reads KCIDB's rows, wherever KCIDB keeps them.</summary>
+    public Task<Database> OpenDatabaseAsync(DatabaseChoice choice, CancellationToken cancellationToken) =>
+        KcidbDatabase.ChooseAsync(choice, cancellationToken);
+
+    public void ConfigureServices(WebApplicationBuilder builder, HostContext context)
+    {
+        builder.AddComponentOptions("Dashboard", options, new DashboardOptionsValidator());
+        // Upstream's answers are snake_case; the few camelCase fields name themselves ([JsonPropertyName]).
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        builder.Services.AddSingleton<DashboardDb>();
+        builder.Services.AddHttpClient();
+    }
+
+    public void UseMiddleware(WebApplication app) => app.UseMiddleware<TrailingSlashes>();
+
+    public void MapEndpoints(WebApplication app)
+    {
+        var api = app.MapGroup("/api").WithTags("Dashboard").AddEndpointFilter<DashboardErrorFilter>();
+        api.MapTrees();
+        api.MapTreeReport();
+        api.MapCompare();
+        api.MapHardware();
+        api.MapIssues();
+        api.MapBuilds();
+        api.MapTests();
+        api.MapOrigins();
+        api.MapSearch();
+        api.MapLogProxy();
+        api.MapDashboardMetrics();
+        api.MapGet("/schema", () => Results.Redirect("/openapi.json")).WithSummary("The OpenAPI description (upstream: /api/schema/)");
+    }
+}

@@ -1,0 +1,25 @@
+using KernelCI.ServiceDefaults;
+using Microsoft.Extensions.Options;
+
+namespace KernelCI.Dashboard;
+
+/// <summary>Checks the "Dashboard" section at start; each failure names its key.</summary>
+internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DashboardOptions options)
+    {
+        var rules = new OptionsRules()
+            .Require(options.PublicUrl.Length == 0 || Uri.TryCreate(options.PublicUrl, UriKind.Absolute, out _),
+                "Dashboard:PublicUrl must be an absolute URL")
+            .Require(options.ProxyMaxBytes > 0, "Dashboard:ProxyMaxBytes must be positive")
+            .Require(options.ProxyTimeoutSeconds is > 0 and <= 600, "Dashboard:ProxyTimeoutSeconds must be 1-600");
+        for (var i = 0; i < options.ProxyAllowedHosts.Count; i++)
+        {
+            var host = options.ProxyAllowedHosts[i];
+            rules.Require(!string.IsNullOrWhiteSpace(host) && !host.Contains('/', StringComparison.Ordinal),
+                $"Dashboard:ProxyAllowedHosts:{i} must be a host name or *.domain");
+        }
+
+        return rules.Result;
+    }
+}

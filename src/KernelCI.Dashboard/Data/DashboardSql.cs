@@ -1,0 +1,46 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace KernelCI.Dashboard.Data;
+
+/// <summary>Where the dashboard's SQL differs between the databases beyond KCIDB's own columns: JSON fields, array
+/// columns, timestamps as parameters and as upstream prints them.</summary>
+internal abstract class DashboardSql
+{
+    /// <summary>A text field of a JSON column (`environment_misc->>'platform'`).</summary>
+    public abstract string JsonText(string column, string key);
+
+    /// <summary>A raw status column (an enum on PostgreSQL) as text, NULL kept.</summary>
+    public abstract string Status(string column);
+
+    /// <summary>A condition that an array column (compatibles, tags) holds the text parameter.</summary>
+    public abstract string ArrayContains(string column, string parameter);
+
+    public abstract void AddTime(DbCommand command, string name, DateTimeOffset time);
+
+    public abstract DateTimeOffset? ReadTime(DbDataReader reader, int ordinal);
+
+    /// <summary>A JSON column (JSONB on PostgreSQL, text on SQLite) as a node.</summary>
+    public JsonNode? ReadJson(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : JsonNode.Parse(reader.GetString(ordinal));
+
+    /// <summary>An array column (TEXT[] on PostgreSQL, a JSON array on SQLite).</summary>
+    public abstract string[]? ReadStrings(DbDataReader reader, int ordinal);
+
+    /// <summary>A timestamp as upstream's Django REST framework prints one: ISO 8601, `Z`, microseconds only when
+    /// there are some.</summary>
+    public static string? FormatTime(DateTimeOffset? time)
+    {
+        if (time is not { } t)
+        {
+            return null;
+        }
+
+        var utc = t.UtcDateTime;
+        return utc.ToString(utc.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'",
+            CultureInfo.InvariantCulture);
+    }
+
+    public string? ReadTimeText(DbDataReader reader, int ordinal) => FormatTime(ReadTime(reader, ordinal));
+}

@@ -1,0 +1,24 @@
+using System.Data.Common;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace KernelCI.Dashboard.Data;
+
+/// <summary>PostgreSQL: upstream's schema (JSONB, TEXT[], TIMESTAMPTZ, the STATUS enum).</summary>
+internal sealed class PostgreSqlDashboardSql : DashboardSql
+{
+    public override string JsonText(string column, string key) => $"{column}->>'{key}'";
+
+    public override string Status(string column) => column + "::TEXT";
+
+    public override string ArrayContains(string column, string parameter) => $"@{parameter} = ANY({column})";
+
+    public override void AddTime(DbCommand command, string name, DateTimeOffset time) =>
+        command.Parameters.Add(new NpgsqlParameter<DateTime>(name, NpgsqlDbType.TimestampTz) { TypedValue = time.UtcDateTime });
+
+    public override DateTimeOffset? ReadTime(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : new DateTimeOffset(reader.GetFieldValue<DateTime>(ordinal), TimeSpan.Zero);
+
+    public override string[]? ReadStrings(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<string[]>(ordinal);
+}

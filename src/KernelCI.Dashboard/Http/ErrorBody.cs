@@ -1,0 +1,3 @@
+namespace KernelCI.Dashboard.Http;
+
+internal sealed record ErrorBody(string Error);

@@ -1,0 +1,100 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KernelCI.Data;
+using KernelCI.Kcidb.Store;
+using KernelCI.ServiceDefaults;
+using KernelCI.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KernelCI.Dashboard.Tests;
+
+/// <summary>The dashboard component in process on a fresh KCIDB database, with an HTTP client for it. Rows go in through
+/// KCIDB's own store (<see cref="SeedAsync"/>), the way ingestion writes them, aggregates included.</summary>
+internal sealed class DashboardTestApp : IAsyncDisposable
+{
+    private readonly TestDatabase _database;
+    private readonly string _dataDirectory;
+
+    private DashboardTestApp(TestDatabase database, string dataDirectory, WebApplication app)
+    {
+        _database = database;
+        _dataDirectory = dataDirectory;
+        App = app;
+        Client = app.Services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>() is TestServer
+            ? app.GetTestClient()
+            : new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        Store = KcidbStore.Create(database.Database, TimeProvider.System);
+    }
+
+    public WebApplication App { get; }
+
+    public HttpClient Client { get; }
+
+    public IKcidbStore Store { get; }
+
+    public Database Database => _database.Database;
+
+    /// <summary>The API's base as kci-dev's `dashboard_api` names it (a real listener only: see <c>kestrel</c>).</summary>
+    public Uri ApiUrl => new(Client.BaseAddress!, "/api/");
+
+    /// <summary>With <paramref name="kestrel"/>, a real listener on a free loopback port, for clients in other
+    /// processes (kci-dev).</summary>
+    public static async Task<DashboardTestApp> StartAsync(DatabaseKind kind, DashboardOptions? options = null, bool kestrel = false)
+    {
+        var database = await TestDatabase.CreateAsync(kind);
+        await Migrator.ApplyAsync(database.Database, KcidbMigrations.All);
+        var dataDirectory = Directory.CreateTempSubdirectory("kernelci-dashboard-").FullName;
+        var context = new HostContext(dataDirectory, database.Database, new SecretStore(dataDirectory), TimeProvider.System);
+        var app = ComponentApp.Build(new DashboardComponent(options ?? new DashboardOptions()), context, b =>
+        {
+            if (kestrel)
+            {
+                b.WebHost.UseUrls("http://127.0.0.1:0");
+            }
+            else
+            {
+                b.WebHost.UseTestServer();
+            }
+        });
+        await app.StartAsync();
+        return new DashboardTestApp(database, dataDirectory, app);
+    }
+
+    /// <summary>Ingests KCIDB v5.3 documents, each in its own batch, in order.</summary>
+    public async Task SeedAsync(params string[] documents)
+    {
+        var number = 0;
+        foreach (var document in documents)
+        {
+            using var parsed = JsonDocument.Parse(document);
+            await Store.IngestAsync([new AcceptedSubmission($"seed-{number++}", parsed.RootElement.Clone())], TestContext.Current.CancellationToken);
+        }
+    }
+
+    public async Task<JsonNode?> GetJsonAsync(string path)
+    {
+        using var response = await Client.GetAsync(path, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    public async Task<JsonNode?> PostJsonAsync(string path, object body)
+    {
+        using var response = await Client.PostAsJsonAsync(path, body, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        await _database.DisposeAsync();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
+}
