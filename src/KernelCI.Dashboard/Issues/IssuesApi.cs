@@ -5,6 +5,7 @@ using KernelCI.Dashboard.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
 
 namespace KernelCI.Dashboard.Issues;
 
@@ -38,7 +39,7 @@ internal static class IssuesApi
         return api;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, DashboardDb db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpContext http, DashboardDb db, TimeProvider clock, ILoggerFactory logs, CancellationToken cancellationToken)
     {
         var query = http.Request.Query;
         var (start, end) = Window(query, clock.GetUtcNow());
@@ -51,6 +52,7 @@ internal static class IssuesApi
         }
 
         var listing = await IssueListingBuilder.BuildAsync(db, rows, filters, cancellationToken);
+        IssuesLog.Listed(logs.CreateLogger(IssuesLog.Category), rows.Count, listing.Issues.Count);
         var issues = Paging.Apply(http, listing.Issues, page, SortValue, i => i.Id + "," + i.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), out _);
         if (page.IsPaged)
         {
@@ -101,7 +103,7 @@ internal static class IssuesApi
         return TypedResults.Json(Paging.Apply(http, tests, page, TestSortValue, t => t.Id, out _));
     }
 
-    private static async Task<IResult> ExtrasAsync(HttpContext http, DashboardDb db, CancellationToken cancellationToken)
+    private static async Task<IResult> ExtrasAsync(HttpContext http, DashboardDb db, ILoggerFactory logs, CancellationToken cancellationToken)
     {
         var body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: cancellationToken);
         var keys = ExtrasRequest.Read(body, MaxExtrasPairs);
@@ -111,6 +113,7 @@ internal static class IssuesApi
         }
 
         var extras = await IssueExtras.ReadAsync(db, keys, cancellationToken);
+        IssuesLog.Extras(logs.CreateLogger(IssuesLog.Category), keys.Count, extras.Count);
         if (extras.Count == 0)
         {
             return Replies.UpstreamNotFound(NoExtras);

@@ -3,6 +3,8 @@ using KernelCI.Dashboard.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using KernelCI.Dashboard.Issues;
 
 namespace KernelCI.Dashboard.Metrics;
 
@@ -25,7 +27,7 @@ internal static class DashboardMetricsApi
         return api;
     }
 
-    private static async Task<IResult> ReportAsync(HttpContext http, DashboardDb db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ReportAsync(HttpContext http, DashboardDb db, TimeProvider clock, ILoggerFactory logs, CancellationToken cancellationToken)
     {
         var query = http.Request.Query;
         var startDaysAgo = QueryValues.Int(query, "start_days_ago", 7, 0, MaxDaysAgo);
@@ -36,6 +38,7 @@ internal static class DashboardMetricsApi
         }
 
         var now = clock.GetUtcNow();
+        var started = clock.GetTimestamp();
         var window = MetricsWindow.DaysAgo(now, startDaysAgo, endDaysAgo);
         // The previous window ends where this one starts and is as long; past the bound it is cut at the bound.
         var previous = MetricsWindow.DaysAgo(now, Math.Min(startDaysAgo + (startDaysAgo - endDaysAgo), MaxDaysAgo * 2), startDaysAgo);
@@ -71,6 +74,7 @@ internal static class DashboardMetricsApi
             }
         }
 
+        IssuesLog.Metrics(logs.CreateLogger(IssuesLog.Category), window.Start, window.End, (long)clock.GetElapsedTime(started).TotalMilliseconds);
         return TypedResults.Json(new MetricsReport(totals.Trees, totals.Checkouts, totals.Builds, totals.Tests, totals.Issues, totals.Incidents,
             incidents, top, fresh, labs, prevTotals.Trees, prevTotals.Checkouts, prevTotals.Builds, prevTotals.Tests, prevLabs));
     }
