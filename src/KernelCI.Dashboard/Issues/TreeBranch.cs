@@ -1,0 +1,3 @@
+namespace KernelCI.Dashboard.Issues;
+
+internal sealed record TreeBranch(string? TreeName, string? GitRepositoryBranch);
