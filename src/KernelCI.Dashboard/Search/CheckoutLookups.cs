@@ -18,6 +18,12 @@ internal static class CheckoutLookups
             c => SearchQuery.Range(c, Prefix.Of(hash)), r => Hit(query, r, "git_commit_hash", SearchQuery.Text(r, 4), hash, identifier: true),
             cancellationToken);
 
+    // Not asked for by users so far, but a checkout's id is as cheap to look up as a build's (its primary key).
+    public static async Task<List<SearchHit>> ByIdAsync(SearchQuery query, string id, bool prefix, CancellationToken cancellationToken) =>
+        await query.ReadAsync($"SELECT {Columns} FROM checkouts WHERE {(prefix ? "id >= @from AND id < @until" : "id = @from")} ORDER BY id LIMIT @limit",
+            c => SearchQuery.Range(c, prefix ? Prefix.Of(id) : new Prefix(id, id)), r => Hit(query, r, "id", r.GetString(0), id, identifier: true),
+            cancellationToken);
+
     public static async Task<List<SearchHit>> ByDescribeAsync(SearchQuery query, string text, CancellationToken cancellationToken) =>
         await query.ReadAsync($"""
             SELECT {Columns} FROM checkouts WHERE git_commit_name >= @from AND git_commit_name < @until
@@ -44,29 +50,37 @@ internal static class CheckoutLookups
     public static async Task<List<SearchHit>> TreesAsync(SearchQuery query, string text, CancellationToken cancellationToken)
     {
         // The distinct names first, one index seek each (a loose index scan), so a one-letter q reads at most `limit`
-        // trees' checkouts rather than every checkout of every tree it starts.
-        const string sql = """
+        // trees' checkouts rather than every checkout of every tree it starts; then those trees' branches, as a list
+        // parameter so that the planner looks each name up in the index.
+        var names = await query.ReadTextsAsync("""
             WITH RECURSIVE names(name, n) AS (
                 SELECT (SELECT tree_name FROM checkouts WHERE tree_name >= @from AND tree_name < @until ORDER BY tree_name LIMIT 1), 1
                 UNION ALL
                 SELECT (SELECT tree_name FROM checkouts WHERE tree_name > names.name AND tree_name < @until ORDER BY tree_name LIMIT 1), n + 1
                 FROM names WHERE names.name IS NOT NULL AND n < @limit
             )
-            SELECT c.tree_name, c.git_repository_branch, MAX(c.start_time) AS latest
-            FROM names JOIN checkouts c ON c.tree_name = names.name
-            GROUP BY c.tree_name, c.git_repository_branch
-            ORDER BY latest DESC, c.tree_name, c.git_repository_branch
+            SELECT name FROM names WHERE name IS NOT NULL
+            """, c => SearchQuery.Range(c, Prefix.Of(text)), cancellationToken);
+        if (names.Count == 0)
+        {
+            return [];
+        }
+
+        var sql = $"""
+            SELECT tree_name, git_repository_branch, MAX(start_time) AS latest FROM checkouts
+            WHERE {query.Db.Kcidb.InIds("tree_name", "names")}
+            GROUP BY tree_name, git_repository_branch
+            ORDER BY latest DESC, tree_name, git_repository_branch
             LIMIT @limit
             """;
-        return await query.ReadAsync(sql, c => SearchQuery.Range(c, Prefix.Of(text)), r =>
+        return await query.ReadAsync(sql, c => query.Db.Kcidb.AddIds(c, "names", names), r =>
         {
             var name = r.GetString(0);
             var branch = SearchQuery.Text(r, 1);
             var (rank, match) = SearchQuery.Rank(false, name, text);
             var time = query.Db.Sql.ReadTime(r, 2);
             var id = branch is null ? name : $"{name}/{branch}";
-            return new SearchHit("tree", id, id, query.Links.Tree(name, branch, null), "tree_name", match, null,
-                Data.DashboardSql.FormatTime(time))
+            return new SearchHit("tree", id, id, query.Links.Tree(name, branch, null), "tree_name", match, null, Data.DashboardSql.FormatTime(time))
             {
                 Rank = rank, Time = time, TreeName = name, GitRepositoryBranch = branch,
             };

@@ -33,6 +33,22 @@ internal sealed class SearchQuery(DashboardDb db, DbConnection connection, Dashb
         return hits;
     }
 
+    public async Task<List<string>> ReadTextsAsync(string sql, Action<DbCommand> parameters, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.AddParameter("limit", Limit);
+        parameters(command);
+        var texts = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            texts.Add(reader.GetString(0));
+        }
+
+        return texts;
+    }
+
     public static void Range(DbCommand command, Prefix prefix)
     {
         command.AddParameter("from", prefix.From);

@@ -23,6 +23,7 @@ internal static class SearchStore
         hits.AddRange(await CheckoutLookups.TreesAsync(query, terms.Text, cancellationToken));
         foreach (var id in terms.Ids)
         {
+            hits.AddRange(await CheckoutLookups.ByIdAsync(query, id, terms.IdPrefixes, cancellationToken));
             hits.AddRange(await ItemLookups.BuildsAsync(query, id, terms.IdPrefixes, cancellationToken));
             hits.AddRange(await ItemLookups.TestsAsync(query, id, terms.IdPrefixes, cancellationToken));
             hits.AddRange(await ItemLookups.IssuesAsync(query, id, terms.IdPrefixes, cancellationToken));

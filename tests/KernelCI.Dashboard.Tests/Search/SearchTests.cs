@@ -89,6 +89,20 @@ public sealed class SearchTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Checkout_is_found_by_its_id(DatabaseKind kind)
+    {
+        await using var app = await SearchApp.StartAsync(kind);
+
+        var hits = await app.HitsAsync("maestro:c3");
+
+        var hit = Assert.Single(hits);
+        Assert.Equal("checkout:maestro:c3", $"{hit!["kind"]}:{hit["id"]}");
+        Assert.Equal("id", (string?)hit["field"]);
+        Assert.Equal($"http://localhost/tree/next/master/{SearchSeed.HashC3}", (string?)hit["url"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Exact_id_ranks_before_a_newer_id_it_prefixes(DatabaseKind kind)
     {
         await using var app = await SearchApp.StartAsync(kind);
