@@ -36,7 +36,8 @@ internal sealed class LogProxy(IHttpClientFactory clients, ProxyAllowlist allowl
             await FetchAndWriteAsync(http, url, linked.Token);
             return Results.Empty;
         }
-        catch (Exception e) when (http.Response.HasStarted && e is IOException or OperationCanceledException or HttpRequestException)
+        catch (Exception e) when (http.Response.HasStarted
+            && e is IOException or OperationCanceledException or HttpRequestException or InvalidDataException)
         {
             // Too late for an error reply: cutting the connection is how the client learns the log is incomplete.
             ProxyLog.Aborted(logger, text, e.Message);

@@ -167,6 +167,15 @@ public sealed class LogProxyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Log_with_gzip_magic_but_no_gzip_is_502()
+    {
+        using var response = await _app.GetAsync(_server.Url("corrupt.gz"));
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Contains("not valid gzip", (string?)(await ErrorAsync(response))["error"]);
+    }
+
+    [Fact]
     public async Task Unreachable_log_server_is_502()
     {
         var port = KernelCI.Testing.FreePort.BasePort();

@@ -58,6 +58,7 @@ internal sealed class LogServer : IAsyncDisposable
             await Task.Delay(TimeSpan.FromSeconds(30), http.RequestAborted);
             return Results.Bytes(Text, "text/plain");
         });
+        app.MapGet("/corrupt.gz", () => Results.Bytes([0x1f, 0x8b, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], "application/gzip"));
         app.MapGet("/empty.log", () => Results.Bytes([], "text/plain"));
         await app.StartAsync();
         return new LogServer(app);
