@@ -43,6 +43,7 @@ public sealed class DashboardComponent(DashboardOptions? options = null) : IComp
     /// configured apart (Pipeline:StorageUrl), since log URLs in KCIDB carry that one.</summary>
     public Task ConnectAsync(Deployment deployment, CancellationToken cancellationToken)
     {
+        _storage.Clear();
         _storage.Add(deployment.UrlOf("storage"));
         if (Uri.TryCreate(deployment.Configuration["Pipeline:StorageUrl"], UriKind.Absolute, out var configured))
         {

@@ -25,7 +25,7 @@ internal sealed class ProxyTestApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<ProxyTestApp> StartAsync(DashboardOptions options, int? storagePort = null)
+    public static async Task<ProxyTestApp> StartAsync(DashboardOptions options, int? storagePort = null, string? pipelineStorageUrl = null)
     {
         var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
         var dataDirectory = Directory.CreateTempSubdirectory("kernelci-proxy-").FullName;
@@ -34,7 +34,10 @@ internal sealed class ProxyTestApp : IAsyncDisposable
         if (storagePort is { } port)
         {
             var storage = new FakeStorage();
-            var deployment = new Deployment(context, new ConfigurationBuilder().Build(), [component, storage], _ => true, "127.0.0.1",
+            var configuration = new ConfigurationBuilder()
+                .AddInMemoryCollection(pipelineStorageUrl is null ? [] : [new("Pipeline:StorageUrl", pipelineStorageUrl)])
+                .Build();
+            var deployment = new Deployment(context, configuration, [component, storage], _ => true, "127.0.0.1",
                 port - storage.PortOffset);
             await component.ConnectAsync(deployment, TestContext.Current.CancellationToken);
         }

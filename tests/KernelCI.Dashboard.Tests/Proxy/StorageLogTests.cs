@@ -26,4 +26,16 @@ public sealed class StorageLogTests
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Logs_under_the_pipelines_storage_url_need_no_allowlist()
+    {
+        await using var server = await LogServer.StartAsync();
+        var storagePort = KernelCI.Testing.FreePort.BasePort();
+        await using var app = await ProxyTestApp.StartAsync(new DashboardOptions(), storagePort, pipelineStorageUrl: server.Url(""));
+
+        using var response = await app.GetAsync(server.Url("plain.log"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
 }
