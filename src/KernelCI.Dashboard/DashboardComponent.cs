@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using KernelCI.Dashboard.Data;
 using KernelCI.Dashboard.Details;
@@ -20,8 +21,11 @@ namespace KernelCI.Dashboard;
 
 /// <summary>The dashboard API: upstream's dashboard endpoints (kernelci/dashboard, backend/kernelCI_app/urls.py) under
 /// `/api/` on the base port, read from KCIDB's rows and the aggregates ingestion keeps (docs/dashboard-api.md).</summary>
-public sealed class DashboardComponent(DashboardOptions? options = null) : IComponent
+public sealed class DashboardComponent(DashboardOptions? options = null) : IComponent, IPeerClient
 {
+    // Our own storage's addresses, which `proxy/` serves logs from besides Dashboard:ProxyAllowedHosts.
+    private readonly List<Uri> _storage = [];
+
     public string Name => "dashboard";
 
     public int PortOffset => 0;
@@ -35,13 +39,37 @@ public sealed class DashboardComponent(DashboardOptions? options = null) : IComp
     public Task<Database> OpenDatabaseAsync(DatabaseChoice choice, CancellationToken cancellationToken) =>
         KcidbDatabase.ChooseAsync(choice, cancellationToken);
 
+    /// <summary>Finds our storage: its listener in this deployment, and the address the pipeline gives its logs when
+    /// configured apart (Pipeline:StorageUrl), since log URLs in KCIDB carry that one.</summary>
+    public Task ConnectAsync(Deployment deployment, CancellationToken cancellationToken)
+    {
+        _storage.Clear();
+        _storage.Add(deployment.UrlOf("storage"));
+        if (Uri.TryCreate(deployment.Configuration["Pipeline:StorageUrl"], UriKind.Absolute, out var configured))
+        {
+            _storage.Add(configured);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public void ConfigureServices(WebApplicationBuilder builder, HostContext context)
     {
-        builder.AddComponentOptions("Dashboard", options, new DashboardOptionsValidator());
+        var bound = builder.AddComponentOptions("Dashboard", options, new DashboardOptionsValidator());
         // Upstream's answers are snake_case; the few camelCase fields name themselves ([JsonPropertyName]).
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddSingleton<DashboardDb>();
         builder.Services.AddHttpClient();
+        builder.Services.AddSingleton(new ProxyAllowlist(bound.ProxyAllowedHosts, _storage));
+        builder.Services.AddSingleton<LogProxy>();
+        // Redirects are followed by LogFetcher, hop by hop against the allowlist; gzip is undone by magic bytes, not headers.
+        builder.Services.AddHttpClient(LogFetcher.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.None,
+                UseCookies = false,
+            });
     }
 
     public void UseMiddleware(WebApplication app) => app.UseMiddleware<TrailingSlashes>();

@@ -16,10 +16,17 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
         for (var i = 0; i < options.ProxyAllowedHosts.Count; i++)
         {
             var host = options.ProxyAllowedHosts[i];
-            rules.Require(!string.IsNullOrWhiteSpace(host) && !host.Contains('/', StringComparison.Ordinal),
-                $"Dashboard:ProxyAllowedHosts:{i} must be a host name or *.domain");
+            rules.Require(IsHostPattern(host), $"Dashboard:ProxyAllowedHosts:{i} must be a host name or *.domain");
         }
 
         return rules.Result;
+    }
+
+    // A host name without scheme, port or path; a `*` only as the whole first label (`*.kernelci.org`).
+    private static bool IsHostPattern(string host)
+    {
+        var name = host.StartsWith("*.", StringComparison.Ordinal) ? host[2..] : host;
+        return name.Length > 0 && Uri.CheckHostName(name) is UriHostNameType.Dns or UriHostNameType.IPv4 or UriHostNameType.IPv6
+            && !name.Contains('*', StringComparison.Ordinal);
     }
 }

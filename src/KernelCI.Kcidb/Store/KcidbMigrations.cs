@@ -17,5 +17,7 @@ public static class KcidbMigrations
         new("kcidb", 4, "the dashboard's aggregates",
             DashboardAggregateSchema.Sqlite + AggregateRecompute.Sql(DatabaseKind.Sqlite),
             DashboardAggregateSchema.PostgreSql + AggregateRecompute.Sql(DatabaseKind.PostgreSql)),
+        // 5 and 6 are other dashboard helpers' (issue 16).
+        new("kcidb", 7, "the dashboard search's indexes", KcidbSearchIndexes.Sqlite, KcidbSearchIndexes.PostgreSql),
     ];
 }

@@ -1,0 +1,3 @@
+namespace KernelCI.Dashboard.Proxy;
+
+internal sealed class LogTooLargeException(long limit) : IOException($"the log is larger than Dashboard:ProxyMaxBytes ({limit} bytes)");

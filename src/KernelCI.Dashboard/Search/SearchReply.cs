@@ -1,0 +1,3 @@
+namespace KernelCI.Dashboard.Search;
+
+internal sealed record SearchReply(string Query, IReadOnlyList<SearchHit> Hits);
