@@ -7,6 +7,7 @@ using KernelCI.Dashboard.Issues;
 using KernelCI.Dashboard.Metrics;
 using KernelCI.Dashboard.Origins;
 using KernelCI.Dashboard.Proxy;
+using KernelCI.Dashboard.Regressions;
 using KernelCI.Dashboard.Search;
 using KernelCI.Dashboard.Trees;
 using KernelCI.Data;
@@ -56,6 +57,7 @@ public sealed class DashboardComponent(DashboardOptions? options = null) : IComp
         api.MapIssues();
         api.MapBuilds();
         api.MapTests();
+        api.MapStatusHistory();
         api.MapOrigins();
         api.MapSearch();
         api.MapLogProxy();
