@@ -37,26 +37,36 @@ internal static class CompareApi
 
     /// <summary>For the trees endpoints' catch-all: <paramref name="rest"/> is what follows `tree/{name}/` (without a
     /// trailing slash). Returns null when it is not a compare path.</summary>
-    public static Task<IResult>? ForwardAsync(string treeName, string rest, HttpRequest http, CancellationToken cancellationToken)
-    {
-        foreach (var (suffix, handler) in Handlers)
-        {
-            if (rest.EndsWith(suffix, StringComparison.Ordinal) && rest.Length > suffix.Length)
+    public static Task<IResult>? ForwardAsync(string treeName, string rest, HttpRequest http, CancellationToken cancellationToken) =>
+        TryMatch(rest, out var branch, out var part)
+            ? part switch
             {
-                return handler(treeName, rest[..^suffix.Length], http, cancellationToken);
+                "builds" => BuildsAsync(treeName, branch, http, cancellationToken),
+                "boots" => BootsAsync(treeName, branch, http, cancellationToken),
+                "tests" => TestsAsync(treeName, branch, http, cancellationToken),
+                _ => SummaryAsync(treeName, branch, http, cancellationToken),
+            }
+            : null;
+
+    /// <summary>Splits `BRANCH/compare[/builds|boots|tests]` (the branch may hold slashes); <paramref name="part"/> is
+    /// "" for the summary.</summary>
+    public static bool TryMatch(string rest, out string branch, out string part)
+    {
+        foreach (var candidate in (string[])["builds", "boots", "tests", ""])
+        {
+            var suffix = candidate.Length == 0 ? "/compare" : "/compare/" + candidate;
+            if (rest.Length > suffix.Length && rest.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                branch = rest[..^suffix.Length];
+                part = candidate;
+                return true;
             }
         }
 
-        return null;
+        branch = "";
+        part = "";
+        return false;
     }
-
-    private static readonly (string Suffix, Func<string, string, HttpRequest, CancellationToken, Task<IResult>> Handler)[] Handlers =
-    [
-        ("/compare", SummaryAsync),
-        ("/compare/builds", BuildsAsync),
-        ("/compare/boots", BootsAsync),
-        ("/compare/tests", TestsAsync),
-    ];
 
     public static async Task<IResult> SummaryAsync(string treeName, string branch, HttpRequest http, CancellationToken cancellationToken)
     {
