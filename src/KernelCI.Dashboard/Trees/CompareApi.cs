@@ -1,5 +1,6 @@
 using KernelCI.Dashboard.Data;
 using KernelCI.Dashboard.Filters;
+using KernelCI.Dashboard.Http;
 using KernelCI.Dashboard.Regressions;
 using KernelCI.Dashboard.Trees.Compare;
 using Microsoft.AspNetCore.Builder;
@@ -101,6 +102,7 @@ internal static class CompareApi
     {
         var request = CompareRequest.From(http.Query);
         var filters = FilterParser.FromQuery(http.Query);
+        var page = PageRequest.From(http.Query, SortFields);
         var db = http.HttpContext.RequestServices.GetRequiredService<DashboardDb>();
         await using var connection = await db.OpenAsync(cancellationToken);
         var a = await CompareQuery.CheckoutAsync(connection, db, request.HashA, treeName, branch, request.Origin, cancellationToken);
@@ -110,10 +112,12 @@ internal static class CompareApi
             await CompareQuery.BuildsAsync(connection, db, b, filters, cancellationToken), BuildKey.Order);
         Log(http, treeName, branch, request, pairs.Count, "builds");
         var statuses = Grouped(filters.BuildStatus);
-        return TypedResults.Json(pairs
+        var rows = pairs
             .Where(p => ComparePairing.IsListed(p.A, p.B) && StatusPasses(statuses, p.A, p.B))
             .Select(p => new CompareBuildRow(p.Key.ConfigName, p.Key.Architecture, p.Key.Compiler, p.A, p.B))
-            .ToList());
+            .ToList();
+        return TypedResults.Json(Paging.Apply(http.HttpContext, rows, page, BuildSortValue,
+            r => $"{r.ConfigName}\u001f{r.Architecture}\u001f{r.Compiler}", out _));
     }
 
     public static Task<IResult> BootsAsync(string treeName, string branch, HttpRequest http, CancellationToken cancellationToken) =>
@@ -126,6 +130,7 @@ internal static class CompareApi
     {
         var request = CompareRequest.From(http.Query);
         var filters = FilterParser.FromQuery(http.Query);
+        var page = PageRequest.From(http.Query, SortFields);
         var db = http.HttpContext.RequestServices.GetRequiredService<DashboardDb>();
         await using var connection = await db.OpenAsync(cancellationToken);
         var a = await CompareQuery.CheckoutAsync(connection, db, request.HashA, treeName, branch, request.Origin, cancellationToken);
@@ -135,11 +140,37 @@ internal static class CompareApi
             await CompareQuery.TestsAsync(connection, db, b, boots, filters, cancellationToken), TestKey.Order);
         Log(http, treeName, branch, request, pairs.Count, boots ? "boots" : "tests");
         var statuses = Grouped(boots ? filters.BootStatus : filters.TestStatus);
-        return TypedResults.Json(pairs
+        var rows = pairs
             .Where(p => ComparePairing.IsListed(p.A, p.B) && StatusPasses(statuses, p.A, p.B))
             .Select(p => new CompareTestRow(p.Key.Path, p.Key.ConfigName, p.Key.Architecture, p.Key.Platform, p.A, p.B))
-            .ToList());
+            .ToList();
+        return TypedResults.Json(Paging.Apply(http.HttpContext, rows, page, TestSortValue,
+            r => $"{r.Path}\u001f{r.ConfigName}\u001f{r.Architecture}\u001f{r.Platform}", out _));
     }
+
+    // Our paging (docs/dashboard-api.md, "Paging"): without limit, cursor or sort the whole list, as upstream.
+    private static readonly string[] SortFields = ["config_name", "architecture", "compiler", "path", "platform", "status_a", "status_b"];
+
+    private static object? BuildSortValue(CompareBuildRow row, string field) => field switch
+    {
+        "config_name" => row.ConfigName,
+        "architecture" => row.Architecture,
+        "compiler" => row.Compiler,
+        "status_a" => row.StatusA,
+        "status_b" => row.StatusB,
+        _ => null,
+    };
+
+    private static object? TestSortValue(CompareTestRow row, string field) => field switch
+    {
+        "path" => row.Path,
+        "config_name" => row.ConfigName,
+        "architecture" => row.Architecture,
+        "platform" => row.Platform,
+        "status_a" => row.StatusA,
+        "status_b" => row.StatusB,
+        _ => null,
+    };
 
     // A status filter applies after pairing, to either side, on grouped statuses (kernelci/dashboard:
     // backend/kernelCI_app/helpers/treeCompare.py, _post_join_status_clause), so PASS→FAIL is not read as a new failure.

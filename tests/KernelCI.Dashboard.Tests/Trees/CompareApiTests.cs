@@ -128,6 +128,32 @@ public sealed class CompareApiTests
     }
 
     [Fact]
+    public async Task Rows_page_with_limit_and_cursor()
+    {
+        await using var app = await DashboardTestApp.StartAsync(DatabaseKind.Sqlite);
+        var seed = new ReportSeed(DateTimeOffset.UtcNow);
+        await seed.LoadAsync(app);
+        var ct = TestContext.Current.CancellationToken;
+
+        using var first = await app.Client.GetAsync(Url(seed, "/tests") + "&limit=5&sort=path", ct);
+        var cursor = first.Headers.GetValues("X-Next-Cursor").Single();
+        var second = (await app.GetJsonAsync(Url(seed, "/tests") + "&limit=5&sort=path&cursor=" + cursor))!.AsArray();
+
+        Assert.Equal(5, JsonNode.Parse(await first.Content.ReadAsStringAsync(ct))!.AsArray().Count);
+        Assert.Equal(["kselftest.regress", "kselftest.regress", "kselftest.skipped"], second.Select(r => (string)r!["path"]!));
+    }
+
+    [Fact]
+    public async Task An_unknown_sort_field_is_400()
+    {
+        await using var app = await DashboardTestApp.StartAsync(DatabaseKind.Sqlite);
+
+        using var response = await app.Client.GetAsync("/api/tree/mainline/master/compare/builds?hash_a=a&hash_b=b&sort=colour", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Compare_answers_with_a_trailing_slash_too()
     {
         await using var app = await DashboardTestApp.StartAsync(DatabaseKind.Sqlite);
