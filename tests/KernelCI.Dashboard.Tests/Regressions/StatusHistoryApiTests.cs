@@ -82,6 +82,20 @@ public sealed class StatusHistoryApiTests
         Assert.Equal(ReportSeed.TestId(3, "regress"), (string)answer!["status_history"]![0]!["id"]!);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Without_a_start_time_the_field_timestamp_bounds_the_runs(DatabaseKind kind)
+    {
+        await using var app = await DashboardTestApp.StartAsync(kind);
+        var seed = new ReportSeed(DateTimeOffset.UtcNow);
+        await seed.LoadAsync(app);
+
+        var answer = await app.GetJsonAsync(Url(seed, "kselftest.regress", null) + "&field_timestamp=" + DateTimeOffset.UtcNow.AddYears(1).ToUnixTimeSeconds());
+
+        Assert.Equal(["FAIL", "PASS", "PASS"], answer!["status_history"]!.AsArray().Select(h => (string)h!["status"]!));
+        Assert.Equal("regression", (string)answer["regression_type"]!);
+    }
+
     [Fact]
     public async Task The_time_may_be_seconds_since_1970()
     {
