@@ -1,16 +1,5 @@
 namespace KernelCI.Dashboard.Trees.Compare;
 
-/// <summary>How builds pair across the two commits: config, architecture and compiler ("Unknown" for a missing one).</summary>
-internal sealed record BuildKey(string ConfigName, string Architecture, string Compiler)
-{
-    public static IComparer<BuildKey> Order { get; } = Comparer<BuildKey>.Create((x, y) =>
-        Ordinal(x.ConfigName, y.ConfigName) is var c and not 0 ? c
-        : Ordinal(x.Architecture, y.Architecture) is var a and not 0 ? a
-        : Ordinal(x.Compiler, y.Compiler));
-
-    internal static int Ordinal(string x, string y) => string.CompareOrdinal(x, y);
-}
-
 /// <summary>How boots and tests pair: path, config, architecture and platform ("Unknown" for a missing one).</summary>
 internal sealed record TestKey(string Path, string ConfigName, string Architecture, string Platform)
 {
