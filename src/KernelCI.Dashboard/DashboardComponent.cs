@@ -8,6 +8,7 @@ using KernelCI.Dashboard.Issues;
 using KernelCI.Dashboard.Metrics;
 using KernelCI.Dashboard.Origins;
 using KernelCI.Dashboard.Proxy;
+using KernelCI.Dashboard.Regressions;
 using KernelCI.Dashboard.Search;
 using KernelCI.Dashboard.Trees;
 using KernelCI.Data;
@@ -84,6 +85,7 @@ public sealed class DashboardComponent(DashboardOptions? options = null) : IComp
         api.MapIssues();
         api.MapBuilds();
         api.MapTests();
+        api.MapStatusHistory();
         api.MapOrigins();
         api.MapSearch();
         api.MapLogProxy();

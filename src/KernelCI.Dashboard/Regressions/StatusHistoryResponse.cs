@@ -1,0 +1,3 @@
+namespace KernelCI.Dashboard.Regressions;
+
+internal sealed record StatusHistoryResponse(IReadOnlyList<StatusHistoryItem> StatusHistory, string RegressionType);

@@ -1,0 +1,3 @@
+namespace KernelCI.Dashboard.Trees.Report;
+
+internal sealed record TreeReportIssues(IReadOnlyList<CheckoutIssue> Builds);
