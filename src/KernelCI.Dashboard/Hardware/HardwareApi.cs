@@ -93,7 +93,11 @@ internal static class HardwareApi
             return Replies.UpstreamNotFound("This hardware isn't associated with any commit");
         }
 
-        var rows = await query.RecordsAsync(hardware, request, WithSelection(trees, request.SelectedCommits), cancellationToken);
+        // The summary reads the aggregates unless a filter needs what only test rows have (paths, test durations, issues).
+        var selected = WithSelection(trees, request.SelectedCommits);
+        var rows = part == "summary" && !NeedsTestRows(request.Filters)
+            ? await query.SummaryRowsAsync(hardware, request, selected, cancellationToken)
+            : await query.RecordsAsync(hardware, request, selected, cancellationToken);
         HardwareLog.DetailsRead(logs.CreateLogger(typeof(HardwareApi).FullName!), hardware, part, trees.Count, rows.Count);
         if (rows.Count == 0)
         {
@@ -147,6 +151,10 @@ internal static class HardwareApi
         [.. trees.Select(t => selected.TryGetValue(t.Index, out var commit)
             ? t with { HeadGitCommitHash = commit is "" or "head" ? t.HeadGitCommitHash : commit, IsSelected = true }
             : t with { IsSelected = false })];
+
+    private static bool NeedsTestRows(Filters.FilterSet filters) =>
+        filters.HasPathFilter || filters.BootDuration != Filters.DurationRange.Any || filters.TestDuration != Filters.DurationRange.Any
+        || !filters.BootIssues.IsEmpty || !filters.TestIssues.IsEmpty;
 
     // kci-dev quotes the name with quote_plus (`mediatek%2Cmt8195`); routing leaves an encoded slash encoded.
     private static string HardwareId(string id)

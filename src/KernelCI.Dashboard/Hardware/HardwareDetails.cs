@@ -85,8 +85,13 @@ internal sealed class HardwareDetails
     {
         var build = row.Build;
         var isDummy = TestKinds.IsDummyBuild(build.Id);
-        _compatibles.UnionWith(row.Compatibles ?? []);
-        CountForTree(row, isDummy);
+        var counts = row.Role != HardwareRowRole.Issues;
+        if (counts)
+        {
+            _compatibles.UnionWith(row.Compatibles ?? []);
+            CountForTree(row, isDummy);
+        }
+
         OfferFilters(row, isDummy);
 
         var architecture = build.Architecture ?? Unknown;
@@ -99,7 +104,7 @@ internal sealed class HardwareDetails
         }
 
         AddTest(row, filters, fullEnvironmentMisc, architecture, compiler, config, lab);
-        if (!isDummy && !_listedBuilds.Contains(build.Id) && BuildPasses(build, filters))
+        if (counts && !isDummy && !_listedBuilds.Contains(build.Id) && BuildPasses(build, filters))
         {
             _listedBuilds.Add(build.Id);
             var failed = build.Status is "FAIL" or "NULL";
@@ -138,8 +143,23 @@ internal sealed class HardwareDetails
         var item = new HardwareTestItem(row.Id, row.Origin, row.Status, row.Duration, row.Path, row.StartTime, row.Compatibles, config, row.LogUrl,
             architecture, compiler, misc, lab, row.Build.Checkout.TreeName, row.Build.Checkout.Branch);
         var summary = row.IsBoot ? _bootSummary : _testSummary;
-        (row.IsBoot ? Boots : Tests).Add(item);
-        summary.AddTest(item, platform, row.Misc is JsonObject m && m["error_msg"] is JsonValue e && e.TryGetValue(out string? message) && message.Length > 0 ? message : null);
+        if (row.Role == HardwareRowRole.Test)
+        {
+            (row.IsBoot ? Boots : Tests).Add(item);
+        }
+
+        if (row.Role != HardwareRowRole.Issues)
+        {
+            summary.AddTest(item, platform, row.Weight);
+        }
+
+        if (row.Role == HardwareRowRole.Counts)
+        {
+            return;
+        }
+
+        summary.AddFailReason(row.Status,
+            row.Misc is JsonObject m && m["error_msg"] is JsonValue e && e.TryGetValue(out string? message) && message.Length > 0 ? message : null);
         foreach (var incident in row.Incidents)
         {
             summary.AddIssue(incident, row.Status);
@@ -166,7 +186,7 @@ internal sealed class HardwareDetails
             _trees[row.Tree.Index] = tree;
         }
 
-        (row.IsBoot ? tree.Boots : tree.Tests).Add(row.Status);
+        (row.IsBoot ? tree.Boots : tree.Tests).Add(row.Status, row.Weight);
         if (!isDummy && tree.SeenBuilds.Add(row.Build.Id))
         {
             tree.Builds.Add(row.Build.Status);
@@ -185,7 +205,17 @@ internal sealed class HardwareDetails
                 build.Misc is JsonObject misc && misc["lab"] is JsonValue v && v.TryGetValue(out string? lab) ? lab : null, null);
         }
 
-        (row.IsBoot ? _boots : _tests).Offer(row.Incidents, row.Status == "FAIL", row.Origin, row.Lab, row.Platform ?? Unknown);
+        // Counts rows offer the dimensions; issue rows (and plain test rows) the issues.
+        var options = row.IsBoot ? _boots : _tests;
+        if (row.Role != HardwareRowRole.Issues)
+        {
+            options.Offer([], false, row.Origin, row.Lab, row.Platform ?? Unknown);
+        }
+
+        if (row.Role != HardwareRowRole.Counts)
+        {
+            options.Offer(row.Incidents, row.Status == "FAIL", row.Origin, row.Lab, row.Platform ?? Unknown);
+        }
     }
 
     private static JsonArray Strings(IEnumerable<string> values) =>

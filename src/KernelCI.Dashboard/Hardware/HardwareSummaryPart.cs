@@ -41,16 +41,15 @@ internal sealed class HardwareSummaryPart(bool isBuild)
         }
     }
 
-    public void AddTest(HardwareTestItem test, string? platform, string? errorMessage)
+    public void AddTest(HardwareTestItem test, string? platform, long weight)
     {
         var status = test.Status;
-        _status.Add(status);
-        Count(_configs, test.Config, status);
-        Count(_platforms, platform ?? HardwareDetails.Unknown, status);
-        if (status is "ERROR" or "FAIL" or "MISS")
+        _status.Add(status, weight);
+        Count(_configs, test.Config, status, weight);
+        Count(_platforms, platform ?? HardwareDetails.Unknown, status, weight);
+        if (IsFailure(status))
         {
             _failedPlatforms.Add(platform ?? HardwareDetails.Unknown);
-            _failReasons[errorMessage ?? "unknown error"] = _failReasons.GetValueOrDefault(errorMessage ?? "unknown error") + 1;
         }
 
         var key = (test.Architecture, test.Compiler);
@@ -60,10 +59,23 @@ internal sealed class HardwareSummaryPart(bool isBuild)
             _testArchitectures[key] = arch;
         }
 
-        arch.Add(status);
-        Count(_origins, test.Origin, status);
-        Count(_labs, test.Lab, status);
+        arch.Add(status, weight);
+        Count(_origins, test.Origin, status, weight);
+        Count(_labs, test.Lab, status, weight);
     }
+
+    /// <summary>A failed test's error message (its misc.error_msg), counted in fail_reasons.</summary>
+    public void AddFailReason(string status, string? errorMessage)
+    {
+        if (IsFailure(status))
+        {
+            var reason = errorMessage ?? "unknown error";
+            _failReasons[reason] = _failReasons.GetValueOrDefault(reason) + 1;
+        }
+    }
+
+    // Upstream's failure_status_list (typeModels/databases.py).
+    private static bool IsFailure(string status) => status is "ERROR" or "FAIL" or "MISS";
 
     public void AddIssue(HardwareIncident incident, string status)
     {
@@ -132,7 +144,7 @@ internal sealed class HardwareSummaryPart(bool isBuild)
         ["NULL"] = counts.Null,
     };
 
-    private static void Count(SortedDictionary<string, StatusCounts> map, string key, string status)
+    private static void Count(SortedDictionary<string, StatusCounts> map, string key, string status, long weight = 1)
     {
         if (!map.TryGetValue(key, out var counts))
         {
@@ -140,7 +152,7 @@ internal sealed class HardwareSummaryPart(bool isBuild)
             map[key] = counts;
         }
 
-        counts.Add(status);
+        counts.Add(status, weight);
     }
 
     private static JsonObject Map(SortedDictionary<string, StatusCounts> map) =>

@@ -10,6 +10,13 @@ internal sealed record HardwareTestRow(
 {
     public List<HardwareIncident> Incidents { get; } = [];
 
+    /// <summary>What the row stands for: one test (lists and summary), a count of like tests from dash_build_tests
+    /// (summary counts only), or one failing test read for its issues and error message only.</summary>
+    public HardwareRowRole Role { get; init; } = HardwareRowRole.Test;
+
+    /// <summary>How many tests the row counts as.</summary>
+    public long Weight { get; init; } = 1;
+
     public bool IsBoot => TestKinds.IsBoot(Path);
 
     public string? Platform => EnvironmentMisc is JsonObject o && o["platform"] is JsonValue v && v.TryGetValue(out string? p) ? p : null;

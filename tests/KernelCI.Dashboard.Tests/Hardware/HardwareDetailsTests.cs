@@ -47,6 +47,21 @@ public sealed class HardwareDetailsTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Summary_from_the_aggregates_equals_the_summary_from_the_test_rows(DatabaseKind kind)
+    {
+        await using var app = await DashboardTestApp.StartAsync(kind);
+        await HardwareSeed.SeedAsync(app, Now);
+
+        // A boot duration bound that every boot meets makes the summary read the test rows instead.
+        var fromAggregates = await app.PostJsonAsync(Path(HardwareSeed.Board, "/summary"), Body());
+        var fromRows = await app.PostJsonAsync(Path(HardwareSeed.Board, "/summary"),
+            Body(filter: new JsonObject { ["filter_boot.duration_[gte]"] = new JsonArray("0") }));
+
+        Assert.Equal(fromRows!.ToJsonString(), fromAggregates!.ToJsonString());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Summary_lists_the_trees_and_the_other_compatibles(DatabaseKind kind)
     {
         await using var app = await DashboardTestApp.StartAsync(kind);
