@@ -248,4 +248,15 @@ public sealed class HardwareDetailsTests
         var rows = json!["commit_history_table"]![$"mainline-{HardwareSeed.MainlineUrl}-master"]!.AsArray();
         Assert.Equal([HardwareSeed.HeadHash, HardwareSeed.OldHash], rows.Select(r => (string)r!["git_commit_hash"]!));
     }
+
+    [Fact]
+    public async Task An_encoded_name_and_a_trailing_slash_reach_the_same_hardware()
+    {
+        await using var app = await DashboardTestApp.StartAsync(DatabaseKind.Sqlite);
+        await HardwareSeed.SeedAsync(app, Now);
+
+        var json = await app.PostJsonAsync("/api/hardware/mediatek%2Cmt8195/boots/", Body());
+
+        Assert.Equal(3, json!["boots"]!.AsArray().Count);
+    }
 }

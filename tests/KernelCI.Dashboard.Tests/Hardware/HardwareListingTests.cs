@@ -96,6 +96,18 @@ public sealed class HardwareListingTests
     }
 
     [Fact]
+    public async Task Listing_refuses_a_huge_commits_list()
+    {
+        await using var app = await DashboardTestApp.StartAsync(DatabaseKind.Sqlite);
+        var commits = string.Join(",", Enumerable.Range(0, 100_000).Select(i => i.ToString("x40", System.Globalization.CultureInfo.InvariantCulture)));
+
+        using var response = await app.Client.GetAsync($"/api/hardware?{Window()}&commitsList={commits}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("commitsList", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Listing_pages_with_limit_and_cursor()
     {
         await using var app = await DashboardTestApp.StartAsync(DatabaseKind.Sqlite);
@@ -155,5 +167,20 @@ public sealed class HardwareListingTests
         var branch = Assert.Single(trees[0]!["branches"]!.AsArray());
         Assert.Equal(HardwareSeed.MainlineUrl, (string?)branch!["git_repository_url"]);
         Assert.Equal([HardwareSeed.HeadHash, HardwareSeed.OldHash], branch["revisions"]!.AsArray().Select(r => (string)r!["git_commit_hash"]!));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Selectors_of_a_lab_testing_other_origins_builds_are_the_revisions_it_tested(DatabaseKind kind)
+    {
+        await using var app = await DashboardTestApp.StartAsync(kind);
+        await HardwareSeed.SeedAsync(app, Now);
+
+        var json = await app.GetJsonAsync("/api/hardware/selectors?origin=ti");
+
+        var tree = Assert.Single(json!["trees"]!.AsArray())!;
+        Assert.Equal("mainline", (string?)tree["tree_name"]);
+        var revision = Assert.Single(Assert.Single(tree["branches"]!.AsArray())!["revisions"]!.AsArray())!;
+        Assert.Equal(HardwareSeed.HeadHash, (string?)revision["git_commit_hash"]);
     }
 }

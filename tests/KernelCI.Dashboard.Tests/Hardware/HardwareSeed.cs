@@ -12,7 +12,7 @@ namespace KernelCI.Dashboard.Tests.Hardware;
 /// <item>mainline: an older checkout (OldHash, 3 days ago: build b3 PASS, boot t9 FAIL on mt8195) and its head
 /// (HeadHash, 1 day ago): b1 arm64 PASS with t1 boot PASS, t2 baseline.login FAIL (issue maestro:i1 v1, lab
 /// lava-collabora), t3 kselftest.cpu FAIL (no issue), t4 kselftest.mem SKIP, all on mt8195, and t8 a boot of another
-/// origin; b2 x86_64 FAIL with t5 boot FAIL and t6 ltp.open PASS on qemu-x86; a dummy build with t7 boot PASS on mt8195.</item>
+/// origin; b2 x86_64 FAIL with t5 boot FAIL and t6 ltp.open PASS on qemu-x86, and ti:t13 a boot of the ti lab; a dummy build with t7 boot PASS on mt8195.</item>
 /// <item>next: one checkout (NextHash, 2 days ago), b4 arm64 PASS with t10 boot PASS and t11 kselftest.cpu PASS on mt8195.</item>
 /// <item>stale: a checkout 20 days ago (out of every 7-day window), b5 with t12 boot PASS on mt8195.</item>
 /// </list></summary>
@@ -93,6 +93,7 @@ internal static class HardwareSeed
                 Test("maestro:t6", "maestro:b2", "ltp.open", "PASS", Qemu, 0.8),
                 Test("maestro:t7", "maestro:dummy_1", "boot", "PASS", Board, 0.8),
                 Test("lab:t8", "maestro:b1", "boot", "PASS", Board, 0.8, origin: "lab"),
+                Test("ti:t13", "maestro:b2", "boot", "PASS", Qemu, 0.8, origin: "ti"),
                 Test("maestro:t9", "maestro:b3", "boot", "FAIL", Board, 2.8),
                 Test("maestro:t10", "maestro:b4", "boot", "PASS", Board, 1.8),
                 Test("maestro:t11", "maestro:b4", "kselftest.cpu", "PASS", Board, 1.8),
