@@ -259,4 +259,33 @@ public sealed class HardwareDetailsTests
 
         Assert.Equal(3, json!["boots"]!.AsArray().Count);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Tests_filtered_by_issue_are_those_with_its_incident(DatabaseKind kind)
+    {
+        await using var app = await DashboardTestApp.StartAsync(kind);
+        await HardwareSeed.SeedAsync(app, Now);
+
+        var known = await app.PostJsonAsync(Path(HardwareSeed.Board, "/tests"), Body(filter: new JsonObject { ["filter_test.issue"] = new JsonArray("maestro:i1,1") }));
+        var unknown = await app.PostJsonAsync(Path(HardwareSeed.Board, "/tests"), Body(filter: new JsonObject { ["filter_test.issue"] = new JsonArray("Uncategorized") }));
+
+        Assert.Equal(["maestro:t2"], known!["tests"]!.AsArray().Select(t => (string)t!["id"]!));
+        Assert.Equal(["maestro:t3"], unknown!["tests"]!.AsArray().Select(t => (string)t!["id"]!));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Summary_filtered_by_architecture_counts_only_its_builds_and_tests(DatabaseKind kind)
+    {
+        await using var app = await DashboardTestApp.StartAsync(kind);
+        await HardwareSeed.SeedAsync(app, Now);
+
+        var json = await app.PostJsonAsync(Path(HardwareSeed.Board, "/summary"), Body(filter: new JsonObject { ["filter_architecture"] = new JsonArray("x86_64") }));
+
+        Assert.Equal(0, (int)json!["summary"]!["builds"]!["status"]!["PASS"]!);
+        Assert.Equal(0, (int)json["summary"]!["boots"]!["status"]!["PASS"]!);
+        // The options offered stay those of every row.
+        Assert.Equal("""["arm64"]""", json["filters"]!["all"]!["architectures"]!.ToJsonString());
+    }
 }

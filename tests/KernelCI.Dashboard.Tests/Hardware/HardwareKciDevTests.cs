@@ -91,6 +91,21 @@ public sealed class HardwareKciDevTests
         Assert.Equal("""{"count":1}""", JsonNode.Parse(inconclusive.Output)!.ToJsonString());
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Hardware_builds_with_status_and_compiler_filters(DatabaseKind kind)
+    {
+        await using var app = await DashboardTestApp.StartAsync(kind, kestrel: true);
+        await HardwareSeed.SeedAsync(app, DateTimeOffset.UtcNow);
+        using var kciDev = new KciDevClient(app.ApiUrl);
+
+        var failed = await kciDev.RunAsync("results", "hardware", "builds", "--name", HardwareSeed.Qemu, "--status", "fail", "--json");
+        var gcc = await kciDev.RunAsync("results", "hardware", "builds", "--name", HardwareSeed.Board, "--compiler", "clang-17", "--json");
+
+        Assert.Equal(["maestro:b2"], Ids(JsonNode.Parse(failed.Output)));
+        Assert.Empty(JsonNode.Parse(gcc.Output)!.AsArray());
+    }
+
     [Fact]
     public async Task Hardware_summary_of_an_unknown_board_stops_on_upstreams_error()
     {
