@@ -1,0 +1,108 @@
+using System.Data.Common;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KernelCI.Data;
+
+namespace KernelCI.Dashboard.Hardware;
+
+// The summary's reads: aggregates first, failing tests only.
+internal sealed partial class HardwareDetailsQuery
+{
+    /// <summary>The summary's rows without reading every test: counts of like tests from dash_build_tests (per build,
+    /// test origin, boot or not, platform, compatibles, lab and status), and the failing tests alone, read through
+    /// tests_build_id_status, for their issues and error messages. Unlike <see cref="RecordsAsync"/> the tests' own
+    /// start times are not compared with the window (the aggregate does not keep them).</summary>
+    public async Task<List<HardwareTestRow>> SummaryRowsAsync(string hardware, HardwareDetailsRequest request, IReadOnlyList<HardwareTree> trees,
+        CancellationToken cancellationToken)
+    {
+        var wanted = trees.Where(t => request.SelectedCommits.Count == 0 || t.IsSelected == true).ToList();
+        var hashes = wanted.Select(t => t.HeadGitCommitHash).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (hashes.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var checkouts = await CheckoutsAsync(connection, hashes, wanted, cancellationToken);
+        if (checkouts.Count == 0)
+        {
+            return [];
+        }
+
+        var k = db.Kcidb;
+        var builds = new Dictionary<string, HardwareBuildRow>(StringComparer.Ordinal);
+        var rows = new List<HardwareTestRow>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"""
+                SELECT d.origin, d.is_boot, d.platform, d.compatibles, d.lab, d.status, d.n,
+                       b.id, b.origin, b.architecture, b.config_name, b.misc, b.config_url, b.compiler, {k.EnumAsText("b.status")},
+                       b.duration, b.log_url, b.start_time, b.checkout_id
+                FROM builds b
+                JOIN dash_build_tests d ON d.build_id = b.id
+                WHERE {k.InIds("b.checkout_id", "checkouts")} AND d.origin = @origin AND {HardwareSql.AggregateIs(db.Kind, "d", "hardware")}
+                """;
+            k.AddIds(command, "checkouts", checkouts.Keys);
+            command.AddParameter("origin", request.Origin);
+            command.AddParameter("hardware", hardware);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var (checkout, tree) = checkouts[reader.GetString(18)];
+                var build = ReadBuild(reader, 7, builds, checkout);
+                var platform = reader.GetString(2);
+                var compatibles = reader.GetString(3);
+                var lab = reader.GetString(4);
+                rows.Add(new HardwareTestRow("", reader.GetString(0),
+                    platform.Length == 0 ? null : new JsonObject { ["platform"] = platform },
+                    Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture) == 1 ? "boot" : null, null,
+                    reader.GetString(5), null, null, lab.Length == 0 ? null : new JsonObject { ["runtime"] = lab },
+                    compatibles.Length == 0 ? null : JsonSerializer.Deserialize<string[]>(compatibles), build, tree)
+                {
+                    Role = HardwareRowRole.Counts,
+                    Weight = Convert.ToInt64(reader.GetValue(6), System.Globalization.CultureInfo.InvariantCulture),
+                });
+            }
+        }
+
+        var failing = await FailingTestsAsync(connection, hardware, request.Origin, builds, rows, cancellationToken);
+        await AddIncidentsAsync(connection, failing, builds.Values, cancellationToken);
+        rows.AddRange(failing);
+        return rows;
+    }
+
+    private async Task<List<HardwareTestRow>> FailingTestsAsync(DbConnection connection, string hardware, string origin,
+        Dictionary<string, HardwareBuildRow> builds, List<HardwareTestRow> counts, CancellationToken cancellationToken)
+    {
+        var failing = new List<HardwareTestRow>();
+        if (builds.Count == 0)
+        {
+            return failing;
+        }
+
+        var trees = counts.GroupBy(r => r.Build.Id).ToDictionary(g => g.Key, g => g.First().Tree, StringComparer.Ordinal);
+        var k = db.Kcidb;
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT t.id, t.origin, t.environment_misc, t.path, {k.EnumAsText("t.status")}, t.misc, t.environment_compatible, t.build_id
+            FROM tests t
+            WHERE {k.InIds("t.build_id", "builds")} AND t.status IN ('FAIL', 'ERROR', 'MISS') AND t.origin = @origin
+              AND {HardwareSql.TestIs(db, "t", "hardware")}
+            """;
+        k.AddIds(command, "builds", builds.Keys);
+        command.AddParameter("origin", origin);
+        command.AddParameter("hardware", hardware);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var build = builds[reader.GetString(7)];
+            failing.Add(new HardwareTestRow(reader.GetString(0), reader.GetString(1), db.Sql.ReadJson(reader, 2), Text(reader, 3), null,
+                reader.GetString(4), null, null, db.Sql.ReadJson(reader, 5), db.Sql.ReadStrings(reader, 6), build, trees[build.Id])
+            {
+                Role = HardwareRowRole.Issues,
+            });
+        }
+
+        return failing;
+    }
+}

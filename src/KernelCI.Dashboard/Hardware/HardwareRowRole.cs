@@ -1,0 +1,8 @@
+namespace KernelCI.Dashboard.Hardware;
+
+internal enum HardwareRowRole
+{
+    Test,
+    Counts,
+    Issues,
+}
