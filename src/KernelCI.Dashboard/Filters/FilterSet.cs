@@ -98,5 +98,5 @@ internal sealed class FilterSet
         && range.Contains(duration)
         && (platforms.Count == 0 || (platform is not null && platforms.Contains(platform)))
         && (origins.Count == 0 || (origin is not null && origins.Contains(origin)))
-        && issues.PassesTest(issue);
+        && issues.PassesTest(issue, status);
 }

@@ -12,11 +12,18 @@ internal sealed class IssueFilter
 
     public void Add(string id, long? version) => _issues.Add((id, version));
 
-    public bool PassesTest(IssueRef? issue)
+    /// <summary>A test without an incident is "Uncategorized" only when it failed; any other test without one matches
+    /// no issue filter (upstream's assign_default_record_values, helpers/hardwareDetails.py and treeDetails.py).</summary>
+    public bool PassesTest(IssueRef? issue, string status)
     {
         if (IsEmpty)
         {
             return true;
+        }
+
+        if (issue?.Id is null && status != "FAIL")
+        {
+            return false;
         }
 
         var id = issue?.Id;

@@ -130,10 +130,7 @@ internal sealed class HardwareDetails
     {
         var platform = row.Platform;
         IEnumerable<IssueRef?> issues = row.Incidents.Count == 0 ? [(IssueRef?)null] : row.Incidents.Select(i => (IssueRef?)new IssueRef(i.IssueId, i.Version, i.TestId));
-        // Upstream marks only a failed test without an incident "Uncategorized" (assign_default_record_values); any
-        // other test without one matches no issue filter.
-        var issueFilter = row.IsBoot ? filters.BootIssues : filters.TestIssues;
-        var passes = (issueFilter.IsEmpty || row.Incidents.Count > 0 || row.Status == "FAIL") && issues.Any(issue => row.IsBoot
+        var passes = issues.Any(issue => row.IsBoot
             ? filters.BootPasses(row.Path, row.Status, row.Duration, platform ?? Unknown, row.Origin, issue)
             : filters.TestPasses(row.Path, row.Status, row.Duration, platform ?? Unknown, row.Origin, issue));
         if (!passes)
