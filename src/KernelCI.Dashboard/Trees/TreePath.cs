@@ -9,7 +9,8 @@ internal sealed record TreePath(string? TreeName, string? Branch, string? Commit
 
     public static TreePath? Parse(string path)
     {
-        var segments = path.Split('/');
+        // The route may be chosen before TrailingSlashes drops a final slash.
+        var segments = path.TrimEnd('/').Split('/');
         if (segments.Length < 2 || segments.Any(s => s.Length == 0))
         {
             return null;
@@ -41,7 +42,7 @@ internal sealed record TreePath(string? TreeName, string? Branch, string? Commit
     /// own routes answer (CompareApi).</summary>
     public static bool IsCompare(string path)
     {
-        var segments = path.Split('/');
+        var segments = path.TrimEnd('/').Split('/');
         return (segments.Length >= 3 && segments[^1] == "compare")
             || (segments.Length >= 4 && segments[^2] == "compare" && segments[^1] is "builds" or "boots" or "tests");
     }

@@ -46,7 +46,7 @@ internal static class TreeSeed
             Checkout("maestro:ck-head", "maestro", "mainline", MainlineUrl, "master", HeadCommit, HeadTag, HeadStart, [HeadTag]),
             Checkout("maestro:ck-next", "maestro", "next", NextUrl, NextBranch, NextCommit, "next-20261204", now.AddDays(-2), []),
             Checkout("microsoft:ck-stable", "microsoft", "stable", MainlineUrl, "linux-6.6.y", StableCommit, "v6.6.99", now.AddDays(-1), []),
-            Checkout("maestro:ck-ancient", "maestro", "old", MainlineUrl, "master", AncientCommit, "v6.1", now.AddDays(-20), []),
+            Checkout("maestro:ck-ancient", "maestro", "old", "https://git.example/old.git", "master", AncientCommit, "v6.1", now.AddDays(-20), []),
         };
         var builds = new JsonArray
         {
