@@ -12,6 +12,10 @@ internal static class TreeCommitHistory
 {
     public const int Commits = 6;
 
+    // A bound on the newest-first read, so a branch's whole history is never read; six commits resubmitted this often
+    // do not happen.
+    private const int MaxCheckoutsRead = 1000;
+
     public static async Task<IReadOnlyList<(string Hash, IReadOnlyList<CheckoutRow> Checkouts)>?> FindAsync(DashboardDb db, TreeScope scope,
         CancellationToken cancellationToken)
     {
@@ -30,6 +34,7 @@ internal static class TreeCommitHistory
                 SELECT {TreeCheckouts.Columns} FROM checkouts c
                 WHERE {scope.Where(command, "c")} AND c.git_commit_hash IS NOT NULL AND c.start_time <= @head
                 ORDER BY c.start_time DESC, c.id
+                LIMIT {MaxCheckoutsRead}
                 """;
             db.Sql.AddTime(command, "head", head.Value);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -18,7 +18,7 @@ internal static class TreeListing
             command.CommandText = $"""
                 SELECT {TreeCheckouts.Columns} FROM checkouts c
                 WHERE c.origin = @origin AND c.start_time >= @since
-                ORDER BY c.start_time DESC, c.id DESC
+                ORDER BY c.start_time DESC, c.id
                 """;
             command.AddParameter("origin", origin);
             db.Sql.AddTime(command, "since", since);
