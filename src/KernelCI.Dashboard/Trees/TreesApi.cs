@@ -47,7 +47,7 @@ internal static class TreesApi
 
         return TypedResults.Ok(Paging.Apply(http, trees, page, (t, field) => field switch
         {
-            "start_time" => t.StartTime,
+            "start_time" => TreeSort.Time(t.StartTime),
             "tree_name" => t.TreeName,
             _ => t.GitRepositoryBranch,
         }, t => t.Id, out _));
@@ -126,7 +126,7 @@ internal static class TreesApi
             return Replies.UpstreamNotFound(TreeStrings.CommitsNotFound);
         }
 
-        return TypedResults.Ok(Paging.Apply(http, commits, page, (c, _) => c.LastCheckout, c => c.GitCommitHash ?? "", out _));
+        return TypedResults.Ok(Paging.Apply(http, commits, page, (c, _) => TreeSort.Time(c.LastCheckout), c => c.GitCommitHash ?? "", out _));
     }
 
     private static async Task<IResult> SummaryAsync(TreeScope scope, FilterSet filters, DashboardDb db, ILogger logger, CancellationToken cancellationToken)
@@ -161,7 +161,7 @@ internal static class TreesApi
         var builds = TreeItems.Builds(rows, checkouts, filters);
         return TypedResults.Ok(new TreeBuildsResponse(Paging.Apply(http, builds, page, (b, field) => field switch
         {
-            "start_time" => b.StartTime,
+            "start_time" => TreeSort.Time(b.StartTime),
             "duration" => b.Duration,
             "status" => b.Status,
             "config_name" => b.ConfigName,
@@ -186,7 +186,7 @@ internal static class TreesApi
         var rows = await TreeRows.TestsAsync(db, checkouts.Select(c => c.Id).ToList(), kind, withIncidentsOnly: false, cancellationToken);
         var items = Paging.Apply(http, TreeItems.Tests(rows, filters, boots, fullMisc), page, (t, field) => field switch
         {
-            "start_time" => t.StartTime,
+            "start_time" => TreeSort.Time(t.StartTime),
             "duration" => t.Duration,
             "status" => t.Status,
             _ => t.Path,
@@ -232,7 +232,7 @@ internal static class TreesApi
         }
 
         var items = await CommitCounter.CountAsync(db, commits, filters, types, cancellationToken);
-        return TypedResults.Ok(Paging.Apply(http, items, page, (c, _) => c.EarliestStartTime, c => c.GitCommitHash, out _));
+        return TypedResults.Ok(Paging.Apply(http, items, page, (c, _) => TreeSort.Time(c.EarliestStartTime), c => c.GitCommitHash, out _));
     }
 
     private static async Task<IResult> CommitsHistoryAsync(HttpContext http, DashboardDb db, TimeProvider time, CancellationToken cancellationToken)
@@ -259,7 +259,7 @@ internal static class TreesApi
         var now = DashboardSql.FormatTime(time.GetUtcNow());
         var items = (await CommitCounter.CountAsync(db, commits, filters, types, cancellationToken))
             .Select(c => c.EarliestStartTime is null ? c with { EarliestStartTime = now } : c).ToList();
-        return TypedResults.Ok(Paging.Apply(http, items, page, (c, _) => c.EarliestStartTime, c => c.GitCommitHash, out _));
+        return TypedResults.Ok(Paging.Apply(http, items, page, (c, _) => TreeSort.Time(c.EarliestStartTime), c => c.GitCommitHash, out _));
     }
 
     private static bool Bool(IQueryCollection query, string name) => QueryValues.Optional(query, name)?.ToLowerInvariant() switch
