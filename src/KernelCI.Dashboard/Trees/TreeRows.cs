@@ -49,7 +49,7 @@ internal static class TreeRows
     /// <summary>The checkouts' tests of <paramref name="kind"/>, one row per incident; with
     /// <paramref name="withIncidentsOnly"/>, only the tests that have one.</summary>
     public static async Task<IReadOnlyList<TestRow>> TestsAsync(DashboardDb db, IReadOnlyCollection<string> checkoutIds, TestKind kind,
-        bool withIncidentsOnly, CancellationToken cancellationToken)
+        bool withIncidentsOnly, CancellationToken cancellationToken, string bootPath = "", string testPath = "")
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -59,6 +59,21 @@ internal static class TreeRows
             TestKind.Tests => $" AND {db.Tests.IsBoot} = 0",
             _ => "",
         };
+        // A path filter is a case-sensitive substring, as upstream's `in`: left to the database so the rows it
+        // leaves out are never read here.
+        var contains = db.Kind == DatabaseKind.Sqlite ? "instr(t.path, @{0}) > 0" : "strpos(t.path, @{0}) > 0";
+        if (bootPath.Length > 0)
+        {
+            kindCondition += $" AND ({db.Tests.IsBoot} = 0 OR {string.Format(System.Globalization.CultureInfo.InvariantCulture, contains, "boot_path")})";
+            command.AddParameter("boot_path", bootPath);
+        }
+
+        if (testPath.Length > 0)
+        {
+            kindCondition += $" AND ({db.Tests.IsBoot} = 1 OR {string.Format(System.Globalization.CultureInfo.InvariantCulture, contains, "test_path")})";
+            command.AddParameter("test_path", testPath);
+        }
+
         command.CommandText = $"""
             SELECT t.id, t.origin, t.path, {db.Sql.Status("t.status")}, t.duration, t.start_time, t.log_url, t.environment_compatible,
                    t.environment_misc, t.misc, b.id, b.architecture, b.compiler, b.config_name, b.misc, {db.Sql.Status("b.status")},

@@ -183,7 +183,8 @@ internal static class TreesApi
         }
 
         var kind = boots ? TreeRows.TestKind.Boots : TreeRows.TestKind.Tests;
-        var rows = await TreeRows.TestsAsync(db, checkouts.Select(c => c.Id).ToList(), kind, withIncidentsOnly: false, cancellationToken);
+        var rows = await TreeRows.TestsAsync(db, checkouts.Select(c => c.Id).ToList(), kind, withIncidentsOnly: false, cancellationToken,
+            filters.BootPath, filters.TestPath);
         var items = Paging.Apply(http, TreeItems.Tests(rows, filters, boots, fullMisc), page, (t, field) => field switch
         {
             "start_time" => TreeSort.Time(t.StartTime),
@@ -206,7 +207,7 @@ internal static class TreesApi
 
         var ids = checkouts.Select(c => c.Id).ToList();
         var builds = TreeItems.Builds(await TreeRows.BuildsAsync(db, ids, cancellationToken), checkouts, filters);
-        var tests = await TreeRows.TestsAsync(db, ids, TreeRows.TestKind.All, withIncidentsOnly: false, cancellationToken);
+        var tests = await TreeRows.TestsAsync(db, ids, TreeRows.TestKind.All, withIncidentsOnly: false, cancellationToken, filters.BootPath, filters.TestPath);
         return TypedResults.Ok(new TreeFullResponse(builds, TreeItems.Tests(tests, filters, boots: true, fullMisc),
             TreeItems.Tests(tests, filters, boots: false, fullMisc), summary.Common, summary.Summary, summary.Filters));
     }

@@ -45,17 +45,32 @@ internal static class TreeSummaryReader
             parts.Builds.Add(build);
         }
 
+        // The values offered as filters and the hardware come from the aggregates and the incidents, filtered or not.
+        var groups = await TreeRows.TestGroupsAsync(db, checkoutIds, cancellationToken);
+        foreach (var fact in groups)
+        {
+            var part = fact.IsBoot ? parts.Boots : parts.Tests;
+            parts.Hardware.Add(fact.HardwareKey);
+            parts.HasTests = true;
+            part.Offer(fact);
+        }
+
+        var incidents = await TreeRows.TestsAsync(db, checkoutIds, TreeRows.TestKind.All, withIncidentsOnly: true, cancellationToken);
+        foreach (var test in incidents.GroupBy(r => r.Id, StringComparer.Ordinal))
+        {
+            var fact = test.First().ToFact();
+            OfferIssues(fact.IsBoot ? parts.Boots : parts.Tests, fact, test);
+        }
+
         if (fromTestRows)
         {
-            var rows = await TreeRows.TestsAsync(db, checkoutIds, TreeRows.TestKind.All, withIncidentsOnly: false, cancellationToken);
+            // Each test once if any of its incident rows passes (upstream's _sanitize_test_rows_legacy).
+            var rows = await TreeRows.TestsAsync(db, checkoutIds, TreeRows.TestKind.All, withIncidentsOnly: false, cancellationToken,
+                filters.BootPath, filters.TestPath);
             foreach (var test in rows.GroupBy(r => r.Id, StringComparer.Ordinal))
             {
                 var fact = test.First().ToFact();
                 var part = fact.IsBoot ? parts.Boots : parts.Tests;
-                parts.Hardware.Add(fact.HardwareKey);
-                parts.HasTests = true;
-                part.Offer(fact);
-                OfferIssues(part, fact, test);
                 var passing = test.Where(r => part.Passes(fact, r.Issue)).ToList();
                 if (passing.Count > 0)
                 {
@@ -67,24 +82,19 @@ internal static class TreeSummaryReader
             return parts;
         }
 
-        foreach (var fact in await TreeRows.TestGroupsAsync(db, checkoutIds, cancellationToken))
+        foreach (var fact in groups)
         {
             var part = fact.IsBoot ? parts.Boots : parts.Tests;
-            parts.Hardware.Add(fact.HardwareKey);
-            parts.HasTests = true;
-            part.Offer(fact);
             if (part.Passes(fact, null))
             {
                 part.Count(fact);
             }
         }
 
-        var incidents = await TreeRows.TestsAsync(db, checkoutIds, TreeRows.TestKind.All, withIncidentsOnly: true, cancellationToken);
         foreach (var test in incidents.GroupBy(r => r.Id, StringComparer.Ordinal))
         {
             var fact = test.First().ToFact();
             var part = fact.IsBoot ? parts.Boots : parts.Tests;
-            OfferIssues(part, fact, test);
             if (part.Passes(fact, null))
             {
                 CountIssues(part, fact, test);
