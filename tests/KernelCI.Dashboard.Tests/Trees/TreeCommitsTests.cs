@@ -59,6 +59,32 @@ public sealed class TreeCommitsTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Commits_within_a_period_leave_the_others_out(DatabaseKind kind)
+    {
+        await using var app = await DashboardTestApp.StartAsync(kind);
+        await TreeSeed.SeedAsync(app);
+        var start = TreeSeed.HeadStart.AddHours(-1).ToUnixTimeSeconds();
+        var end = TreeSeed.HeadStart.AddHours(1).ToUnixTimeSeconds();
+
+        var commits = (await app.GetJsonAsync($"/api/tree/{TreeSeed.HeadCommit}/commits?{HeadQuery}&start_timestamp_in_seconds={start}&end_timestamp_in_seconds={end}"))!.AsArray();
+
+        Assert.Equal([TreeSeed.HeadCommit], commits.Select(c => (string?)c!["git_commit_hash"]));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Commits_take_a_tag_for_the_commit(DatabaseKind kind)
+    {
+        await using var app = await DashboardTestApp.StartAsync(kind);
+        await TreeSeed.SeedAsync(app);
+
+        var commits = (await app.GetJsonAsync($"/api/tree/{TreeSeed.HeadTag}/commits?{HeadQuery}"))!.AsArray();
+
+        Assert.Equal([TreeSeed.HeadCommit, TreeSeed.OldCommit], commits.Select(c => (string?)c!["git_commit_hash"]));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Commits_history_counts_the_given_commits_in_their_order(DatabaseKind kind)
     {
         await using var app = await DashboardTestApp.StartAsync(kind);
