@@ -17,7 +17,7 @@ internal sealed record TestRow(string Id, string Origin, string? Path, string St
     public string Lab => Misc is JsonObject misc && misc["runtime"] is JsonValue value && value.TryGetValue(out string? text) ? text : FilterSet.Unknown;
 
     /// <summary>The one hardware name upstream filters a test on: its first compatible, else its platform, else its
-    /// build's (helpers/treeDetails.py, call_based_on_compatible_and_misc_platform).</summary>
+    /// build's (kernelci/dashboard:backend/kernelCI_app/helpers/treeDetails.py, call_based_on_compatible_and_misc_platform).</summary>
     public string? HardwareKey => Compatibles is { Length: > 0 } ? Compatibles[0] : Platform ?? BuildMiscPlatform;
 
     public TestFact ToFact() => new(IsBoot, Origin, Path ?? FilterSet.Unknown, Platform ?? FilterSet.Unknown, Compatibles, Lab, Status,

@@ -4,7 +4,7 @@ namespace KernelCI.Dashboard.Trees;
 
 /// <summary>What a request's filters need. The aggregates keep a test's first path segment and no issue or duration,
 /// so a boot/test path, issue or duration filter is answered from the checkout's test rows instead, as upstream falls
-/// back from its rollup on a path filter (views/treeDetailsSummaryView.py, _should_fallback_to_legacy_tests).</summary>
+/// back from its rollup on a path filter (kernelci/dashboard:backend/kernelCI_app/views/treeDetailsSummaryView.py, _should_fallback_to_legacy_tests).</summary>
 internal static class TreeFilterKinds
 {
     public static bool NeedsTestRows(FilterSet filters) =>

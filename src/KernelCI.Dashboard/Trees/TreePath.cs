@@ -1,6 +1,6 @@
 namespace KernelCI.Dashboard.Trees;
 
-/// <summary>What a `tree/…` path names. Branches may hold slashes (upstream's `path:` converter, urls.py), so the path
+/// <summary>What a `tree/…` path names. Branches may hold slashes (upstream's `path:` converter, kernelci/dashboard:backend/kernelCI_app/urls.py), so the path
 /// is taken whole and the known last segments split off: `{hash}/{view}`, `{name}/{branch}/commits`,
 /// `{name}/{branch…}/{hash}/{view}`, else `{name}/{branch…}` (the latest checkout).</summary>
 internal sealed record TreePath(string? TreeName, string? Branch, string? Commit, string? View)

@@ -4,7 +4,7 @@ using KernelCI.Dashboard.Statuses;
 namespace KernelCI.Dashboard.Trees.Commits;
 
 /// <summary>Boot and test counts in the commit history, with upstream's lower-case keys (TestStatusCount dumped by
-/// alias, typeModels/treeListing.py), which kci-dev's `results summary --history` reads.</summary>
+/// alias, kernelci/dashboard:backend/kernelCI_app/typeModels/treeListing.py), which kci-dev's `results summary --history` reads.</summary>
 internal sealed record LowerStatusCounts(
     [property: JsonPropertyName("fail")] long Fail,
     [property: JsonPropertyName("error")] long Error,

@@ -6,7 +6,7 @@ namespace KernelCI.Dashboard.Trees.Commits;
 
 /// <summary>The commits `tree/{hash}/commits` counts: the given one and the 5 before it on the same origin, branch and
 /// repository (or tree), newest first, each with its checkouts up to the given commit's newest checkout (upstream's
-/// get_tree_commit_history, queries/tree.py). Checkouts are read newest first from the branch's (branch, start_time)
+/// get_tree_commit_history, kernelci/dashboard:backend/kernelCI_app/queries/tree.py). Checkouts are read newest first from the branch's (branch, start_time)
 /// index until a seventh commit shows up.</summary>
 internal static class TreeCommitHistory
 {

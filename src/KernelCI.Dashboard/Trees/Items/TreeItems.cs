@@ -5,8 +5,8 @@ using KernelCI.Dashboard.Statuses;
 
 namespace KernelCI.Dashboard.Trees.Items;
 
-/// <summary>The list items of a checkout set, filtered as upstream's tree-details views do (views/treeDetailsBuildsView.py,
-/// treeDetailsBootsView.py, treeDetailsTestsView.py): each build or test once, if any of its incident rows passes.</summary>
+/// <summary>The list items of a checkout set, filtered as upstream's tree-details views do (kernelci/dashboard:backend/kernelCI_app/views/treeDetailsBuildsView.py,
+/// kernelci/dashboard:backend/kernelCI_app/views/treeDetailsBootsView.py, kernelci/dashboard:backend/kernelCI_app/views/treeDetailsTestsView.py): each build or test once, if any of its incident rows passes.</summary>
 internal static class TreeItems
 {
     public static IReadOnlyList<BuildItem> Builds(IReadOnlyList<BuildRow> rows, IReadOnlyList<CheckoutRow> checkouts, FilterSet filters)

@@ -5,7 +5,7 @@ using KernelCI.Data;
 namespace KernelCI.Dashboard.Trees.Latest;
 
 /// <summary>`tree/{name}/{branch}` and `tree/{name}/{branch}/commits`: a branch's newest checkout (or the newest of a
-/// commit or tag), and its commits newest first (upstream's get_latest_tree and get_tree_commits, queries/tree.py),
+/// commit or tag), and its commits newest first (upstream's get_latest_tree and get_tree_commits, kernelci/dashboard:backend/kernelCI_app/queries/tree.py),
 /// read from the (branch, start_time) index.</summary>
 internal static class TreeLatest
 {

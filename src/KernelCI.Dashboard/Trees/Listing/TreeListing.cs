@@ -6,7 +6,7 @@ namespace KernelCI.Dashboard.Trees.Listing;
 
 /// <summary>`tree/`: the newest checkout of each (tree name, repository, branch) of an origin that started in the
 /// window, read from the (origin, start_time) index, with its counts from dash_checkout_status (upstream reads its
-/// latest_checkout and tree_listing tables: queries/tree.py, get_tree_listing_data_denormalized).</summary>
+/// latest_checkout and tree_listing tables: kernelci/dashboard:backend/kernelCI_app/queries/tree.py, get_tree_listing_data_denormalized).</summary>
 internal static class TreeListing
 {
     public static async Task<IReadOnlyList<TreeListingItem>> ReadAsync(DashboardDb db, string origin, DateTimeOffset since, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using KernelCI.Dashboard.Statuses;
 
 namespace KernelCI.Dashboard.Trees.Summary;
 
-/// <summary>The builds part of a tree summary, as upstream's _sanitize_builds_rows (views/treeDetailsSummaryView.py):
+/// <summary>The builds part of a tree summary, as upstream's _sanitize_builds_rows (kernelci/dashboard:backend/kernelCI_app/views/treeDetailsSummaryView.py):
 /// the filter values come from every row, the counts from the builds that pass the filters, dummy builds left out.</summary>
 internal sealed class BuildSummaryBuilder(FilterSet filters)
 {

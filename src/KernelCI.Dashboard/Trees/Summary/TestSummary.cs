@@ -3,7 +3,7 @@ using KernelCI.Dashboard.Statuses;
 namespace KernelCI.Dashboard.Trees.Summary;
 
 /// <summary>Boots or tests per status and per origin, architecture/compiler, config, lab and hardware (upstream's
-/// TestSummary, typeModels/commonDetails.py). `environment_compatible` counts by first compatible, `environment_misc`
+/// TestSummary, kernelci/dashboard:backend/kernelCI_app/typeModels/commonDetails.py). `environment_compatible` counts by first compatible, `environment_misc`
 /// by platform for tests without compatibles; their inner keys are only the statuses seen, as upstream's.</summary>
 internal sealed class TestSummary
 {

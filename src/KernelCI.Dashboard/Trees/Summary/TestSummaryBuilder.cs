@@ -3,7 +3,7 @@ using KernelCI.Dashboard.Statuses;
 
 namespace KernelCI.Dashboard.Trees.Summary;
 
-/// <summary>The boots or tests part of a tree summary, as upstream's rollup helpers (helpers/treeDetailsRollup.py):
+/// <summary>The boots or tests part of a tree summary, as upstream's rollup helpers (kernelci/dashboard:backend/kernelCI_app/helpers/treeDetailsRollup.py):
 /// counts per status and dimension from <see cref="TestFact"/>s that pass the filters, issues from incidents.</summary>
 internal sealed class TestSummaryBuilder(FilterSet filters, bool boots)
 {
