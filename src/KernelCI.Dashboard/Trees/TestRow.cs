@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+using KernelCI.Dashboard.Filters;
+
+namespace KernelCI.Dashboard.Trees;
+
+/// <summary>A test (or boot) of a checkout with its build's columns and one of its incidents (null: none).</summary>
+internal sealed record TestRow(string Id, string Origin, string? Path, string Status, double? Duration, DateTimeOffset? StartTime,
+    string? LogUrl, string[]? Compatibles, JsonNode? EnvironmentMisc, JsonNode? Misc, string BuildId, string? Architecture,
+    string? Compiler, string? ConfigName, string? BuildMiscPlatform, string BuildStatus, IssueRef? Issue, string? IssueComment,
+    string? IssueReportUrl)
+{
+    public bool IsBoot => Statuses.TestKinds.IsBoot(Path);
+
+    /// <summary>environment_misc.platform, or null.</summary>
+    public string? Platform => EnvironmentMisc is JsonObject misc && misc["platform"] is JsonValue value && value.TryGetValue(out string? text) ? text : null;
+
+    public string Lab => Misc is JsonObject misc && misc["runtime"] is JsonValue value && value.TryGetValue(out string? text) ? text : FilterSet.Unknown;
+
+    /// <summary>The one hardware name upstream filters a test on: its first compatible, else its platform, else its
+    /// build's (kernelci/dashboard:backend/kernelCI_app/helpers/treeDetails.py, call_based_on_compatible_and_misc_platform).</summary>
+    public string? HardwareKey => Compatibles is { Length: > 0 } ? Compatibles[0] : Platform ?? BuildMiscPlatform;
+
+    public TestFact ToFact() => new(IsBoot, Origin, Path ?? FilterSet.Unknown, Platform ?? FilterSet.Unknown, Compatibles, Lab, Status,
+        Architecture ?? FilterSet.Unknown, Compiler ?? FilterSet.Unknown, ConfigName ?? FilterSet.Unknown, Duration, 1, HardwareKey ?? FilterSet.Unknown);
+}

@@ -1,0 +1,6 @@
+using KernelCI.Dashboard.Trees.Items;
+using KernelCI.Dashboard.Trees.Summary;
+
+namespace KernelCI.Dashboard.Trees;
+
+internal sealed record TreeBuildsResponse(IReadOnlyList<BuildItem> Builds);

@@ -1,0 +1,6 @@
+using KernelCI.Dashboard.Trees.Items;
+using KernelCI.Dashboard.Trees.Summary;
+
+namespace KernelCI.Dashboard.Trees;
+
+internal sealed record TreeLatestNotFound(string Error, IReadOnlyDictionary<string, string?> Params);

@@ -1,0 +1,142 @@
+using System.Data.Common;
+using System.Text.Json;
+using KernelCI.Dashboard.Data;
+using KernelCI.Dashboard.Filters;
+using KernelCI.Data;
+
+namespace KernelCI.Dashboard.Trees;
+
+/// <summary>Reads a set of checkouts' builds, tests and aggregates. Every read starts from the checkouts' builds
+/// (builds_checkout_id) and reaches tests, incidents and dash_build_tests through their build and test id indexes.</summary>
+internal static class TreeRows
+{
+    public enum TestKind
+    {
+        All,
+        Boots,
+        Tests,
+    }
+
+    public static async Task<IReadOnlyList<BuildRow>> BuildsAsync(DashboardDb db, IReadOnlyCollection<string> checkoutIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // Only the build's own incidents (no test): upstream's get_tree_details_builds.
+        command.CommandText = $"""
+            SELECT b.id, b.origin, b.checkout_id, b.start_time, b.duration, b.architecture, b.compiler, b.config_name, b.config_url,
+                   b.log_url, {db.Sql.Status("b.status")}, b.misc, iss.id, iss.version, iss.comment, iss.report_url
+            FROM builds b
+            LEFT JOIN incidents inc ON inc.build_id = b.id AND inc.test_id IS NULL
+            LEFT JOIN issues iss ON iss.id = inc.issue_id AND iss.version = inc.issue_version
+            WHERE {db.Kcidb.InIds("b.checkout_id", "checkouts")}
+            ORDER BY b.start_time DESC, b.id
+            """;
+        db.Kcidb.AddIds(command, "checkouts", checkoutIds);
+        var rows = new List<BuildRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var issueId = TreeCheckouts.Text(reader, 12);
+            rows.Add(new BuildRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), db.Sql.ReadTime(reader, 3), Double(reader, 4),
+                TreeCheckouts.Text(reader, 5), TreeCheckouts.Text(reader, 6), TreeCheckouts.Text(reader, 7), TreeCheckouts.Text(reader, 8),
+                TreeCheckouts.Text(reader, 9), TreeCheckouts.Text(reader, 10) ?? "NULL", db.Sql.ReadJson(reader, 11),
+                issueId is null ? null : new IssueRef(issueId, reader.GetInt64(13), null), TreeCheckouts.Text(reader, 14), TreeCheckouts.Text(reader, 15)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The checkouts' tests of <paramref name="kind"/>, one row per incident; with
+    /// <paramref name="withIncidentsOnly"/>, only the tests that have one.</summary>
+    public static async Task<IReadOnlyList<TestRow>> TestsAsync(DashboardDb db, IReadOnlyCollection<string> checkoutIds, TestKind kind,
+        bool withIncidentsOnly, CancellationToken cancellationToken, string bootPath = "", string testPath = "")
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var kindCondition = kind switch
+        {
+            TestKind.Boots => $" AND {db.Tests.IsBoot} = 1",
+            TestKind.Tests => $" AND {db.Tests.IsBoot} = 0",
+            _ => "",
+        };
+        // A path filter is a case-sensitive substring, as upstream's `in`: left to the database so the rows it
+        // leaves out are never read here.
+        var contains = db.Kind == DatabaseKind.Sqlite ? "instr(t.path, @{0}) > 0" : "strpos(t.path, @{0}) > 0";
+        if (bootPath.Length > 0)
+        {
+            kindCondition += $" AND ({db.Tests.IsBoot} = 0 OR {string.Format(System.Globalization.CultureInfo.InvariantCulture, contains, "boot_path")})";
+            command.AddParameter("boot_path", bootPath);
+        }
+
+        if (testPath.Length > 0)
+        {
+            kindCondition += $" AND ({db.Tests.IsBoot} = 1 OR {string.Format(System.Globalization.CultureInfo.InvariantCulture, contains, "test_path")})";
+            command.AddParameter("test_path", testPath);
+        }
+
+        command.CommandText = $"""
+            SELECT t.id, t.origin, t.path, {db.Sql.Status("t.status")}, t.duration, t.start_time, t.log_url, t.environment_compatible,
+                   t.environment_misc, t.misc, b.id, b.architecture, b.compiler, b.config_name, b.misc, {db.Sql.Status("b.status")},
+                   iss.id, iss.version, iss.comment, iss.report_url
+            FROM builds b
+            JOIN tests t ON t.build_id = b.id{kindCondition}
+            {(withIncidentsOnly ? "JOIN" : "LEFT JOIN")} incidents inc ON inc.test_id = t.id
+            LEFT JOIN issues iss ON iss.id = inc.issue_id AND iss.version = inc.issue_version
+            WHERE {db.Kcidb.InIds("b.checkout_id", "checkouts")}
+            ORDER BY t.start_time DESC, t.id
+            """;
+        db.Kcidb.AddIds(command, "checkouts", checkoutIds);
+        var rows = new List<TestRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var testId = reader.GetString(0);
+            var issueId = TreeCheckouts.Text(reader, 16);
+            var buildMisc = db.Sql.ReadJson(reader, 14);
+            rows.Add(new TestRow(testId, reader.GetString(1), TreeCheckouts.Text(reader, 2), TreeCheckouts.Text(reader, 3) ?? "NULL",
+                Double(reader, 4), db.Sql.ReadTime(reader, 5), TreeCheckouts.Text(reader, 6), db.Sql.ReadStrings(reader, 7),
+                db.Sql.ReadJson(reader, 8), db.Sql.ReadJson(reader, 9), reader.GetString(10), TreeCheckouts.Text(reader, 11),
+                TreeCheckouts.Text(reader, 12), TreeCheckouts.Text(reader, 13),
+                buildMisc?["platform"]?.GetValueKind() == JsonValueKind.String ? buildMisc["platform"]!.GetValue<string>() : null,
+                TreeCheckouts.Text(reader, 15) ?? "NULL",
+                issueId is null ? null : new IssueRef(issueId, reader.GetInt64(17), testId), TreeCheckouts.Text(reader, 18), TreeCheckouts.Text(reader, 19)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The checkouts' tests counted per dash_build_tests dimension and build configuration: no test row read.</summary>
+    public static async Task<IReadOnlyList<TestFact>> TestGroupsAsync(DashboardDb db, IReadOnlyCollection<string> checkoutIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT r.is_boot, r.origin, r.path_group, r.platform, r.compatibles, r.lab, r.status, SUM(r.n), b.architecture, b.compiler, b.config_name
+            FROM builds b
+            JOIN dash_build_tests r ON r.build_id = b.id
+            WHERE {db.Kcidb.InIds("b.checkout_id", "checkouts")}
+            GROUP BY r.is_boot, r.origin, r.path_group, r.platform, r.compatibles, r.lab, r.status, b.architecture, b.compiler, b.config_name
+            """;
+        db.Kcidb.AddIds(command, "checkouts", checkoutIds);
+        var facts = new List<TestFact>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var platform = OrUnknown(reader.GetString(3));
+            var compatiblesText = reader.GetString(4);
+            var compatibles = compatiblesText.Length == 0 ? null : JsonSerializer.Deserialize<string[]>(compatiblesText);
+            var hardwareKey = compatibles is { Length: > 0 } ? compatibles[0] : platform;
+            facts.Add(new TestFact(Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture) == 1, reader.GetString(1),
+                OrUnknown(reader.GetString(2)), platform, compatibles, OrUnknown(reader.GetString(5)), reader.GetString(6),
+                OrUnknown(TreeCheckouts.Text(reader, 8)), OrUnknown(TreeCheckouts.Text(reader, 9)), OrUnknown(TreeCheckouts.Text(reader, 10)),
+                null, Convert.ToInt64(reader.GetValue(7), System.Globalization.CultureInfo.InvariantCulture), hardwareKey));
+        }
+
+        return facts;
+    }
+
+    private static string OrUnknown(string? value) => string.IsNullOrEmpty(value) ? FilterSet.Unknown : value;
+
+    private static double? Double(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : Convert.ToDouble(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);
+}
