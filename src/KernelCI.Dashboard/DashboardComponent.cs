@@ -73,8 +73,6 @@ public sealed class DashboardComponent(DashboardOptions? options = null) : IComp
             });
     }
 
-    public void UseMiddleware(WebApplication app) => app.UseMiddleware<TrailingSlashes>();
-
     public void MapEndpoints(WebApplication app)
     {
         var api = app.MapGroup("/api").WithTags("Dashboard").AddEndpointFilter<DashboardErrorFilter>();

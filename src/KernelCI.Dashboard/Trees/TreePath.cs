@@ -9,7 +9,7 @@ internal sealed record TreePath(string? TreeName, string? Branch, string? Commit
 
     public static TreePath? Parse(string path)
     {
-        // The route may be chosen before TrailingSlashes drops a final slash.
+        // Routing ignores a final slash (`tree/` matches `tree`), but a catch-all receives it.
         var segments = path.TrimEnd('/').Split('/');
         if (segments.Length < 2 || segments.Any(s => s.Length == 0))
         {
@@ -38,8 +38,8 @@ internal sealed record TreePath(string? TreeName, string? Branch, string? Commit
         return new TreePath(segments[0], string.Join('/', segments[1..]), null, null);
     }
 
-    /// <summary>Paths of the compare endpoints (`tree/{name}/{branch…}/compare[/builds|boots|tests]`), which their
-    /// own routes answer (CompareApi).</summary>
+    /// <summary>Paths of the compare endpoints (`tree/{name}/{branch…}/compare[/builds|boots|tests]`), which
+    /// CompareApi answers.</summary>
     public static bool IsCompare(string path)
     {
         var segments = path.TrimEnd('/').Split('/');

@@ -27,8 +27,9 @@ internal static class TreesApi
     {
         api.MapGet("/tree", ListAsync).WithSummary("Trees: the newest checkout of each tree of an origin in the last days");
         api.MapGet("/tree/commits-history", CommitsHistoryAsync).WithSummary("Per-commit counts for a list of commits of a tree");
-        var catchAll = RoutePatternFactory.Parse("/tree/{**path}", defaults: null, parameterPolicies: new { path = new NotComparePath() });
-        api.Map(catchAll, DetailsAsync).WithMetadata(new HttpMethodMetadata(["GET"]))
+        // Compare paths whose branch is one segment match CompareApi's own routes first (a catch-all has the lowest
+        // precedence); branches with slashes reach this one, which hands them to CompareApi.
+        api.MapGet("/tree/{**path}", DetailsAsync)
             .WithSummary("A tree's latest checkout or commits, or a commit's summary, builds, boots, tests, full answer or history");
         return api;
     }
@@ -56,6 +57,12 @@ internal static class TreesApi
     private static async Task<IResult> DetailsAsync(string path, HttpContext http, DashboardDb db, TimeProvider time, ILoggerFactory logs,
         CancellationToken cancellationToken)
     {
+        if (TreePath.IsCompare(path) && path.TrimEnd('/') is var trimmed && trimmed.IndexOf('/') is var slash and > 0
+            && CompareApi.ForwardAsync(trimmed[..slash], trimmed[(slash + 1)..], http.Request, cancellationToken) is { } compare)
+        {
+            return await compare;
+        }
+
         if (TreePath.Parse(path) is not { } target)
         {
             return TypedResults.NotFound();

@@ -46,6 +46,17 @@ public sealed class CompareApiTests
     }
 
     [Fact]
+    public async Task A_branch_with_slashes_reaches_compare_through_the_trees_catch_all()
+    {
+        await using var app = await DashboardTestApp.StartAsync(DatabaseKind.Sqlite);
+
+        var answer = await app.GetJsonAsync($"/api/tree/next/for-next/core/compare/?hash_a={new string('a', 40)}&hash_b={new string('b', 40)}");
+
+        Assert.Equal("for-next/core", (string?)answer!["branch"]);
+        Assert.Equal("next", (string?)answer["treeName"]);
+    }
+
+    [Fact]
     public async Task A_commit_the_tree_does_not_have_is_an_empty_side()
     {
         await using var app = await DashboardTestApp.StartAsync(DatabaseKind.Sqlite);
