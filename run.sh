@@ -44,7 +44,7 @@ scripts/demo-pipeline.sh "$data" "$port"
 cat <<MSG
 
 KernelCI is running from $data:
-  Dashboard API http://127.0.0.1:$port/api/tree/?origin=demo&interval_in_days=30  (kci-dev's dashboard_api: http://127.0.0.1:$port/api/)
+  Dashboard API http://127.0.0.1:$port/api/tree/  (the trees the pipeline built; kci-dev's dashboard_api is http://127.0.0.1:$port/api/)
   Maestro API http://127.0.0.1:$((port + 1))/
   Pipeline    http://127.0.0.1:$((port + 2))/  (developer requests: /api/checkout, /api/patchset, /api/jobretry)
   KCIDB       http://127.0.0.1:$((port + 3))/  (queries under /api/; every listener has /openapi.json, /metrics)
