@@ -1,4 +1,5 @@
 using KernelCI.Data;
+using KernelCI.Kcidb.Aggregates;
 using Microsoft.Data.Sqlite;
 
 namespace KernelCI.Kcidb.Store;
@@ -14,25 +15,32 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
     // 1.25 times the CPU share.
     private const int WriterNice = -5;
 
+    private static readonly string MaintenanceSql =
+        AggregateMaintenance.AfterWriteSql(DatabaseKind.Sqlite) + "\n" + SqliteAggregateCapture.ClearSql;
+
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _timeProvider;
     private readonly SqliteCheckpointer? _checkpointer;
     private readonly PriorityThread? _thread;
+    private readonly bool _aggregates;
     private SqliteTransaction? _transaction;
 
-    private SqliteKcidbWriter(SqliteConnection connection, TimeProvider timeProvider, SqliteCheckpointer? checkpointer)
+    private SqliteKcidbWriter(SqliteConnection connection, TimeProvider timeProvider, SqliteCheckpointer? checkpointer, bool aggregates)
     {
         _connection = connection;
         _timeProvider = timeProvider;
         _checkpointer = checkpointer;
+        _aggregates = aggregates;
         // Only the ingester's long-lived writer (the one with background checkpoints) is worth a thread of its own.
         _thread = checkpointer is null ? null : new PriorityThread("kcidb-writer", WriterNice);
     }
 
     /// <summary>With a <paramref name="backgroundCheckpoints"/> policy, a <see cref="SqliteCheckpointer"/> copies the WAL
-    /// into the database while this writer goes on; without, SQLite checkpoints in the commit that crosses its limit.</summary>
+    /// into the database while this writer goes on; without, SQLite checkpoints in the commit that crosses its limit.
+    /// With <paramref name="aggregates"/>, each batch also updates the dashboard's aggregates in its transaction
+    /// (<see cref="AggregateMaintenance"/>).</summary>
     public static async Task<SqliteKcidbWriter> OpenAsync(
-        Database database, TimeProvider timeProvider, SqliteWalPolicy? backgroundCheckpoints, CancellationToken cancellationToken)
+        Database database, TimeProvider timeProvider, SqliteWalPolicy? backgroundCheckpoints, bool aggregates, CancellationToken cancellationToken)
     {
         var connection = (SqliteConnection)await database.OpenConnectionAsync(cancellationToken);
         try
@@ -42,8 +50,15 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
             // cache cost a read per insert. The ingesting connection keeps a larger one, within the server's 1 GiB budget.
             cache.CommandText = $"PRAGMA cache_size = -262144; PRAGMA wal_autocheckpoint = {(backgroundCheckpoints is null ? AutocheckpointPages : 0)}";
             await cache.ExecuteNonQueryAsync(cancellationToken);
+            if (aggregates)
+            {
+                await using var capture = connection.CreateCommand();
+                capture.CommandText = SqliteAggregateCapture.CreateSql;
+                await capture.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             var checkpointer = backgroundCheckpoints is null ? null : await SqliteCheckpointer.StartAsync(database, backgroundCheckpoints, cancellationToken);
-            return new SqliteKcidbWriter(connection, timeProvider, checkpointer);
+            return new SqliteKcidbWriter(connection, timeProvider, checkpointer, aggregates);
         }
         catch
         {
@@ -63,6 +78,14 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
         {
             await Run(Rollback);
             _thread?.Dispose();
+            if (_aggregates)
+            {
+                // Another user of the pooled connection must not feed a capture nobody reads.
+                await using var drop = _connection.CreateCommand();
+                drop.CommandText = SqliteAggregateCapture.DropSql;
+                await drop.ExecuteNonQueryAsync();
+            }
+
             if (_checkpointer is not null)
             {
                 await _checkpointer.DisposeAsync();
@@ -93,6 +116,15 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
         {
             cancellationToken.ThrowIfCancellationRequested();
             Upsert(rows, now);
+        }
+
+        if (_aggregates)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var maintain = _connection.CreateCommand();
+            maintain.Transaction = _transaction;
+            maintain.CommandText = MaintenanceSql;
+            maintain.ExecuteNonQuery();
         }
 
         using var record = _connection.CreateCommand();

@@ -1,0 +1,50 @@
+namespace KernelCI.Kcidb.Aggregates;
+
+/// <summary>
+/// PostgreSQL's capture of what a batch changes (<see cref="AggregateMaintenance"/>), set-based from the staging
+/// tables: the written tests' dimensions before the upsert (subtracted) and after it (added), and the builds whose
+/// merged checkout or status differs from the stored one (or that are new), as they were.
+/// </summary>
+internal static class PostgreSqlAggregateCapture
+{
+    /// <summary>Held to the end of the transaction by every ingesting transaction that maintains the aggregates, taken
+    /// before it reads the rows its upserts replace: under READ COMMITTED two replicas loading the same test would each
+    /// subtract the same old row, and two loading tests of one build would each add their own share to a stale sum.</summary>
+    public const string LockSql = "SELECT pg_advisory_xact_lock(7316001604938265616)";
+
+    private static readonly TestDimensions Dimensions = TestDimensions.PostgreSql;
+
+    public static string CreateSql { get; } = """
+        CREATE TEMPORARY TABLE kcidb_agg_dbt_raw (
+            build_id TEXT, origin TEXT, is_boot INTEGER, path_group TEXT, platform TEXT, compatibles TEXT, lab TEXT, status TEXT, d INTEGER
+        ) ON COMMIT DROP;
+        CREATE TEMPORARY TABLE kcidb_agg_old_builds (id TEXT PRIMARY KEY, checkout_id TEXT, status TEXT, existed INTEGER NOT NULL) ON COMMIT DROP;
+        CREATE TEMPORARY TABLE kcidb_agg_builds (id TEXT PRIMARY KEY) ON COMMIT DROP;
+        CREATE TEMPORARY TABLE kcidb_agg_cs (checkout_id TEXT, kind TEXT, status TEXT, d BIGINT) ON COMMIT DROP;
+        CREATE TEMPORARY TABLE kcidb_agg_hw (platform TEXT, compatibles TEXT, checkout_id TEXT, origin TEXT, kind TEXT, status TEXT, d BIGINT) ON COMMIT DROP;
+        """;
+
+    /// <summary>Before the builds' upsert: the builds it will create or whose checkout or status it will change.</summary>
+    public static string BuildsBeforeSql(string staging) => $"""
+        INSERT INTO kcidb_agg_old_builds (id, checkout_id, status, existed)
+        SELECT s.id, b.checkout_id, b.status::text, CASE WHEN b.id IS NULL THEN 0 ELSE 1 END
+        FROM {staging} s LEFT JOIN builds b ON b.id = s.id
+        WHERE b.id IS NULL
+            OR COALESCE(s.checkout_id, b.checkout_id) IS DISTINCT FROM b.checkout_id
+            OR COALESCE(s.status, b.status::text) IS DISTINCT FROM b.status::text
+        """;
+
+    /// <summary>Before (-1) or after (+1) the tests' upsert: the written tests' dimensions.</summary>
+    public static string TestsSql(string staging, int sign) => $"""
+        INSERT INTO kcidb_agg_dbt_raw ({AggregateMaintenance.BuildTestsKey}, d)
+        SELECT t.build_id, t.origin, {Dimensions.Select}, {sign}
+        FROM {staging} s JOIN tests t ON t.id = s.id
+        """;
+
+    /// <summary>After the upserts: the net change per key, as <see cref="AggregateMaintenance"/> reads it.</summary>
+    public const string SumSql = $"""
+        CREATE TEMPORARY TABLE kcidb_agg_dbt ON COMMIT DROP AS
+        SELECT {AggregateMaintenance.BuildTestsKey}, SUM(d) AS d FROM kcidb_agg_dbt_raw
+        GROUP BY {AggregateMaintenance.BuildTestsKey} HAVING SUM(d) <> 0
+        """;
+}
