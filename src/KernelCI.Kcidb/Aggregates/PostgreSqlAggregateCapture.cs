@@ -19,7 +19,6 @@ internal static class PostgreSqlAggregateCapture
             build_id TEXT, origin TEXT, is_boot INTEGER, path_group TEXT, platform TEXT, compatibles TEXT, lab TEXT, status TEXT, d INTEGER
         ) ON COMMIT DROP;
         CREATE TEMPORARY TABLE kcidb_agg_old_builds (id TEXT PRIMARY KEY, checkout_id TEXT, status TEXT, existed INTEGER NOT NULL) ON COMMIT DROP;
-        CREATE TEMPORARY TABLE kcidb_agg_builds (id TEXT PRIMARY KEY) ON COMMIT DROP;
         CREATE TEMPORARY TABLE kcidb_agg_cs (checkout_id TEXT, kind TEXT, status TEXT, d BIGINT) ON COMMIT DROP;
         CREATE TEMPORARY TABLE kcidb_agg_hw (platform TEXT, compatibles TEXT, checkout_id TEXT, origin TEXT, kind TEXT, status TEXT, d BIGINT) ON COMMIT DROP;
         """;

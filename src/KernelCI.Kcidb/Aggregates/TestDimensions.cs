@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace KernelCI.Kcidb.Aggregates;
 
 /// <summary>How a test row maps to <c>dash_build_tests</c>'s key, in each database's SQL, for a tests table (or a
@@ -22,13 +20,6 @@ internal sealed record TestDimensions(string IsBoot, string PathGroup, string Pl
         Compatibles: "CASE WHEN cardinality(t.environment_compatible) > 0 THEN array_to_json(t.environment_compatible)::text ELSE '' END",
         Lab: "COALESCE(t.misc->>'runtime', '')",
         Status: "COALESCE(t.status::text, 'NULL')");
-
-    /// <summary>The same expressions on a row named <paramref name="alias"/> (a trigger's <c>NEW</c> or <c>OLD</c>).</summary>
-    public TestDimensions For(string alias)
-    {
-        string Rename(string expression) => Regex.Replace(expression, @"\bt\.", alias + ".");
-        return new(Rename(IsBoot), Rename(PathGroup), Rename(Platform), Rename(Compatibles), Rename(Lab), Rename(Status));
-    }
 
     /// <summary>The key columns in <c>dash_build_tests</c>'s order after build_id and origin.</summary>
     public string Select => $"{IsBoot} AS is_boot, {PathGroup} AS path_group, {Platform} AS platform, {Compatibles} AS compatibles, {Lab} AS lab, {Status} AS status";

@@ -15,8 +15,8 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
     // 1.25 times the CPU share.
     private const int WriterNice = -5;
 
-    private static readonly string MaintenanceSql =
-        AggregateMaintenance.AfterWriteSql(DatabaseKind.Sqlite) + "\n" + SqliteAggregateCapture.ClearSql;
+    private static readonly string AfterSql = SqliteAggregateCapture.AfterSql + "\n"
+        + AggregateMaintenance.AfterWriteSql(DatabaseKind.Sqlite) + "\n" + SqliteAggregateCapture.ClearSql;
 
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _timeProvider;
@@ -78,13 +78,6 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
         {
             await Run(Rollback);
             _thread?.Dispose();
-            if (_aggregates)
-            {
-                // Another user of the pooled connection must not feed a capture nobody reads.
-                await using var drop = _connection.CreateCommand();
-                drop.CommandText = SqliteAggregateCapture.DropSql;
-                await drop.ExecuteNonQueryAsync();
-            }
 
             if (_checkpointer is not null)
             {
@@ -112,19 +105,24 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
             _transaction = _connection.BeginTransaction();
         }
 
+        using var capture = _aggregates ? Capture(batch) : null;
+        if (capture is not null)
+        {
+            capture.CommandText = SqliteAggregateCapture.BeforeSql;
+            capture.ExecuteNonQuery();
+        }
+
         foreach (var rows in batch.Tables)
         {
             cancellationToken.ThrowIfCancellationRequested();
             Upsert(rows, now);
         }
 
-        if (_aggregates)
+        if (capture is not null)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using var maintain = _connection.CreateCommand();
-            maintain.Transaction = _transaction;
-            maintain.CommandText = MaintenanceSql;
-            maintain.ExecuteNonQuery();
+            capture.CommandText = AfterSql;
+            capture.ExecuteNonQuery();
         }
 
         using var record = _connection.CreateCommand();
@@ -160,6 +158,34 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
             _transaction = null;
             transaction.Dispose();
         }
+    }
+
+    // The batch's test and build ids as JSON arrays for the capture's json_each: each id's raw JSON text as sent.
+    private SqliteCommand Capture(JsonIngestBatch batch)
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.Parameters.AddWithValue("@tests", IdArray(batch, KcidbTables.Tests));
+        command.Parameters.AddWithValue("@builds", IdArray(batch, KcidbTables.Builds));
+        return command;
+    }
+
+    private static string IdArray(JsonIngestBatch batch, KcidbTable table)
+    {
+        var rows = batch.Tables.FirstOrDefault(t => t.Table == table);
+        if (rows is null)
+        {
+            return "[]";
+        }
+
+        var id = table.Columns.Select(c => c.Name).ToList().IndexOf("id");
+        var text = new System.Text.StringBuilder(rows.Count * 40).Append('[');
+        foreach (var row in rows.Sorted())
+        {
+            text.Append(text.Length > 1 ? "," : "").Append(row[id].GetRawText());
+        }
+
+        return text.Append(']').ToString();
     }
 
     private Task Run(Action work)
