@@ -33,11 +33,22 @@ internal static class PostgreSqlAggregateCapture
             OR COALESCE(s.status, b.status::text) IS DISTINCT FROM b.status::text
         """;
 
-    /// <summary>Before (-1) or after (+1) the tests' upsert: the written tests' dimensions.</summary>
-    public static string TestsSql(string staging, int sign) => $"""
+    /// <summary>Before the tests' upsert: the stored dimensions of the tests it will write, subtracted. One index lookup
+    /// per staged test, forced (<c>OFFSET 0</c> keeps the lateral subquery from being flattened): the staging table has
+    /// no statistics, and a hash join would read all of <c>tests</c> for every batch.</summary>
+    public static string TestsBeforeSql(string staging) => $"""
         INSERT INTO kcidb_agg_dbt_raw ({AggregateMaintenance.BuildTestsKey}, d)
-        SELECT t.build_id, t.origin, {Dimensions.Select}, {sign}
-        FROM {staging} s JOIN tests t ON t.id = s.id
+        SELECT o.build_id, o.origin, o.is_boot, o.path_group, o.platform, o.compatibles, o.lab, o.status, -1
+        FROM {staging} s CROSS JOIN LATERAL (SELECT t.build_id, t.origin, {Dimensions.Select} FROM tests t WHERE t.id = s.id OFFSET 0) AS o
+        """;
+
+    /// <summary>The tests' upsert itself, its merged rows' dimensions added from its RETURNING: no second lookup.</summary>
+    public static string TestsMergeSql(string merge) => $"""
+        WITH t AS (
+        {merge}
+        RETURNING build_id, origin, path, status, environment_misc, environment_compatible, misc)
+        INSERT INTO kcidb_agg_dbt_raw ({AggregateMaintenance.BuildTestsKey}, d)
+        SELECT t.build_id, t.origin, {Dimensions.Select}, 1 FROM t
         """;
 
     /// <summary>After the upserts: the net change per key, as <see cref="AggregateMaintenance"/> reads it.</summary>

@@ -35,17 +35,12 @@ internal sealed class PostgreSqlKcidbStore(Database database, TimeProvider timeP
         foreach (var rows in batch.Tables)
         {
             var staging = PostgreSqlStaging.TableName(rows.Table);
-            var captured = aggregates && rows.Table == KcidbTables.Tests;
-            var before = !aggregates ? null
-                : rows.Table == KcidbTables.Builds ? PostgreSqlAggregateCapture.BuildsBeforeSql(staging)
-                : captured ? PostgreSqlAggregateCapture.TestsSql(staging, -1)
-                : null;
             var merge = MergeSql(rows.Table);
-            await ExecuteAsync(connection, before is null ? merge : before + ";\n" + merge, now, cancellationToken);
-            if (captured)
-            {
-                await ExecuteAsync(connection, PostgreSqlAggregateCapture.TestsSql(staging, 1), null, cancellationToken);
-            }
+            var sql = !aggregates ? merge
+                : rows.Table == KcidbTables.Builds ? PostgreSqlAggregateCapture.BuildsBeforeSql(staging) + ";\n" + merge
+                : rows.Table == KcidbTables.Tests ? PostgreSqlAggregateCapture.TestsBeforeSql(staging) + ";\n" + PostgreSqlAggregateCapture.TestsMergeSql(merge)
+                : merge;
+            await ExecuteAsync(connection, sql, now, cancellationToken);
         }
 
         if (aggregates)
