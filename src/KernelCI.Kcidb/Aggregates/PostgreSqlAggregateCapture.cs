@@ -15,8 +15,8 @@ internal static class PostgreSqlAggregateCapture
     private static readonly TestDimensions Dimensions = TestDimensions.PostgreSql;
 
     public static string CreateSql { get; } = """
-        CREATE TEMPORARY TABLE kcidb_agg_dbt_raw (
-            build_id TEXT, origin TEXT, is_boot INTEGER, path_group TEXT, platform TEXT, compatibles TEXT, lab TEXT, status TEXT, d INTEGER
+        CREATE TEMPORARY TABLE kcidb_agg_dbt (
+            build_id TEXT, origin TEXT, is_boot INTEGER, path_group TEXT, platform TEXT, compatibles TEXT, lab TEXT, status TEXT, d BIGINT
         ) ON COMMIT DROP;
         CREATE TEMPORARY TABLE kcidb_agg_old_builds (id TEXT PRIMARY KEY, checkout_id TEXT, status TEXT, existed INTEGER NOT NULL) ON COMMIT DROP;
         CREATE TEMPORARY TABLE kcidb_agg_cs (checkout_id TEXT, kind TEXT, status TEXT, d BIGINT) ON COMMIT DROP;
@@ -33,28 +33,24 @@ internal static class PostgreSqlAggregateCapture
             OR COALESCE(s.status, b.status::text) IS DISTINCT FROM b.status::text
         """;
 
-    /// <summary>Before the tests' upsert: the stored dimensions of the tests it will write, subtracted. One index lookup
-    /// per staged test, forced (<c>OFFSET 0</c> keeps the lateral subquery from being flattened): the staging table has
-    /// no statistics, and a hash join would read all of <c>tests</c> for every batch.</summary>
-    public static string TestsBeforeSql(string staging) => $"""
-        INSERT INTO kcidb_agg_dbt_raw ({AggregateMaintenance.BuildTestsKey}, d)
-        SELECT o.build_id, o.origin, o.is_boot, o.path_group, o.platform, o.compatibles, o.lab, o.status, -1
-        FROM {staging} s CROSS JOIN LATERAL (SELECT t.build_id, t.origin, {Dimensions.Select} FROM tests t WHERE t.id = s.id OFFSET 0) AS o
-        """;
-
-    /// <summary>The tests' upsert itself, its merged rows' dimensions added from its RETURNING: no second lookup.</summary>
-    public static string TestsMergeSql(string merge) => $"""
-        WITH t AS (
+    /// <summary>The tests' upsert itself, with the change it makes to <c>dash_build_tests</c> per key: the stored
+    /// dimensions of the tests it writes (every part of the statement sees the rows as they were before it), subtracted,
+    /// and the merged rows' from its RETURNING, added. The old rows are read by one index lookup per staged test, forced
+    /// (<c>OFFSET 0</c> keeps the lateral subquery from being flattened): the staging table has no statistics, and the
+    /// planner's join read all of <c>tests</c> for every batch.</summary>
+    public static string TestsMergeSql(string staging, string merge) => $"""
+        WITH o AS MATERIALIZED (
+            SELECT l.* FROM {staging} s
+            CROSS JOIN LATERAL (SELECT t.build_id, t.origin, {Dimensions.Select} FROM tests t WHERE t.id = s.id OFFSET 0) AS l),
+        t AS (
         {merge}
-        RETURNING build_id, origin, path, status, environment_misc, environment_compatible, misc)
-        INSERT INTO kcidb_agg_dbt_raw ({AggregateMaintenance.BuildTestsKey}, d)
-        SELECT t.build_id, t.origin, {Dimensions.Select}, 1 FROM t
-        """;
-
-    /// <summary>After the upserts: the net change per key, as <see cref="AggregateMaintenance"/> reads it.</summary>
-    public const string SumSql = $"""
-        CREATE TEMPORARY TABLE kcidb_agg_dbt ON COMMIT DROP AS
-        SELECT {AggregateMaintenance.BuildTestsKey}, SUM(d) AS d FROM kcidb_agg_dbt_raw
+        RETURNING build_id, origin, path, status, environment_misc, environment_compatible, misc),
+        n AS (SELECT t.build_id, t.origin, {Dimensions.Select} FROM t)
+        INSERT INTO kcidb_agg_dbt ({AggregateMaintenance.BuildTestsKey}, d)
+        SELECT {AggregateMaintenance.BuildTestsKey}, SUM(d) FROM (
+            SELECT {AggregateMaintenance.BuildTestsKey}, -1 AS d FROM o
+            UNION ALL
+            SELECT {AggregateMaintenance.BuildTestsKey}, 1 FROM n) AS c
         GROUP BY {AggregateMaintenance.BuildTestsKey} HAVING SUM(d) <> 0
         """;
 }

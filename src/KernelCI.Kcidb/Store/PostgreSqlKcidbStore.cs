@@ -38,14 +38,14 @@ internal sealed class PostgreSqlKcidbStore(Database database, TimeProvider timeP
             var merge = MergeSql(rows.Table);
             var sql = !aggregates ? merge
                 : rows.Table == KcidbTables.Builds ? PostgreSqlAggregateCapture.BuildsBeforeSql(staging) + ";\n" + merge
-                : rows.Table == KcidbTables.Tests ? PostgreSqlAggregateCapture.TestsBeforeSql(staging) + ";\n" + PostgreSqlAggregateCapture.TestsMergeSql(merge)
+                : rows.Table == KcidbTables.Tests ? PostgreSqlAggregateCapture.TestsMergeSql(staging, merge)
                 : merge;
             await ExecuteAsync(connection, sql, now, cancellationToken);
         }
 
         if (aggregates)
         {
-            await ExecuteAsync(connection, PostgreSqlAggregateCapture.SumSql + ";\n" + MaintenanceSql, null, cancellationToken);
+            await ExecuteAsync(connection, MaintenanceSql, null, cancellationToken);
         }
 
         await using (var record = new NpgsqlCommand(
