@@ -1,4 +1,5 @@
 using KernelCI.Data;
+using KernelCI.Kcidb.Store;
 using KernelCI.Kcidb.Tests.Store;
 using KernelCI.Testing;
 using static KernelCI.Kcidb.Tests.Aggregates.AggregateDocs;
@@ -185,5 +186,17 @@ public sealed class IngestionAggregateTests
         Assert.Equal(0, await AggregateTables.RowsAsync(context.Database, Hardware, "platform = 'rpi' OR status = 'FAIL'"));
         Assert.Equal(0, await AggregateTables.RowsAsync(context.Database, "dash_build_tests", "lab = 'lab-a' OR is_boot = 1"));
         await AggregateTables.AssertExactAsync(context.Database);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Ingestion_with_the_switch_off_leaves_the_aggregates_alone(DatabaseKind kind)
+    {
+        await using var context = await StoreContext.CreateAsync(kind);
+        var store = KcidbStore.Create(context.Database, context.Time, dashboardAggregates: false);
+
+        await store.IngestAsync([Submission("s1", [Build("o:b1", "o:c1")], [Test("o:t1", "o:b1", "FAIL", platform: "rpi")])], TestContext.Current.CancellationToken);
+
+        Assert.Empty(await AggregateTables.SnapshotAsync(context.Database));
     }
 }
