@@ -1,12 +1,10 @@
 namespace KernelCI.Kcidb.Aggregates;
 
 /// <summary>
-/// SQLite's capture of what a batch changes (<see cref="AggregateMaintenance"/>) around the row upserts: before them,
-/// the batch's tests and builds as stored, read set-based with their ids as one JSON array each (<c>@tests</c>,
-/// <c>@builds</c>, through <c>json_each</c>); during them, the tests' upsert returns each merged row's dimensions
-/// (<see cref="Returning"/>), so nothing is read back. Temporary triggers on the row upserts would have been simpler,
-/// but a statement that fires a trigger keeps a statement journal, a copy of every page it changes: that doubled the
-/// cost of loading a test.
+/// SQLite's capture of what a batch changes (<see cref="AggregateMaintenance"/>), set-based around the row upserts:
+/// the batch's test and build ids arrive as one JSON array each (<c>@tests</c>, <c>@builds</c>), read with
+/// <c>json_each</c>. Temporary triggers on the row upserts would have been simpler, but a statement that fires a
+/// trigger needs a statement journal, a copy of every page it changes: that doubled the cost of loading a test.
 /// </summary>
 internal static class SqliteAggregateCapture
 {
@@ -33,19 +31,11 @@ internal static class SqliteAggregateCapture
         {Tests(-1)}
         """;
 
-    /// <summary>The tests' upsert returns each merged row's dimensions (<see cref="AggregateMaintenance.BuildTestsKey"/>
-    /// order), so they are added without reading the rows back.</summary>
-    public static string Returning { get; } =
-        System.Text.RegularExpressions.Regex.Replace($"build_id, origin, {Dimensions.Select}", @"\bt\.", "tests.");
-
-    /// <summary>Adds one key's count of merged tests (<c>@k0</c>…<c>@k7</c>, <c>@d</c>).</summary>
-    public const string AddSql = $"""
-        INSERT INTO kcidb_agg_dbt ({AggregateMaintenance.BuildTestsKey}, d) VALUES (@k0, @k1, @k2, @k3, @k4, @k5, @k6, @k7, @d)
-        ON CONFLICT ({AggregateMaintenance.BuildTestsKey}) DO UPDATE SET d = d + excluded.d
-        """;
-
-    /// <summary>After the upserts: only the builds whose checkout or status changed (or that are new) kept.</summary>
+    /// <summary>After the upserts: the tests' merged dimensions, added, and only the builds whose checkout or status
+    /// changed (or that are new) kept.</summary>
     public static string AfterSql { get; } = $"""
+        {Tests(1)}
+
         DELETE FROM kcidb_agg_old_builds
         WHERE existed = 1 AND EXISTS (
             SELECT 1 FROM builds b

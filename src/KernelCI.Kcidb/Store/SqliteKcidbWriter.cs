@@ -1,8 +1,6 @@
 using KernelCI.Data;
 using KernelCI.Kcidb.Aggregates;
-using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace KernelCI.Kcidb.Store;
 
@@ -114,17 +112,15 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
             capture.ExecuteNonQuery();
         }
 
-        var merged = capture is null ? null : new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var rows in batch.Tables)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Upsert(rows, now, rows.Table == KcidbTables.Tests ? merged : null);
+            Upsert(rows, now);
         }
 
         if (capture is not null)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            AddMerged(merged!);
             capture.CommandText = AfterSql;
             capture.ExecuteNonQuery();
         }
@@ -161,30 +157,6 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
         {
             _transaction = null;
             transaction.Dispose();
-        }
-    }
-
-    private const int KeyColumns = 8;
-
-    private void AddMerged(Dictionary<string, long> merged)
-    {
-        using var add = _connection.CreateCommand();
-        add.Transaction = _transaction;
-        add.CommandText = SqliteAggregateCapture.AddSql;
-        var keys = Enumerable.Range(0, KeyColumns).Select(i => add.Parameters.Add("@k" + i, SqliteType.Text)).ToArray();
-        keys[2].SqliteType = SqliteType.Integer;
-        var count = add.Parameters.Add("@d", SqliteType.Integer);
-        foreach (var (key, n) in merged)
-        {
-            var values = key.Split('\u001f');
-            for (var i = 0; i < KeyColumns; i++)
-            {
-                keys[i].Value = values[i];
-            }
-
-            keys[2].Value = long.Parse(values[2], System.Globalization.CultureInfo.InvariantCulture);
-            count.Value = n;
-            add.ExecuteNonQuery();
         }
     }
 
@@ -227,16 +199,9 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
         return Task.CompletedTask;
     }
 
-    // With merged, the tests' upsert returns each merged row's dimensions, counted here per key.
-    private void Upsert(JsonTableRows rows, DateTime now, Dictionary<string, long>? merged)
+    private void Upsert(JsonTableRows rows, DateTime now)
     {
-        using var writer = merged is null
-            ? new SqliteRowWriter(_connection, rows.Table, now)
-            : new SqliteRowWriter(_connection, rows.Table, now, SqliteAggregateCapture.Returning, statement =>
-            {
-                var key = string.Join('\u001f', Enumerable.Range(0, KeyColumns).Select(i => raw.sqlite3_column_text(statement, i).utf8_to_string()));
-                CollectionsMarshal.GetValueRefOrAddDefault(merged, key, out _)++;
-            });
+        using var writer = new SqliteRowWriter(_connection, rows.Table, now);
         foreach (var row in rows.Sorted())
         {
             writer.Write(row);

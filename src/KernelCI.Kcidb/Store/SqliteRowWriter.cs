@@ -18,21 +18,15 @@ internal sealed class SqliteRowWriter : IDisposable
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
     private readonly Utf8JsonWriter _json;
 
-    private readonly Action<sqlite3_stmt>? _returned;
-
-    /// <summary>With <paramref name="returning"/> (a RETURNING clause's expressions), <paramref name="returned"/> reads
-    /// each written row's values from the statement.</summary>
-    public SqliteRowWriter(SqliteConnection connection, KcidbTable table, DateTime now, string? returning = null, Action<sqlite3_stmt>? returned = null)
+    public SqliteRowWriter(SqliteConnection connection, KcidbTable table, DateTime now)
     {
-        _returned = returned;
         _db = connection.Handle!;
         _kinds = [.. table.Columns.Select(c => c.Kind)];
         _now = KcidbTimestamp.ToMicroseconds(now);
         _json = new Utf8JsonWriter(_buffer);
         var sql = $"INSERT INTO {table.Name} ({UpsertSql.ColumnList(table)}, _timestamp)\n" +
             $"VALUES ({string.Join(", ", table.Columns.Select((_, i) => "?" + (i + 1)))}, ?{_kinds.Length + 1})\n" +
-            UpsertSql.OnConflict(table) +
-            (returning is null ? "" : "\nRETURNING " + returning);
+            UpsertSql.OnConflict(table);
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
     }
 
@@ -52,12 +46,6 @@ internal sealed class SqliteRowWriter : IDisposable
 
         Check(raw.sqlite3_bind_int64(_statement, _kinds.Length + 1, _now));
         var result = raw.sqlite3_step(_statement);
-        while (result == raw.SQLITE_ROW)
-        {
-            _returned?.Invoke(_statement);
-            result = raw.sqlite3_step(_statement);
-        }
-
         raw.sqlite3_reset(_statement);
         if (result != raw.SQLITE_DONE)
         {
