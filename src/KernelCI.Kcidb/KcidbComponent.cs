@@ -32,7 +32,7 @@ public sealed class KcidbComponent(KcidbOptions? options = null) : IComponent, I
         var kcidbOptions = builder.AddComponentOptions("Kcidb", options, new KcidbOptionsValidator());
         // Submissions are megabytes of JSON: Kestrel's 4 KiB blocks made every body a long chain of small reads.
         builder.Services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
-        builder.Services.AddSingleton(KcidbStore.Create(context.DatabaseFor(Name), context.TimeProvider));
+        builder.Services.AddSingleton(KcidbStore.Create(context.DatabaseFor(Name), context.TimeProvider, kcidbOptions.DashboardAggregates));
         var spool = new SubmissionSpool(Path.Combine(context.ComponentDirectory("kcidb"), "spool"));
         using (var process = System.Diagnostics.Process.GetCurrentProcess())
         {

@@ -19,6 +19,10 @@ public sealed record KcidbOptions
     /// <summary>Whether this process moves spool files into the database (an API-only replica may not).</summary>
     public bool RunIngester { get; init; } = true;
 
+    /// <summary>Whether ingestion keeps the dashboard's aggregate tables exact in each batch's transaction
+    /// (docs/dashboard-api.md, "Aggregates"). Off, they go stale until rebuilt; every ingesting replica must agree.</summary>
+    public bool DashboardAggregates { get; init; } = true;
+
     /// <summary>Extra JWT secrets accepted besides the data folder's own (upstream's UNIFIED_SECRET).</summary>
     public IReadOnlyList<string> ExtraSecrets { get; init; } = [];
 }

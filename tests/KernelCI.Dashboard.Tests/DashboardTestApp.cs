@@ -64,7 +64,8 @@ internal sealed class DashboardTestApp : IAsyncDisposable
         return new DashboardTestApp(database, dataDirectory, app);
     }
 
-    /// <summary>Ingests KCIDB v5.3 documents, each in its own batch, in order.</summary>
+    /// <summary>Ingests KCIDB v5.3 documents, each in its own batch, in order. The store keeps the dashboard's aggregates
+    /// in each batch's transaction (docs/dashboard-api.md, "Aggregates"), so no AggregateRecompute is needed after it.</summary>
     public async Task SeedAsync(params string[] documents)
     {
         var number = 0;

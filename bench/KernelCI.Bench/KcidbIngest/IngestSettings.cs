@@ -11,4 +11,5 @@ internal sealed record IngestSettings(
     bool GenerateOnly,
     bool CheckDataset,
     bool Baseline,
-    bool Keep);
+    bool Keep,
+    bool DashboardAggregates);

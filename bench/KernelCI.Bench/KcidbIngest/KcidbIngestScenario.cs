@@ -28,7 +28,11 @@ internal sealed class KcidbIngestScenario : IScenario
         var check = new Option<bool>("--check-dataset") { Description = "Check the generated files before the timed runs" };
         var noBaseline = new Option<bool>("--no-baseline") { Description = "Skip the PostgreSQL COPY baseline" };
         var keep = new Option<bool>("--keep") { Description = "Keep the temporary folders (dataset, server data, logs)" };
-        var command = new Command(Name, Description) { scale, db, seed, concurrency, queries, perFile, postgres, generateOnly, check, noBaseline, keep };
+        var noAggregates = new Option<bool>("--no-aggregates")
+        {
+            Description = "Run the server with Kcidb:DashboardAggregates off (the A/B of the dashboard's aggregates' upkeep)",
+        };
+        var command = new Command(Name, Description) { scale, db, seed, concurrency, queries, perFile, postgres, generateOnly, check, noBaseline, keep, noAggregates };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var settings = new IngestSettings(
@@ -47,7 +51,8 @@ internal sealed class KcidbIngestScenario : IScenario
                 parse.GetValue(generateOnly),
                 parse.GetValue(check) || parse.GetValue(generateOnly),
                 !parse.GetValue(noBaseline),
-                parse.GetValue(keep));
+                parse.GetValue(keep),
+                !parse.GetValue(noAggregates));
             if (settings.Scale is <= 0 or > 10 || settings.Concurrency < 1 || settings.QueriesPerEndpoint < 1 || settings.ObjectsPerFile < 1)
             {
                 await output.WriteLineAsync("--scale must be in (0, 10]; --concurrency, --queries and --objects-per-file must be positive");

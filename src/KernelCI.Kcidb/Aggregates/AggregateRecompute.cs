@@ -3,7 +3,8 @@ using KernelCI.Data;
 namespace KernelCI.Kcidb.Aggregates;
 
 /// <summary>The aggregates computed from scratch from the raw rows: their definition. Ingestion keeps them up to date
-/// incrementally; tests compare the two, and <see cref="RecomputeAllAsync"/> rebuilds them after a restore.</summary>
+/// incrementally (<see cref="AggregateMaintenance"/>); tests compare the two, and <see cref="RecomputeAllAsync"/>
+/// rebuilds them after a restore or a time with <c>Kcidb:DashboardAggregates</c> off.</summary>
 public static class AggregateRecompute
 {
     // Upstream's dashboard leaves builds whose id starts with this out of every count (dashboard.md §1.1).
@@ -16,7 +17,10 @@ public static class AggregateRecompute
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = Sql(database.Kind);
+            // On PostgreSQL, after the ingesters' lock: a batch committing mid-way is then neither lost nor counted twice.
+            command.CommandText = database.Kind == DatabaseKind.PostgreSql
+                ? PostgreSqlAggregateCapture.LockSql + ";\n" + Sql(database.Kind)
+                : Sql(database.Kind);
             command.CommandTimeout = 0;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -1,12 +1,17 @@
 using KernelCI.Data;
+using KernelCI.Kcidb.Aggregates;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace KernelCI.Kcidb.Store;
 
-/// <summary>PostgreSQL: per table, binary COPY into a staging table, then one set-based upsert from it.</summary>
-internal sealed class PostgreSqlKcidbStore(Database database, TimeProvider timeProvider) : IKcidbStore
+/// <summary>PostgreSQL: per table, binary COPY into a staging table, then one set-based upsert from it. With the
+/// dashboard's aggregates, the batch's changes are captured around the upserts and applied before the commit
+/// (<see cref="AggregateMaintenance"/>).</summary>
+internal sealed class PostgreSqlKcidbStore(Database database, TimeProvider timeProvider, bool aggregates) : IKcidbStore
 {
+    private static readonly string MaintenanceSql = AggregateMaintenance.AfterWriteSql(DatabaseKind.PostgreSql);
+
     public async Task IngestAsync(IReadOnlyList<AcceptedSubmission> submissions, CancellationToken cancellationToken) =>
         await ((IKcidbStore)this).IngestAsync(JsonIngestBatch.From(submissions), cancellationToken);
 
@@ -19,7 +24,28 @@ internal sealed class PostgreSqlKcidbStore(Database database, TimeProvider timeP
         {
             await ExecuteAsync(connection, PostgreSqlStaging.CreateSql(rows.Table), null, cancellationToken);
             await PostgreSqlStaging.CopyAsync(connection, rows, cancellationToken);
-            await ExecuteAsync(connection, MergeSql(rows.Table), now, cancellationToken);
+        }
+
+        // Everything is staged before the lock, so concurrent replicas still copy in parallel.
+        if (aggregates)
+        {
+            await ExecuteAsync(connection, PostgreSqlAggregateCapture.LockSql + ";\n" + PostgreSqlAggregateCapture.CreateSql, null, cancellationToken);
+        }
+
+        foreach (var rows in batch.Tables)
+        {
+            var staging = PostgreSqlStaging.TableName(rows.Table);
+            var merge = MergeSql(rows.Table);
+            var sql = !aggregates ? merge
+                : rows.Table == KcidbTables.Builds ? PostgreSqlAggregateCapture.BuildsBeforeSql(staging) + ";\n" + merge
+                : rows.Table == KcidbTables.Tests ? PostgreSqlAggregateCapture.TestsMergeSql(staging, merge)
+                : merge;
+            await ExecuteAsync(connection, sql, now, cancellationToken);
+        }
+
+        if (aggregates)
+        {
+            await ExecuteAsync(connection, MaintenanceSql, null, cancellationToken);
         }
 
         await using (var record = new NpgsqlCommand(

@@ -5,20 +5,20 @@ using Microsoft.Data.Sqlite;
 namespace KernelCI.Kcidb.Store;
 
 /// <summary>SQLite: one prepared upsert per table, rebound for every row (<see cref="SqliteKcidbWriter"/>).</summary>
-internal sealed class SqliteKcidbStore(Database database, TimeProvider timeProvider) : IKcidbStore
+internal sealed class SqliteKcidbStore(Database database, TimeProvider timeProvider, bool aggregates) : IKcidbStore
 {
     public async Task IngestAsync(IReadOnlyList<AcceptedSubmission> submissions, CancellationToken cancellationToken) =>
         await ((IKcidbStore)this).IngestAsync(JsonIngestBatch.From(submissions), cancellationToken);
 
     async Task IKcidbStore.IngestAsync(JsonIngestBatch batch, CancellationToken cancellationToken)
     {
-        await using var writer = await SqliteKcidbWriter.OpenAsync(database, timeProvider, backgroundCheckpoints: null, cancellationToken);
+        await using var writer = await SqliteKcidbWriter.OpenAsync(database, timeProvider, backgroundCheckpoints: null, aggregates, cancellationToken);
         await writer.WriteAsync(batch, cancellationToken);
         await writer.CommitAsync(cancellationToken);
     }
 
     async Task<IKcidbWriter> IKcidbStore.OpenWriterAsync(CancellationToken cancellationToken) =>
-        await SqliteKcidbWriter.OpenAsync(database, timeProvider, SqliteWalPolicy.Default, cancellationToken);
+        await SqliteKcidbWriter.OpenAsync(database, timeProvider, SqliteWalPolicy.Default, aggregates, cancellationToken);
 
     public async Task<IReadOnlySet<string>> FindIngestedAsync(IReadOnlyCollection<string> submissionIds, CancellationToken cancellationToken)
     {

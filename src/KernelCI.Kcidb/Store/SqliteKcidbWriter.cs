@@ -1,4 +1,5 @@
 using KernelCI.Data;
+using KernelCI.Kcidb.Aggregates;
 using Microsoft.Data.Sqlite;
 
 namespace KernelCI.Kcidb.Store;
@@ -14,25 +15,32 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
     // 1.25 times the CPU share.
     private const int WriterNice = -5;
 
+    private static readonly string AfterSql = SqliteAggregateCapture.AfterSql + "\n"
+        + AggregateMaintenance.AfterWriteSql(DatabaseKind.Sqlite) + "\n" + SqliteAggregateCapture.ClearSql;
+
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _timeProvider;
     private readonly SqliteCheckpointer? _checkpointer;
     private readonly PriorityThread? _thread;
+    private readonly bool _aggregates;
     private SqliteTransaction? _transaction;
 
-    private SqliteKcidbWriter(SqliteConnection connection, TimeProvider timeProvider, SqliteCheckpointer? checkpointer)
+    private SqliteKcidbWriter(SqliteConnection connection, TimeProvider timeProvider, SqliteCheckpointer? checkpointer, bool aggregates)
     {
         _connection = connection;
         _timeProvider = timeProvider;
         _checkpointer = checkpointer;
+        _aggregates = aggregates;
         // Only the ingester's long-lived writer (the one with background checkpoints) is worth a thread of its own.
         _thread = checkpointer is null ? null : new PriorityThread("kcidb-writer", WriterNice);
     }
 
     /// <summary>With a <paramref name="backgroundCheckpoints"/> policy, a <see cref="SqliteCheckpointer"/> copies the WAL
-    /// into the database while this writer goes on; without, SQLite checkpoints in the commit that crosses its limit.</summary>
+    /// into the database while this writer goes on; without, SQLite checkpoints in the commit that crosses its limit.
+    /// With <paramref name="aggregates"/>, each batch also updates the dashboard's aggregates in its transaction
+    /// (<see cref="AggregateMaintenance"/>).</summary>
     public static async Task<SqliteKcidbWriter> OpenAsync(
-        Database database, TimeProvider timeProvider, SqliteWalPolicy? backgroundCheckpoints, CancellationToken cancellationToken)
+        Database database, TimeProvider timeProvider, SqliteWalPolicy? backgroundCheckpoints, bool aggregates, CancellationToken cancellationToken)
     {
         var connection = (SqliteConnection)await database.OpenConnectionAsync(cancellationToken);
         try
@@ -42,8 +50,15 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
             // cache cost a read per insert. The ingesting connection keeps a larger one, within the server's 1 GiB budget.
             cache.CommandText = $"PRAGMA cache_size = -262144; PRAGMA wal_autocheckpoint = {(backgroundCheckpoints is null ? AutocheckpointPages : 0)}";
             await cache.ExecuteNonQueryAsync(cancellationToken);
+            if (aggregates)
+            {
+                await using var capture = connection.CreateCommand();
+                capture.CommandText = SqliteAggregateCapture.CreateSql;
+                await capture.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             var checkpointer = backgroundCheckpoints is null ? null : await SqliteCheckpointer.StartAsync(database, backgroundCheckpoints, cancellationToken);
-            return new SqliteKcidbWriter(connection, timeProvider, checkpointer);
+            return new SqliteKcidbWriter(connection, timeProvider, checkpointer, aggregates);
         }
         catch
         {
@@ -63,6 +78,7 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
         {
             await Run(Rollback);
             _thread?.Dispose();
+
             if (_checkpointer is not null)
             {
                 await _checkpointer.DisposeAsync();
@@ -89,10 +105,24 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
             _transaction = _connection.BeginTransaction();
         }
 
+        using var capture = _aggregates ? Capture(batch) : null;
+        if (capture is not null)
+        {
+            capture.CommandText = SqliteAggregateCapture.BeforeSql;
+            capture.ExecuteNonQuery();
+        }
+
         foreach (var rows in batch.Tables)
         {
             cancellationToken.ThrowIfCancellationRequested();
             Upsert(rows, now);
+        }
+
+        if (capture is not null)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            capture.CommandText = AfterSql;
+            capture.ExecuteNonQuery();
         }
 
         using var record = _connection.CreateCommand();
@@ -128,6 +158,34 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
             _transaction = null;
             transaction.Dispose();
         }
+    }
+
+    // The batch's test and build ids as JSON arrays for the capture's json_each: each id's raw JSON text as sent.
+    private SqliteCommand Capture(JsonIngestBatch batch)
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.Parameters.AddWithValue("@tests", IdArray(batch, KcidbTables.Tests));
+        command.Parameters.AddWithValue("@builds", IdArray(batch, KcidbTables.Builds));
+        return command;
+    }
+
+    private static string IdArray(JsonIngestBatch batch, KcidbTable table)
+    {
+        var rows = batch.Tables.FirstOrDefault(t => t.Table == table);
+        if (rows is null)
+        {
+            return "[]";
+        }
+
+        var id = table.Columns.Select(c => c.Name).ToList().IndexOf("id");
+        var text = new System.Text.StringBuilder(rows.Count * 40).Append('[');
+        foreach (var row in rows.Sorted())
+        {
+            text.Append(text.Length > 1 ? "," : "").Append(row[id].GetRawText());
+        }
+
+        return text.Append(']').ToString();
     }
 
     private Task Run(Action work)

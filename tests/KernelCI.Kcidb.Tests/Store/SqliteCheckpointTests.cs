@@ -26,7 +26,7 @@ public sealed class SqliteCheckpointTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
         await Migrator.ApplyAsync(database.Database, KcidbMigrations.All, Cancellation);
-        var writer = await SqliteKcidbWriter.OpenAsync(database.Database, TimeProvider.System, new SqliteWalPolicy(1, int.MaxValue), Cancellation);
+        var writer = await SqliteKcidbWriter.OpenAsync(database.Database, TimeProvider.System, new SqliteWalPolicy(1, int.MaxValue), aggregates: true, Cancellation);
 
         await writer.WriteAsync(Batch(1, 200), Cancellation);
         await writer.CommitAsync(Cancellation);
@@ -48,7 +48,7 @@ public sealed class SqliteCheckpointTests
         await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
         await Migrator.ApplyAsync(database.Database, KcidbMigrations.All, Cancellation);
         var wal = PathOf(database.Database) + "-wal";
-        await using var writer = await SqliteKcidbWriter.OpenAsync(database.Database, TimeProvider.System, new SqliteWalPolicy(8, 32), Cancellation);
+        await using var writer = await SqliteKcidbWriter.OpenAsync(database.Database, TimeProvider.System, new SqliteWalPolicy(8, 32), aggregates: true, Cancellation);
 
         // About 30 pages per transaction: without the restart, 40 of them would grow the WAL past 1,000 pages.
         for (var number = 0; number < 40; number++)

@@ -46,8 +46,15 @@ internal sealed class ServerRun(IngestSettings settings, DatasetGenerator genera
             arguments.AddRange(["--database", scratch.ConnectionString]);
         }
 
+        if (!settings.DashboardAggregates)
+        {
+            var config = Path.Combine(workDirectory, "kcidb-no-aggregates.json");
+            await File.WriteAllTextAsync(config, """{"Kcidb": {"DashboardAggregates": false}}""", cancellationToken);
+            arguments.AddRange(["--config", config]);
+        }
+
         var log = Path.Combine(workDirectory, name + "-server.log");
-        await output.WriteLineAsync($"[{name}] starting the server on port {port} (log: {log})");
+        await output.WriteLineAsync($"[{name}] starting the server on port {port}, dashboard aggregates {(settings.DashboardAggregates ? "on" : "off")} (log: {log})");
         await using var server = ServerProcess.Start(RepoPaths.ServerExecutable, arguments, log);
         await using var memory = new MemorySampler(server.Id);
         using var client = new KcidbHttpClient(new Uri($"http://127.0.0.1:{port}/"), token);
