@@ -8,7 +8,7 @@ public sealed class ServeCommandTests
         var (exitCode, console) = await TestConsole.RunAsync("serve", "--data-dir", Path.GetTempPath(), "--only", "nothing");
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("known: maestro, pipeline, kcidb, storage", console.Error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("known: dashboard, maestro, pipeline, kcidb, storage", console.Error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
