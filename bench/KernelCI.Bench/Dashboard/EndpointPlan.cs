@@ -39,7 +39,8 @@ internal static class EndpointPlan
                 selectedCommits = new { },
                 filter = new { },
             })),
-            new("issue listing", i => Get($"/api/issue/?startTimestampInSeconds={start}&endTimestampInSeconds={end + i}")),
+            // The issue listing windows on when issues were ingested (upstream: `_timestamp`), that is just now.
+            new("issue listing", i => Get($"/api/issue/?startTimestampInSeconds={now.ToUnixTimeSeconds() - 86_400}&endTimestampInSeconds={now.ToUnixTimeSeconds() + 3600 + i}")),
             new("issue details", i => Get($"/api/issue/{Pick(targets.IssueIds, i)}")),
             new("build details", i => Get($"/api/build/{Pick(targets.BuildIds, i)}")),
             new("test details", i => Get($"/api/test/{Pick(targets.TestIds, i)}")),
