@@ -1,11 +1,8 @@
-using System.Data.Common;
 using System.Diagnostics;
 using KernelCI.Bench.Infrastructure;
 using KernelCI.Bench.KcidbIngest;
 using KernelCI.Bench.KcidbIngest.Dataset;
 using KernelCI.Bench.KcidbIngest.Ingest;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace KernelCI.Bench.Dashboard;
 
@@ -25,7 +22,7 @@ internal sealed class DashboardRun(DashboardSettings settings, DatasetFiles file
             : null;
         try
         {
-            var token = await IssueTokenAsync(dataDirectory, cancellationToken);
+            var token = await ServerRun.IssueTokenAsync(dataDirectory, cancellationToken);
             var kcidbPort = FreePort.Find();
             var basePort = kcidbPort - 3;
             List<string> arguments = ["serve", "--data-dir", dataDirectory, "--base-port", basePort.ToString(), "--only", "kcidb", "dashboard"];
@@ -45,7 +42,7 @@ internal sealed class DashboardRun(DashboardSettings settings, DatasetFiles file
             await new StatusWaiter(kcidb, server, output).WaitAsync(ids, IngestTimeout, cancellationToken);
             await output.WriteLineAsync($"[{name}] {files.Objects:N0} objects ingested in {stopwatch.Elapsed.TotalSeconds:F1} s; picking targets");
 
-            await using var connection = await OpenAsync(scratch, dataDirectory, cancellationToken);
+            await using var connection = await ServerRun.OpenAsync(scratch, dataDirectory, cancellationToken);
             var targets = await TargetPicker.PickAsync(connection, database, settings.ColdRequests + 1, cancellationToken);
             await output.WriteLineAsync($"[{name}] warm checkout {targets.Checkouts[0].Hash[..12]} has {targets.Checkouts[0].Tests:N0} tests and boots; timing endpoints");
 
@@ -63,26 +60,5 @@ internal sealed class DashboardRun(DashboardSettings settings, DatasetFiles file
                 Directory.Delete(dataDirectory, recursive: true);
             }
         }
-    }
-
-    private static async Task<string> IssueTokenAsync(string dataDirectory, CancellationToken cancellationToken)
-    {
-        var result = await ProcessRunner.RunAsync(
-            RepoPaths.ServerExecutable, ["kcidb", "token", "--data-dir", dataDirectory, "--origin", IdFactory.Origin, "--admin"], cancellationToken);
-        if (result.ExitCode != 0 || string.IsNullOrWhiteSpace(result.Output))
-        {
-            throw new BenchFailure($"kernelci kcidb token exited with {result.ExitCode}: {result.Error}");
-        }
-
-        return result.Output.Trim();
-    }
-
-    private static async Task<DbConnection> OpenAsync(PostgresScratch? scratch, string dataDirectory, CancellationToken cancellationToken)
-    {
-        DbConnection connection = scratch is not null
-            ? new NpgsqlConnection(scratch.ConnectionString)
-            : new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "kcidb.db")};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync(cancellationToken);
-        return connection;
     }
 }

@@ -107,7 +107,7 @@ internal sealed class ServerRun(IngestSettings settings, DatasetGenerator genera
             queries);
     }
 
-    private static async Task<string> IssueTokenAsync(string dataDirectory, CancellationToken cancellationToken)
+    internal static async Task<string> IssueTokenAsync(string dataDirectory, CancellationToken cancellationToken)
     {
         var result = await ProcessRunner.RunAsync(
             RepoPaths.ServerExecutable,
@@ -123,7 +123,7 @@ internal sealed class ServerRun(IngestSettings settings, DatasetGenerator genera
 
     // The direct SQL count runs beside the server, as a dashboard would; SQLite's WAL lets it read during writes.
     // KCIDB has its own SQLite file; a server from before that keeps it in kernelci.db, and a paired base run needs it.
-    private static async Task<DbConnection> OpenAsync(PostgresScratch? scratch, string dataDirectory, CancellationToken cancellationToken)
+    internal static async Task<DbConnection> OpenAsync(PostgresScratch? scratch, string dataDirectory, CancellationToken cancellationToken)
     {
         var sqliteFile = Path.Combine(dataDirectory, "kcidb.db");
         if (!File.Exists(sqliteFile))
