@@ -15,15 +15,8 @@ internal sealed partial class HardwareDetailsQuery
     public async Task<List<HardwareTestRow>> SummaryRowsAsync(string hardware, HardwareDetailsRequest request, IReadOnlyList<HardwareTree> trees,
         CancellationToken cancellationToken)
     {
-        var wanted = trees.Where(t => request.SelectedCommits.Count == 0 || t.IsSelected == true).ToList();
-        var hashes = wanted.Select(t => t.HeadGitCommitHash).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        if (hashes.Count == 0)
-        {
-            return [];
-        }
-
         await using var connection = await db.OpenAsync(cancellationToken);
-        var checkouts = await CheckoutsAsync(connection, hashes, wanted, cancellationToken);
+        var checkouts = await CheckoutsAsync(connection, request, trees, cancellationToken);
         if (checkouts.Count == 0)
         {
             return [];

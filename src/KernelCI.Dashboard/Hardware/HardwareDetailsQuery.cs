@@ -66,15 +66,8 @@ internal sealed partial class HardwareDetailsQuery(DashboardDb db)
     public async Task<List<HardwareTestRow>> RecordsAsync(string hardware, HardwareDetailsRequest request, IReadOnlyList<HardwareTree> trees,
         CancellationToken cancellationToken)
     {
-        var wanted = trees.Where(t => request.SelectedCommits.Count == 0 || t.IsSelected == true).ToList();
-        var hashes = wanted.Select(t => t.HeadGitCommitHash).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        if (hashes.Count == 0)
-        {
-            return [];
-        }
-
         await using var connection = await db.OpenAsync(cancellationToken);
-        var checkouts = await CheckoutsAsync(connection, hashes, wanted, cancellationToken);
+        var checkouts = await CheckoutsAsync(connection, request, trees, cancellationToken);
         if (checkouts.Count == 0)
         {
             return [];
@@ -99,9 +92,18 @@ internal sealed partial class HardwareDetailsQuery(DashboardDb db)
         return build;
     }
 
+    /// <summary>The checkouts at the head (or selected) commits of the trees the request selects (all when it selects
+    /// none), each with its tree.</summary>
     private async Task<Dictionary<string, (HardwareCheckout Checkout, HardwareTree Tree)>> CheckoutsAsync(DbConnection connection,
-        List<string> hashes, List<HardwareTree> trees, CancellationToken cancellationToken)
+        HardwareDetailsRequest request, IReadOnlyList<HardwareTree> selectable, CancellationToken cancellationToken)
     {
+        var trees = selectable.Where(t => request.SelectedCommits.Count == 0 || t.IsSelected == true).ToList();
+        var hashes = trees.Select(t => t.HeadGitCommitHash).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (hashes.Count == 0)
+        {
+            return [];
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT id, origin, tree_name, git_repository_url, git_repository_branch, git_commit_hash, git_commit_name

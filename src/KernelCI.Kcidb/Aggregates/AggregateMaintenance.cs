@@ -46,7 +46,7 @@ internal static class AggregateMaintenance
 
             WITH k AS (
                 SELECT r.build_id, r.platform, r.compatibles, r.origin, SUM(r.d) AS change
-                FROM kcidb_agg_dbt r WHERE r.d <> 0 AND {OnHardware} AND {NotDummy("r.build_id")} AND {RowUnchanged}
+                FROM kcidb_agg_dbt r WHERE r.d <> 0 AND {OnHardware} AND {AggregateRecompute.NotDummy("r.build_id")} AND {RowUnchanged}
                 GROUP BY r.build_id, r.platform, r.compatibles, r.origin),
             c AS (
                 SELECT k.build_id, k.platform, k.compatibles, k.origin, k.change,
@@ -83,14 +83,11 @@ internal static class AggregateMaintenance
             """;
     }
 
-    private static string NotDummy(string id) =>
-        $"substr({id}, 1, {AggregateRecompute.DummyBuildPrefix.Length}) <> '{AggregateRecompute.DummyBuildPrefix}'";
-
     // Whole shares of these builds, as AggregateRecompute.Sql counts them, times the sign.
     private static string Shares(string builds, int sign) => $"""
         WITH v AS ({builds})
         INSERT INTO kcidb_agg_cs (checkout_id, kind, status, d)
-        SELECT v.checkout_id, 'build', COALESCE(v.status, 'NULL'), {sign} FROM v WHERE {NotDummy("v.id")}
+        SELECT v.checkout_id, 'build', COALESCE(v.status, 'NULL'), {sign} FROM v WHERE {AggregateRecompute.NotDummy("v.id")}
         UNION ALL
         SELECT v.checkout_id, {TestKind}, r.status, {sign} * r.n FROM v JOIN dash_build_tests r ON r.build_id = v.id;
 
@@ -101,6 +98,6 @@ internal static class AggregateMaintenance
         UNION ALL
         SELECT platform, compatibles, checkout_id, origin, 'build', COALESCE(status, 'NULL'), {sign}
         FROM (SELECT DISTINCT r.platform, r.compatibles, r.origin, v.id, v.checkout_id, v.status
-              FROM v JOIN dash_build_tests r ON r.build_id = v.id WHERE {OnHardware} AND {NotDummy("v.id")}) AS hb;
+              FROM v JOIN dash_build_tests r ON r.build_id = v.id WHERE {OnHardware} AND {AggregateRecompute.NotDummy("v.id")}) AS hb;
         """;
 }

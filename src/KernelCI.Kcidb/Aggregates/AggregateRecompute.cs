@@ -10,6 +10,9 @@ public static class AggregateRecompute
     // Upstream's dashboard leaves builds whose id starts with this out of every count (dashboard.md §1.1).
     internal const string DummyBuildPrefix = "maestro:dummy_";
 
+    /// <summary>A condition that the build id in <paramref name="idColumn"/> is not a dummy's, in either database.</summary>
+    internal static string NotDummy(string idColumn) => $"substr({idColumn}, 1, {DummyBuildPrefix.Length}) <> '{DummyBuildPrefix}'";
+
     public static async Task RecomputeAllAsync(Database database, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -32,7 +35,7 @@ public static class AggregateRecompute
     {
         var test = kind == DatabaseKind.Sqlite ? TestDimensions.Sqlite : TestDimensions.PostgreSql;
         var buildStatus = kind == DatabaseKind.Sqlite ? "COALESCE(b.status, 'NULL')" : "COALESCE(b.status::text, 'NULL')";
-        var notDummy = $"substr(b.id, 1, {DummyBuildPrefix.Length}) <> '{DummyBuildPrefix}'";
+        var notDummy = NotDummy("b.id");
         return $"""
             DELETE FROM dash_build_tests;
             DELETE FROM dash_checkout_status;

@@ -13,7 +13,7 @@ namespace KernelCI.Dashboard.Trees.Compare;
 /// tests' build index. Builds with dummy ids are left out, as upstream does.</summary>
 internal static class CompareQuery
 {
-    private static readonly string NotDummy = $"substr(b.id, 1, {AggregateRecompute.DummyBuildPrefix.Length}) <> '{AggregateRecompute.DummyBuildPrefix}'";
+    private static readonly string NotDummy = AggregateRecompute.NotDummy("b.id");
 
     public static async Task<CompareCheckout?> CheckoutAsync(DbConnection connection, DashboardDb db, string hash, string treeName,
         string branch, string origin, CancellationToken cancellationToken)
