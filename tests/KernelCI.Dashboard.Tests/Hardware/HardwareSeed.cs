@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using KernelCI.Data;
-using KernelCI.Kcidb.Aggregates;
 
 namespace KernelCI.Dashboard.Tests.Hardware;
 
@@ -31,7 +30,6 @@ internal static class HardwareSeed
     public static async Task SeedAsync(DashboardTestApp app, DateTimeOffset now)
     {
         await app.SeedAsync(Document(now));
-        await AggregateRecompute.RecomputeAllAsync(app.Database);
     }
 
     /// <summary>A window from 7 days before <paramref name="now"/> to now, as kci-dev sends it.</summary>

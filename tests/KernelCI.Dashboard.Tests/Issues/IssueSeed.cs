@@ -1,7 +1,6 @@
 using System.Globalization;
 using KernelCI.Dashboard.Data;
 using KernelCI.Data;
-using KernelCI.Kcidb.Aggregates;
 
 namespace KernelCI.Dashboard.Tests.Issues;
 
@@ -89,7 +88,6 @@ internal static class IssueSeed
     public static async Task SeedAsync(DashboardTestApp app)
     {
         await app.SeedAsync(Documents(DateTimeOffset.UtcNow));
-        await AggregateRecompute.RecomputeAllAsync(app.Database);
     }
 
     /// <summary>Sets a row's ingestion time, which the issue listing and the metrics window on.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using KernelCI.Kcidb.Aggregates;
 
 namespace KernelCI.Dashboard.Tests.Regressions;
 
@@ -48,7 +47,6 @@ internal sealed class ReportSeed
             ("skipped", "PASS"), ("kube", "PASS"), ("boot", "PASS")], failedBuild: ["issue2"]));
         await app.SeedAsync(Document(3, [("regress", "FAIL"), ("fixed", "PASS"), ("flaky", "PASS"), ("stable", "PASS"), ("skipped", "SKIP"),
             ("late", "PASS"), ("kube", "FAIL"), ("ms", "FAIL"), ("boot", "PASS")], failedBuild: ["issue1", "issue2"]));
-        await AggregateRecompute.RecomputeAllAsync(app.Database);
     }
 
     private string Document(int checkout, (string Name, string Status)[] tests, string[]? failedBuild)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using KernelCI.Kcidb.Aggregates;
 
 namespace KernelCI.Dashboard.Tests.Trees;
 
@@ -34,7 +33,6 @@ internal static class TreeSeed
     public static async Task SeedAsync(DashboardTestApp app)
     {
         await app.SeedAsync(Document().ToJsonString());
-        await AggregateRecompute.RecomputeAllAsync(app.Database, TestContext.Current.CancellationToken);
     }
 
     private static JsonObject Document()
