@@ -20,6 +20,12 @@ internal sealed class DashboardRun(DashboardSettings settings, DatasetFiles file
         await using var scratch = database == BenchDatabase.PostgreSql
             ? await PostgresScratch.CreateAsync(settings.PostgresServer, "dashboard", cancellationToken)
             : null;
+        if (scratch is not null && settings.Keep)
+        {
+            scratch.Keep = true;
+            await output.WriteLineAsync($"[{name}] --keep: the database {scratch.Name} stays after the run");
+        }
+
         try
         {
             var token = await ServerRun.IssueTokenAsync(dataDirectory, cancellationToken);

@@ -23,7 +23,7 @@ internal sealed class DashboardScenario : IScenario
             Description = "PostgreSQL server to create scratch databases on (env KERNELCI_BENCH_POSTGRES)",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("KERNELCI_BENCH_POSTGRES") ?? KcidbIngestScenario.DefaultPostgres,
         };
-        var keep = new Option<bool>("--keep") { Description = "Keep the temporary folders (dataset, server data, logs)" };
+        var keep = new Option<bool>("--keep") { Description = "Keep the temporary folders (dataset, server data, logs) and the PostgreSQL database" };
         var command = new Command(Name, Description) { scale, db, seed, warm, cold, baseline, postgres, keep };
         command.SetAction(async (parse, cancellationToken) =>
         {

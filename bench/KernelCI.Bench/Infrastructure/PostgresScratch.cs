@@ -2,7 +2,8 @@ using Npgsql;
 
 namespace KernelCI.Bench.Infrastructure;
 
-/// <summary>A fresh, uniquely named database on the benchmark's PostgreSQL server, dropped on dispose.</summary>
+/// <summary>A fresh, uniquely named database on the benchmark's PostgreSQL server, dropped on dispose unless
+/// <see cref="Keep"/> is set (`--keep`, to look at the data after the run).</summary>
 internal sealed class PostgresScratch : IAsyncDisposable
 {
     private readonly string _server;
@@ -17,6 +18,8 @@ internal sealed class PostgresScratch : IAsyncDisposable
     public string Name { get; }
 
     public string ConnectionString { get; }
+
+    public bool Keep { get; set; }
 
     public static async Task<PostgresScratch> CreateAsync(string server, string purpose, CancellationToken cancellationToken)
     {
@@ -36,6 +39,11 @@ internal sealed class PostgresScratch : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
+        if (Keep)
+        {
+            return;
+        }
+
         await ExecuteAsync(_server, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", CancellationToken.None);
     }
 
