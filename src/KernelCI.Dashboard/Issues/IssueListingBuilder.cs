@@ -1,4 +1,3 @@
-using KernelCI.Dashboard.Data;
 using KernelCI.Dashboard.Filters;
 
 namespace KernelCI.Dashboard.Issues;
@@ -6,17 +5,20 @@ namespace KernelCI.Dashboard.Issues;
 /// <summary>GET issue/'s steps after the read, as upstream's IssueView (kernelci/dashboard:
 /// backend/kernelCI_app/views/issueView.py): the filter values are gathered from every issue of the window, the
 /// issue filters applied (helpers/issueListing.py), then issues with incidents whose versions reach no tree are
-/// dropped. Issues without any incident stay, without an extra.</summary>
+/// dropped. Issues without any incident stay, without an extra; an issue with incidents gets its first incident in
+/// `extras` when any of its kept versions reaches a tree, even if another version drops it (upstream's
+/// _filter_records_by_extras).</summary>
 internal static class IssueListingBuilder
 {
-    public static async Task<IssueListing> BuildAsync(DashboardDb db, IReadOnlyList<IssueRow> rows, FilterSet filters, CancellationToken cancellationToken)
+    public static IssueListing Build(IReadOnlyList<IssueListingRow> rows, FilterSet filters)
     {
         var origins = new SortedSet<string>(StringComparer.Ordinal);
         var culprits = new SortedSet<string>(StringComparer.Ordinal);
         var categories = new SortedSet<string>(StringComparer.Ordinal);
-        var kept = new List<IssueRow>();
-        foreach (var issue in rows)
+        var kept = new List<IssueListingRow>();
+        foreach (var row in rows)
         {
+            var issue = row.Issue;
             origins.Add(issue.Origin);
             if (issue.CulpritCode == true)
             {
@@ -36,30 +38,40 @@ internal static class IssueListingBuilder
             categories.UnionWith(issue.Categories ?? []);
             if (Passes(filters, issue))
             {
-                kept.Add(issue);
+                kept.Add(row);
             }
         }
 
-        var extras = await IssueExtras.ReadAsync(db, kept.Select(i => (i.Id, i.Version)).ToList(), cancellationToken);
         var withoutTrees = new HashSet<string>(StringComparer.Ordinal);
-        var firstIncidents = new Dictionary<string, Incident>(StringComparer.Ordinal);
-        foreach (var (id, extra) in extras)
+        // By id, as the answer has always listed them (upstream's order is the database's).
+        var firstIncidents = new SortedDictionary<string, Incident>(StringComparer.Ordinal);
+        foreach (var row in kept)
         {
-            foreach (var version in extra.Versions.Values)
+            if (row.FirstIncident is not { } first)
             {
-                if (version is null || version.Trees.Count == 0)
-                {
-                    withoutTrees.Add(id);
-                }
-                else
-                {
-                    firstIncidents[id] = extra.FirstIncident;
-                }
+                continue;
+            }
+
+            if (row.HasTree)
+            {
+                firstIncidents.TryAdd(row.Issue.Id, first);
+            }
+            else
+            {
+                withoutTrees.Add(row.Issue.Id);
             }
         }
 
-        return new IssueListing(kept.Where(i => !withoutTrees.Contains(i.Id)).ToList(), firstIncidents,
-            new IssueListingFilters([.. origins], [.. culprits], [.. categories]));
+        var issues = new List<IssueRow>(kept.Count);
+        foreach (var row in kept)
+        {
+            if (!withoutTrees.Contains(row.Issue.Id))
+            {
+                issues.Add(row.Issue);
+            }
+        }
+
+        return new IssueListing(issues, firstIncidents, new IssueListingFilters([.. origins], [.. culprits], [.. categories]));
     }
 
     /// <summary>Upstream's should_discard_issue_record, negated: any wanted culprit, the origin, hasIncident, any

@@ -9,31 +9,8 @@ namespace KernelCI.Dashboard.Issues;
 /// or through incidents' (issue_id, issue_version), build_id and test_id indexes.</summary>
 internal static class IssueQueries
 {
-    private const string IssueColumns = "i._timestamp, i.id, i.comment, i.origin, i.version, i.culprit_code, i.culprit_tool, i.culprit_harness, i.categories";
-
-    /// <summary>Issue versions whose _timestamp is in [start, end], both ends included as upstream.</summary>
-    public static async Task<List<IssueRow>> ListAsync(DashboardDb db, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
-    {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT {IssueColumns},
-                EXISTS (SELECT 1 FROM incidents ic WHERE ic.issue_id = i.id) AS has_incident
-            FROM issues i
-            WHERE i._timestamp >= @start AND i._timestamp <= @end
-            ORDER BY i._timestamp DESC, i.id, i.version
-            """;
-        db.Sql.AddTime(command, "start", start);
-        db.Sql.AddTime(command, "end", end);
-        var rows = new List<IssueRow>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(ReadIssue(db, reader) with { HasIncident = Rows.Bool(db, reader, 9) == true });
-        }
-
-        return rows;
-    }
+    /// <summary>The columns ReadIssue reads, in its order (ordinals 0-8).</summary>
+    public const string IssueColumns = "i._timestamp, i.id, i.comment, i.origin, i.version, i.culprit_code, i.culprit_tool, i.culprit_harness, i.categories";
 
     public static async Task<long?> LatestVersionAsync(DashboardDb db, string id, CancellationToken cancellationToken)
     {
@@ -144,7 +121,7 @@ internal static class IssueQueries
         }
     }
 
-    private static IssueRow ReadIssue(DashboardDb db, DbDataReader reader) => new(
+    public static IssueRow ReadIssue(DashboardDb db, DbDataReader reader) => new(
         Rows.Time(db, reader, 0), reader.GetString(1), Rows.Text(reader, 2), reader.GetString(3), Rows.Long(reader, 4)!.Value,
         Rows.Bool(db, reader, 5), Rows.Bool(db, reader, 6), Rows.Bool(db, reader, 7), Rows.Strings(db, reader, 8));
 }

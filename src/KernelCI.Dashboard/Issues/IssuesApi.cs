@@ -45,13 +45,13 @@ internal static class IssuesApi
         var (start, end) = Window(query, clock.GetUtcNow());
         var filters = FilterParser.FromQuery(query);
         var page = PageRequest.From(query, ListingSortable);
-        var rows = await IssueQueries.ListAsync(db, start, end, cancellationToken);
+        var rows = await IssueListingQuery.ReadAsync(db, start, end, cancellationToken);
         if (rows.Count == 0)
         {
             return Replies.UpstreamNotFound(NoIssues);
         }
 
-        var listing = await IssueListingBuilder.BuildAsync(db, rows, filters, cancellationToken);
+        var listing = IssueListingBuilder.Build(rows, filters);
         IssuesLog.Listed(logs.CreateLogger(IssuesLog.Category), rows.Count, listing.Issues.Count);
         var issues = Paging.Apply(http, listing.Issues, page, SortValue, i => i.Id + "," + i.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), out _);
         if (page.IsPaged)
@@ -60,7 +60,7 @@ internal static class IssuesApi
             listing = listing with { Issues = issues, Extras = listing.Extras.Where(e => ids.Contains(e.Key)).ToDictionary() };
         }
 
-        return TypedResults.Json(listing);
+        return new IssueListingResult(listing);
     }
 
     private static async Task<IResult> DetailsAsync(string id, HttpContext http, DashboardDb db, CancellationToken cancellationToken)

@@ -1,0 +1,165 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace KernelCI.Dashboard.Issues;
+
+/// <summary>GET issue/'s answer written straight to the response with a Utf8JsonWriter, flushed every 64 KiB: at
+/// 10,000 issues it is about 7.5 MB, which the serializer would first build from the records. The bytes are the ones
+/// TypedResults.Json gave for <see cref="IssueListing"/> (same names, order, nulls and default escaping; a test
+/// compares them, tests/KernelCI.Dashboard.Tests/Issues/IssueListingAnswerTests.cs).</summary>
+internal sealed class IssueListingResult(IssueListing listing) : IResult
+{
+    private const int FlushBytes = 64 * 1024;
+
+    private static readonly JsonEncodedText Issues = JsonEncodedText.Encode("issues");
+    private static readonly JsonEncodedText Extras = JsonEncodedText.Encode("extras");
+    private static readonly JsonEncodedText Filters = JsonEncodedText.Encode("filters");
+    private static readonly JsonEncodedText FieldTimestamp = JsonEncodedText.Encode("field_timestamp");
+    private static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+    private static readonly JsonEncodedText Comment = JsonEncodedText.Encode("comment");
+    private static readonly JsonEncodedText Origin = JsonEncodedText.Encode("origin");
+    private static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
+    private static readonly JsonEncodedText CulpritCode = JsonEncodedText.Encode("culprit_code");
+    private static readonly JsonEncodedText CulpritTool = JsonEncodedText.Encode("culprit_tool");
+    private static readonly JsonEncodedText CulpritHarness = JsonEncodedText.Encode("culprit_harness");
+    private static readonly JsonEncodedText Categories = JsonEncodedText.Encode("categories");
+    private static readonly JsonEncodedText FirstSeen = JsonEncodedText.Encode("first_seen");
+    private static readonly JsonEncodedText GitCommitHash = JsonEncodedText.Encode("git_commit_hash");
+    private static readonly JsonEncodedText GitRepositoryUrl = JsonEncodedText.Encode("git_repository_url");
+    private static readonly JsonEncodedText GitRepositoryBranch = JsonEncodedText.Encode("git_repository_branch");
+    private static readonly JsonEncodedText GitCommitName = JsonEncodedText.Encode("git_commit_name");
+    private static readonly JsonEncodedText TreeName = JsonEncodedText.Encode("tree_name");
+    private static readonly JsonEncodedText IssueVersion = JsonEncodedText.Encode("issue_version");
+    private static readonly JsonEncodedText CheckoutId = JsonEncodedText.Encode("checkout_id");
+    private static readonly JsonEncodedText Origins = JsonEncodedText.Encode("origins");
+    private static readonly JsonEncodedText Culprits = JsonEncodedText.Encode("culprits");
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var response = httpContext.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json; charset=utf-8";
+        var body = response.BodyWriter;
+        var cancellationToken = httpContext.RequestAborted;
+        // The escaping TypedResults.Json uses: ASP.NET Core's JSON options (relaxed escaping unless configured).
+        var encoder = httpContext.RequestServices.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions.Encoder;
+        await using var json = new Utf8JsonWriter(body, new JsonWriterOptions { Encoder = encoder });
+        json.WriteStartObject();
+        json.WriteStartArray(Issues);
+        foreach (var issue in listing.Issues)
+        {
+            WriteIssue(json, issue);
+            if (json.BytesPending >= FlushBytes)
+            {
+                json.Flush();
+                await body.FlushAsync(cancellationToken);
+            }
+        }
+
+        json.WriteEndArray();
+        json.WriteStartObject(Extras);
+        foreach (var (id, incident) in listing.Extras)
+        {
+            json.WritePropertyName(id);
+            WriteIncident(json, incident);
+            if (json.BytesPending >= FlushBytes)
+            {
+                json.Flush();
+                await body.FlushAsync(cancellationToken);
+            }
+        }
+
+        json.WriteEndObject();
+        json.WriteStartObject(Filters);
+        WriteStrings(json, Origins, listing.Filters.Origins);
+        WriteStrings(json, Culprits, listing.Filters.Culprits);
+        WriteStrings(json, Categories, listing.Filters.Categories);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.Flush();
+        await body.FlushAsync(cancellationToken);
+    }
+
+    private static void WriteIssue(Utf8JsonWriter json, IssueRow issue)
+    {
+        json.WriteStartObject();
+        WriteText(json, FieldTimestamp, issue.FieldTimestamp);
+        json.WriteString(Id, issue.Id);
+        WriteText(json, Comment, issue.Comment);
+        json.WriteString(Origin, issue.Origin);
+        json.WriteNumber(Version, issue.Version);
+        WriteBool(json, CulpritCode, issue.CulpritCode);
+        WriteBool(json, CulpritTool, issue.CulpritTool);
+        WriteBool(json, CulpritHarness, issue.CulpritHarness);
+        if (issue.Categories is null)
+        {
+            json.WriteNull(Categories);
+        }
+        else
+        {
+            WriteStrings(json, Categories, issue.Categories);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteIncident(Utf8JsonWriter json, Incident incident)
+    {
+        json.WriteStartObject();
+        WriteText(json, FirstSeen, incident.FirstSeen);
+        WriteText(json, GitCommitHash, incident.GitCommitHash);
+        WriteText(json, GitRepositoryUrl, incident.GitRepositoryUrl);
+        WriteText(json, GitRepositoryBranch, incident.GitRepositoryBranch);
+        WriteText(json, GitCommitName, incident.GitCommitName);
+        WriteText(json, TreeName, incident.TreeName);
+        if (incident.IssueVersion is { } version)
+        {
+            json.WriteNumber(IssueVersion, version);
+        }
+        else
+        {
+            json.WriteNull(IssueVersion);
+        }
+
+        WriteText(json, CheckoutId, incident.CheckoutId);
+        json.WriteEndObject();
+    }
+
+    private static void WriteText(Utf8JsonWriter json, JsonEncodedText name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+
+    private static void WriteBool(Utf8JsonWriter json, JsonEncodedText name, bool? value)
+    {
+        if (value is { } flag)
+        {
+            json.WriteBoolean(name, flag);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, JsonEncodedText name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+}
