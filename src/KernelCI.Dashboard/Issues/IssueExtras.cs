@@ -49,7 +49,8 @@ internal static class IssueExtras
         Dictionary<string, IssueExtra> result, CancellationToken cancellationToken)
     {
         // Upstream: the first incident is the lowest version's earliest, the last the highest version's latest (its
-        // DISTINCT ON with _timestamp ASC puts NULL last on PostgreSQL; "IS NULL" first keeps that on SQLite too).
+        // DISTINCT ON with _timestamp ASC puts NULL last on PostgreSQL, and with DESC first; ordering on "IS NULL" before
+        // the timestamp keeps both on SQLite too).
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             WITH ranked AS (
@@ -57,7 +58,7 @@ internal static class IssueExtras
                     ROW_NUMBER() OVER (PARTITION BY ic.issue_id
                         ORDER BY ic.issue_version, ic._timestamp IS NULL, ic._timestamp, ic.id) AS first_rank,
                     ROW_NUMBER() OVER (PARTITION BY ic.issue_id
-                        ORDER BY ic.issue_version DESC, ic._timestamp IS NULL, ic._timestamp DESC, ic.id DESC) AS last_rank
+                        ORDER BY ic.issue_version DESC, ic._timestamp IS NULL DESC, ic._timestamp DESC, ic.id DESC) AS last_rank
                 FROM incidents ic
                 WHERE {db.Kcidb.InIds("ic.issue_id", "ids")}
             )

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using KernelCI.Dashboard.Data;
 using KernelCI.Data;
 using KernelCI.Testing;
 
@@ -28,6 +29,28 @@ public sealed class IssueExtrasTests
         Assert.Equal("mainline", (string?)versions["1"]!["trees"]![0]!["tree_name"]);
         Assert.True(versions.ContainsKey("7"));
         Assert.Null(versions["7"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Extras_last_incident_puts_null_timestamps_first_as_upstreams_descending_order(DatabaseKind kind)
+    {
+        // Upstream's DISTINCT ON orders the last incident by _timestamp DESC, where PostgreSQL puts NULL first
+        // (kernelci/dashboard:backend/kernelCI_app/queries/issues.py, get_issue_seen_data).
+        await using var app = await IssueListingSeed.StartAsync(kind);
+        var db = new DashboardDb(app.Database);
+        await using (var connection = await db.OpenAsync(TestContext.Current.CancellationToken))
+        {
+            await using var move = connection.CreateCommand();
+            move.CommandText = "UPDATE incidents SET issue_version = 2 WHERE id = 'maestro:inc5a'";
+            await move.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var reply = await app.PostJsonAsync("/api/issue/extras/", new { issues = new object[] { new object[] { "maestro:i5", 2 } } });
+
+        var last = reply!["issues"]!["maestro:i5"]!["last_incident"]!;
+        Assert.Equal(2, (long?)last["issue_version"]);
+        Assert.Null((string?)last["first_seen"]);
     }
 
     [Theory]
