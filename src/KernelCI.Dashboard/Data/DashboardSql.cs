@@ -11,6 +11,13 @@ internal abstract class DashboardSql
     /// <summary>A text field of a JSON column (`environment_misc->>'platform'`).</summary>
     public abstract string JsonText(string column, string key);
 
+    /// <summary>A text field of a JSON column when it is a JSON string, else NULL (a number or object there is no
+    /// text, as a JsonValue of that kind gives no string).</summary>
+    public abstract string JsonString(string column, string key);
+
+    /// <summary>A JSON column's text when it is a JSON object, else NULL.</summary>
+    public abstract string JsonObjectText(string column);
+
     /// <summary>A raw status column (an enum on PostgreSQL) as text, NULL kept.</summary>
     public abstract string Status(string column);
 

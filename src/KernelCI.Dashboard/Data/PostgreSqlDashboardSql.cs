@@ -9,6 +9,11 @@ internal sealed class PostgreSqlDashboardSql : DashboardSql
 {
     public override string JsonText(string column, string key) => $"{column}->>'{key}'";
 
+    public override string JsonString(string column, string key) =>
+        $"CASE WHEN jsonb_typeof({column}->'{key}') = 'string' THEN {column}->>'{key}' END";
+
+    public override string JsonObjectText(string column) => $"CASE WHEN jsonb_typeof({column}) = 'object' THEN {column}::text END";
+
     public override string Status(string column) => column + "::TEXT";
 
     public override string ArrayContains(string column, string parameter) => $"@{parameter} = ANY({column})";

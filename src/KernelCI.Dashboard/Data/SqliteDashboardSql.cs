@@ -10,6 +10,11 @@ internal sealed class SqliteDashboardSql : DashboardSql
 {
     public override string JsonText(string column, string key) => $"CAST(json_extract({column}, '$.{key}') AS TEXT)";
 
+    public override string JsonString(string column, string key) =>
+        $"CASE WHEN json_type({column}, '$.{key}') = 'text' THEN json_extract({column}, '$.{key}') END";
+
+    public override string JsonObjectText(string column) => $"CASE WHEN json_type({column}) = 'object' THEN {column} END";
+
     public override string Status(string column) => column;
 
     public override string ArrayContains(string column, string parameter) =>

@@ -97,7 +97,7 @@ internal static class HardwareApi
         var selected = WithSelection(trees, request.SelectedCommits);
         var rows = part == "summary" && !NeedsTestRows(request.Filters)
             ? await query.SummaryRowsAsync(hardware, request, selected, cancellationToken)
-            : await query.RecordsAsync(hardware, request, selected, cancellationToken);
+            : await query.RecordsAsync(hardware, request, selected, fullMisc, cancellationToken);
         HardwareLog.DetailsRead(logs.CreateLogger(typeof(HardwareApi).FullName!), hardware, part, trees.Count, rows.Count);
         if (rows.Count == 0)
         {

@@ -138,7 +138,7 @@ internal sealed class HardwareDetails
             return;
         }
 
-        JsonNode misc = fullEnvironmentMisc && row.EnvironmentMisc is JsonObject full ? full.DeepClone() : new JsonObject();
+        JsonNode misc = fullEnvironmentMisc && row.EnvironmentMisc is { } text && JsonNode.Parse(text) is JsonObject full ? full : new JsonObject();
         misc["platform"] = platform ?? Unknown;
         var item = new HardwareTestItem(row.Id, row.Origin, row.Status, row.Duration, row.Path, row.StartTime, row.Compatibles, config, row.LogUrl,
             architecture, compiler, misc, lab, row.Build.Checkout.TreeName, row.Build.Checkout.Branch);
@@ -158,8 +158,7 @@ internal sealed class HardwareDetails
             return;
         }
 
-        summary.AddFailReason(row.Status,
-            row.Misc is JsonObject m && m["error_msg"] is JsonValue e && e.TryGetValue(out string? message) && message.Length > 0 ? message : null);
+        summary.AddFailReason(row.Status, row.ErrorMessage is { Length: > 0 } message ? message : null);
         foreach (var incident in row.Incidents)
         {
             summary.AddIssue(incident, row.Status);

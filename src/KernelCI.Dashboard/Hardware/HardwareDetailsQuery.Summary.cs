@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using KernelCI.Data;
 
 namespace KernelCI.Dashboard.Hardware;
@@ -46,10 +45,9 @@ internal sealed partial class HardwareDetailsQuery
                 var platform = reader.GetString(2);
                 var compatibles = reader.GetString(3);
                 var lab = reader.GetString(4);
-                rows.Add(new HardwareTestRow("", reader.GetString(0),
-                    platform.Length == 0 ? null : new JsonObject { ["platform"] = platform },
+                rows.Add(new HardwareTestRow("", reader.GetString(0), platform.Length == 0 ? null : platform,
                     Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture) == 1 ? "boot" : null, null,
-                    reader.GetString(5), null, null, lab.Length == 0 ? null : new JsonObject { ["runtime"] = lab },
+                    reader.GetString(5), null, null, lab.Length == 0 ? null : lab, null,
                     compatibles.Length == 0 ? null : JsonSerializer.Deserialize<string[]>(compatibles), build, tree)
                 {
                     Role = HardwareRowRole.Counts,
@@ -59,16 +57,19 @@ internal sealed partial class HardwareDetailsQuery
         }
 
         var failing = await FailingTestsAsync(connection, hardware, request.Origin, builds, rows, cancellationToken);
-        await AddIncidentsAsync(connection, failing, builds.Values, cancellationToken);
+        await AddIncidentsAsync(connection, [], builds.Values, cancellationToken);
         rows.AddRange(failing);
         return rows;
     }
 
+    /// <summary>The failing tests on the hardware with their incidents, in one statement (one row per incident, in
+    /// issue order), only in the builds whose counts have a failing status for this hardware.</summary>
     private async Task<List<HardwareTestRow>> FailingTestsAsync(DbConnection connection, string hardware, string origin,
         Dictionary<string, HardwareBuildRow> builds, List<HardwareTestRow> counts, CancellationToken cancellationToken)
     {
         var failing = new List<HardwareTestRow>();
-        if (builds.Count == 0)
+        var failingBuilds = counts.Where(r => r.Status is "FAIL" or "ERROR" or "MISS").Select(r => r.Build.Id).ToHashSet(StringComparer.Ordinal);
+        if (failingBuilds.Count == 0)
         {
             return failing;
         }
@@ -77,23 +78,40 @@ internal sealed partial class HardwareDetailsQuery
         var k = db.Kcidb;
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT t.id, t.origin, t.environment_misc, t.path, {k.EnumAsText("t.status")}, t.misc, t.environment_compatible, t.build_id
+            SELECT t.id, t.origin, {db.Sql.JsonString("t.environment_misc", "platform")}, t.path, {k.EnumAsText("t.status")},
+                   {db.Sql.JsonString("t.misc", "runtime")}, {db.Sql.JsonString("t.misc", "error_msg")}, t.environment_compatible, t.build_id,
+                   i.issue_id, i.issue_version, s.comment, s.report_url
             FROM tests t
+            LEFT JOIN incidents i ON i.test_id = t.id
+            LEFT JOIN issues s ON s.id = i.issue_id AND s.version = i.issue_version
             WHERE {k.InIds("t.build_id", "builds")} AND t.status IN ('FAIL', 'ERROR', 'MISS') AND t.origin = @origin
               AND {HardwareSql.TestIs(db, "t", "hardware")}
+            ORDER BY t.id, i.issue_id, i.issue_version
             """;
-        k.AddIds(command, "builds", builds.Keys);
+        k.AddIds(command, "builds", failingBuilds);
         command.AddParameter("origin", origin);
         command.AddParameter("hardware", hardware);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        HardwareTestRow? test = null;
         while (await reader.ReadAsync(cancellationToken))
         {
-            var build = builds[reader.GetString(7)];
-            failing.Add(new HardwareTestRow(reader.GetString(0), reader.GetString(1), db.Sql.ReadJson(reader, 2), Text(reader, 3), null,
-                reader.GetString(4), null, null, db.Sql.ReadJson(reader, 5), db.Sql.ReadStrings(reader, 6), build, trees[build.Id])
+            var id = reader.GetString(0);
+            if (test?.Id != id)
             {
-                Role = HardwareRowRole.Issues,
-            });
+                var build = builds[reader.GetString(8)];
+                test = new HardwareTestRow(id, reader.GetString(1), Text(reader, 2), Text(reader, 3), null, reader.GetString(4), null, null,
+                    Text(reader, 5), Text(reader, 6), db.Sql.ReadStrings(reader, 7), build, trees[build.Id])
+                {
+                    Role = HardwareRowRole.Issues,
+                };
+                failing.Add(test);
+            }
+
+            if (Text(reader, 9) is { } issueId)
+            {
+                test.Incidents.Add(new HardwareIncident(issueId, Convert.ToInt64(reader.GetValue(10), System.Globalization.CultureInfo.InvariantCulture),
+                    id, Text(reader, 11), Text(reader, 12)));
+            }
         }
 
         return failing;

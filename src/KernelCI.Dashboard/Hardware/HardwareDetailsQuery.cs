@@ -64,7 +64,7 @@ internal sealed partial class HardwareDetailsQuery(DashboardDb db)
     /// <summary>The hardware's tests of <paramref name="origin"/> in the window at each tree's shown commit, for the
     /// trees the request selects (all when it selects none).</summary>
     public async Task<List<HardwareTestRow>> RecordsAsync(string hardware, HardwareDetailsRequest request, IReadOnlyList<HardwareTree> trees,
-        CancellationToken cancellationToken)
+        bool withEnvironmentMisc, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         var checkouts = await CheckoutsAsync(connection, request, trees, cancellationToken);
@@ -73,7 +73,7 @@ internal sealed partial class HardwareDetailsQuery(DashboardDb db)
             return [];
         }
 
-        var rows = await TestsAsync(connection, hardware, request, checkouts, cancellationToken);
+        var rows = await TestsAsync(connection, hardware, request, checkouts, withEnvironmentMisc, cancellationToken);
         await AddIncidentsAsync(connection, rows, rows.Select(r => r.Build), cancellationToken);
         return rows;
     }
@@ -127,15 +127,16 @@ internal sealed partial class HardwareDetailsQuery(DashboardDb db)
     }
 
     private async Task<List<HardwareTestRow>> TestsAsync(DbConnection connection, string hardware, HardwareDetailsRequest request,
-        Dictionary<string, (HardwareCheckout Checkout, HardwareTree Tree)> checkouts, CancellationToken cancellationToken)
+        Dictionary<string, (HardwareCheckout Checkout, HardwareTree Tree)> checkouts, bool withEnvironmentMisc, CancellationToken cancellationToken)
     {
         var k = db.Kcidb;
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT t.id, t.origin, t.environment_misc, t.path, t.log_url, {k.EnumAsText("t.status")}, t.start_time, t.duration, t.misc,
-                   t.environment_compatible,
+            SELECT t.id, t.origin, {db.Sql.JsonString("t.environment_misc", "platform")}, t.path, t.log_url, {k.EnumAsText("t.status")},
+                   t.start_time, t.duration, {db.Sql.JsonString("t.misc", "runtime")}, t.environment_compatible,
                    b.id, b.origin, b.architecture, b.config_name, b.misc, b.config_url, b.compiler, {k.EnumAsText("b.status")},
-                   b.duration, b.log_url, b.start_time, b.checkout_id
+                   b.duration, b.log_url, b.start_time, b.checkout_id, {db.Sql.JsonString("t.misc", "error_msg")},
+                   {(withEnvironmentMisc ? db.Sql.JsonObjectText("t.environment_misc") : "NULL")}
             FROM builds b
             JOIN tests t ON t.build_id = b.id
             WHERE {k.InIds("b.checkout_id", "checkouts")}
@@ -158,9 +159,12 @@ internal sealed partial class HardwareDetailsQuery(DashboardDb db)
             var (checkout, tree) = checkouts[reader.GetString(21)];
             var build = ReadBuild(reader, 10, builds, checkout);
 
-            rows.Add(new HardwareTestRow(reader.GetString(0), reader.GetString(1), db.Sql.ReadJson(reader, 2), Text(reader, 3), Text(reader, 4),
-                Text(reader, 5) ?? "NULL", db.Sql.ReadTimeText(reader, 6), Number(reader, 7), db.Sql.ReadJson(reader, 8),
-                db.Sql.ReadStrings(reader, 9), build, tree));
+            rows.Add(new HardwareTestRow(reader.GetString(0), reader.GetString(1), Text(reader, 2), Text(reader, 3), Text(reader, 4),
+                Text(reader, 5) ?? "NULL", db.Sql.ReadTimeText(reader, 6), Number(reader, 7), Text(reader, 8), Text(reader, 22),
+                db.Sql.ReadStrings(reader, 9), build, tree)
+            {
+                EnvironmentMisc = Text(reader, 23),
+            });
         }
 
         return rows;
@@ -177,14 +181,19 @@ internal sealed partial class HardwareDetailsQuery(DashboardDb db)
         }
 
         await using var command = connection.CreateCommand();
+        var testCondition = tests.Count == 0 ? "" : $"{db.Kcidb.InIds("i.test_id", "tests")} OR ";
         command.CommandText = $"""
             SELECT i.issue_id, i.issue_version, i.test_id, i.build_id, s.comment, s.report_url
             FROM incidents i
             LEFT JOIN issues s ON s.id = i.issue_id AND s.version = i.issue_version
-            WHERE {db.Kcidb.InIds("i.test_id", "tests")} OR {db.Kcidb.InIds("i.build_id", "builds")}
+            WHERE {testCondition}{db.Kcidb.InIds("i.build_id", "builds")}
             ORDER BY i.issue_id, i.issue_version
             """;
-        db.Kcidb.AddIds(command, "tests", tests.Keys);
+        if (tests.Count > 0)
+        {
+            db.Kcidb.AddIds(command, "tests", tests.Keys);
+        }
+
         db.Kcidb.AddIds(command, "builds", builds.Keys);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

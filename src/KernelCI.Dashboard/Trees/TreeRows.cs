@@ -47,9 +47,11 @@ internal static class TreeRows
     }
 
     /// <summary>The checkouts' tests of <paramref name="kind"/>, one row per incident; with
-    /// <paramref name="withIncidentsOnly"/>, only the tests that have one.</summary>
+    /// <paramref name="withIncidentsOnly"/>, only the tests that have one; with <paramref name="withEnvironmentMisc"/>,
+    /// each test's environment_misc text. The JSON columns are not parsed here: the database hands over the values the
+    /// lists and filters use (most of a list's cost was parsing three JSON columns per row; docs/dashboard-api.md).</summary>
     public static async Task<IReadOnlyList<TestRow>> TestsAsync(DashboardDb db, IReadOnlyCollection<string> checkoutIds, TestKind kind,
-        bool withIncidentsOnly, CancellationToken cancellationToken, string bootPath = "", string testPath = "")
+        bool withIncidentsOnly, CancellationToken cancellationToken, string bootPath = "", string testPath = "", bool withEnvironmentMisc = false)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -76,7 +78,9 @@ internal static class TreeRows
 
         command.CommandText = $"""
             SELECT t.id, t.origin, t.path, {db.Sql.Status("t.status")}, t.duration, t.start_time, t.log_url, t.environment_compatible,
-                   t.environment_misc, t.misc, b.id, b.architecture, b.compiler, b.config_name, b.misc, {db.Sql.Status("b.status")},
+                   {db.Sql.JsonString("t.environment_misc", "platform")}, {db.Sql.JsonString("t.misc", "runtime")},
+                   {(withEnvironmentMisc ? db.Sql.JsonObjectText("t.environment_misc") : "NULL")},
+                   b.id, b.architecture, b.compiler, b.config_name, {db.Sql.JsonString("b.misc", "platform")}, {db.Sql.Status("b.status")},
                    iss.id, iss.version, iss.comment, iss.report_url
             FROM builds b
             JOIN tests t ON t.build_id = b.id{kindCondition}
@@ -91,15 +95,13 @@ internal static class TreeRows
         while (await reader.ReadAsync(cancellationToken))
         {
             var testId = reader.GetString(0);
-            var issueId = TreeCheckouts.Text(reader, 16);
-            var buildMisc = db.Sql.ReadJson(reader, 14);
+            var issueId = TreeCheckouts.Text(reader, 17);
             rows.Add(new TestRow(testId, reader.GetString(1), TreeCheckouts.Text(reader, 2), TreeCheckouts.Text(reader, 3) ?? "NULL",
                 Double(reader, 4), db.Sql.ReadTime(reader, 5), TreeCheckouts.Text(reader, 6), db.Sql.ReadStrings(reader, 7),
-                db.Sql.ReadJson(reader, 8), db.Sql.ReadJson(reader, 9), reader.GetString(10), TreeCheckouts.Text(reader, 11),
-                TreeCheckouts.Text(reader, 12), TreeCheckouts.Text(reader, 13),
-                buildMisc?["platform"]?.GetValueKind() == JsonValueKind.String ? buildMisc["platform"]!.GetValue<string>() : null,
-                TreeCheckouts.Text(reader, 15) ?? "NULL",
-                issueId is null ? null : new IssueRef(issueId, reader.GetInt64(17), testId), TreeCheckouts.Text(reader, 18), TreeCheckouts.Text(reader, 19)));
+                TreeCheckouts.Text(reader, 8), TreeCheckouts.Text(reader, 9), TreeCheckouts.Text(reader, 10), reader.GetString(11),
+                TreeCheckouts.Text(reader, 12), TreeCheckouts.Text(reader, 13), TreeCheckouts.Text(reader, 14), TreeCheckouts.Text(reader, 15),
+                TreeCheckouts.Text(reader, 16) ?? "NULL",
+                issueId is null ? null : new IssueRef(issueId, reader.GetInt64(18), testId), TreeCheckouts.Text(reader, 19), TreeCheckouts.Text(reader, 20)));
         }
 
         return rows;

@@ -191,7 +191,7 @@ internal static class TreesApi
 
         var kind = boots ? TreeRows.TestKind.Boots : TreeRows.TestKind.Tests;
         var rows = await TreeRows.TestsAsync(db, checkouts.Select(c => c.Id).ToList(), kind, withIncidentsOnly: false, cancellationToken,
-            filters.BootPath, filters.TestPath);
+            filters.BootPath, filters.TestPath, withEnvironmentMisc: fullMisc);
         var items = Paging.Apply(http, TreeItems.Tests(rows, filters, boots, fullMisc), page, (t, field) => field switch
         {
             "start_time" => TreeSort.Time(t.StartTime),
@@ -199,7 +199,13 @@ internal static class TreesApi
             "status" => t.Status,
             _ => t.Path,
         }, t => t.Id, out _);
-        return boots ? TypedResults.Ok(new TreeBootsResponse(items)) : TypedResults.Ok(new TreeTestsResponse(items));
+        // Upstream's TreeDetailsBootsResponse / TreeDetailsTestsResponse: one list, written item by item.
+        return new JsonStream(async json =>
+        {
+            json.Writer.WriteStartObject();
+            await TestItemWriter.WriteListAsync(json, boots ? "boots" : "tests", items);
+            json.Writer.WriteEndObject();
+        });
     }
 
     private static async Task<IResult> FullAsync(HttpContext http, TreeScope scope, FilterSet filters, DashboardDb db, CancellationToken cancellationToken)
@@ -214,9 +220,22 @@ internal static class TreesApi
 
         var ids = checkouts.Select(c => c.Id).ToList();
         var builds = TreeItems.Builds(await TreeRows.BuildsAsync(db, ids, cancellationToken), checkouts, filters);
-        var tests = await TreeRows.TestsAsync(db, ids, TreeRows.TestKind.All, withIncidentsOnly: false, cancellationToken, filters.BootPath, filters.TestPath);
-        return TypedResults.Ok(new TreeFullResponse(builds, TreeItems.Tests(tests, filters, boots: true, fullMisc),
-            TreeItems.Tests(tests, filters, boots: false, fullMisc), summary.Common, summary.Summary, summary.Filters));
+        var tests = await TreeRows.TestsAsync(db, ids, TreeRows.TestKind.All, withIncidentsOnly: false, cancellationToken, filters.BootPath,
+            filters.TestPath, withEnvironmentMisc: fullMisc);
+        var boots = TreeItems.Tests(tests, filters, boots: true, fullMisc);
+        var testItems = TreeItems.Tests(tests, filters, boots: false, fullMisc);
+        // Upstream's legacy TreeDetailsFullResponse, in its order: builds, boots, tests, common, summary, filters.
+        return new JsonStream(async json =>
+        {
+            json.Writer.WriteStartObject();
+            json.Property("builds", builds);
+            await TestItemWriter.WriteListAsync(json, "boots", boots);
+            await TestItemWriter.WriteListAsync(json, "tests", testItems);
+            json.Property("common", summary.Common);
+            json.Property("summary", summary.Summary);
+            json.Property("filters", summary.Filters);
+            json.Writer.WriteEndObject();
+        });
     }
 
     private static async Task<IResult> CommitHistoryAsync(HttpContext http, TreeScope scope, FilterSet filters, DashboardDb db,

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using KernelCI.Dashboard.Data;
 using KernelCI.Dashboard.Filters;
 using KernelCI.Dashboard.Statuses;
@@ -57,11 +56,9 @@ internal static class TreeItems
             }
 
             seen.Add(row.Id);
-            var misc = fullEnvironmentMisc && row.EnvironmentMisc is JsonObject full
-                ? full.DeepClone()
-                : new JsonObject { ["platform"] = row.Platform };
             items.Add(new TestItem(row.Id, row.Origin, row.Status, row.Duration, fact.Path, DashboardSql.FormatTime(row.StartTime),
-                row.Compatibles, fact.Config, row.LogUrl, fact.Architecture, fact.Compiler, misc, row.Lab));
+                row.Compatibles, fact.Config, row.LogUrl, fact.Architecture, fact.Compiler, row.Platform,
+                fullEnvironmentMisc ? row.EnvironmentMisc : null, row.Lab));
         }
 
         return items;
