@@ -43,6 +43,52 @@ public sealed class TreeDetailsPageTests
         Assert.Equal(WebSeed.HeadPath + "?tab=tests", page.Location);
     }
 
+    [Fact]
+    public async Task Short_alias_of_a_branch_redirects_to_the_branch_page()
+    {
+        await using var app = await DashboardTestApp.StartAsync(DatabaseKind.Sqlite);
+
+        var page = await WebPage.GetAsync(app, "/c/next/pending-fixes%2Fsub");
+
+        Assert.Equal("/tree/next/pending-fixes%2Fsub", page.Location);
+    }
+
+    [Fact]
+    public async Task Short_build_alias_redirects_to_the_build_page()
+    {
+        await using var app = await DashboardTestApp.StartAsync(DatabaseKind.Sqlite);
+
+        var page = await WebPage.GetAsync(app, "/b/maestro:b-00");
+
+        Assert.Equal("/build/maestro%3Ab-00", page.Location);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Details_footer_shows_the_kci_dev_command_of_the_tab(DatabaseKind kind)
+    {
+        await using var app = await DashboardTestApp.StartAsync(kind);
+        await WebSeed.SeedAsync(app);
+
+        var page = await WebPage.GetAsync(app, WebSeed.HeadPath + "?tab=boots");
+
+        Assert.Equal($"kci-dev results boots --giturl '{WebSeed.MainlineUrl}' --branch 'master' --commit {WebSeed.HeadCommit}",
+            page.Document.QuerySelector("footer code")!.TextContent);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Commit_may_be_named_by_its_tag(DatabaseKind kind)
+    {
+        await using var app = await DashboardTestApp.StartAsync(kind);
+        await WebSeed.SeedAsync(app);
+
+        var page = await WebPage.GetAsync(app, "/tree/mainline/master/" + WebSeed.HeadTag);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal(WebSeed.HeadCommit, page.Document.QuerySelector(".facts code")!.TextContent);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Builds_tab_pages_the_builds_on_the_server(DatabaseKind kind)

@@ -66,6 +66,16 @@ public sealed class TreeListingPageTests
     }
 
     [Fact]
+    public async Task Tree_listing_footer_shows_the_kci_dev_command_of_its_filters()
+    {
+        await using var app = await DashboardTestApp.StartAsync(DatabaseKind.Sqlite);
+
+        var page = await WebPage.GetAsync(app, "/tree?intervalInDays=5&origin=microsoft");
+
+        Assert.Equal("kci-dev results trees --days 5 --origin microsoft", page.Document.QuerySelector("footer code")!.TextContent);
+    }
+
+    [Fact]
     public async Task Root_redirects_to_the_tree_listing()
     {
         await using var app = await DashboardTestApp.StartAsync(DatabaseKind.Sqlite);
