@@ -225,6 +225,7 @@ public sealed class TreeDetailsPageTests
 
     [Theory]
     [InlineData("/tree/mainline/master/not%20a%20hash", "commit")]
+    [InlineData("/tree/main%01line/master", "path")]
     [InlineData("/tree/mainline/master/2222222222222222222222222222222222222222?tab=logs", "tab")]
     [InlineData("/tree/mainline/master/2222222222222222222222222222222222222222?status=green", "status")]
     [InlineData("/tree/mainline/master/2222222222222222222222222222222222222222?filter_build.duration_[gte]=long", "filter_build.duration_[gte]")]

@@ -8,12 +8,20 @@ namespace KernelCI.Dashboard.Web.Trees;
 /// middle ones as a branch with slashes, for hand-written links. The commit is a hash or a tag.</summary>
 internal sealed partial record TreePageRoute(string TreeName, string Branch, string? Commit)
 {
+    private const int MaxSegment = 512;
+
     public static TreePageRoute? Parse(string? path)
     {
         var segments = (path ?? "").TrimEnd('/').Split('/').Select(Uri.UnescapeDataString).ToArray();
         if (segments.Length < 2 || segments.Any(s => s.Length == 0))
         {
             return null;
+        }
+
+        // Names go to the database as parameters; control characters (NUL above all, which PostgreSQL refuses) never name a tree.
+        if (segments.Any(s => s.Length > MaxSegment || s.Any(char.IsControl)))
+        {
+            throw new BadParameterException("path", $"tree, branch and commit are at most {MaxSegment} characters without control characters");
         }
 
         if (segments.Length == 2)
