@@ -39,6 +39,20 @@ public sealed class TreeListingPageTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Tree_listing_counts_open_their_tab(DatabaseKind kind)
+    {
+        await using var app = await DashboardTestApp.StartAsync(kind);
+        await WebSeed.SeedAsync(app);
+
+        var page = await WebPage.GetAsync(app, "/tree");
+
+        var mainline = page.Table("Trees").QuerySelectorAll("tbody tr").First();
+        Assert.Equal([WebSeed.HeadPath, WebSeed.HeadPath + "?tab=boots", WebSeed.HeadPath + "?tab=tests"],
+            mainline.QuerySelectorAll("td a.pill-link").Select(a => a.GetAttribute("href")));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Tree_listing_search_keeps_the_matching_trees(DatabaseKind kind)
     {
         await using var app = await DashboardTestApp.StartAsync(kind);
