@@ -34,13 +34,14 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>A page of a new context (own storage) at <paramref name="width"/> pixels, recording console errors and
     /// failed requests.</summary>
-    public async Task<WatchedPage> OpenAsync(int width = 1280, ColorScheme scheme = ColorScheme.Light)
+    public async Task<WatchedPage> OpenAsync(int width = 1280, ColorScheme scheme = ColorScheme.Light, bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = 900 },
             ColorScheme = scheme,
+            JavaScriptEnabled = javaScript,
         });
         return new WatchedPage(context, await context.NewPageAsync());
     }

@@ -154,6 +154,23 @@ public sealed class PagesInBrowserTests(BrowserFixture browser) : IClassFixture<
         Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "kselftest.timers.nanosleep" }).IsVisibleAsync());
     }
 
+    [Fact]
+    public async Task Tests_hierarchy_and_paging_work_with_javascript_off()
+    {
+        await using var watched = await browser.OpenAsync(javaScript: false);
+        var page = watched.Page;
+        await page.GotoAsync(WebSeed.HeadPath + "?tab=tests&limit=1");
+
+        await page.GetByText("baseline", new() { Exact = true }).ClickAsync();
+        var opened = await page.GetByRole(AriaRole.Link, new() { Name = "baseline.login" }).IsVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
+        await page.WaitForURLAsync("**cursor=**");
+
+        Assert.True(opened);
+        Assert.Equal("kselftest", (await page.Locator("#tests-tree > li > details > summary .group-name").AllTextContentsAsync()).Single());
+        Assert.False(await page.GetByRole(AriaRole.Button, new() { Name = "Dark mode" }).IsVisibleAsync());
+    }
+
     private static Task<string> BackgroundAsync(IPage page) => page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
 
     private static string Screenshot(string name, string variant) => Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}-{variant}.png");
