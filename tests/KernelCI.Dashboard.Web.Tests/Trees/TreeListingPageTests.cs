@@ -79,6 +79,20 @@ public sealed class TreeListingPageTests
         Assert.Null(second.Document.QuerySelector("a[rel=next]"));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Tree_listing_offers_the_origins_seen_and_the_one_asked_for(DatabaseKind kind)
+    {
+        await using var app = await DashboardTestApp.StartAsync(kind);
+        await WebSeed.SeedAsync(app);
+
+        var page = await WebPage.GetAsync(app, "/tree?origin=redhat");
+
+        Assert.Equal(["maestro", "redhat"], page.Document.QuerySelectorAll("#origin option").Select(o => o.TextContent));
+        Assert.Equal("redhat", page.Document.QuerySelector("#origin option[selected]")!.TextContent);
+        Assert.Empty(page.RowHeaders("Trees"));
+    }
+
     [Fact]
     public async Task Tree_listing_footer_shows_the_kci_dev_command_of_its_filters()
     {

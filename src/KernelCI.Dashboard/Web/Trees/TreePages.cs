@@ -1,5 +1,6 @@
 using KernelCI.Dashboard.Data;
 using KernelCI.Dashboard.Http;
+using KernelCI.Dashboard.Origins;
 using KernelCI.Dashboard.Trees;
 using KernelCI.Dashboard.Trees.Latest;
 using KernelCI.Dashboard.Trees.Listing;
@@ -39,7 +40,10 @@ internal static class TreePages
         var search = QueryValues.Optional(query, "treeSearch") ?? "";
         var page = PageRequest.From(query, ["tree_name", "start_time"]);
         page = page with { Limit = page.Limit ?? TreeDetailsReader.DefaultLimit, Sort = page.Sort ?? "tree_name" };
-        var trees = await TreeListing.ReadAsync(db, origin, time.GetUtcNow().AddDays(-days), cancellationToken);
+        var since = time.GetUtcNow().AddDays(-days);
+        var trees = await TreeListing.ReadAsync(db, origin, since, cancellationToken);
+        // The origins with checkouts in the window, and the one asked for even if it has none.
+        var origins = (await OriginsQuery.CheckoutOriginsAsync(db, since, cancellationToken)).Append(origin).Distinct().Order(StringComparer.Ordinal).ToList();
         var matching = trees.Where(t => Matches(t, search)).ToList();
         var shown = Paging.Apply(http, matching, page, (t, field) => field == "start_time"
             ? TreeSort.Time(t.StartTime)
@@ -49,7 +53,7 @@ internal static class TreePages
             t.GitCommitTags, t.StartTime, Tally(t.BuildStatus), Tally(t.BootStatus), Tally(t.TestStatus),
             t is { TreeName: { } name, GitRepositoryBranch: { } branch, GitCommitHash: { } hash } ? TreeUrls.Details(name, branch, hash) + originQuery : null))
             .ToList();
-        return PageResults.Page<TreeListingPage>(new TreeListingView(PageLink.From("/tree", query), days, origin, search, page.Limit.Value, next,
+        return PageResults.Page<TreeListingPage>(new TreeListingView(PageLink.From("/tree", query), days, origin, origins, search, page.Limit.Value, next,
             matching.Count, rows));
     }
 
