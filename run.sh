@@ -44,6 +44,7 @@ scripts/demo-pipeline.sh "$data" "$port"
 cat <<MSG
 
 KernelCI is running from $data:
+  Dashboard   http://127.0.0.1:$port/tree  (the web dashboard: trees, their builds, boots and tests)
   Dashboard API http://127.0.0.1:$port/api/tree/  (the trees the pipeline built; kci-dev's dashboard_api is http://127.0.0.1:$port/api/)
   Maestro API http://127.0.0.1:$((port + 1))/
   Pipeline    http://127.0.0.1:$((port + 2))/  (developer requests: /api/checkout, /api/patchset, /api/jobretry)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what is missing from Debian's packages: the .NET SDK is expected; PostgreSQL, Azurite's npm and kci-dev's
-# Python modules for the tests.
+# Installs what is missing from Debian's packages: the .NET SDK is expected; PostgreSQL, Azurite's npm, kci-dev's
+# Python modules and Chromium for the tests.
 set -euo pipefail
 need=()
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (dotnet not found)" >&2; exit 1; }
@@ -23,6 +23,8 @@ if [ "${1:-}" = "--tests" ]; then
   command -v pg_ctlcluster >/dev/null || need+=(postgresql)
   command -v npm >/dev/null || need+=(npm)   # Azurite, the Azure Blob emulator for the storage tests
   # Upstream's kci-dev (../shared/vendor/kci-dev.sh), run by KernelCI.EndToEnd.Tests/KciDev on Debian's python3.
+  # Debian's Chromium, which KernelCI.Dashboard.Web.Tests drive with Playwright (its own browsers cannot be downloaded).
+  command -v chromium >/dev/null || need+=(chromium)
   for pkg in python3 python3-click python3-requests python3-git python3-yaml python3-tabulate; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || need+=("$pkg")
   done

@@ -11,6 +11,8 @@ using KernelCI.Dashboard.Proxy;
 using KernelCI.Dashboard.Regressions;
 using KernelCI.Dashboard.Search;
 using KernelCI.Dashboard.Trees;
+using KernelCI.Dashboard.Web;
+using KernelCI.Dashboard.Web.Shared;
 using KernelCI.Data;
 using KernelCI.Kcidb.Store;
 using KernelCI.ServiceDefaults;
@@ -21,7 +23,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KernelCI.Dashboard;
 
 /// <summary>The dashboard API: upstream's dashboard endpoints (kernelci/dashboard, backend/kernelCI_app/urls.py) under
-/// `/api/` on the base port, read from KCIDB's rows and the aggregates ingestion keeps (docs/dashboard-api.md).</summary>
+/// `/api/` on the base port, read from KCIDB's rows and the aggregates ingestion keeps (docs/dashboard-api.md); and the
+/// web dashboard's pages beside it, rendered on the server from the same queries (docs/dashboard.md).</summary>
 public sealed class DashboardComponent(DashboardOptions? options = null) : IComponent, IPeerClient
 {
     // Our own storage's addresses, which `proxy/` serves logs from besides Dashboard:ProxyAllowedHosts.
@@ -71,6 +74,9 @@ public sealed class DashboardComponent(DashboardOptions? options = null) : IComp
                 AutomaticDecompression = DecompressionMethods.None,
                 UseCookies = false,
             });
+        // The web pages: Razor components rendered per request on the server (docs/dashboard.md, "Design").
+        builder.Services.AddRazorComponents();
+        builder.Services.AddSingleton<StaticAssets>();
     }
 
     public void MapEndpoints(WebApplication app)
@@ -89,5 +95,6 @@ public sealed class DashboardComponent(DashboardOptions? options = null) : IComp
         api.MapLogProxy();
         api.MapDashboardMetrics();
         api.MapGet("/schema", () => Results.Redirect("/openapi.json")).WithSummary("The OpenAPI description (upstream: /api/schema/)");
+        app.MapWebPages();
     }
 }

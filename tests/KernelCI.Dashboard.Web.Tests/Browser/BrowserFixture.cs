@@ -1,0 +1,62 @@
+using KernelCI.Dashboard.Tests;
+using KernelCI.Data;
+using Microsoft.Playwright;
+
+namespace KernelCI.Dashboard.Web.Tests.Browser;
+
+/// <summary>One seeded dashboard on a real listener and one Debian Chromium driven by Playwright, shared by a class's
+/// tests. Playwright cannot download its browsers here, so it runs /usr/bin/chromium (scripts/install-deps.sh --tests).</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    private static readonly string[] Flags =
+        ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+    private DashboardTestApp? _app;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>Where screenshots go: the test's output folder, never the repository.</summary>
+    public static string ScreenshotFolder { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = await DashboardTestApp.StartAsync(DatabaseKind.Sqlite, kestrel: true);
+        await WebSeed.SeedAsync(_app);
+        BaseUrl = _app.Client.BaseAddress!;
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = Flags });
+    }
+
+    /// <summary>A page of a new context (own storage) at <paramref name="width"/> pixels, recording console errors and
+    /// failed requests.</summary>
+    public async Task<WatchedPage> OpenAsync(int width = 1280, ColorScheme scheme = ColorScheme.Light, bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = 900 },
+            ColorScheme = scheme,
+            JavaScriptEnabled = javaScript,
+        });
+        return new WatchedPage(context, await context.NewPageAsync());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,177 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace KernelCI.Dashboard.Web.Tests.Browser;
+
+/// <summary>The pages in Debian's Chromium (issue 17 item 5): they load cleanly, the links between them work by
+/// clicking, paging changes the URL and the rows, a phone's width needs no sideways scroll, dark mode renders, and an
+/// axe scan finds nothing serious.</summary>
+public sealed class PagesInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const int Phone = 390;
+
+    private const string BuildsTable = "table:has(caption:text('Builds of this commit'))";
+
+    public static TheoryData<string, string> Pages => new()
+    {
+        { "tree-listing", "/tree" },
+        { "tree-builds", WebSeed.HeadPath },
+        { "tree-boots", WebSeed.HeadPath + "?tab=boots" },
+        { "tree-tests", WebSeed.HeadPath + "?tab=tests" },
+        { "search", "/search?q=" + WebSeed.HeadTag },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Page_opens_without_console_errors_or_failed_requests(string name, string path)
+    {
+        await using var watched = await browser.OpenAsync();
+
+        await watched.Page.GotoAsync(path);
+        await watched.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot(name, "desktop"), FullPage = true });
+
+        Assert.Empty(watched.Problems);
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Page_at_phone_width_has_no_horizontal_scroll(string name, string path)
+    {
+        await using var watched = await browser.OpenAsync(Phone);
+
+        await watched.Page.GotoAsync(path);
+        await watched.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot(name, "phone"), FullPage = true });
+
+        Assert.True(await watched.Page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= Phone);
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Axe_finds_no_serious_or_critical_violation(string name, string path)
+    {
+        _ = name;
+        await using var watched = await browser.OpenAsync();
+        await watched.Page.GotoAsync(path);
+
+        var results = await watched.Page.RunAxe();
+
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})").ToList();
+        Assert.Empty(serious);
+    }
+
+    [Fact]
+    public async Task Axe_finds_no_serious_or_critical_violation_in_dark_mode()
+    {
+        await using var watched = await browser.OpenAsync(scheme: ColorScheme.Dark);
+        await watched.Page.GotoAsync(WebSeed.HeadPath);
+
+        var results = await watched.Page.RunAxe();
+
+        Assert.Empty(results.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id));
+    }
+
+    [Fact]
+    public async Task Clicking_from_the_listing_reaches_a_build()
+    {
+        await using var watched = await browser.OpenAsync();
+        var page = watched.Page;
+        await page.GotoAsync("/tree");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "mainline", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**" + WebSeed.HeadPath);
+        await page.Locator(BuildsTable).GetByRole(AriaRole.Link, new() { Name = "cfg-00", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/build/maestro%3Ab-00");
+
+        Assert.Contains("Build maestro:b-00", await page.Locator("h1").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Empty(watched.Problems);
+    }
+
+    [Fact]
+    public async Task Next_page_link_changes_the_url_and_the_rows()
+    {
+        await using var watched = await browser.OpenAsync();
+        var page = watched.Page;
+        await page.GotoAsync(WebSeed.HeadPath + "?sort=config_name&limit=10");
+        var firstRows = await page.Locator(BuildsTable + " tbody th").AllTextContentsAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
+        await page.WaitForURLAsync("**cursor=**");
+        var nextRows = await page.Locator(BuildsTable + " tbody th").AllTextContentsAsync();
+
+        Assert.Equal("cfg-00", firstRows[0]);
+        Assert.Equal("cfg-10", nextRows[0]);
+        Assert.Contains("cursor=", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_filter_link_changes_the_url_and_the_rows()
+    {
+        await using var watched = await browser.OpenAsync();
+        var page = watched.Page;
+        await page.GotoAsync(WebSeed.HeadPath + "?sort=config_name");
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Status" }).GetByRole(AriaRole.Link, new() { Name = "Failed" }).ClickAsync();
+        await page.WaitForURLAsync("**status=failed**");
+        var rows = await page.Locator(BuildsTable + " tbody th").AllTextContentsAsync();
+
+        Assert.Equal(["cfg-00", "cfg-10", "cfg-20"], rows.Select(r => r.Trim()));
+    }
+
+    [Fact]
+    public async Task Dark_mode_follows_the_system_setting()
+    {
+        await using var watched = await browser.OpenAsync(scheme: ColorScheme.Dark);
+        await watched.Page.GotoAsync(WebSeed.HeadPath);
+        await watched.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("tree-builds", "dark"), FullPage = true });
+
+        Assert.Equal("rgb(17, 20, 24)", await BackgroundAsync(watched.Page));
+    }
+
+    [Fact]
+    public async Task Dark_mode_switch_overrides_the_system_and_is_remembered()
+    {
+        await using var watched = await browser.OpenAsync(scheme: ColorScheme.Light);
+        var page = watched.Page;
+        await page.GotoAsync("/tree");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Dark mode" }).ClickAsync();
+        await page.ReloadAsync();
+
+        Assert.Equal("rgb(17, 20, 24)", await BackgroundAsync(page));
+        Assert.Equal("true", await page.GetByRole(AriaRole.Button, new() { Name = "Dark mode" }).GetAttributeAsync("aria-pressed"));
+    }
+
+    [Fact]
+    public async Task Expand_all_opens_every_group_of_the_tests()
+    {
+        await using var watched = await browser.OpenAsync();
+        var page = watched.Page;
+        await page.GotoAsync(WebSeed.HeadPath + "?tab=tests");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Expand all" }).ClickAsync();
+
+        Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "kselftest.timers.nanosleep" }).IsVisibleAsync());
+    }
+
+    [Fact]
+    public async Task Tests_hierarchy_and_paging_work_with_javascript_off()
+    {
+        await using var watched = await browser.OpenAsync(javaScript: false);
+        var page = watched.Page;
+        await page.GotoAsync(WebSeed.HeadPath + "?tab=tests&limit=1");
+
+        await page.GetByText("baseline", new() { Exact = true }).ClickAsync();
+        var opened = await page.GetByRole(AriaRole.Link, new() { Name = "baseline.login" }).IsVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
+        await page.WaitForURLAsync("**cursor=**");
+
+        Assert.True(opened);
+        Assert.Equal("kselftest", (await page.Locator("#tests-tree > li > details > summary .group-name").AllTextContentsAsync()).Single());
+        Assert.False(await page.GetByRole(AriaRole.Button, new() { Name = "Dark mode" }).IsVisibleAsync());
+    }
+
+    private static Task<string> BackgroundAsync(IPage page) => page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
+
+    private static string Screenshot(string name, string variant) => Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}-{variant}.png");
+}
