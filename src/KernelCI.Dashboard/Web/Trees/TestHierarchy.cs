@@ -34,7 +34,7 @@ internal static class TestHierarchy
                 level = next;
             }
 
-            node!.Tests.Add(new TreeTestRow(test.Id, test.Path, test.Status, test.EnvironmentMisc["platform"]?.GetValue<string>(), test.Config,
+            node!.Tests.Add(new TreeTestRow(test.Id, test.Path, test.Status, test.Platform, test.Config,
                 test.Architecture, test.StartTime, test.Duration, "/test/" + Uri.EscapeDataString(test.Id)));
         }
 
