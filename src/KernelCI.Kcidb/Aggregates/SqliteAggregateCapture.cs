@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using KernelCI.Kcidb.Store;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using BuildTestsKey = (string BuildId, string Origin, int IsBoot, string PathGroup, string Platform, string Compatibles, string Lab, string Status);
 
 namespace KernelCI.Kcidb.Aggregates;
@@ -66,7 +67,7 @@ internal static class SqliteAggregateCapture
         """;
 
     private static readonly string AddSql = $"""
-        INSERT INTO kcidb_agg_dbt ({AggregateMaintenance.BuildTestsKey}, d) VALUES (@b, @o, @i, @g, @p, @c, @l, @s, @d)
+        INSERT INTO kcidb_agg_dbt ({AggregateMaintenance.BuildTestsKey}, d) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
         ON CONFLICT ({AggregateMaintenance.BuildTestsKey}) DO UPDATE SET d = d + excluded.d
         """;
 
@@ -119,38 +120,42 @@ internal static class SqliteAggregateCapture
         return (counts, read.Append(']').ToString());
     }
 
-    /// <summary>Adds the counts <see cref="NewTests"/> computed to the capture, one prepared statement per key.</summary>
-    public static void Add(SqliteConnection connection, SqliteTransaction? transaction, Dictionary<BuildTestsKey, long> counts)
+    /// <summary>Adds the counts <see cref="NewTests"/> computed to the capture: one prepared statement through SQLite's
+    /// own API, bound by position (a command's named parameters cost several times the insert itself).</summary>
+    public static void Add(SqliteConnection connection, Dictionary<BuildTestsKey, long> counts)
     {
         if (counts.Count == 0)
         {
             return;
         }
 
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = AddSql;
-        var build = command.Parameters.Add("@b", SqliteType.Text);
-        var origin = command.Parameters.Add("@o", SqliteType.Text);
-        var isBoot = command.Parameters.Add("@i", SqliteType.Integer);
-        var pathGroup = command.Parameters.Add("@g", SqliteType.Text);
-        var platform = command.Parameters.Add("@p", SqliteType.Text);
-        var compatibles = command.Parameters.Add("@c", SqliteType.Text);
-        var lab = command.Parameters.Add("@l", SqliteType.Text);
-        var status = command.Parameters.Add("@s", SqliteType.Text);
-        var d = command.Parameters.Add("@d", SqliteType.Integer);
-        foreach (var (key, n) in counts)
+        var db = connection.Handle!;
+        Check(db, raw.sqlite3_prepare_v2(db, AddSql, out var statement));
+        using (statement)
         {
-            build.Value = key.BuildId;
-            origin.Value = key.Origin;
-            isBoot.Value = key.IsBoot;
-            pathGroup.Value = key.PathGroup;
-            platform.Value = key.Platform;
-            compatibles.Value = key.Compatibles;
-            lab.Value = key.Lab;
-            status.Value = key.Status;
-            d.Value = n;
-            command.ExecuteNonQuery();
+            foreach (var (key, n) in counts)
+            {
+                Check(db, raw.sqlite3_bind_text(statement, 1, key.BuildId));
+                Check(db, raw.sqlite3_bind_text(statement, 2, key.Origin));
+                Check(db, raw.sqlite3_bind_int64(statement, 3, key.IsBoot));
+                Check(db, raw.sqlite3_bind_text(statement, 4, key.PathGroup));
+                Check(db, raw.sqlite3_bind_text(statement, 5, key.Platform));
+                Check(db, raw.sqlite3_bind_text(statement, 6, key.Compatibles));
+                Check(db, raw.sqlite3_bind_text(statement, 7, key.Lab));
+                Check(db, raw.sqlite3_bind_text(statement, 8, key.Status));
+                Check(db, raw.sqlite3_bind_int64(statement, 9, n));
+                var result = raw.sqlite3_step(statement);
+                raw.sqlite3_reset(statement);
+                Check(db, result);
+            }
+        }
+    }
+
+    private static void Check(sqlite3 db, int result)
+    {
+        if (result is not (raw.SQLITE_OK or raw.SQLITE_DONE))
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), result, raw.sqlite3_extended_errcode(db));
         }
     }
 

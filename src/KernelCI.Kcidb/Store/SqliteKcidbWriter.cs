@@ -176,7 +176,7 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
         var tests = batch.Tables.FirstOrDefault(t => t.Table == KcidbTables.Tests)?.Sorted() ?? [];
         var (counts, read) = SqliteAggregateCapture.NewTests(tests, existing);
         capture.Parameters.AddWithValue("@read", read);
-        SqliteAggregateCapture.Add(_connection, _transaction, counts);
+        SqliteAggregateCapture.Add(_connection, counts);
     }
 
     // The batch's test and build ids as JSON arrays for the capture's json_each: each id's raw JSON text as sent.
