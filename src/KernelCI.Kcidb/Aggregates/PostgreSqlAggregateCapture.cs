@@ -35,31 +35,20 @@ internal static class PostgreSqlAggregateCapture
 
     /// <summary>The tests' upsert itself, with the change it makes to <c>dash_build_tests</c> per key: the stored
     /// dimensions of the tests it writes (every part of the statement sees the rows as they were before it), subtracted,
-    /// and the merged rows', added. The old rows are read by one index lookup per staged test, forced (<c>OFFSET 0</c>
-    /// keeps the lateral subquery from being flattened): the staging table has no statistics, and the planner's join
-    /// read all of <c>tests</c> for every batch. The merged rows are the merge rule applied to the staged and the old
-    /// values (<c>COALESCE(new, old)</c>, as <see cref="Store.UpsertSql"/>), which under the ingesters' lock is what
-    /// the upsert writes: cheaper than its <c>RETURNING</c>, which keeps every written row for the statement.</summary>
+    /// and the merged rows' from its RETURNING, added. The old rows are read by one index lookup per staged test, forced
+    /// (<c>OFFSET 0</c> keeps the lateral subquery from being flattened): the staging table has no statistics, and the
+    /// planner's join read all of <c>tests</c> for every batch.</summary>
     public static string TestsMergeSql(string staging, string merge) => $"""
         WITH o AS MATERIALIZED (
             SELECT l.* FROM {staging} s
-            CROSS JOIN LATERAL (
-                SELECT t.id, t.build_id, t.origin, t.path, t.status::text AS status, t.environment_misc, t.environment_compatible, t.misc
-                FROM tests t WHERE t.id = s.id OFFSET 0) AS l),
-        m AS (
-        {merge}),
-        n AS (
-            SELECT t.build_id, t.origin, {Dimensions.Select} FROM (
-                SELECT COALESCE(s.build_id, o.build_id) AS build_id, COALESCE(s.origin, o.origin) AS origin,
-                    COALESCE(s.path, o.path) AS path, COALESCE(s.status, o.status) AS status,
-                    COALESCE(s.environment_misc, o.environment_misc) AS environment_misc,
-                    COALESCE(s.environment_compatible, o.environment_compatible) AS environment_compatible,
-                    COALESCE(s.misc, o.misc) AS misc
-                FROM {staging} s LEFT JOIN o ON o.id = s.id) AS t),
-        p AS (SELECT t.build_id, t.origin, {Dimensions.Select} FROM o AS t)
+            CROSS JOIN LATERAL (SELECT t.build_id, t.origin, {Dimensions.Select} FROM tests t WHERE t.id = s.id OFFSET 0) AS l),
+        t AS (
+        {merge}
+        RETURNING build_id, origin, path, status, environment_misc, environment_compatible, misc),
+        n AS (SELECT t.build_id, t.origin, {Dimensions.Select} FROM t)
         INSERT INTO kcidb_agg_dbt ({AggregateMaintenance.BuildTestsKey}, d)
         SELECT {AggregateMaintenance.BuildTestsKey}, SUM(d) FROM (
-            SELECT {AggregateMaintenance.BuildTestsKey}, -1 AS d FROM p
+            SELECT {AggregateMaintenance.BuildTestsKey}, -1 AS d FROM o
             UNION ALL
             SELECT {AggregateMaintenance.BuildTestsKey}, 1 FROM n) AS c
         GROUP BY {AggregateMaintenance.BuildTestsKey} HAVING SUM(d) <> 0
