@@ -108,7 +108,8 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
         using var capture = _aggregates ? Capture(batch) : null;
         if (capture is not null)
         {
-            Before(capture, batch);
+            capture.CommandText = SqliteAggregateCapture.BeforeSql;
+            capture.ExecuteNonQuery();
         }
 
         foreach (var rows in batch.Tables)
@@ -157,26 +158,6 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
             _transaction = null;
             transaction.Dispose();
         }
-    }
-
-    // Looks up what the batch will replace, and counts the tests it creates from their submitted values; the rest are
-    // read back after the write (@read).
-    private void Before(SqliteCommand capture, JsonIngestBatch batch)
-    {
-        capture.CommandText = SqliteAggregateCapture.BeforeSql;
-        var existing = new HashSet<long>();
-        using (var reader = capture.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                existing.Add(reader.GetInt64(0));
-            }
-        }
-
-        var tests = batch.Tables.FirstOrDefault(t => t.Table == KcidbTables.Tests)?.Sorted() ?? [];
-        var (counts, read) = SqliteAggregateCapture.NewTests(tests, existing);
-        capture.Parameters.AddWithValue("@read", read);
-        SqliteAggregateCapture.Add(_connection, counts);
     }
 
     // The batch's test and build ids as JSON arrays for the capture's json_each: each id's raw JSON text as sent.

@@ -188,8 +188,8 @@ public sealed class IngestionAggregateTests
         await AggregateTables.AssertExactAsync(context.Database);
     }
 
-    // On SQLite a new test's dimensions come from its submitted values, not from the stored row (docs/dashboard-api.md,
-    // "Aggregates"): values SQLite's JSON functions may read differently from .NET must still count as recomputed.
+    // Escapes, non-string platforms, duplicated fields and non-ASCII text: whatever the JSON functions make of them,
+    // ingestion must count them as the recomputation does (docs/dashboard-api.md, "Aggregates").
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task New_tests_with_unusual_values_count_as_their_recomputation(DatabaseKind kind)
