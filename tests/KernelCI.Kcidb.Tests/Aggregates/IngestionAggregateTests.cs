@@ -188,6 +188,31 @@ public sealed class IngestionAggregateTests
         await AggregateTables.AssertExactAsync(context.Database);
     }
 
+    // Escapes, non-string platforms, duplicated fields and non-ASCII text: whatever the JSON functions make of them,
+    // ingestion must count them as the recomputation does (docs/dashboard-api.md, "Aggregates").
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task New_tests_with_unusual_values_count_as_their_recomputation(DatabaseKind kind)
+    {
+        await using var context = await StoreContext.CreateAsync(kind);
+        string[] tests =
+        [
+            """{"id": "o:t1", "origin": "o", "build_id": "o:b1", "path": ".x", "environment": {"misc": {"platform": 15}}}""",
+            """{"id": "o:t2", "origin": "o", "build_id": "o:b1", "path": "boot", "environment": {"misc": {"platform": {"a": [1, 2]}}}}""",
+            """{"id": "o:t3", "origin": "o", "build_id": "o:b1", "path": "boot.x.y", "environment": {"misc": {"platform": "r\u0070i\n"}}}""",
+            """{"id": "o:t4", "origin": "o", "build_id": "o:b1", "status": "PASS", "environment": {"compatible": ["été", "a+b<c>"]}}""",
+            """{"id": "o:t5", "origin": "o", "build_id": "o:b1", "environment": {"compatible": [], "misc": {"platfor\u006d": "x", "platform": "y"}}}""",
+            """{"id": "o:t6", "origin": "o", "build_id": "o:b1", "misc": {"runtime": "a", "runtime": "b"}}""",
+            """{"id": "o:t7", "origin": "o", "build_id": "o:b1", "path": "ltp", "misc": {"runtime": null}, "environment": {"misc": {"platform": true}}}""",
+            """{"id": "o:t\u0038", "origin": "o", "build_id": "o:b\u0031", "path": "kunit.é", "environment": {"compatible": ["a,b"], "misc": {"platform": "rpi"}}}""",
+        ];
+
+        await context.IngestAsync(Submission("s1", [Build("o:b1", "o:c1")], tests));
+
+        Assert.Equal(8, await AggregateTables.CountAsync(context.Database, "dash_build_tests", "build_id = 'o:b1'"));
+        await AggregateTables.AssertExactAsync(context.Database);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Ingestion_with_the_switch_off_leaves_the_aggregates_alone(DatabaseKind kind)
