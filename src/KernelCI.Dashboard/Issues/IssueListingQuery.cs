@@ -74,19 +74,7 @@ internal static class IssueListingQuery
     public static async Task<List<IssueListingRow>> ReadAsync(DashboardDb db, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (db.Kind == DatabaseKind.PostgreSql)
-        {
-            // The plan's estimated cost passes jit_above_cost, and compiling it took longer (about 35 ms) than running
-            // it; SET LOCAL ends with this read-only transaction.
-            await using var noJit = connection.CreateCommand();
-            noJit.Transaction = transaction;
-            noJit.CommandText = "SET LOCAL jit = off";
-            await noJit.ExecuteNonQueryAsync(cancellationToken);
-        }
-
         await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
         command.CommandText = db.Kind == DatabaseKind.Sqlite ? SqliteSql : PostgreSql;
         db.Sql.AddTime(command, "start", start);
         db.Sql.AddTime(command, "end", end);

@@ -38,7 +38,7 @@ public sealed class IssueExtrasTests
         // Upstream's DISTINCT ON orders the last incident by _timestamp DESC, where PostgreSQL puts NULL first
         // (kernelci/dashboard:backend/kernelCI_app/queries/issues.py, get_issue_seen_data).
         await using var app = await IssueListingSeed.StartAsync(kind);
-        var db = new DashboardDb(app.Database);
+        await using var db = new DashboardDb(app.Database);
         await using (var connection = await db.OpenAsync(TestContext.Current.CancellationToken))
         {
             await using var move = connection.CreateCommand();

@@ -66,7 +66,7 @@ internal static class IssueListingSeed
 
     private static async Task FixTimesAsync(DashboardTestApp app)
     {
-        var db = new DashboardDb(app.Database);
+        await using var db = new DashboardDb(app.Database);
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var connection = await db.OpenAsync(cancellationToken);
         for (var i = 0; i < IssueKeys.Length; i++)

@@ -93,7 +93,7 @@ internal static class IssueSeed
     /// <summary>Sets a row's ingestion time, which the issue listing and the metrics window on.</summary>
     public static async Task SetTimestampAsync(DashboardTestApp app, string table, string id, DateTimeOffset time)
     {
-        var db = new DashboardDb(app.Database);
+        await using var db = new DashboardDb(app.Database);
         await using var connection = await db.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"UPDATE {table} SET _timestamp = @time WHERE id = @id";
