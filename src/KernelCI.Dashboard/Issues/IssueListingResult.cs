@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KernelCI.Dashboard.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -86,14 +87,14 @@ internal sealed class IssueListingResult(IssueListing listing) : IResult
     private static void WriteIssue(Utf8JsonWriter json, IssueRow issue)
     {
         json.WriteStartObject();
-        WriteText(json, FieldTimestamp, issue.FieldTimestamp);
+        json.WriteStringOrNull(FieldTimestamp, issue.FieldTimestamp);
         json.WriteString(Id, issue.Id);
-        WriteText(json, Comment, issue.Comment);
+        json.WriteStringOrNull(Comment, issue.Comment);
         json.WriteString(Origin, issue.Origin);
         json.WriteNumber(Version, issue.Version);
-        WriteBool(json, CulpritCode, issue.CulpritCode);
-        WriteBool(json, CulpritTool, issue.CulpritTool);
-        WriteBool(json, CulpritHarness, issue.CulpritHarness);
+        json.WriteBooleanOrNull(CulpritCode, issue.CulpritCode);
+        json.WriteBooleanOrNull(CulpritTool, issue.CulpritTool);
+        json.WriteBooleanOrNull(CulpritHarness, issue.CulpritHarness);
         if (issue.Categories is null)
         {
             json.WriteNull(Categories);
@@ -109,47 +110,16 @@ internal sealed class IssueListingResult(IssueListing listing) : IResult
     private static void WriteIncident(Utf8JsonWriter json, Incident incident)
     {
         json.WriteStartObject();
-        WriteText(json, FirstSeen, incident.FirstSeen);
-        WriteText(json, GitCommitHash, incident.GitCommitHash);
-        WriteText(json, GitRepositoryUrl, incident.GitRepositoryUrl);
-        WriteText(json, GitRepositoryBranch, incident.GitRepositoryBranch);
-        WriteText(json, GitCommitName, incident.GitCommitName);
-        WriteText(json, TreeName, incident.TreeName);
-        if (incident.IssueVersion is { } version)
-        {
-            json.WriteNumber(IssueVersion, version);
-        }
-        else
-        {
-            json.WriteNull(IssueVersion);
-        }
+        json.WriteStringOrNull(FirstSeen, incident.FirstSeen);
+        json.WriteStringOrNull(GitCommitHash, incident.GitCommitHash);
+        json.WriteStringOrNull(GitRepositoryUrl, incident.GitRepositoryUrl);
+        json.WriteStringOrNull(GitRepositoryBranch, incident.GitRepositoryBranch);
+        json.WriteStringOrNull(GitCommitName, incident.GitCommitName);
+        json.WriteStringOrNull(TreeName, incident.TreeName);
+        json.WriteNumberOrNull(IssueVersion, incident.IssueVersion);
 
-        WriteText(json, CheckoutId, incident.CheckoutId);
+        json.WriteStringOrNull(CheckoutId, incident.CheckoutId);
         json.WriteEndObject();
-    }
-
-    private static void WriteText(Utf8JsonWriter json, JsonEncodedText name, string? value)
-    {
-        if (value is null)
-        {
-            json.WriteNull(name);
-        }
-        else
-        {
-            json.WriteString(name, value);
-        }
-    }
-
-    private static void WriteBool(Utf8JsonWriter json, JsonEncodedText name, bool? value)
-    {
-        if (value is { } flag)
-        {
-            json.WriteBoolean(name, flag);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 
     private static void WriteStrings(Utf8JsonWriter json, JsonEncodedText name, IEnumerable<string> values)

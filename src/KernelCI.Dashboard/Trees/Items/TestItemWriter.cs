@@ -45,9 +45,9 @@ internal static class TestItemWriter
         writer.WriteString(Id, item.Id);
         writer.WriteString(Origin, item.Origin);
         writer.WriteString(Status, item.Status);
-        Number(writer, Duration, item.Duration);
+        writer.WriteNumberOrNull(Duration, item.Duration);
         writer.WriteString(Path, item.Path);
-        Text(writer, StartTime, item.StartTime);
+        writer.WriteStringOrNull(StartTime, item.StartTime);
         if (item.EnvironmentCompatible is { } compatibles)
         {
             writer.WriteStartArray(EnvironmentCompatible);
@@ -64,7 +64,7 @@ internal static class TestItemWriter
         }
 
         writer.WriteString(Config, item.Config);
-        Text(writer, LogUrl, item.LogUrl);
+        writer.WriteStringOrNull(LogUrl, item.LogUrl);
         writer.WriteString(Architecture, item.Architecture);
         writer.WriteString(Compiler, item.Compiler);
         writer.WritePropertyName(EnvironmentMisc);
@@ -76,35 +76,11 @@ internal static class TestItemWriter
         else
         {
             writer.WriteStartObject();
-            Text(writer, Platform, item.Platform);
+            writer.WriteStringOrNull(Platform, item.Platform);
             writer.WriteEndObject();
         }
 
         writer.WriteString(Lab, item.Lab);
         writer.WriteEndObject();
-    }
-
-    private static void Text(Utf8JsonWriter writer, JsonEncodedText name, string? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNull(name);
-        }
-        else
-        {
-            writer.WriteString(name, value);
-        }
-    }
-
-    private static void Number(Utf8JsonWriter writer, JsonEncodedText name, double? value)
-    {
-        if (value is { } number)
-        {
-            writer.WriteNumber(name, number);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
     }
 }
