@@ -11,7 +11,7 @@ namespace KernelCI.Dashboard.Data;
 /// <para>On PostgreSQL the dashboard reads through a data source of its own whose sessions start with JIT off: its
 /// statements are short index reads whose estimated cost can still pass jit_above_cost, and compiling them cost more
 /// than running them (35 ms for the issue listing; hardware details 58 → 45 ms p50 on 2,000,000 tests;
-/// docs/dashboard-api.md, "Conventions"). KCIDB's ingestion keeps the server's setting.</para></summary>
+/// docs/dashboard-api.md, "Where we differ from upstream"). KCIDB's ingestion keeps the server's setting.</para></summary>
 internal sealed class DashboardDb(Database database) : IAsyncDisposable
 {
     private readonly NpgsqlDataSource? _postgres = database.Kind == DatabaseKind.PostgreSql
