@@ -39,14 +39,15 @@ internal static class TreeDetailsReader
         }
 
         var head = checkouts[0];
-        var (summary, message) = await TreeSummaryReader.ReadAsync(db, checkouts, filters, cancellationToken);
-        var link = PageLink.From(TreeUrls.Details(route.TreeName, route.Branch, route.Commit!), query);
         var ids = checkouts.Select(c => c.Id).ToList();
+        var buildRows = await TreeRows.BuildsAsync(db, ids, cancellationToken);
+        var (summary, message) = await TreeSummaryReader.ReadAsync(db, checkouts, buildRows, filters, cancellationToken);
+        var link = PageLink.From(TreeUrls.Details(route.TreeName, route.Branch, route.Commit!), query);
         TreeBuildsTab? builds = null;
         TreeTestsTab? tests = null;
         if (summary is not null && tab == "builds")
         {
-            builds = await BuildsAsync(db, http, checkouts, ids, summary.Summary.Builds, filters, status, cancellationToken);
+            builds = BuildsTab(http, checkouts, buildRows, summary.Summary.Builds, filters, status);
         }
         else if (summary is not null)
         {
@@ -63,12 +64,12 @@ internal static class TreeDetailsReader
             active, command, message, builds, tests);
     }
 
-    private static async Task<TreeBuildsTab> BuildsAsync(DashboardDb db, HttpContext http, IReadOnlyList<CheckoutRow> checkouts, List<string> ids,
-        BuildSummary summary, FilterSet filters, string status, CancellationToken cancellationToken)
+    private static TreeBuildsTab BuildsTab(HttpContext http, IReadOnlyList<CheckoutRow> checkouts, IReadOnlyList<BuildRow> rows,
+        BuildSummary summary, FilterSet filters, string status)
     {
         // Failures first unless the URL asks otherwise: statuses sort ERROR, FAIL, MISS, PASS.
         var page = Limited(PageRequest.From(http.Request.Query, BuildSorts), "status");
-        var items = TreeItems.Builds(await TreeRows.BuildsAsync(db, ids, cancellationToken), checkouts, filters)
+        var items = TreeItems.Builds(rows, checkouts, filters)
             .Where(b => TableStatus.Matches(status, b.Status)).ToList();
         var shown = Paging.Apply(http, items, page, (b, field) => field switch
         {
