@@ -151,7 +151,7 @@ public sealed class PagesInBrowserTests(BrowserFixture browser) : IClassFixture<
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Expand all" }).ClickAsync();
 
-        Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "kselftest.timers.nanosleep" }).IsVisibleAsync());
+        Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "timers", Exact = true }).IsVisibleAsync());
     }
 
     [Fact]
@@ -162,7 +162,10 @@ public sealed class PagesInBrowserTests(BrowserFixture browser) : IClassFixture<
         await page.GotoAsync(WebSeed.HeadPath + "?tab=tests&limit=1");
 
         await page.GetByText("baseline", new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Open baseline" }).ClickAsync();
+        await page.WaitForURLAsync("**group=baseline**");
         var opened = await page.GetByRole(AriaRole.Link, new() { Name = "baseline.login" }).IsVisibleAsync();
+        await page.GoBackAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
         await page.WaitForURLAsync("**cursor=**");
 
