@@ -174,6 +174,19 @@ public sealed class PagesInBrowserTests(BrowserFixture browser) : IClassFixture<
         Assert.False(await page.GetByRole(AriaRole.Button, new() { Name = "Dark mode" }).IsVisibleAsync());
     }
 
+    [Fact]
+    public async Task Readme_screenshot_of_a_commit_page_is_small()
+    {
+        // docs/images/dashboard.png, which the README shows, is this file copied (docs/dashboard.md, "Tests").
+        await using var watched = await browser.OpenAsync(1100);
+        await watched.Page.GotoAsync(WebSeed.HeadPath);
+        var path = Screenshot("readme", "tree");
+
+        await watched.Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Clip = new Clip { X = 0, Y = 0, Width = 1100, Height = 720 } });
+
+        Assert.InRange(new FileInfo(path).Length, 10_000, 200_000);
+    }
+
     private static Task<string> BackgroundAsync(IPage page) => page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
 
     private static string Screenshot(string name, string variant) => Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}-{variant}.png");
