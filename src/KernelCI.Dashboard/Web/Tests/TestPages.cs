@@ -1,0 +1,23 @@
+using KernelCI.Dashboard.Data;
+using KernelCI.Dashboard.Web.Shared;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace KernelCI.Dashboard.Web.Tests;
+
+/// <summary>`/test/{id}` (upstream's test details: kernelci/dashboard:dashboard/src/routes/_main/test/$testId,
+/// dashboard.md §2.2). The page takes no parameters; the id is one escaped path segment.</summary>
+internal static class TestPages
+{
+    public static RouteGroupBuilder MapTestPages(this RouteGroupBuilder pages)
+    {
+        pages.MapGet("/test/{id}", TestAsync);
+        return pages;
+    }
+
+    private static async Task<IResult> TestAsync(string id, DashboardDb db, CancellationToken cancellationToken) =>
+        await TestDetailsReader.ReadAsync(db, id, cancellationToken) is { } view
+            ? PageResults.Page<TestDetailsPage>(view)
+            : PageResults.NotFound($"No test with id {id}.");
+}
