@@ -12,6 +12,7 @@ namespace KernelCI.Dashboard.Web.Tests.Details;
 /// a boot and 25 kselftest.cpu tests (every 3rd FAIL, every 5th of the rest SKIP): 27 tests and boots.</item>
 /// <item>Its baseline.login, <see cref="TestId"/>, has a log, files, compatibles, a runtime and an issue;
 /// <see cref="NoConfigTestId"/> runs on a build without a config, so it has no history.</item>
+/// <item><see cref="OddBuildId"/> and <see cref="OddTestId"/> have ids with a slash, a space and other characters.</item>
 /// </list></summary>
 internal static class DetailsSeed
 {
@@ -19,7 +20,8 @@ internal static class DetailsSeed
     public const string TestId = "maestro:st-4";
     public const string BootId = "maestro:st-boot";
     public const string NoConfigTestId = "maestro:st-noconf";
-    public const string OddBuildId = "maestro:6a3f.b_c~d@e+f";
+    public const string OddBuildId = "maestro:6a3f.b_c~d@e+f/g h";
+    public const string OddTestId = "maestro:t/ü.1~2@3 x";
     public const string Url = "https://git.kernel.org/pub/scm/linux/kernel/git/stable/linux.git";
     public const string Branch = "linux-6.6.y";
     public const string Platform = "beaglebone-black";
@@ -64,6 +66,7 @@ internal static class DetailsSeed
         builds.Add(noConfig);
         builds.Add(Build(OddBuildId, "maestro:ck-s4", "tinyconfig", Newest));
         tests.Add(Test(NoConfigTestId, "maestro:sb-noconf", "baseline.login", "PASS", Newest.AddHours(1)));
+        tests.Add(Test(OddTestId, OddBuildId, "kunit.exec", "PASS", Newest.AddHours(1)));
         return new JsonObject
         {
             ["version"] = new JsonObject { ["major"] = 5, ["minor"] = 3 },

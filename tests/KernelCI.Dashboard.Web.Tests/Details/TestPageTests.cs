@@ -153,6 +153,19 @@ public sealed class TestPageTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Test_id_with_unusual_characters_opens_its_page_and_links_its_build(DatabaseKind kind)
+    {
+        await using var app = await SeededAsync(kind);
+
+        var page = await WebPage.GetAsync(app, "/test/" + Uri.EscapeDataString(DetailsSeed.OddTestId));
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal(DetailsSeed.OddTestId, page.Document.QuerySelector(".lead .wrap")!.TextContent);
+        Assert.NotNull(page.Document.QuerySelector($"a[href='/build/{Uri.EscapeDataString(DetailsSeed.OddBuildId)}']"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Unknown_test_is_a_404_page(DatabaseKind kind)
     {
         await using var app = await SeededAsync(kind);

@@ -17,7 +17,7 @@ internal static class BuildPages
     }
 
     private static async Task<IResult> BuildAsync(string id, HttpContext http, DashboardDb db, CancellationToken cancellationToken) =>
-        await BuildDetailsReader.ReadAsync(db, http, id, cancellationToken) is { } view
+        await BuildDetailsReader.ReadAsync(db, http, DetailsLinks.IdFrom(id), cancellationToken) is { } view
             ? PageResults.Page<BuildDetailsPage>(view)
-            : PageResults.NotFound($"No build with id {id}.");
+            : PageResults.NotFound($"No build with id {DetailsLinks.IdFrom(id)}.");
 }

@@ -7,6 +7,10 @@ namespace KernelCI.Dashboard.Web.Builds;
 /// whatever else an origin puts in them).</summary>
 internal static class DetailsLinks
 {
+    /// <summary>An id from its route segment. The server decodes every escape of a path but `%2F`, which would split the
+    /// segment (dotnet/aspnetcore#11544), so an id with a slash arrives with it still escaped.</summary>
+    public static string IdFrom(string segment) => segment.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The log viewer page (docs/dashboard.md): it fetches the log through the API's proxy.</summary>
     public static string LogViewer(string url) => "/log?url=" + Uri.EscapeDataString(url);
 

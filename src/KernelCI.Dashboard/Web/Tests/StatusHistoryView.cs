@@ -11,8 +11,8 @@ public sealed record StatusHistoryView(IReadOnlyList<HistoryCell> Cells, string?
     {
         "pass" => "passed in every run shown",
         "fail" => "failed in every run shown",
-        "fixed" => "was failing, passes in the latest runs",
-        "regression" => "was passing, fails in the latest runs",
+        "fixed" => "was failing and passes in the latest runs",
+        "regression" => "was passing and fails in the latest runs",
         "unstable" => "has inconclusive results or flips between pass and fail",
         _ => null,
     };

@@ -1,4 +1,5 @@
 using KernelCI.Dashboard.Data;
+using KernelCI.Dashboard.Web.Builds;
 using KernelCI.Dashboard.Web.Shared;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,7 +18,7 @@ internal static class TestPages
     }
 
     private static async Task<IResult> TestAsync(string id, DashboardDb db, CancellationToken cancellationToken) =>
-        await TestDetailsReader.ReadAsync(db, id, cancellationToken) is { } view
+        await TestDetailsReader.ReadAsync(db, DetailsLinks.IdFrom(id), cancellationToken) is { } view
             ? PageResults.Page<TestDetailsPage>(view)
-            : PageResults.NotFound($"No test with id {id}.");
+            : PageResults.NotFound($"No test with id {DetailsLinks.IdFrom(id)}.");
 }
