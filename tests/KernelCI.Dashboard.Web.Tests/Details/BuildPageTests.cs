@@ -15,13 +15,13 @@ public sealed class BuildPageTests
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Build_page_shows_the_builds_facts(DatabaseKind kind)
     {
-        await using var app = await SeededAsync(kind);
+        await using var app = await DetailsPage.SeededAsync(kind);
 
         var page = await WebPage.GetAsync(app, BuildPath);
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal("Build " + DetailsSeed.BuildId, page.Document.QuerySelector("h1")!.TextContent);
-        var facts = Facts(page);
+        var facts = DetailsPage.Facts(page);
         Assert.Equal("defconfig", facts["Config"]);
         Assert.Equal("arm64", facts["Architecture"]);
         Assert.Equal("gcc-13", facts["Compiler"]);
@@ -36,7 +36,7 @@ public sealed class BuildPageTests
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Build_page_links_the_commit_to_its_tree_page(DatabaseKind kind)
     {
-        await using var app = await SeededAsync(kind);
+        await using var app = await DetailsPage.SeededAsync(kind);
 
         var page = await WebPage.GetAsync(app, BuildPath);
 
@@ -47,7 +47,7 @@ public sealed class BuildPageTests
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Build_page_links_its_artifacts_and_sends_logs_to_the_log_viewer(DatabaseKind kind)
     {
-        await using var app = await SeededAsync(kind);
+        await using var app = await DetailsPage.SeededAsync(kind);
 
         var page = await WebPage.GetAsync(app, BuildPath);
 
@@ -66,7 +66,7 @@ public sealed class BuildPageTests
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Build_page_lists_input_and_output_files(DatabaseKind kind)
     {
-        await using var app = await SeededAsync(kind);
+        await using var app = await DetailsPage.SeededAsync(kind);
 
         var page = await WebPage.GetAsync(app, BuildPath);
 
@@ -79,7 +79,7 @@ public sealed class BuildPageTests
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Build_page_shows_the_command_and_the_escaped_log_excerpt(DatabaseKind kind)
     {
-        await using var app = await SeededAsync(kind);
+        await using var app = await DetailsPage.SeededAsync(kind);
 
         var page = await WebPage.GetAsync(app, BuildPath);
 
@@ -92,7 +92,7 @@ public sealed class BuildPageTests
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Build_page_lists_the_builds_tests_linking_to_each(DatabaseKind kind)
     {
-        await using var app = await SeededAsync(kind);
+        await using var app = await DetailsPage.SeededAsync(kind);
 
         var page = await WebPage.GetAsync(app, BuildPath + "?sort=path&limit=50");
 
@@ -106,7 +106,7 @@ public sealed class BuildPageTests
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Build_page_pages_the_tests_on_the_server(DatabaseKind kind)
     {
-        await using var app = await SeededAsync(kind);
+        await using var app = await DetailsPage.SeededAsync(kind);
         var first = await WebPage.GetAsync(app, BuildPath + "?sort=path");
 
         var next = first.Document.QuerySelector("nav.pager a[rel=next]")!.GetAttribute("href")!;
@@ -122,7 +122,7 @@ public sealed class BuildPageTests
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Build_page_sorts_the_tests_descending(DatabaseKind kind)
     {
-        await using var app = await SeededAsync(kind);
+        await using var app = await DetailsPage.SeededAsync(kind);
 
         var page = await WebPage.GetAsync(app, BuildPath + "?sort=-path&limit=2");
 
@@ -134,7 +134,7 @@ public sealed class BuildPageTests
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Status_filter_keeps_only_the_failed_tests(DatabaseKind kind)
     {
-        await using var app = await SeededAsync(kind);
+        await using var app = await DetailsPage.SeededAsync(kind);
 
         var page = await WebPage.GetAsync(app, BuildPath + "?status=failed&limit=50");
 
@@ -147,7 +147,7 @@ public sealed class BuildPageTests
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Build_page_lists_its_issues(DatabaseKind kind)
     {
-        await using var app = await SeededAsync(kind);
+        await using var app = await DetailsPage.SeededAsync(kind);
 
         var page = await WebPage.GetAsync(app, BuildPath);
 
@@ -158,7 +158,7 @@ public sealed class BuildPageTests
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Build_page_footer_shows_the_kci_dev_command(DatabaseKind kind)
     {
-        await using var app = await SeededAsync(kind);
+        await using var app = await DetailsPage.SeededAsync(kind);
 
         var page = await WebPage.GetAsync(app, BuildPath);
 
@@ -169,7 +169,7 @@ public sealed class BuildPageTests
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Build_id_with_unusual_characters_opens_its_page(DatabaseKind kind)
     {
-        await using var app = await SeededAsync(kind);
+        await using var app = await DetailsPage.SeededAsync(kind);
 
         var page = await WebPage.GetAsync(app, "/build/" + Uri.EscapeDataString(DetailsSeed.OddBuildId));
 
@@ -181,7 +181,7 @@ public sealed class BuildPageTests
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Unknown_build_is_a_404_page(DatabaseKind kind)
     {
-        await using var app = await SeededAsync(kind);
+        await using var app = await DetailsPage.SeededAsync(kind);
 
         var page = await WebPage.GetAsync(app, "/build/maestro:nope");
 
@@ -196,22 +196,11 @@ public sealed class BuildPageTests
     [InlineData("cursor=%%%", "cursor")]
     public async Task Bad_parameter_is_a_400_page_naming_it(string query, string parameter)
     {
-        await using var app = await SeededAsync(DatabaseKind.Sqlite);
+        await using var app = await DetailsPage.SeededAsync(DatabaseKind.Sqlite);
 
         var page = await WebPage.GetAsync(app, BuildPath + "?" + query);
 
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.Contains(parameter, page.Document.QuerySelector(".error-message")!.TextContent, StringComparison.Ordinal);
     }
-
-    private static async Task<DashboardTestApp> SeededAsync(DatabaseKind kind)
-    {
-        var app = await DashboardTestApp.StartAsync(kind);
-        await DetailsSeed.SeedAsync(app);
-        return app;
-    }
-
-    private static Dictionary<string, string> Facts(WebPage page) => page.Document.QuerySelectorAll(".facts > div")
-        .GroupBy(d => d.QuerySelector("dt")!.TextContent.Trim())
-        .ToDictionary(g => g.Key, g => g.First().QuerySelector("dd")!.TextContent.Trim());
 }

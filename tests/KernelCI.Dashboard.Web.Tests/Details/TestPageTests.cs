@@ -13,13 +13,13 @@ public sealed class TestPageTests
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Test_page_shows_the_tests_facts(DatabaseKind kind)
     {
-        await using var app = await SeededAsync(kind);
+        await using var app = await DetailsPage.SeededAsync(kind);
 
         var page = await WebPage.GetAsync(app, TestPath);
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal("baseline.login", page.Document.QuerySelector("h1")!.TextContent);
-        var facts = Facts(page);
+        var facts = DetailsPage.Facts(page);
         Assert.Equal("FAIL", facts["Status"]);
         Assert.Equal("lava-collabora", facts["Runtime"]);
         Assert.Equal("0:42", facts["Duration"]);
@@ -31,7 +31,7 @@ public sealed class TestPageTests
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Test_page_links_its_build_tree_and_hardware(DatabaseKind kind)
     {
-        await using var app = await SeededAsync(kind);
+        await using var app = await DetailsPage.SeededAsync(kind);
 
         var page = await WebPage.GetAsync(app, TestPath);
 
@@ -46,7 +46,7 @@ public sealed class TestPageTests
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Test_page_shows_the_environment(DatabaseKind kind)
     {
-        await using var app = await SeededAsync(kind);
+        await using var app = await DetailsPage.SeededAsync(kind);
 
         var page = await WebPage.GetAsync(app, TestPath);
 
@@ -58,7 +58,7 @@ public sealed class TestPageTests
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Test_page_links_its_log_to_the_log_viewer(DatabaseKind kind)
     {
-        await using var app = await SeededAsync(kind);
+        await using var app = await DetailsPage.SeededAsync(kind);
 
         var page = await WebPage.GetAsync(app, TestPath);
 
@@ -70,7 +70,7 @@ public sealed class TestPageTests
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Test_page_shows_the_escaped_log_excerpt(DatabaseKind kind)
     {
-        await using var app = await SeededAsync(kind);
+        await using var app = await DetailsPage.SeededAsync(kind);
 
         var page = await WebPage.GetAsync(app, TestPath);
 
@@ -82,7 +82,7 @@ public sealed class TestPageTests
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Test_page_lists_its_issues(DatabaseKind kind)
     {
-        await using var app = await SeededAsync(kind);
+        await using var app = await DetailsPage.SeededAsync(kind);
 
         var page = await WebPage.GetAsync(app, TestPath);
 
@@ -93,7 +93,7 @@ public sealed class TestPageTests
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Status_history_shows_the_runs_oldest_first_each_linking_to_its_test(DatabaseKind kind)
     {
-        await using var app = await SeededAsync(kind);
+        await using var app = await DetailsPage.SeededAsync(kind);
 
         var page = await WebPage.GetAsync(app, TestPath);
 
@@ -107,7 +107,7 @@ public sealed class TestPageTests
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Status_history_is_labelled_with_the_regression_type(DatabaseKind kind)
     {
-        await using var app = await SeededAsync(kind);
+        await using var app = await DetailsPage.SeededAsync(kind);
 
         var page = await WebPage.GetAsync(app, TestPath);
 
@@ -118,7 +118,7 @@ public sealed class TestPageTests
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Status_history_of_an_older_run_stops_at_that_run(DatabaseKind kind)
     {
-        await using var app = await SeededAsync(kind);
+        await using var app = await DetailsPage.SeededAsync(kind);
 
         var page = await WebPage.GetAsync(app, "/test/maestro:st-2");
 
@@ -130,7 +130,7 @@ public sealed class TestPageTests
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Test_without_a_config_says_it_has_no_history(DatabaseKind kind)
     {
-        await using var app = await SeededAsync(kind);
+        await using var app = await DetailsPage.SeededAsync(kind);
 
         var page = await WebPage.GetAsync(app, "/test/" + DetailsSeed.NoConfigTestId);
 
@@ -144,7 +144,7 @@ public sealed class TestPageTests
     [InlineData("/test/" + DetailsSeed.BootId, "kci-dev results boot --id maestro:st-boot")]
     public async Task Test_page_footer_shows_the_kci_dev_command(string path, string command)
     {
-        await using var app = await SeededAsync(DatabaseKind.Sqlite);
+        await using var app = await DetailsPage.SeededAsync(DatabaseKind.Sqlite);
 
         var page = await WebPage.GetAsync(app, path);
 
@@ -155,7 +155,7 @@ public sealed class TestPageTests
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Test_id_with_unusual_characters_opens_its_page_and_links_its_build(DatabaseKind kind)
     {
-        await using var app = await SeededAsync(kind);
+        await using var app = await DetailsPage.SeededAsync(kind);
 
         var page = await WebPage.GetAsync(app, "/test/" + Uri.EscapeDataString(DetailsSeed.OddTestId));
 
@@ -168,7 +168,7 @@ public sealed class TestPageTests
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Unknown_test_is_a_404_page(DatabaseKind kind)
     {
-        await using var app = await SeededAsync(kind);
+        await using var app = await DetailsPage.SeededAsync(kind);
 
         var page = await WebPage.GetAsync(app, "/test/maestro:nope");
 
@@ -179,22 +179,11 @@ public sealed class TestPageTests
     [Fact]
     public async Task Api_answer_for_a_test_leaves_out_the_pages_duration()
     {
-        await using var app = await SeededAsync(DatabaseKind.Sqlite);
+        await using var app = await DetailsPage.SeededAsync(DatabaseKind.Sqlite);
 
         var answer = await app.GetJsonAsync("/api/test/" + Uri.EscapeDataString(DetailsSeed.TestId));
 
         Assert.False(answer!.AsObject().ContainsKey("duration"));
         Assert.Equal(DetailsSeed.TestId, (string?)answer["id"]);
     }
-
-    private static async Task<DashboardTestApp> SeededAsync(DatabaseKind kind)
-    {
-        var app = await DashboardTestApp.StartAsync(kind);
-        await DetailsSeed.SeedAsync(app);
-        return app;
-    }
-
-    private static Dictionary<string, string> Facts(WebPage page) => page.Document.QuerySelectorAll(".facts > div")
-        .GroupBy(d => d.QuerySelector("dt")!.TextContent.Trim())
-        .ToDictionary(g => g.Key, g => g.First().QuerySelector("dd")!.TextContent.Trim());
 }

@@ -3,6 +3,7 @@ using KernelCI.Dashboard.Web.Shared;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
 
 namespace KernelCI.Dashboard.Web.Builds;
 
@@ -16,8 +17,16 @@ internal static class BuildPages
         return pages;
     }
 
-    private static async Task<IResult> BuildAsync(string id, HttpContext http, DashboardDb db, CancellationToken cancellationToken) =>
-        await BuildDetailsReader.ReadAsync(db, http, DetailsLinks.IdFrom(id), cancellationToken) is { } view
-            ? PageResults.Page<BuildDetailsPage>(view)
-            : PageResults.NotFound($"No build with id {DetailsLinks.IdFrom(id)}.");
+    private static async Task<IResult> BuildAsync(string id, HttpContext http, DashboardDb db, ILogger<BuildDetailsView> logger,
+        CancellationToken cancellationToken)
+    {
+        var buildId = DetailsLinks.IdFrom(id);
+        if (await BuildDetailsReader.ReadAsync(db, http, buildId, cancellationToken) is { } view)
+        {
+            return PageResults.Page<BuildDetailsPage>(view);
+        }
+
+        DetailsLog.BuildNotFound(logger, buildId);
+        return PageResults.NotFound($"No build with id {buildId}.");
+    }
 }

@@ -4,6 +4,7 @@ using KernelCI.Dashboard.Web.Shared;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
 
 namespace KernelCI.Dashboard.Web.Tests;
 
@@ -17,8 +18,15 @@ internal static class TestPages
         return pages;
     }
 
-    private static async Task<IResult> TestAsync(string id, DashboardDb db, CancellationToken cancellationToken) =>
-        await TestDetailsReader.ReadAsync(db, DetailsLinks.IdFrom(id), cancellationToken) is { } view
-            ? PageResults.Page<TestDetailsPage>(view)
-            : PageResults.NotFound($"No test with id {DetailsLinks.IdFrom(id)}.");
+    private static async Task<IResult> TestAsync(string id, DashboardDb db, ILogger<TestDetailsView> logger, CancellationToken cancellationToken)
+    {
+        var testId = DetailsLinks.IdFrom(id);
+        if (await TestDetailsReader.ReadAsync(db, testId, cancellationToken) is { } view)
+        {
+            return PageResults.Page<TestDetailsPage>(view);
+        }
+
+        DetailsLog.TestNotFound(logger, testId);
+        return PageResults.NotFound($"No test with id {testId}.");
+    }
 }
