@@ -1,7 +1,7 @@
 using KernelCI.Dashboard.Web.Builds;
 using KernelCI.Dashboard.Web.Search;
 using KernelCI.Dashboard.Web.Shared;
-using KernelCI.Dashboard.Web.Tests;
+using KernelCI.Dashboard.Web.TestResults;
 using KernelCI.Dashboard.Web.Trees;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

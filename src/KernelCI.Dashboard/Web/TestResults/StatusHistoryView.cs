@@ -1,4 +1,4 @@
-namespace KernelCI.Dashboard.Web.Tests;
+namespace KernelCI.Dashboard.Web.TestResults;
 
 /// <summary>A test's status history (upstream's test/status-history answer): its runs oldest first and the regression
 /// type RegressionClassifier gives them (`pass`, `fail`, `fixed`, `regression`, `unstable`). No cells and a

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 
-namespace KernelCI.Dashboard.Web.Tests;
+namespace KernelCI.Dashboard.Web.TestResults;
 
 /// <summary>`/test/{id}` (upstream's test details: kernelci/dashboard:dashboard/src/routes/_main/test/$testId,
 /// dashboard.md §2.2). The page takes no parameters; the id is one escaped path segment.</summary>

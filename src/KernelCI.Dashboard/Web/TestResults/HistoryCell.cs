@@ -1,4 +1,4 @@
-namespace KernelCI.Dashboard.Web.Tests;
+namespace KernelCI.Dashboard.Web.TestResults;
 
 /// <summary>One run in a test's status history strip: its status, the commit it ran on, and whether it is the test
 /// whose page this is.</summary>

@@ -5,7 +5,7 @@ using KernelCI.Dashboard.Regressions;
 using KernelCI.Dashboard.Web.Builds;
 using KernelCI.Dashboard.Web.Trees;
 
-namespace KernelCI.Dashboard.Web.Tests;
+namespace KernelCI.Dashboard.Web.TestResults;
 
 /// <summary>Reads a test's page through the queries of `test/{id}`, `test/{id}/issues` and `test/status-history`
 /// (DetailsQueries, StatusHistoryQuery, RegressionClassifier: docs/dashboard-api.md, "Builds and tests" and "Tree

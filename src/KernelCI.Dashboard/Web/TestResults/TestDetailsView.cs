@@ -1,7 +1,7 @@
 using KernelCI.Dashboard.Web.Builds;
 using KernelCI.Dashboard.Web.Trees;
 
-namespace KernelCI.Dashboard.Web.Tests;
+namespace KernelCI.Dashboard.Web.TestResults;
 
 /// <summary>A test's page: what upstream's test details show (kernelci/dashboard:
 /// dashboard/src/components/TestDetails/TestDetails.tsx), its files, issues and status history.</summary>
