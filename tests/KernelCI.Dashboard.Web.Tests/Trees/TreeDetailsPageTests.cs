@@ -106,6 +106,18 @@ public sealed class TreeDetailsPageTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Sorted_builds_table_without_a_limit_shows_the_pages_default_rows(DatabaseKind kind)
+    {
+        await using var app = await DashboardTestApp.StartAsync(kind);
+        await WebSeed.SeedAsync(app);
+
+        var page = await WebPage.GetAsync(app, WebSeed.HeadPath + "?sort=config_name");
+
+        Assert.Equal(20, page.RowHeaders("Builds of this commit").Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Builds_table_sorts_descending_on_a_minus(DatabaseKind kind)
     {
         await using var app = await DashboardTestApp.StartAsync(kind);

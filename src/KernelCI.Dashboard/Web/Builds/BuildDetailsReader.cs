@@ -11,17 +11,13 @@ namespace KernelCI.Dashboard.Web.Builds;
 /// (DetailsQueries: docs/dashboard-api.md, "Builds and tests"), paging and sorting the tests as the API does.</summary>
 internal static class BuildDetailsReader
 {
-    public const int DefaultLimit = 20;
 
     public static async Task<BuildDetailsView?> ReadAsync(DashboardDb db, HttpContext http, string id, CancellationToken cancellationToken)
     {
         var query = http.Request.Query;
         var status = TableStatus.From(query);
-        var page = PageRequest.From(query, BuildsApi.TestSortable);
-        // Failures first unless the URL asks otherwise, as the tree page's builds: statuses sort ERROR, FAIL, … PASS. A
-        // page shows DefaultLimit rows unless `limit` says otherwise (the API's own default with a sort or cursor is 100).
-        var limit = QueryValues.Optional(query, "limit") is null ? DefaultLimit : page.Limit!.Value;
-        page = page with { Limit = limit, Sort = page.Sort ?? "status" };
+        // Failures first unless the URL asks otherwise, as the tree page's builds: statuses sort ERROR, FAIL, … PASS.
+        var page = PagePaging.From(query, BuildsApi.TestSortable, "status");
         if (await DetailsQueries.BuildAsync(db, id, cancellationToken) is not { } build)
         {
             return null;
@@ -32,7 +28,7 @@ internal static class BuildDetailsReader
         var shown = Paging.Apply(http, matching, page, BuildsApi.SortValue, t => t.Id, out var next);
         var issues = await DetailsQueries.IssuesAsync(db, "builds", id, cancellationToken);
         var outputs = Artifacts.From(build.OutputFiles);
-        var table = new BuildTestsTable(Tally(tests.Select(t => t.Status)), status, limit, next, matching.Count,
+        var table = new BuildTestsTable(Tally(tests.Select(t => t.Status)), status, page.Limit!.Value, next, matching.Count,
             shown.Select(Row).ToList());
         return new BuildDetailsView(PageLink.From(TreeUrls.Build(id), query), build.Id, Title(build), build.Status,
             new BuildCheckout(build.TreeName, build.GitRepositoryBranch, build.GitCommitHash, build.GitCommitName, build.GitCommitTags ?? [],

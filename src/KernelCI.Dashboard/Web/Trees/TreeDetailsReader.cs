@@ -16,8 +16,6 @@ namespace KernelCI.Dashboard.Web.Trees;
 /// parameters, and pages the open tab on the server.</summary>
 internal static class TreeDetailsReader
 {
-    public const int DefaultLimit = 20;
-
     private static readonly string[] BuildSorts = ["start_time", "duration", "status", "config_name", "architecture", "compiler"];
 
     public static async Task<TreeDetailsView?> ReadAsync(DashboardDb db, HttpContext http, TreePageRoute route, CancellationToken cancellationToken)
@@ -68,7 +66,7 @@ internal static class TreeDetailsReader
         BuildSummary summary, FilterSet filters, string status)
     {
         // Failures first unless the URL asks otherwise: statuses sort ERROR, FAIL, MISS, PASS.
-        var page = Limited(PageRequest.From(http.Request.Query, BuildSorts), "status");
+        var page = PagePaging.From(http.Request.Query, BuildSorts, "status");
         var items = TreeItems.Builds(rows, checkouts, filters)
             .Where(b => TableStatus.Matches(status, b.Status)).ToList();
         var shown = Paging.Apply(http, items, page, (b, field) => field switch
@@ -95,7 +93,7 @@ internal static class TreeDetailsReader
         var boots = tab == "boots";
         // One level of the hierarchy is shown and paged: the open group's sub-groups, then its own tests.
         var group = QueryValues.Optional(http.Request.Query, "group") ?? "";
-        var page = Limited(PageRequest.From(http.Request.Query, []), null);
+        var page = PagePaging.From(http.Request.Query, [], null);
         var rows = await TreeRows.TestsAsync(db, ids, boots ? TreeRows.TestKind.Boots : TreeRows.TestKind.Tests, withIncidentsOnly: false,
             cancellationToken, filters.BootPath, filters.TestPath);
         var items = TreeItems.Tests(rows, filters, boots, fullEnvironmentMisc: false).Where(t => TableStatus.Matches(status, t.Status)).ToList();
@@ -106,10 +104,6 @@ internal static class TreeDetailsReader
             items.Count, group, entries.Where(e => e.Group is not null).Select(e => e.Group!).ToList(),
             entries.Where(e => e.Test is not null).Select(e => e.Test!).ToList());
     }
-
-    /// <summary>Pages always page: the API answers whole lists when not asked to, a page shows <see cref="DefaultLimit"/> rows.</summary>
-    private static PageRequest Limited(PageRequest page, string? defaultSort) =>
-        page with { Limit = page.Limit ?? DefaultLimit, Sort = page.Sort ?? defaultSort };
 
     private static List<IssueCount> Issues(IReadOnlyList<IssueSummary> issues) =>
         issues.Select(i => new IssueCount(i.Id, i.Version, i.Comment, i.ReportUrl, i.IncidentsInfo.Total)).ToList();
