@@ -169,6 +169,21 @@ public sealed class TreeDetailsPageTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Issue_first_seen_on_this_commit_is_marked_new_with_its_date(DatabaseKind kind)
+    {
+        await using var app = await DashboardTestApp.StartAsync(kind);
+        await WebSeed.SeedAsync(app);
+
+        var page = await WebPage.GetAsync(app, WebSeed.HeadPath);
+
+        var issue = page.Document.QuerySelector("#builds-issues-title + ul.issues > li")!;
+        Assert.Equal("New", issue.QuerySelector(".badge.new")!.TextContent);
+        Assert.StartsWith("first seen", issue.QuerySelector(".first-seen")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(issue.QuerySelector(".first-seen time[datetime]"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Build_rows_link_to_their_build_page(DatabaseKind kind)
     {
         await using var app = await DashboardTestApp.StartAsync(kind);

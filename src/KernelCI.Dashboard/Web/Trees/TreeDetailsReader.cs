@@ -52,6 +52,17 @@ internal static class TreeDetailsReader
             tests = await TestsAsync(db, http, ids, tab, tab == "boots" ? summary.Summary.Boots : summary.Summary.Tests, filters, status, cancellationToken);
         }
 
+        // Issues are marked new when this commit is where they were first seen.
+        if (builds is not null)
+        {
+            builds = builds with { Issues = await IssueFirstSeen.AddAsync(db, builds.Issues, head.CommitHash, cancellationToken) };
+        }
+
+        if (tests is not null)
+        {
+            tests = tests with { Issues = await IssueFirstSeen.AddAsync(db, tests.Issues, head.CommitHash, cancellationToken) };
+        }
+
         var command = $"kci-dev results {tab} --giturl '{head.GitUrl}' --branch '{head.GitBranch}' --commit {head.CommitHash}"
             + (scope.Origin == TreeScope.DefaultOrigin ? "" : $" --origin {scope.Origin}");
         var active = query.Where(q => q.Key.StartsWith("filter_", StringComparison.Ordinal))
