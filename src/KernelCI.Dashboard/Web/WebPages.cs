@@ -1,3 +1,5 @@
+using KernelCI.Dashboard.Web.Hardware;
+using KernelCI.Dashboard.Web.Issues;
 using KernelCI.Dashboard.Web.Search;
 using KernelCI.Dashboard.Web.Shared;
 using KernelCI.Dashboard.Web.Trees;
@@ -21,6 +23,8 @@ internal static class WebPages
         pages.MapGet("/", () => TypedResults.Redirect("/tree"));
         pages.MapTreePages();
         pages.MapSearchPages();
+        pages.MapHardwarePages();
+        pages.MapIssuePages();
         pages.MapStubPages();
     }
 
@@ -38,12 +42,9 @@ internal static class WebPages
     // Pages linked from the ones above and written in later sessions (issue 17): they say so, with the API's answer.
     private static void MapStubPages(this RouteGroupBuilder pages)
     {
-        pages.MapGet("/hardware", () => Stub("Hardware", "Hardware", "/api/hardware"));
-        pages.MapGet("/issues", () => Stub("Issues", "Issues", "/api/issue"));
         pages.MapGet("/metrics", () => Stub("Metrics", "Metrics", "/api/metrics"));
         pages.MapGet("/build/{id}", (string id) => Stub("Build " + id, "Trees", "/api/build/" + Uri.EscapeDataString(id)));
         pages.MapGet("/test/{id}", (string id) => Stub("Test " + id, "Trees", "/api/test/" + Uri.EscapeDataString(id)));
-        pages.MapGet("/issue/{id}", (string id) => Stub("Issue " + id, "Issues", "/api/issue/" + Uri.EscapeDataString(id)));
         // Upstream's short forms for emails (kernelci/dashboard:dashboard/src/routes/_main/(alternatives)).
         pages.MapGet("/b/{id}", (string id) => TypedResults.Redirect("/build/" + Uri.EscapeDataString(id)));
         pages.MapGet("/t/{id}", (string id) => TypedResults.Redirect("/test/" + Uri.EscapeDataString(id)));
