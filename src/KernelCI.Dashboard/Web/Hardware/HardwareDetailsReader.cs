@@ -33,7 +33,12 @@ internal static class HardwareDetailsReader
         var status = TableStatus.From(query);
         var filters = FilterParser.FromQuery(query);
         var page = PageRequest.From(query, tab == "builds" ? BuildSorts : []);
-        page = page with { Limit = page.Limit ?? HardwarePages.DefaultLimit, Sort = page.Sort ?? (tab == "builds" ? "status" : null) };
+        // The API's paging answers 100 rows when a sort or cursor comes without a limit; a page keeps its own default.
+        page = page with
+        {
+            Limit = QueryValues.Optional(query, "limit") is null ? HardwarePages.DefaultLimit : page.Limit,
+            Sort = page.Sort ?? (tab == "builds" ? "status" : null),
+        };
         var end = time.GetUtcNow();
         var start = end.AddDays(-days);
         var hardwareQuery = new HardwareDetailsQuery(db);

@@ -44,7 +44,12 @@ internal static class HardwarePages
         var origin = Origin(query);
         var search = QueryValues.Optional(query, "hardwareSearch") ?? "";
         var page = PageRequest.From(query, ListingSorts);
-        page = page with { Limit = page.Limit ?? DefaultLimit, Sort = page.Sort ?? "platform" };
+        // The API's paging answers 100 rows when a sort or cursor comes without a limit; a page keeps its own default.
+        page = page with
+        {
+            Limit = QueryValues.Optional(query, "limit") is null ? DefaultLimit : page.Limit,
+            Sort = page.Sort ?? "platform",
+        };
         var end = time.GetUtcNow();
         var start = end.AddDays(-days);
         var hardware = await new HardwareListingQuery(db).ListAsync(origin, start, end, [], cancellationToken);
@@ -56,7 +61,7 @@ internal static class HardwarePages
         var rows = shown.Select(h => new HardwareListingRow(h.Platform, h.Hardware ?? [], Tally(h.BuildStatusSummary), Tally(h.BootStatusSummary),
             Tally(h.TestStatusSummary), HardwareUrls.Details(h.Platform, days, origin))).ToList();
         return PageResults.Page<HardwareListingPage>(new HardwareListingView(PageLink.From("/hardware", query), days, origin, origins, search,
-            page.Limit.Value, next, matching.Count, rows));
+            page.Limit!.Value, next, matching.Count, rows));
     }
 
     private static async Task<IResult> DetailsAsync(string id, HttpContext http, DashboardDb db, TimeProvider time, ILoggerFactory logs,

@@ -28,7 +28,13 @@ internal static class IssueDetailsReader
 
         long? asked = QueryValues.Optional(query, "version") is null ? null : QueryValues.Int(query, "version", 0, 0);
         var page = PageRequest.From(query, tab == "builds" ? BuildSorts : TestSorts);
-        page = page with { Limit = page.Limit ?? IssuePages.DefaultLimit, Sort = page.Sort ?? "start_time", Descending = page.Sort is null || page.Descending };
+        // The API's paging answers 100 rows when a sort or cursor comes without a limit; a page keeps its own default.
+        page = page with
+        {
+            Limit = QueryValues.Optional(query, "limit") is null ? IssuePages.DefaultLimit : page.Limit,
+            Sort = page.Sort ?? "start_time",
+            Descending = page.Sort is null || page.Descending,
+        };
         var latest = await IssueQueries.LatestVersionAsync(db, id, cancellationToken);
         var version = asked ?? latest;
         if (latest is null || version is null || await IssueQueries.DetailsAsync(db, id, version.Value, cancellationToken) is not { } found)

@@ -51,7 +51,13 @@ internal static class IssuePages
 
         var search = QueryValues.Optional(query, "issueSearch") ?? "";
         var page = PageRequest.From(query, Sorts);
-        page = page with { Limit = page.Limit ?? DefaultLimit, Sort = page.Sort ?? "first_seen", Descending = page.Sort is null || page.Descending };
+        // The API's paging answers 100 rows when a sort or cursor comes without a limit; a page keeps its own default.
+        page = page with
+        {
+            Limit = QueryValues.Optional(query, "limit") is null ? DefaultLimit : page.Limit,
+            Sort = page.Sort ?? "first_seen",
+            Descending = page.Sort is null || page.Descending,
+        };
         var end = time.GetUtcNow();
         var rows = await IssueListingQuery.ReadAsync(db, end.AddDays(-days), end, cancellationToken);
         var filters = new FilterSet();
@@ -75,7 +81,7 @@ internal static class IssuePages
         IssuePagesLog.ListingShown(logs.CreateLogger(typeof(IssuePages).FullName!), rows.Count, matching.Count);
         var origins = listing.Filters.Origins.Append(origin).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
         return PageResults.Page<IssueListingPage>(new IssueListingView(PageLink.From("/issues", query), days, origin, origins, culprit, search,
-            page.Limit.Value, next, matching.Count, items));
+            page.Limit!.Value, next, matching.Count, items));
     }
 
     private static async Task<IResult> DetailsAsync(string id, HttpContext http, DashboardDb db, CancellationToken cancellationToken)
@@ -87,7 +93,9 @@ internal static class IssuePages
         }
 
         var view = await IssueDetailsReader.ReadAsync(db, http, issue, cancellationToken);
-        return view is null ? PageResults.NotFound($"No issue {issue}" + (http.Request.Query.ContainsKey("version") ? " at that version." : ".")) : PageResults.Page<IssueDetailsPage>(view);
+        return view is null
+            ? PageResults.NotFound($"No issue {issue}" + (http.Request.Query.ContainsKey("version") ? " at that version." : "."))
+            : PageResults.Page<IssueDetailsPage>(view);
     }
 
     public static string Url(string id, long version) =>
