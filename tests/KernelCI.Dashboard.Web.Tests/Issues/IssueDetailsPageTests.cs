@@ -65,6 +65,17 @@ public sealed class IssueDetailsPageTests
         Assert.Equal(TimersPath + "?version=2", page.Document.QuerySelector(".facts a[href*='version=2']")!.GetAttribute("href"));
     }
 
+    [Fact]
+    public async Task Issue_page_takes_upstreams_issue_version_parameter()
+    {
+        await using var app = await DashboardTestApp.StartAsync(DatabaseKind.Sqlite);
+        await IssueSeed.SeedAsync(app);
+
+        var page = await WebPage.GetAsync(app, TimersPath + "?issueVersion=1");
+
+        Assert.Equal("1", Facts(page)["Version"].Split(' ', 2)[0]);
+    }
+
     [Theory]
     [InlineData("/issue/maestro%3Anope")]
     [InlineData("/issue/maestro%3Aissue-gpu?version=9")]

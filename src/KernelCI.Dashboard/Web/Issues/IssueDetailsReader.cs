@@ -26,7 +26,9 @@ internal static class IssueDetailsReader
             throw new BadParameterException("tab", "must be builds or tests");
         }
 
-        long? asked = QueryValues.Optional(query, "version") is null ? null : QueryValues.Int(query, "version", 0, 0);
+        // `issueVersion` is upstream's name (kernelci/dashboard:dashboard/src/routes/_main/issue/$issueId/route.tsx).
+        var versionName = QueryValues.Optional(query, "version") is null ? "issueVersion" : "version";
+        long? asked = QueryValues.Optional(query, versionName) is null ? null : QueryValues.Int(query, versionName, 0, 0);
         var page = PageRequest.From(query, tab == "builds" ? BuildSorts : TestSorts);
         // The API's paging answers 100 rows when a sort or cursor comes without a limit; a page keeps its own default.
         page = page with
