@@ -156,5 +156,21 @@ public sealed class HardwareIssuePagesInBrowserTests(BrowserFixture browser) : I
         Assert.True(await page.GetByText("timers", new() { Exact = true }).IsVisibleAsync());
     }
 
+    [Fact]
+    public async Task Issue_culprit_filter_changes_the_url_and_the_rows_with_javascript_off()
+    {
+        await using var watched = await browser.OpenAsync(javaScript: false);
+        var page = watched.Page;
+        await page.GotoAsync("/issues");
+        var before = await page.Locator("table tbody th").AllTextContentsAsync();
+
+        await page.GetByLabel("Culprit").SelectOptionAsync("tool");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await page.WaitForURLAsync("**culprit=tool**");
+
+        Assert.StartsWith("gpu driver build breaks", before.Single().Trim(), StringComparison.Ordinal);
+        Assert.Equal("No issues were found.", (await page.Locator("table tbody td").AllTextContentsAsync()).Single());
+    }
+
     private static string Screenshot(string name, string variant) => Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}-{variant}.png");
 }
