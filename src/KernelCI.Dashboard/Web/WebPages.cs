@@ -1,4 +1,6 @@
 using KernelCI.Dashboard.Web.Builds;
+using KernelCI.Dashboard.Web.Hardware;
+using KernelCI.Dashboard.Web.Issues;
 using KernelCI.Dashboard.Web.Search;
 using KernelCI.Dashboard.Web.Shared;
 using KernelCI.Dashboard.Web.TestResults;
@@ -25,6 +27,8 @@ internal static class WebPages
         pages.MapSearchPages();
         pages.MapBuildPages();
         pages.MapTestPages();
+        pages.MapHardwarePages();
+        pages.MapIssuePages();
         pages.MapStubPages();
     }
 
@@ -42,10 +46,7 @@ internal static class WebPages
     // Pages linked from the ones above and written in later sessions (issue 17): they say so, with the API's answer.
     private static void MapStubPages(this RouteGroupBuilder pages)
     {
-        pages.MapGet("/hardware", () => Stub("Hardware", "Hardware", "/api/hardware"));
-        pages.MapGet("/issues", () => Stub("Issues", "Issues", "/api/issue"));
         pages.MapGet("/metrics", () => Stub("Metrics", "Metrics", "/api/metrics"));
-        pages.MapGet("/issue/{id}", (string id) => Stub("Issue " + id, "Issues", "/api/issue/" + Uri.EscapeDataString(id)));
         // Upstream's short forms for emails (kernelci/dashboard:dashboard/src/routes/_main/(alternatives)).
         pages.MapGet("/b/{id}", (string id) => TypedResults.Redirect("/build/" + Uri.EscapeDataString(id)));
         pages.MapGet("/t/{id}", (string id) => TypedResults.Redirect("/test/" + Uri.EscapeDataString(id)));

@@ -177,7 +177,7 @@ public sealed class TreeDetailsPageTests
         var page = await WebPage.GetAsync(app, WebSeed.HeadPath);
 
         var issue = page.Document.QuerySelector("#builds-issues-title + ul.issues > li")!;
-        Assert.Equal("New", issue.QuerySelector(".badge.new")!.TextContent);
+        Assert.Equal("New", issue.QuerySelector(".new-mark")!.TextContent);
         Assert.StartsWith("first seen", issue.QuerySelector(".first-seen")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(issue.QuerySelector(".first-seen time[datetime]"));
     }

@@ -9,9 +9,16 @@ internal static class PagePaging
 {
     public const int DefaultLimit = 20;
 
-    public static PageRequest From(IQueryCollection query, IReadOnlyCollection<string> sortable, string? defaultSort)
+    /// <summary>The page asked for; without `sort`, <paramref name="defaultSort"/> (newest first when
+    /// <paramref name="newestFirst"/>).</summary>
+    public static PageRequest From(IQueryCollection query, IReadOnlyCollection<string> sortable, string? defaultSort, bool newestFirst = false)
     {
         var page = PageRequest.From(query, sortable);
-        return page with { Limit = QueryValues.Optional(query, "limit") is null ? DefaultLimit : page.Limit, Sort = page.Sort ?? defaultSort };
+        return page with
+        {
+            Limit = QueryValues.Optional(query, "limit") is null ? DefaultLimit : page.Limit,
+            Sort = page.Sort ?? defaultSort,
+            Descending = page.Sort is null ? newestFirst : page.Descending,
+        };
     }
 }

@@ -103,17 +103,15 @@ internal static class TreeDetailsReader
     {
         var boots = tab == "boots";
         // One level of the hierarchy is shown and paged: the open group's sub-groups, then its own tests.
-        var group = QueryValues.Optional(http.Request.Query, "group") ?? "";
         var page = PagePaging.From(http.Request.Query, [], null);
         var rows = await TreeRows.TestsAsync(db, ids, boots ? TreeRows.TestKind.Boots : TreeRows.TestKind.Tests, withIncidentsOnly: false,
             cancellationToken, filters.BootPath, filters.TestPath);
         var items = TreeItems.Tests(rows, filters, boots, fullEnvironmentMisc: false).Where(t => TableStatus.Matches(status, t.Status)).ToList();
-        var entries = Paging.Apply(http, TestGroupLevel.Under(TestHierarchy.Build(items), group), page, (_, _) => null, e => e.Key, out var next);
+        var (group, groups, tests) = TestGroupLevel.Page(http, items, page, out var next);
         var hardware = summary.EnvironmentCompatible.Concat(summary.EnvironmentMisc)
             .Select(h => new NamedCount(h.Key, Tally(h.Value))).OrderBy(h => h.Name, StringComparer.Ordinal).ToList();
         return new TreeTestsTab(tab, StatusBreakdown.From(summary.Status), hardware, Issues(summary.Issues), status, page.Limit!.Value, next,
-            items.Count, group, entries.Where(e => e.Group is not null).Select(e => e.Group!).ToList(),
-            entries.Where(e => e.Test is not null).Select(e => e.Test!).ToList());
+            items.Count, group, groups, tests);
     }
 
     private static List<IssueCount> Issues(IReadOnlyList<IssueSummary> issues) =>
