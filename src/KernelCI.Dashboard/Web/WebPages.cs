@@ -1,3 +1,4 @@
+using KernelCI.Dashboard.Web.Live;
 using KernelCI.Dashboard.Web.Search;
 using KernelCI.Dashboard.Web.Shared;
 using KernelCI.Dashboard.Web.Trees;
@@ -21,6 +22,7 @@ internal static class WebPages
         pages.MapGet("/", () => TypedResults.Redirect("/tree"));
         pages.MapTreePages();
         pages.MapSearchPages();
+        pages.MapLivePages();
         pages.MapStubPages();
     }
 

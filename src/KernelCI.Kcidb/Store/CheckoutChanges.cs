@@ -12,7 +12,8 @@ namespace KernelCI.Kcidb.Store;
 /// dashboard's live results, docs/dashboard.md "Live results"). In this process it is a broadcast per database, keyed
 /// by its connection string since the dashboard and KCIDB each open their own <see cref="Database"/> for one deployment.
 /// On PostgreSQL the ingesting transaction also sends <c>NOTIFY kcidb_checkouts</c> (delivered at its commit), so other
-/// processes' LISTENers hear it; each payload names its process, so a listener here can skip what it heard in process.
+/// processes' LISTENers hear it; each payload names the broadcast it went through (<see cref="SourceId"/>), so a listener
+/// subscribed to that same broadcast skips what it heard in process already.
 /// </summary>
 public sealed class CheckoutChanges
 {
@@ -25,8 +26,8 @@ public sealed class CheckoutChanges
 
     private ImmutableArray<Action<IReadOnlyCollection<string>>> _handlers = [];
 
-    /// <summary>This process's name in the NOTIFY payloads.</summary>
-    public static string ProcessId { get; } = Guid.NewGuid().ToString("N");
+    /// <summary>This broadcast's name in the NOTIFY payloads.</summary>
+    public string SourceId { get; } = Guid.NewGuid().ToString("N");
 
     public static CheckoutChanges For(Database database) => ByDatabase.GetOrAdd(database.ConnectionString, _ => new CheckoutChanges());
 
@@ -66,7 +67,7 @@ public sealed class CheckoutChanges
     }
 
     /// <summary>The NOTIFY payloads for these checkouts, each under PostgreSQL's limit (an id too long for one is left out).</summary>
-    internal static IEnumerable<string> Payloads(IEnumerable<string> checkoutIds)
+    internal IEnumerable<string> Payloads(IEnumerable<string> checkoutIds)
     {
         var chunk = new List<string>();
         var size = 0;
@@ -95,7 +96,7 @@ public sealed class CheckoutChanges
         }
     }
 
-    private static string Write(List<string> ids) => JsonSerializer.Serialize(new Payload(ProcessId, ids), JsonSerializerOptions.Web);
+    private string Write(List<string> ids) => JsonSerializer.Serialize(new Payload(SourceId, ids), JsonSerializerOptions.Web);
 
     private sealed record Payload(string? S, List<string>? C);
 

@@ -47,7 +47,7 @@ internal sealed class PostgreSqlKcidbStore(Database database, TimeProvider timeP
         if (aggregates)
         {
             await ExecuteAsync(connection, MaintenanceSql, null, cancellationToken);
-            touched = await NotifyTouchedAsync(connection, cancellationToken);
+            touched = await NotifyTouchedAsync(connection, CheckoutChanges.For(database), cancellationToken);
         }
 
         await using (var record = new NpgsqlCommand(
@@ -63,7 +63,7 @@ internal sealed class PostgreSqlKcidbStore(Database database, TimeProvider timeP
     }
 
     // NOTIFY inside the transaction is delivered when it commits, and never if it rolls back (postgresql.org/docs/current/sql-notify.html).
-    private static async Task<List<string>> NotifyTouchedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private static async Task<List<string>> NotifyTouchedAsync(NpgsqlConnection connection, CheckoutChanges changes, CancellationToken cancellationToken)
     {
         var touched = new List<string>();
         await using (var read = new NpgsqlCommand("SELECT DISTINCT checkout_id FROM kcidb_agg_cs WHERE checkout_id IS NOT NULL", connection))
@@ -75,7 +75,7 @@ internal sealed class PostgreSqlKcidbStore(Database database, TimeProvider timeP
             }
         }
 
-        foreach (var payload in CheckoutChanges.Payloads(touched))
+        foreach (var payload in changes.Payloads(touched))
         {
             await using var notify = new NpgsqlCommand($"SELECT pg_notify('{CheckoutChanges.NotifyChannel}', @payload)", connection);
             notify.Parameters.Add(new NpgsqlParameter<string>("payload", NpgsqlDbType.Text) { TypedValue = payload });
