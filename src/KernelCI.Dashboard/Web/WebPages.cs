@@ -1,4 +1,5 @@
 using KernelCI.Dashboard.Web.Live;
+using KernelCI.Dashboard.Web.Logs;
 using KernelCI.Dashboard.Web.Search;
 using KernelCI.Dashboard.Web.Shared;
 using KernelCI.Dashboard.Web.Trees;
@@ -23,6 +24,7 @@ internal static class WebPages
         pages.MapTreePages();
         pages.MapSearchPages();
         pages.MapLivePages();
+        pages.MapLogPages();
         pages.MapStubPages();
     }
 
