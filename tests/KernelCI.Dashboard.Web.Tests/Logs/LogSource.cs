@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace KernelCI.Dashboard.Web.Tests.Logs;
 
@@ -42,6 +43,7 @@ internal sealed class LogSource : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
         var app = builder.Build();
         var kernel = Encoding.UTF8.GetBytes(Kernel);
         var gzip = Gzip(kernel);
