@@ -8,6 +8,22 @@ internal static class LiveDocuments
     public const string HeadCheckout = "maestro:ck-head";
     public const string OtherCheckout = "maestro:ck-next";
 
+    public const string CheckoutCommit = "4444444444444444444444444444444444444444";
+
+    /// <summary>A lone checkout of mainline/master, for a dashboard started without <see cref="WebSeed"/>.</summary>
+    public static string Checkout() => new JsonObject
+    {
+        ["version"] = new JsonObject { ["major"] = 5, ["minor"] = 3 },
+        ["checkouts"] = new JsonArray
+        {
+            new JsonObject
+            {
+                ["id"] = "maestro:ck-lone", ["origin"] = "maestro", ["tree_name"] = "mainline", ["git_repository_branch"] = "master",
+                ["git_repository_url"] = WebSeed.MainlineUrl, ["git_commit_hash"] = CheckoutCommit,
+            },
+        },
+    }.ToJsonString();
+
     public static string Build(string id, string checkoutId, string status) => new JsonObject
     {
         ["version"] = new JsonObject { ["major"] = 5, ["minor"] = 3 },

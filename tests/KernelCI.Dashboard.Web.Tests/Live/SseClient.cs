@@ -32,6 +32,22 @@ internal sealed class SseClient : IAsyncDisposable
         return new SseClient(response, reader);
     }
 
+    /// <summary>The next line that is not empty, comments included.</summary>
+    public async Task<string> NextLineAsync()
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(Patience);
+        while (await _reader.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.Length > 0)
+            {
+                return line;
+            }
+        }
+
+        throw new InvalidOperationException("The stream ended.");
+    }
+
     /// <summary>The next event, or a failed test after <see cref="Patience"/>.</summary>
     public async Task<SseEvent> NextAsync()
     {
