@@ -48,6 +48,22 @@ public sealed class LogPagesInBrowserTests(LogLiveFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Show_the_next_part_here_appends_its_lines()
+    {
+        await using var watched = await fixture.OpenAsync();
+        await watched.Page.GotoAsync(LogPath("big.log"));
+        var lines = watched.Page.Locator(".log-line");
+        var before = await lines.CountAsync();
+        var url = watched.Page.Url;
+
+        await watched.Page.GetByRole(AriaRole.Button, new() { Name = "Show the next part here" }).ClickAsync();
+
+        await Assertions.Expect(watched.Page.Locator($"#L{before + 1}")).ToBeAttachedAsync();
+        Assert.Equal(url, watched.Page.Url);
+        Assert.Empty(watched.Problems);
+    }
+
+    [Fact]
     public async Task Log_at_phone_width_has_no_horizontal_scroll()
     {
         await using var watched = await fixture.OpenAsync(Phone);

@@ -74,5 +74,32 @@
       // Closed before the page goes, so leaving it is not a failed request.
       window.addEventListener("pagehide", function () { source.close(); });
     }
+
+    // Log viewer: "Show the next part here" fetches the next part's page and appends its lines, so a long log can be
+    // read on without leaving the page; the "Next part" links (which work without this) then point past it.
+    var log = document.querySelector(".log");
+    var nextLink = document.querySelector("a[data-log-next]");
+    if (log && nextLink && window.fetch && window.DOMParser) {
+      var more = document.createElement("button");
+      more.type = "button";
+      more.className = "log-more";
+      more.textContent = "Show the next part here";
+      log.insertAdjacentElement("afterend", more);
+      more.addEventListener("click", function () {
+        more.disabled = true;
+        fetch(nextLink.href).then(function (r) {
+          if (!r.ok) { throw new Error(String(r.status)); }
+          return r.text();
+        }).then(function (html) {
+          var next = new DOMParser().parseFromString(html, "text/html");
+          next.querySelectorAll(".log-line").forEach(function (line) { log.appendChild(document.importNode(line, true)); });
+          var following = next.querySelector("a[data-log-next]");
+          document.querySelectorAll("a[rel=next]").forEach(function (a) {
+            if (following) { a.href = following.getAttribute("href"); } else { a.remove(); }
+          });
+          if (following) { nextLink.href = following.getAttribute("href"); more.disabled = false; } else { more.remove(); }
+        }).catch(function () { more.disabled = false; });
+      });
+    }
   });
 })();
