@@ -5,6 +5,7 @@ using KernelCI.Dashboard.Web.Trees;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace KernelCI.Dashboard.Web.Live;
@@ -34,7 +35,7 @@ internal static class LivePages
     }
 
     private static async Task<IResult> StreamAsync(string? path, HttpContext http, DashboardDb db, LiveResults live, TimeProvider time,
-        ILogger<LiveResults> logger)
+        IHostApplicationLifetime lifetime, ILogger<LiveResults> logger)
     {
         if (TreePageRoute.Parse(path) is not { Commit: not null } route)
         {
@@ -51,14 +52,17 @@ internal static class LivePages
         // Subscribed before the first read, so a batch committed in between is not missed.
         using var subscription = live.Subscribe(checkouts.Select(c => c.Id).ToHashSet(StringComparer.Ordinal));
         using var heartbeat = time.CreateTimer(_ => subscription.Heartbeat(), null, HeartbeatInterval, HeartbeatInterval);
+        // A stopping server ends its streams rather than wait for them (EventSource reconnects, to another replica or
+        // to this one restarted, and its Last-Event-ID says what it has).
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
         LiveLog.StreamOpened(logger, checkouts.Count, http.Request.Path);
         try
         {
-            await LiveStream.RunAsync(http, db, subscription, Since(http), http.RequestAborted);
+            await LiveStream.RunAsync(http, db, subscription, Since(http), ended.Token);
         }
-        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (ended.IsCancellationRequested)
         {
-            // The client went away: the stream ends, and so does its subscription.
+            // The client went away or the server stops: the stream ends, and so does its subscription.
         }
 
         return Results.Empty;
