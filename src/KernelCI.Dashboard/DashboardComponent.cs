@@ -12,6 +12,7 @@ using KernelCI.Dashboard.Regressions;
 using KernelCI.Dashboard.Search;
 using KernelCI.Dashboard.Trees;
 using KernelCI.Dashboard.Web;
+using KernelCI.Dashboard.Web.Live;
 using KernelCI.Dashboard.Web.Shared;
 using KernelCI.Data;
 using KernelCI.Kcidb.Store;
@@ -77,6 +78,9 @@ public sealed class DashboardComponent(DashboardOptions? options = null) : IComp
         // The web pages: Razor components rendered per request on the server (docs/dashboard.md, "Design").
         builder.Services.AddRazorComponents();
         builder.Services.AddSingleton<StaticAssets>();
+        // Live results: ingestion's notifications pushed to the tree pages (docs/dashboard.md, "Live results").
+        builder.Services.AddSingleton<LiveResults>();
+        builder.Services.AddHostedService<LiveResultsListener>();
     }
 
     public void MapEndpoints(WebApplication app)

@@ -1,6 +1,8 @@
 using KernelCI.Dashboard.Web.Builds;
 using KernelCI.Dashboard.Web.Hardware;
 using KernelCI.Dashboard.Web.Issues;
+using KernelCI.Dashboard.Web.Live;
+using KernelCI.Dashboard.Web.Logs;
 using KernelCI.Dashboard.Web.Search;
 using KernelCI.Dashboard.Web.Shared;
 using KernelCI.Dashboard.Web.TestResults;
@@ -29,6 +31,8 @@ internal static class WebPages
         pages.MapTestPages();
         pages.MapHardwarePages();
         pages.MapIssuePages();
+        pages.MapLivePages();
+        pages.MapLogPages();
         pages.MapStubPages();
     }
 

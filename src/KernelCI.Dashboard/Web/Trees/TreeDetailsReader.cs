@@ -6,6 +6,7 @@ using KernelCI.Dashboard.Statuses;
 using KernelCI.Dashboard.Trees;
 using KernelCI.Dashboard.Trees.Items;
 using KernelCI.Dashboard.Trees.Summary;
+using KernelCI.Dashboard.Web.Live;
 using KernelCI.Dashboard.Web.Shared;
 using Microsoft.AspNetCore.Http;
 
@@ -70,7 +71,10 @@ internal static class TreeDetailsReader
         return new TreeDetailsView(link, route.TreeName, route.Branch, head.CommitHash ?? route.Commit!, head.CommitName, head.Tags, head.GitUrl,
             scope.Origin, DashboardSql.FormatTime(head.StartTime), tab,
             Tally(summary?.Summary.Builds.Status), Tally(summary?.Summary.Boots.Status), Tally(summary?.Summary.Tests.Status),
-            active, command, message, builds, tests);
+            active, command, message, builds, tests)
+        {
+            Live = await LivePages.LinkAsync(db, route, query, ids, updatesCounts: active.Count == 0, cancellationToken),
+        };
     }
 
     private static TreeBuildsTab BuildsTab(HttpContext http, IReadOnlyList<CheckoutRow> checkouts, IReadOnlyList<BuildRow> rows,
