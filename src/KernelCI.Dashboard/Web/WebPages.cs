@@ -1,3 +1,5 @@
+using KernelCI.Dashboard.Web.Compare;
+using KernelCI.Dashboard.Web.Metrics;
 using KernelCI.Dashboard.Web.Search;
 using KernelCI.Dashboard.Web.Shared;
 using KernelCI.Dashboard.Web.Trees;
@@ -21,6 +23,8 @@ internal static class WebPages
         pages.MapGet("/", () => TypedResults.Redirect("/tree"));
         pages.MapTreePages();
         pages.MapSearchPages();
+        pages.MapComparePages();
+        pages.MapMetricsPages();
         pages.MapStubPages();
     }
 
@@ -40,7 +44,6 @@ internal static class WebPages
     {
         pages.MapGet("/hardware", () => Stub("Hardware", "Hardware", "/api/hardware"));
         pages.MapGet("/issues", () => Stub("Issues", "Issues", "/api/issue"));
-        pages.MapGet("/metrics", () => Stub("Metrics", "Metrics", "/api/metrics"));
         pages.MapGet("/build/{id}", (string id) => Stub("Build " + id, "Trees", "/api/build/" + Uri.EscapeDataString(id)));
         pages.MapGet("/test/{id}", (string id) => Stub("Test " + id, "Trees", "/api/test/" + Uri.EscapeDataString(id)));
         pages.MapGet("/issue/{id}", (string id) => Stub("Issue " + id, "Issues", "/api/issue/" + Uri.EscapeDataString(id)));

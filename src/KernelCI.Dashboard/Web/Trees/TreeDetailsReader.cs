@@ -60,7 +60,10 @@ internal static class TreeDetailsReader
         return new TreeDetailsView(link, route.TreeName, route.Branch, head.CommitHash ?? route.Commit!, head.CommitName, head.Tags, head.GitUrl,
             scope.Origin, DashboardSql.FormatTime(head.StartTime), tab,
             Tally(summary?.Summary.Builds.Status), Tally(summary?.Summary.Boots.Status), Tally(summary?.Summary.Tests.Status),
-            active, command, message, builds, tests);
+            active, command, message, builds, tests)
+        {
+            History = await CommitHistoryReader.ReadAsync(db, scope, filters, tab, head.CommitHash ?? route.Commit!, cancellationToken),
+        };
     }
 
     private static async Task<TreeBuildsTab> BuildsAsync(DashboardDb db, HttpContext http, IReadOnlyList<CheckoutRow> checkouts, List<string> ids,

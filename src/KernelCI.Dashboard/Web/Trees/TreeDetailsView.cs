@@ -7,4 +7,8 @@ namespace KernelCI.Dashboard.Web.Trees;
 public sealed record TreeDetailsView(PageLink Link, string TreeName, string Branch, string Commit, string? CommitName,
     IReadOnlyList<string> Tags, string? GitUrl, string Origin, string? StartTime, string Tab, StatusTally Builds, StatusTally Boots,
     StatusTally Tests, IReadOnlyList<(string Key, string Value)> Filters, string Command, string? Message, TreeBuildsTab? BuildsTab,
-    TreeTestsTab? TestsTab);
+    TreeTestsTab? TestsTab)
+{
+    /// <summary>The commit history chart of the open tab (<see cref="CommitHistoryReader"/>).</summary>
+    public CommitHistory History { get; init; } = CommitHistory.Empty;
+}
