@@ -19,6 +19,7 @@ using KernelCI.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KernelCI.Dashboard;
 
@@ -77,6 +78,8 @@ public sealed class DashboardComponent(DashboardOptions? options = null) : IComp
         // The web pages: Razor components rendered per request on the server (docs/dashboard.md, "Design").
         builder.Services.AddRazorComponents();
         builder.Services.AddSingleton<StaticAssets>();
+        // `/metrics` is both the metrics page and the listener's Prometheus endpoint: HTML requests get the page.
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Routing.MatcherPolicy, Web.Metrics.BrowserPagePolicy>());
     }
 
     public void MapEndpoints(WebApplication app)

@@ -18,7 +18,8 @@ internal static class MetricsPages
 {
     public static RouteGroupBuilder MapMetricsPages(this RouteGroupBuilder pages)
     {
-        pages.MapGet("/metrics", MetricsAsync);
+        // The listener's Prometheus endpoint is `/metrics` too: BrowserPagePolicy sends browsers here.
+        pages.MapGet("/metrics", MetricsAsync).WithMetadata(BrowserPageMetadata.Instance);
         return pages;
     }
 
