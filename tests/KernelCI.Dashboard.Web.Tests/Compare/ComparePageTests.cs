@@ -196,6 +196,18 @@ public sealed class ComparePageTests
         Assert.NotNull(page.Document.QuerySelector(".error-message"));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Footer_shows_the_kci_dev_compare_command(DatabaseKind kind)
+    {
+        await using var app = await StartAsync(kind);
+
+        var page = await WebPage.GetAsync(app, Pair);
+
+        Assert.Equal($"kci-dev results compare --giturl '{CompareSeed.Url}' --branch '{CompareSeed.Branch}' {CompareSeed.Middle} {CompareSeed.Head}",
+            page.Document.QuerySelector("footer code")!.TextContent);
+    }
+
     private static async Task<DashboardTestApp> StartAsync(DatabaseKind kind)
     {
         var app = await DashboardTestApp.StartAsync(kind);

@@ -13,7 +13,8 @@ namespace KernelCI.Dashboard.Web.Tests.Compare;
 /// cfg-flaky FAIL, cfg-appear ERROR; on cfg-same: boot FAIL, kselftest.net.a FAIL, kselftest.net.b PASS.</item>
 /// </list>
 /// So from Middle to Head each kind of change has exactly one build: regression cfg-reg, fixed cfg-fix, newFailure
-/// cfg-flaky, stillFailing cfg-still, newPass cfg-new, appeared cfg-appear, disappeared cfg-gone; cfg-same is unchanged.</summary>
+/// cfg-flaky, stillFailing cfg-still, newPass cfg-new, appeared cfg-appear, disappeared cfg-gone; cfg-same is unchanged.
+/// Every test ran in the lab <see cref="Lab"/>.</summary>
 internal static class CompareSeed
 {
     public const string Tree = "stable";
@@ -22,6 +23,7 @@ internal static class CompareSeed
     public const string First = "aaaa000000000000000000000000000000000001";
     public const string Middle = "bbbb000000000000000000000000000000000002";
     public const string Head = "cccc000000000000000000000000000000000003";
+    public const string Lab = "lava-collabora";
 
     public static string ComparePath => $"/tree/{Tree}/{Branch}/compare";
 
@@ -100,5 +102,6 @@ internal static class CompareSeed
         ["status"] = status,
         ["start_time"] = Time(daysAgo),
         ["environment"] = new JsonObject { ["misc"] = new JsonObject { ["platform"] = "qemu-x86" } },
+        ["misc"] = new JsonObject { ["runtime"] = Lab },
     };
 }

@@ -34,6 +34,21 @@ public sealed class MetricsPageTests
         Assert.Equal(["Trees 1 1 0", "Checkouts 1 1 0", "Builds 25 1 +24 (+2400%)"], Rows(page).Take(3));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Labs_table_counts_each_labs_builds_boots_and_tests(DatabaseKind kind)
+    {
+        await using var app = await DashboardTestApp.StartAsync(kind);
+        await Compare.CompareSeed.SeedAsync(app);
+
+        var page = await BrowserGetAsync(app, "/metrics");
+
+        // Two builds (cfg-same of the middle and head commits) each with a boot and two tests; nothing the week before.
+        Assert.Equal([$"{Compare.CompareSeed.Lab} new 2 2 4 0 +4"],
+            page.Table("per lab").QuerySelectorAll("tbody tr").Select(r => string.Join(' ', r.Children.Select(c => string.Join(' ',
+                c.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))))));
+    }
+
     [Fact]
     public async Task Period_links_keep_the_interval_in_the_url()
     {

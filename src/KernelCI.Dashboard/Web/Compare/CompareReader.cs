@@ -72,7 +72,12 @@ internal static partial class CompareReader
         var listed = sides.Rows(tab).Where(r => change == CompareChange.All || r.Change == change).ToList();
         var shown = Paging.Apply(http, listed, page, (_, _) => null, r => r.Key, out var next);
         return (new CompareView(link, treeName, branch, origin, revisions, a, b, sides.Matrix, tab, change, shown, listed.Count, page.Limit.Value,
-            next, apiUrl), null);
+            next, apiUrl)
+        {
+            Command = sides.GitUrl is null ? null
+                : $"kci-dev results compare --giturl '{sides.GitUrl}' --branch '{branch}' {a.Hash} {b.Hash}"
+                    + (origin == TreeScope.DefaultOrigin ? "" : $" --origin {origin}"),
+        }, null);
     }
 
     // A hash or its start, as people paste short hashes.

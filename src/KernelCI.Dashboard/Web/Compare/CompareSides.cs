@@ -9,7 +9,7 @@ namespace KernelCI.Dashboard.Web.Compare;
 
 /// <summary>Two commits read and paired as `tree/{name}/{branch}/compare` and its `/builds|boots|tests` lists do
 /// (CompareApi): the same checkouts, counts, pairs and listing rule, plus each side's item id for the links.</summary>
-internal sealed record CompareSides(IReadOnlyList<CompareMatrixRow> Matrix, IReadOnlyList<CompareRow> Builds, IReadOnlyList<CompareRow> Boots,
+internal sealed record CompareSides(string? GitUrl, IReadOnlyList<CompareMatrixRow> Matrix, IReadOnlyList<CompareRow> Builds, IReadOnlyList<CompareRow> Boots,
     IReadOnlyList<CompareRow> Tests)
 {
     public IReadOnlyList<CompareRow> Rows(string tab) => tab switch
@@ -41,7 +41,7 @@ internal sealed record CompareSides(IReadOnlyList<CompareMatrixRow> Matrix, IRea
             await CompareQuery.TestsAsync(connection, db, a, boots: false, FilterSet.None, cancellationToken, testIdsA),
             await CompareQuery.TestsAsync(connection, db, b, boots: false, FilterSet.None, cancellationToken, testIdsB), TestKey.Order);
 
-        return new CompareSides(
+        return new CompareSides(b?.GitUrl ?? a?.GitUrl,
             [
                 MatrixRow("Builds", countsA.Builds, countsB.Builds, ComparePairing.Count(builds)),
                 MatrixRow("Boots", countsA.Boots, countsB.Boots, ComparePairing.Count(boots)),
