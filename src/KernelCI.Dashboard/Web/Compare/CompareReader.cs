@@ -59,14 +59,18 @@ internal static partial class CompareReader
         }
 
         var revisions = commits.Take(PickerCommits).ToList();
-        revisions.AddRange(new[] { a, b }.OfType<CompareRevision>().Where(r => !revisions.Contains(r)).Distinct());
+        revisions.AddRange(new[] { a, b }.OfType<CompareRevision>().Where(r => !revisions.Contains(r)).Distinct().ToList());
         var link = PageLink.From(CompareUrls.Page(treeName, branch), query);
-        var apiUrl = $"/api{CompareUrls.Page(treeName, branch)}?hash_a={Uri.EscapeDataString(a?.Hash ?? "")}&hash_b={Uri.EscapeDataString(b!.Hash)}"
-            + (origin == TreeScope.DefaultOrigin ? "" : "&origin=" + Uri.EscapeDataString(origin));
+        var originQuery = origin == TreeScope.DefaultOrigin ? "" : "origin=" + Uri.EscapeDataString(origin);
         if (a is null)
         {
-            return (new CompareView(link, treeName, branch, origin, revisions, null, b, [], tab, change, [], 0, page.Limit.Value, null, apiUrl), null);
+            // Nothing to compare: the API's list of the branch's commits instead.
+            var commitsUrl = $"/api{TreeUrls.Branch(treeName, branch)}/commits" + (originQuery.Length == 0 ? "" : "?" + originQuery);
+            return (new CompareView(link, treeName, branch, origin, revisions, null, b, [], tab, change, [], 0, page.Limit.Value, null, commitsUrl), null);
         }
+
+        var apiUrl = $"/api{CompareUrls.Page(treeName, branch)}?hash_a={Uri.EscapeDataString(a.Hash)}&hash_b={Uri.EscapeDataString(b!.Hash)}"
+            + (originQuery.Length == 0 ? "" : "&" + originQuery);
 
         var sides = await CompareSides.ReadAsync(db, treeName, branch, origin, a.Hash, b.Hash, cancellationToken);
         var listed = sides.Rows(tab).Where(r => change == CompareChange.All || r.Change == change).ToList();
