@@ -1,7 +1,9 @@
 using KernelCI.Dashboard.Web.Compare;
 using KernelCI.Dashboard.Web.Metrics;
+using KernelCI.Dashboard.Web.Builds;
 using KernelCI.Dashboard.Web.Search;
 using KernelCI.Dashboard.Web.Shared;
+using KernelCI.Dashboard.Web.Tests;
 using KernelCI.Dashboard.Web.Trees;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -25,6 +27,8 @@ internal static class WebPages
         pages.MapSearchPages();
         pages.MapComparePages();
         pages.MapMetricsPages();
+        pages.MapBuildPages();
+        pages.MapTestPages();
         pages.MapStubPages();
     }
 
@@ -44,8 +48,6 @@ internal static class WebPages
     {
         pages.MapGet("/hardware", () => Stub("Hardware", "Hardware", "/api/hardware"));
         pages.MapGet("/issues", () => Stub("Issues", "Issues", "/api/issue"));
-        pages.MapGet("/build/{id}", (string id) => Stub("Build " + id, "Trees", "/api/build/" + Uri.EscapeDataString(id)));
-        pages.MapGet("/test/{id}", (string id) => Stub("Test " + id, "Trees", "/api/test/" + Uri.EscapeDataString(id)));
         pages.MapGet("/issue/{id}", (string id) => Stub("Issue " + id, "Issues", "/api/issue/" + Uri.EscapeDataString(id)));
         // Upstream's short forms for emails (kernelci/dashboard:dashboard/src/routes/_main/(alternatives)).
         pages.MapGet("/b/{id}", (string id) => TypedResults.Redirect("/build/" + Uri.EscapeDataString(id)));

@@ -39,14 +39,15 @@ internal static class TreeDetailsReader
         }
 
         var head = checkouts[0];
-        var (summary, message) = await TreeSummaryReader.ReadAsync(db, checkouts, filters, cancellationToken);
-        var link = PageLink.From(TreeUrls.Details(route.TreeName, route.Branch, route.Commit!), query);
         var ids = checkouts.Select(c => c.Id).ToList();
+        var buildRows = await TreeRows.BuildsAsync(db, ids, cancellationToken);
+        var (summary, message) = await TreeSummaryReader.ReadAsync(db, checkouts, buildRows, filters, cancellationToken);
+        var link = PageLink.From(TreeUrls.Details(route.TreeName, route.Branch, route.Commit!), query);
         TreeBuildsTab? builds = null;
         TreeTestsTab? tests = null;
         if (summary is not null && tab == "builds")
         {
-            builds = await BuildsAsync(db, http, checkouts, ids, summary.Summary.Builds, filters, status, cancellationToken);
+            builds = BuildsTab(http, checkouts, buildRows, summary.Summary.Builds, filters, status);
         }
         else if (summary is not null)
         {
@@ -66,12 +67,12 @@ internal static class TreeDetailsReader
         };
     }
 
-    private static async Task<TreeBuildsTab> BuildsAsync(DashboardDb db, HttpContext http, IReadOnlyList<CheckoutRow> checkouts, List<string> ids,
-        BuildSummary summary, FilterSet filters, string status, CancellationToken cancellationToken)
+    private static TreeBuildsTab BuildsTab(HttpContext http, IReadOnlyList<CheckoutRow> checkouts, IReadOnlyList<BuildRow> rows,
+        BuildSummary summary, FilterSet filters, string status)
     {
         // Failures first unless the URL asks otherwise: statuses sort ERROR, FAIL, MISS, PASS.
         var page = Limited(PageRequest.From(http.Request.Query, BuildSorts), "status");
-        var items = TreeItems.Builds(await TreeRows.BuildsAsync(db, ids, cancellationToken), checkouts, filters)
+        var items = TreeItems.Builds(rows, checkouts, filters)
             .Where(b => TableStatus.Matches(status, b.Status)).ToList();
         var shown = Paging.Apply(http, items, page, (b, field) => field switch
         {
@@ -95,16 +96,18 @@ internal static class TreeDetailsReader
         FilterSet filters, string status, CancellationToken cancellationToken)
     {
         var boots = tab == "boots";
-        // The hierarchy's top groups are paged, in name order.
+        // One level of the hierarchy is shown and paged: the open group's sub-groups, then its own tests.
+        var group = QueryValues.Optional(http.Request.Query, "group") ?? "";
         var page = Limited(PageRequest.From(http.Request.Query, []), null);
         var rows = await TreeRows.TestsAsync(db, ids, boots ? TreeRows.TestKind.Boots : TreeRows.TestKind.Tests, withIncidentsOnly: false,
             cancellationToken, filters.BootPath, filters.TestPath);
         var items = TreeItems.Tests(rows, filters, boots, fullEnvironmentMisc: false).Where(t => TableStatus.Matches(status, t.Status)).ToList();
-        var groups = Paging.Apply(http, TestHierarchy.Build(items), page, (_, _) => null, g => g.Name, out var next);
+        var entries = Paging.Apply(http, TestGroupLevel.Under(TestHierarchy.Build(items), group), page, (_, _) => null, e => e.Key, out var next);
         var hardware = summary.EnvironmentCompatible.Concat(summary.EnvironmentMisc)
             .Select(h => new NamedCount(h.Key, Tally(h.Value))).OrderBy(h => h.Name, StringComparer.Ordinal).ToList();
         return new TreeTestsTab(tab, StatusBreakdown.From(summary.Status), hardware, Issues(summary.Issues), status, page.Limit!.Value, next,
-            items.Count, groups);
+            items.Count, group, entries.Where(e => e.Group is not null).Select(e => e.Group!).ToList(),
+            entries.Where(e => e.Test is not null).Select(e => e.Test!).ToList());
     }
 
     /// <summary>Pages always page: the API answers whole lists when not asked to, a page shows <see cref="DefaultLimit"/> rows.</summary>
