@@ -58,6 +58,32 @@ public sealed class CommitHistoryChartTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Chart_counts_with_the_pages_filters(DatabaseKind kind)
+    {
+        await using var app = await StartAsync(kind);
+
+        var page = await WebPage.GetAsync(app, CompareSeed.DetailsPath(CompareSeed.Head) + "?filter_config_name=cfg-reg");
+
+        Assert.Equal(["0 passed 0 failed 0 inconclusive", "1 passed 0 failed 0 inconclusive", "0 passed 1 failed 0 inconclusive"], Pills(page));
+    }
+
+    [Fact]
+    public async Task Chart_links_keep_the_filters_but_not_the_cursor()
+    {
+        await using var app = await StartAsync(DatabaseKind.Sqlite);
+
+        var first = await WebPage.GetAsync(app, CompareSeed.DetailsPath(CompareSeed.Head) + "?filter_architecture=x86_64&limit=1");
+        var next = first.Document.QuerySelector("a[rel=next]")!.GetAttribute("href")!;
+
+        var page = await WebPage.GetAsync(app, next);
+
+        Assert.Contains("cursor=", next, StringComparison.Ordinal);
+        Assert.Equal(CompareSeed.DetailsPath(CompareSeed.First) + "?filter_architecture=x86_64&limit=1",
+            page.Document.QuerySelector(".history-chart svg a")!.GetAttribute("href"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Chart_links_to_the_compare_with_the_previous_commit(DatabaseKind kind)
     {
         await using var app = await StartAsync(kind);

@@ -4,15 +4,17 @@ using KernelCI.Dashboard.Statuses;
 using KernelCI.Dashboard.Trees;
 using KernelCI.Dashboard.Trees.Commits;
 using KernelCI.Dashboard.Web.Shared;
+using Microsoft.AspNetCore.Http;
 
 namespace KernelCI.Dashboard.Web.Trees;
 
 /// <summary>The commit history chart's data through the query of `tree/{hash}/commits` (TreeCommitHistory and
-/// CommitCounter: the shown commit and the ones before it, with the page's `filter_*`), counting only the open tab's kind.</summary>
+/// CommitCounter: the shown commit and the ones before it, with the page's `filter_*`), counting only the open tab's kind;
+/// each commit's link keeps the page's query but its cursor and group.</summary>
 internal static class CommitHistoryReader
 {
     public static async Task<CommitHistory> ReadAsync(DashboardDb db, TreeScope scope, FilterSet filters, string tab, string currentHash,
-        CancellationToken cancellationToken)
+        IQueryCollection query, CancellationToken cancellationToken)
     {
         var commits = await TreeCommitHistory.FindAsync(db, scope, cancellationToken);
         if (commits is null || commits.Count == 0)
@@ -23,11 +25,15 @@ internal static class CommitHistoryReader
         var types = new CommitTypes(tab == "builds", tab == "boots", tab == "tests");
         var items = await CommitCounter.CountAsync(db, commits, filters, types, cancellationToken);
         var origin = scope.Origin == TreeScope.DefaultOrigin ? "" : "?origin=" + Uri.EscapeDataString(scope.Origin);
-        var tabQuery = tab == "builds" ? "" : (origin.Length == 0 ? "?" : "&") + "tab=" + tab;
         var treeName = scope.TreeName!;
         var branch = scope.GitBranch!;
+        // Another commit keeps the tab, filters and origin (as upstream's graph navigates), not this commit's page
+        // of rows or open group.
+        var kept = query.Where(q => q.Key is not ("cursor" or "group"))
+            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? ""))).ToList();
         var points = items.Select(i => new CommitHistoryPoint(i.GitCommitHash, i.GitCommitTags.Count > 0 ? string.Join(", ", i.GitCommitTags) : i.GitCommitName,
-                i.EarliestStartTime, Tally(tab, i), TreeUrls.Details(treeName, branch, i.GitCommitHash) + origin + tabQuery, i.GitCommitHash == currentHash))
+                i.EarliestStartTime, Tally(tab, i), new PageLink(TreeUrls.Details(treeName, branch, i.GitCommitHash), kept).With(),
+                i.GitCommitHash == currentHash))
             .Reverse().ToList();
         var at = points.FindIndex(p => p.IsCurrent);
         var compare = at > 0

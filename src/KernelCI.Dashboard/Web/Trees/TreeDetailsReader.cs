@@ -63,7 +63,7 @@ internal static class TreeDetailsReader
             Tally(summary?.Summary.Builds.Status), Tally(summary?.Summary.Boots.Status), Tally(summary?.Summary.Tests.Status),
             active, command, message, builds, tests)
         {
-            History = await CommitHistoryReader.ReadAsync(db, scope, filters, tab, head.CommitHash ?? route.Commit!, cancellationToken),
+            History = await CommitHistoryReader.ReadAsync(db, scope, filters, tab, head.CommitHash ?? route.Commit!, query, cancellationToken),
         };
     }
 
