@@ -20,6 +20,7 @@ using KernelCI.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KernelCI.Dashboard;
 
@@ -81,6 +82,8 @@ public sealed class DashboardComponent(DashboardOptions? options = null) : IComp
         // Live results: ingestion's notifications pushed to the tree pages (docs/dashboard.md, "Live results").
         builder.Services.AddSingleton<LiveResults>();
         builder.Services.AddHostedService<LiveResultsListener>();
+        // `/metrics` is both the metrics page and the listener's Prometheus endpoint: HTML requests get the page.
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Routing.MatcherPolicy, Web.Metrics.BrowserPagePolicy>());
     }
 
     public void MapEndpoints(WebApplication app)

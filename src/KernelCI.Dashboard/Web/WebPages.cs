@@ -1,3 +1,5 @@
+using KernelCI.Dashboard.Web.Compare;
+using KernelCI.Dashboard.Web.Metrics;
 using KernelCI.Dashboard.Web.Builds;
 using KernelCI.Dashboard.Web.Hardware;
 using KernelCI.Dashboard.Web.Issues;
@@ -27,13 +29,15 @@ internal static class WebPages
         pages.MapGet("/", () => TypedResults.Redirect("/tree"));
         pages.MapTreePages();
         pages.MapSearchPages();
+        pages.MapComparePages();
+        pages.MapMetricsPages();
         pages.MapBuildPages();
         pages.MapTestPages();
         pages.MapHardwarePages();
         pages.MapIssuePages();
         pages.MapLivePages();
         pages.MapLogPages();
-        pages.MapStubPages();
+        pages.MapAliases();
     }
 
     private static IResult Asset(string name, StaticAssets assets, HttpContext http)
@@ -47,17 +51,12 @@ internal static class WebPages
         return TypedResults.Bytes(asset.Content, asset.ContentType);
     }
 
-    // Pages linked from the ones above and written in later sessions (issue 17): they say so, with the API's answer.
-    private static void MapStubPages(this RouteGroupBuilder pages)
+    // Upstream's short forms for emails (kernelci/dashboard:dashboard/src/routes/_main/(alternatives)).
+    private static void MapAliases(this RouteGroupBuilder pages)
     {
-        pages.MapGet("/metrics", () => Stub("Metrics", "Metrics", "/api/metrics"));
-        // Upstream's short forms for emails (kernelci/dashboard:dashboard/src/routes/_main/(alternatives)).
         pages.MapGet("/b/{id}", (string id) => TypedResults.Redirect("/build/" + Uri.EscapeDataString(id)));
         pages.MapGet("/t/{id}", (string id) => TypedResults.Redirect("/test/" + Uri.EscapeDataString(id)));
         pages.MapGet("/i/{id}", (string id) => TypedResults.Redirect("/issue/" + Uri.EscapeDataString(id)));
         pages.MapGet("/i", () => TypedResults.Redirect("/issues"));
     }
-
-    private static RazorComponentResult<StubPage> Stub(string title, string? section, string? apiUrl) =>
-        new(new { Title = title, Section = section, ApiUrl = apiUrl });
 }

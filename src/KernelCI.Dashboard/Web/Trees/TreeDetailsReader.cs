@@ -74,6 +74,7 @@ internal static class TreeDetailsReader
             active, command, message, builds, tests)
         {
             Live = await LivePages.LinkAsync(db, route, query, ids, updatesCounts: active.Count == 0, cancellationToken),
+            History = await CommitHistoryReader.ReadAsync(db, scope, filters, tab, head.CommitHash ?? route.Commit!, query, cancellationToken),
         };
     }
 

@@ -12,4 +12,6 @@ public sealed record TreeDetailsView(PageLink Link, string TreeName, string Bran
 {
     /// <summary>The page's live stream (docs/dashboard.md, "Live results").</summary>
     public LiveLink? Live { get; init; }
+    /// <summary>The commit history chart of the open tab (<see cref="CommitHistoryReader"/>).</summary>
+    public CommitHistory History { get; init; } = CommitHistory.Empty;
 }
