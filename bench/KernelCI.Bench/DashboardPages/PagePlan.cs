@@ -27,8 +27,8 @@ internal static class PagePlan
             new("build", $"build ({BigBuild.Tests:N0} tests)", $"/build/{Esc(BigBuild.BuildId)}"),
             new("test", "test details", $"/test/{Esc(targets.TestIds[0])}"),
             new("hardware", "hardware details", $"/hardware/{Esc(targets.Platforms[0])}?origin={origin}&intervalInDays={days}"),
-            new("issues", "issue listing", "/issues"),
-            new("compare", "compare", $"{tree}/compare?origin={origin}&a={checkout.PreviousHash}&b={checkout.Hash}"),
+            new("issues", "issue listing", $"/issues?intervalInDays={days}"),
+            new("compare", "compare", $"{tree}/compare?origin={origin}&hashA={checkout.PreviousHash}&hashB={checkout.Hash}"),
             new("search", "search", $"/search?q={checkout.Hash[..10]}"),
         ];
         return only.Count == 0 ? pages : pages.Where(p => only.Contains(p.Key)).ToList();

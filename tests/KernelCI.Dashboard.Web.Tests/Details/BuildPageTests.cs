@@ -56,7 +56,7 @@ public sealed class BuildPageTests
         [
             "https://storage.example/sb-4/.config",
             "https://storage.example/sb-4/build.log.gz",
-            "/log?url=" + Uri.EscapeDataString("https://storage.example/sb-4/build.log.gz"),
+            "/log?url=" + Uri.EscapeDataString("https://storage.example/sb-4/build.log.gz") + "&build=" + Uri.EscapeDataString(DetailsSeed.BuildId),
             "https://storage.example/sb-4/Image",
             "https://storage.example/sb-4/modules.tar.xz",
         ], links);

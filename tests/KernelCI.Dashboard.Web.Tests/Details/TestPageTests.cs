@@ -62,7 +62,7 @@ public sealed class TestPageTests
 
         var page = await WebPage.GetAsync(app, TestPath);
 
-        Assert.NotNull(page.Document.QuerySelector("a[href='/log?url=" + Uri.EscapeDataString("https://storage.example/st-4/lava.log") + "']"));
+        Assert.NotNull(page.Document.QuerySelector("a[href='/log?url=" + Uri.EscapeDataString("https://storage.example/st-4/lava.log") + "&test=" + Uri.EscapeDataString(DetailsSeed.TestId) + "']"));
         Assert.Equal(["results.json"], page.Document.QuerySelectorAll("#output-files ~ ul > li > a:first-child").Select(a => a.TextContent));
     }
 

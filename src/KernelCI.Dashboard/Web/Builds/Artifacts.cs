@@ -6,7 +6,7 @@ namespace KernelCI.Dashboard.Web.Builds;
 /// links. Anything else in the column (a stray object or string) is skipped rather than failing the page.</summary>
 internal static class Artifacts
 {
-    public static IReadOnlyList<ArtifactLink> From(JsonNode? files)
+    public static IReadOnlyList<ArtifactLink> From(JsonNode? files, string? owner = null, string? id = null)
     {
         if (files is not JsonArray array)
         {
@@ -19,7 +19,7 @@ internal static class Artifacts
             if (Text(file["url"]) is { } url)
             {
                 var name = Text(file["name"]) ?? url;
-                links.Add(new ArtifactLink(name, url, IsLog(name) ? DetailsLinks.LogViewer(url) : null));
+                links.Add(new ArtifactLink(name, url, IsLog(name) ? DetailsLinks.LogViewer(url, owner, id) : null));
             }
         }
 

@@ -27,14 +27,14 @@ internal static class BuildDetailsReader
         var matching = tests.Where(t => TableStatus.Matches(status, t.Status)).ToList();
         var shown = Paging.Apply(http, matching, page, BuildsApi.SortValue, t => t.Id, out var next);
         var issues = await DetailsQueries.IssuesAsync(db, "builds", id, cancellationToken);
-        var outputs = Artifacts.From(build.OutputFiles);
+        var outputs = Artifacts.From(build.OutputFiles, "build", build.Id);
         var table = new BuildTestsTable(Tally(tests.Select(t => t.Status)), status, page.Limit!.Value, next, matching.Count,
             shown.Select(Row).ToList());
         return new BuildDetailsView(PageLink.From(TreeUrls.Build(id), query), build.Id, Title(build), build.Status,
             new BuildCheckout(build.TreeName, build.GitRepositoryBranch, build.GitCommitHash, build.GitCommitName, build.GitCommitTags ?? [],
                 build.GitRepositoryUrl, build.Origin, DetailsLinks.Tree(build.TreeName, build.GitRepositoryBranch, build.GitCommitHash, build.Origin)),
             build.ConfigName, build.Architecture, build.Compiler, build.StartTime, DetailsText.Duration(build.Duration), build.BuildOrigin,
-            DetailsText.Field(build.Misc, "lab"), build.Command, build.Comment, KeyArtifacts(build, outputs), Artifacts.From(build.InputFiles),
+            DetailsText.Field(build.Misc, "lab"), build.Command, build.Comment, KeyArtifacts(build, outputs), Artifacts.From(build.InputFiles, "build", build.Id),
             outputs, build.LogExcerpt, DetailsText.Json(build.Misc), table,
             issues.Select(i => new IssueCount(i.Id, i.Version, i.Comment, i.ReportUrl, i.IncidentsInfo.Total)).ToList(),
             "kci-dev results build --id " + build.Id);
@@ -55,7 +55,7 @@ internal static class BuildDetailsReader
 
         if (build.LogUrl is { } log)
         {
-            links.Add(new ArtifactLink("Build log", log, DetailsLinks.LogViewer(log)));
+            links.Add(new ArtifactLink("Build log", log, DetailsLinks.LogViewer(log, "build", build.Id)));
         }
 
         if (Artifacts.Find(outputs, "kernel", "Image", "bzImage", "zImage", "vmlinux", "uImage") is { } kernel)

@@ -12,7 +12,10 @@ internal static class DetailsLinks
     public static string IdFrom(string segment) => segment.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The log viewer page (docs/dashboard.md): it fetches the log through the API's proxy.</summary>
-    public static string LogViewer(string url) => "/log?url=" + Uri.EscapeDataString(url);
+    /// <summary>The log viewer on <paramref name="url"/>; with the build or test it belongs to (<paramref name="owner"/>:
+    /// `build` or `test`), the viewer links back to that page.</summary>
+    public static string LogViewer(string url, string? owner = null, string? id = null) =>
+        "/log?url=" + Uri.EscapeDataString(url) + (owner is not null && id is not null ? $"&{owner}={Uri.EscapeDataString(id)}" : "");
 
     public static string Test(string id) => "/test/" + TreeUrls.Escape(id);
 

@@ -22,7 +22,7 @@ internal static class TestDetailsReader
         var issues = await DetailsQueries.IssuesAsync(db, "tests", id, cancellationToken);
         var history = await HistoryAsync(db, test, cancellationToken);
         var platform = DetailsText.Field(test.EnvironmentMisc, "platform");
-        List<ArtifactLink> logs = test.LogUrl is { } log ? [new ArtifactLink("Test log", log, DetailsLinks.LogViewer(log))] : [];
+        List<ArtifactLink> logs = test.LogUrl is { } log ? [new ArtifactLink("Test log", log, DetailsLinks.LogViewer(log, "test", test.Id))] : [];
         var checkout = new BuildCheckout(test.TreeName, test.GitRepositoryBranch, test.GitCommitHash, null, test.GitCommitTags ?? [],
             test.GitRepositoryUrl, test.Origin, DetailsLinks.Tree(test.TreeName, test.GitRepositoryBranch, test.GitCommitHash, test.Origin));
         // kci-dev has `results boot` for boots and `results test` for the rest, as upstream's footer picks (TestDetails.tsx).
@@ -32,7 +32,7 @@ internal static class TestDetailsReader
             platform, platform is null ? null : DetailsLinks.Hardware(platform), test.EnvironmentCompatible ?? [], test.Architecture,
             test.Compiler, test.ConfigName, test.TestOrigin, DetailsText.Field(test.Misc, "lab"), DetailsText.Field(test.Misc, "runtime"),
             test.StartTime, DetailsText.Duration(test.Duration), DetailsText.Json(test.EnvironmentMisc), DetailsText.Json(test.Misc), logs,
-            Artifacts.From(test.InputFiles), Artifacts.From(test.OutputFiles), test.LogExcerpt,
+            Artifacts.From(test.InputFiles, "test", test.Id), Artifacts.From(test.OutputFiles, "test", test.Id), test.LogExcerpt,
             issues.Select(i => new IssueCount(i.Id, i.Version, i.Comment, i.ReportUrl, i.IncidentsInfo.Total)).ToList(), history,
             $"kci-dev results {command} --id {test.Id}");
     }
