@@ -182,7 +182,7 @@ public sealed class PagesInBrowserTests(BrowserFixture browser) : IClassFixture<
         await watched.Page.GotoAsync(WebSeed.HeadPath);
         var path = Screenshot("readme", "tree");
 
-        await watched.Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Clip = new Clip { X = 0, Y = 0, Width = 1100, Height = 720 } });
+        await watched.Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Clip = new Clip { X = 0, Y = 0, Width = 1100, Height = 900 } });
 
         Assert.InRange(new FileInfo(path).Length, 10_000, 200_000);
     }
