@@ -15,8 +15,10 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
     // 1.25 times the CPU share.
     private const int WriterNice = -5;
 
-    private static readonly string AfterSql = SqliteAggregateCapture.AfterSql + "\n"
-        + AggregateMaintenance.AfterWriteSql(DatabaseKind.Sqlite) + "\n" + SqliteAggregateCapture.ClearSql;
+    private static readonly string BeforeSql = SqliteAggregateCapture.BeforeSql + "\n" + IssueAggregate.SqliteBeforeSql;
+
+    private static readonly string AfterSql = SqliteAggregateCapture.AfterSql + "\n" + IssueAggregate.SqliteAfterSql + "\n"
+        + AggregateMaintenance.AfterWriteSql(DatabaseKind.Sqlite) + "\n" + SqliteAggregateCapture.ClearSql + "\n" + IssueAggregate.SqliteClearSql;
 
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _timeProvider;
@@ -53,7 +55,7 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
             if (aggregates)
             {
                 await using var capture = connection.CreateCommand();
-                capture.CommandText = SqliteAggregateCapture.CreateSql;
+                capture.CommandText = SqliteAggregateCapture.CreateSql + "\n" + IssueAggregate.CreateSql(DatabaseKind.Sqlite);
                 await capture.ExecuteNonQueryAsync(cancellationToken);
             }
 
@@ -108,7 +110,7 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
         using var capture = _aggregates ? Capture(batch) : null;
         if (capture is not null)
         {
-            capture.CommandText = SqliteAggregateCapture.BeforeSql;
+            capture.CommandText = BeforeSql;
             capture.ExecuteNonQuery();
         }
 
@@ -160,13 +162,15 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
         }
     }
 
-    // The batch's test and build ids as JSON arrays for the capture's json_each: each id's raw JSON text as sent.
+    // The batch's ids as JSON arrays for the capture's json_each: each id's raw JSON text as sent.
     private SqliteCommand Capture(JsonIngestBatch batch)
     {
         var command = _connection.CreateCommand();
         command.Transaction = _transaction;
         command.Parameters.AddWithValue("@tests", IdArray(batch, KcidbTables.Tests));
         command.Parameters.AddWithValue("@builds", IdArray(batch, KcidbTables.Builds));
+        command.Parameters.AddWithValue("@checkouts", IdArray(batch, KcidbTables.Checkouts));
+        command.Parameters.AddWithValue("@incidents", IdArray(batch, KcidbTables.Incidents));
         return command;
     }
 
