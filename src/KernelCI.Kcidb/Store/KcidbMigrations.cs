@@ -22,5 +22,6 @@ public static class KcidbMigrations
         new("kcidb", 8, "the dashboard's issue listing aggregates",
             IssueAggregateSchema.Sqlite + IssueAggregate.RecomputeSql(DatabaseKind.Sqlite),
             IssueAggregateSchema.PostgreSql + IssueAggregate.RecomputeSql(DatabaseKind.PostgreSql)),
+        new("kcidb", 9, "the dashboard status history's builds index", KcidbStatusHistoryIndexes.Both, KcidbStatusHistoryIndexes.Both),
     ];
 }
