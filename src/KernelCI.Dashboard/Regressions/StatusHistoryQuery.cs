@@ -39,13 +39,17 @@ internal static class StatusHistoryQuery
         // builds' tests: the rows the answer can come from. SQLite, without statistics, walked the tests (path,
         // start_time) index instead, joining every run of the path until group_size matched; its CROSS JOIN keeps this
         // order (sqlite.org/optoverview.html, "Manual Control Of Query Plans Using CROSS JOIN"). PostgreSQL picks it.
+        // Its unary "+" keeps SQLite from reading a build's tests through the path index (sqlite.org/optoverview.html,
+        // "Disqualifying WHERE Clause Terms using Unary-"+""): without statistics both looked alike to it, and the path
+        // index holds every run of the path in the database.
         var join = db.Kind == DatabaseKind.Sqlite ? "CROSS JOIN" : "JOIN";
+        var path = db.Kind == DatabaseKind.Sqlite ? "+t.path" : "t.path";
         command.CommandText = $"""
             SELECT t.start_time, t.id, {db.Sql.Status("t.status")}, c.git_commit_hash
             FROM checkouts c
             {join} builds b ON b.checkout_id = c.id
             {join} tests t ON t.build_id = b.id
-            WHERE t.path = @path
+            WHERE {path} = @path
               AND c.origin = @origin
               AND c.git_repository_url = @url
               AND c.git_repository_branch = @branch
