@@ -41,10 +41,12 @@ scripts/demo-storage.sh "$data" "$port"
 scripts/demo-maestro.sh "$data" "$port"
 scripts/demo-pipeline.sh "$data" "$port"
 
+demo_page=$(cat "$data/demo-dashboard-url" 2>/dev/null || echo "http://127.0.0.1:$port/tree")
 cat <<MSG
 
 KernelCI is running from $data:
   Dashboard   http://127.0.0.1:$port/tree  (the web dashboard: trees, their builds, boots and tests)
+              $demo_page  (the demo kernel: its build, boots and tests)
   Dashboard API http://127.0.0.1:$port/api/tree/  (the trees the pipeline built; kci-dev's dashboard_api is http://127.0.0.1:$port/api/)
   Maestro API http://127.0.0.1:$((port + 1))/
   Pipeline    http://127.0.0.1:$((port + 2))/  (developer requests: /api/checkout, /api/patchset, /api/jobretry)

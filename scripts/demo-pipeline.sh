@@ -8,6 +8,7 @@ api="http://127.0.0.1:$((port + 1))/latest"
 kcidb="http://127.0.0.1:$((port + 3))"
 budget="${KERNELCI_DEMO_MINUTES:-20}"
 echo "Pipeline: the trigger polls $(sed -n 's/^ *url: *//p' "$data/pipeline-config/trees.yaml"); a tinyconfig build takes a few minutes"
+rm -f "$data/demo-dashboard-url"
 deadline=$(( $(date +%s) + budget * 60 ))
 seen=""
 checkout=""
@@ -29,6 +30,9 @@ while [ "$(date +%s)" -lt "$deadline" ]; do
         | jq -r '(.checkouts[] | "  checkout \(.id) \(.git_commit_name // .git_commit_hash)"),
                  (.builds[]? | "  build    \(.id) \(.config_name) \(.status)"),
                  (.tests[]? | "  test     \(.path) \(.status)")'
+      # The page run.sh ends by pointing at: the commit's builds, boots and tests on the web dashboard.
+      hash=$(curl -fsS "$kcidb/api/query?checkout=maestro:$checkout" | jq -r '.checkouts[0].git_commit_hash')
+      echo "http://127.0.0.1:$port/tree/local/main/$hash" > "$data/demo-dashboard-url"
       exit 0
     fi
   fi

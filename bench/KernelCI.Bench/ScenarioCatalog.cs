@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KernelCI.Bench.Dashboard;
+using KernelCI.Bench.DashboardPages;
 using KernelCI.Bench.Jwt;
 using KernelCI.Bench.KcidbIngest;
 using KernelCI.Bench.Storage;
@@ -10,7 +11,7 @@ namespace KernelCI.Bench;
 
 internal static class ScenarioCatalog
 {
-    public static IReadOnlyList<IScenario> All { get; } = [new KcidbIngestScenario(), new DashboardScenario(), new StorageScenario(), new MaestroScenario(), new PipelineScenario(), new JwtScenario()];
+    public static IReadOnlyList<IScenario> All { get; } = [new KcidbIngestScenario(), new DashboardScenario(), new DashboardPagesScenario(), new StorageScenario(), new MaestroScenario(), new PipelineScenario(), new JwtScenario()];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {

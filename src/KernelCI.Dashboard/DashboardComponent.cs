@@ -12,6 +12,7 @@ using KernelCI.Dashboard.Regressions;
 using KernelCI.Dashboard.Search;
 using KernelCI.Dashboard.Trees;
 using KernelCI.Dashboard.Web;
+using KernelCI.Dashboard.Web.Live;
 using KernelCI.Dashboard.Web.Shared;
 using KernelCI.Data;
 using KernelCI.Kcidb.Store;
@@ -19,6 +20,7 @@ using KernelCI.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KernelCI.Dashboard;
 
@@ -77,6 +79,11 @@ public sealed class DashboardComponent(DashboardOptions? options = null) : IComp
         // The web pages: Razor components rendered per request on the server (docs/dashboard.md, "Design").
         builder.Services.AddRazorComponents();
         builder.Services.AddSingleton<StaticAssets>();
+        // Live results: ingestion's notifications pushed to the tree pages (docs/dashboard.md, "Live results").
+        builder.Services.AddSingleton<LiveResults>();
+        builder.Services.AddHostedService<LiveResultsListener>();
+        // `/metrics` is both the metrics page and the listener's Prometheus endpoint: HTML requests get the page.
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Routing.MatcherPolicy, Web.Metrics.BrowserPagePolicy>());
     }
 
     public void MapEndpoints(WebApplication app)

@@ -21,12 +21,14 @@ internal sealed class PostgresScratch : IAsyncDisposable
 
     public bool Keep { get; set; }
 
-    public static async Task<PostgresScratch> CreateAsync(string server, string purpose, CancellationToken cancellationToken)
+    public static async Task<PostgresScratch> CreateAsync(string server, string purpose, CancellationToken cancellationToken, string? template = null)
     {
         var name = $"kernelci_bench_{purpose}_{Guid.NewGuid():N}"[..40];
         try
         {
-            await ExecuteAsync(server, $"CREATE DATABASE {name}", cancellationToken);
+            // A template copies a whole database file by file: minutes faster than ingesting it again, but PostgreSQL
+            // refuses while anyone else is connected to the template.
+            await ExecuteAsync(server, template is null ? $"CREATE DATABASE {name}" : $"CREATE DATABASE {name} TEMPLATE \"{template.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", cancellationToken);
         }
         catch (NpgsqlException e)
         {

@@ -19,7 +19,8 @@ internal static class BuildsApi
     /// command does not recognise. Both contain "No issues", which `results issues --missing` looks for.</summary>
     public const string NoIssues = "No issues were found for this build";
 
-    private static readonly string[] TestSortable = ["start_time", "id", "status", "duration", "path"];
+    /// <summary>The fields build/{id}/tests sorts by; the build page's table sorts by the same.</summary>
+    internal static readonly string[] TestSortable = ["start_time", "id", "status", "duration", "path"];
 
     public static RouteGroupBuilder MapBuilds(this RouteGroupBuilder api)
     {
@@ -52,7 +53,7 @@ internal static class BuildsApi
         return issues.Count == 0 ? Replies.UpstreamNotFound(NoIssues) : TypedResults.Json(issues);
     }
 
-    private static object? SortValue(BuildTest test, string field) => field switch
+    internal static object? SortValue(BuildTest test, string field) => field switch
     {
         "start_time" => test.StartTime,
         "status" => test.Status,

@@ -66,7 +66,7 @@ internal static class DetailsQueries
             SELECT t._timestamp, t.id, t.build_id, {db.Sql.Status("t.status")}, t.path, t.log_excerpt, t.log_url, t.misc,
                 t.environment_misc, t.start_time, t.environment_compatible, t.output_files, t.input_files, b.compiler,
                 b.architecture, b.config_name, c.git_commit_hash, c.git_repository_branch, c.git_repository_url,
-                c.git_commit_tags, c.tree_name, c.origin, t.origin
+                c.git_commit_tags, c.tree_name, c.origin, t.origin, t.duration
             FROM tests t
             LEFT JOIN builds b ON b.id = t.build_id
             LEFT JOIN checkouts c ON c.id = b.checkout_id
@@ -82,7 +82,8 @@ internal static class DetailsQueries
         return new TestDetails(Rows.Time(db, r, 0), r.GetString(1), r.GetString(2), Rows.Status(r, 3), Rows.Text(r, 4), Rows.Text(r, 5),
             Rows.Text(r, 6), Rows.Json(db, r, 7), Rows.Json(db, r, 8), Rows.Time(db, r, 9), Rows.Strings(db, r, 10),
             Rows.Json(db, r, 11), Rows.Json(db, r, 12), Rows.Text(r, 13), Rows.Text(r, 14), Rows.Text(r, 15), Rows.Text(r, 16),
-            Rows.Text(r, 17), Rows.Text(r, 18), Rows.Strings(db, r, 19), Rows.Text(r, 20), Rows.Text(r, 21), r.GetString(22));
+            Rows.Text(r, 17), Rows.Text(r, 18), Rows.Strings(db, r, 19), Rows.Text(r, 20), Rows.Text(r, 21), r.GetString(22),
+            Rows.Double(db, r, 23));
     }
 
     /// <summary>The issues of a build's (<paramref name="table"/> "builds") or a test's ("tests") incidents, in the order

@@ -80,25 +80,49 @@ internal sealed class LogProxy(IHttpClientFactory clients, ProxyAllowlist allowl
         }
     }
 
+    /// <summary>A log's text from our storage or an allowlisted host, gunzipped and limited to Dashboard:ProxyMaxBytes,
+    /// with its length when known before reading; for the API's answer and the web log viewer (docs/dashboard.md,
+    /// "Log viewer"). Throws <see cref="ProxyException"/> with the status to answer (403 outside the allowlist, 404, 502).</summary>
+    public async Task<OpenedLog> OpenAsync(Uri url, CancellationToken cancellationToken)
+    {
+        if (!allowlist.Allows(url))
+        {
+            throw new ProxyException(StatusCodes.Status403Forbidden, $"url: {LogFetcher.Describe(url)} is not an allowed log host");
+        }
+
+        var response = await LogFetcher.FetchAsync(clients.CreateClient(LogFetcher.ClientName), url, allowlist, cancellationToken);
+        try
+        {
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                var code = (int)response.StatusCode;
+                throw new ProxyException(code is 404 or 410 ? StatusCodes.Status404NotFound : StatusCodes.Status502BadGateway,
+                    $"url: the log server answered {code} {response.ReasonPhrase}".TrimEnd());
+            }
+
+            var raw = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var (content, decompressed) = await LogContent.OpenAsync(raw, cancellationToken);
+            var length = decompressed ? null : response.Content.Headers.ContentLength;
+            if (length > options.ProxyMaxBytes)
+            {
+                await content.DisposeAsync();
+                throw new LogTooLargeException(options.ProxyMaxBytes);
+            }
+
+            return new OpenedLog(response, new LimitedStream(content, options.ProxyMaxBytes), length);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
     private async Task FetchAndWriteAsync(HttpContext http, Uri url, CancellationToken cancellationToken)
     {
-        using var response = await LogFetcher.FetchAsync(clients.CreateClient(LogFetcher.ClientName), url, allowlist, cancellationToken);
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            var code = (int)response.StatusCode;
-            throw new ProxyException(code is 404 or 410 ? StatusCodes.Status404NotFound : StatusCodes.Status502BadGateway,
-                $"url: the log server answered {code} {response.ReasonPhrase}".TrimEnd());
-        }
-
-        await using var raw = await response.Content.ReadAsStreamAsync(cancellationToken);
-        var (content, decompressed) = await LogContent.OpenAsync(raw, cancellationToken);
-        await using var text = new LimitedStream(content, options.ProxyMaxBytes);
-        var length = decompressed ? null : response.Content.Headers.ContentLength;
-        if (length > options.ProxyMaxBytes)
-        {
-            throw new LogTooLargeException(options.ProxyMaxBytes);
-        }
-
+        await using var log = await OpenAsync(url, cancellationToken);
+        var text = log.Text;
+        var length = log.Length;
         var reply = http.Response;
         reply.ContentType = "text/plain; charset=utf-8";
         reply.Headers.XContentTypeOptions = "nosniff";

@@ -1,5 +1,13 @@
+using KernelCI.Dashboard.Web.Compare;
+using KernelCI.Dashboard.Web.Metrics;
+using KernelCI.Dashboard.Web.Builds;
+using KernelCI.Dashboard.Web.Hardware;
+using KernelCI.Dashboard.Web.Issues;
+using KernelCI.Dashboard.Web.Live;
+using KernelCI.Dashboard.Web.Logs;
 using KernelCI.Dashboard.Web.Search;
 using KernelCI.Dashboard.Web.Shared;
+using KernelCI.Dashboard.Web.TestResults;
 using KernelCI.Dashboard.Web.Trees;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,7 +29,15 @@ internal static class WebPages
         pages.MapGet("/", () => TypedResults.Redirect("/tree"));
         pages.MapTreePages();
         pages.MapSearchPages();
-        pages.MapStubPages();
+        pages.MapComparePages();
+        pages.MapMetricsPages();
+        pages.MapBuildPages();
+        pages.MapTestPages();
+        pages.MapHardwarePages();
+        pages.MapIssuePages();
+        pages.MapLivePages();
+        pages.MapLogPages();
+        pages.MapAliases();
     }
 
     private static IResult Asset(string name, StaticAssets assets, HttpContext http)
@@ -35,22 +51,12 @@ internal static class WebPages
         return TypedResults.Bytes(asset.Content, asset.ContentType);
     }
 
-    // Pages linked from the ones above and written in later sessions (issue 17): they say so, with the API's answer.
-    private static void MapStubPages(this RouteGroupBuilder pages)
+    // Upstream's short forms for emails (kernelci/dashboard:dashboard/src/routes/_main/(alternatives)).
+    private static void MapAliases(this RouteGroupBuilder pages)
     {
-        pages.MapGet("/hardware", () => Stub("Hardware", "Hardware", "/api/hardware"));
-        pages.MapGet("/issues", () => Stub("Issues", "Issues", "/api/issue"));
-        pages.MapGet("/metrics", () => Stub("Metrics", "Metrics", "/api/metrics"));
-        pages.MapGet("/build/{id}", (string id) => Stub("Build " + id, "Trees", "/api/build/" + Uri.EscapeDataString(id)));
-        pages.MapGet("/test/{id}", (string id) => Stub("Test " + id, "Trees", "/api/test/" + Uri.EscapeDataString(id)));
-        pages.MapGet("/issue/{id}", (string id) => Stub("Issue " + id, "Issues", "/api/issue/" + Uri.EscapeDataString(id)));
-        // Upstream's short forms for emails (kernelci/dashboard:dashboard/src/routes/_main/(alternatives)).
         pages.MapGet("/b/{id}", (string id) => TypedResults.Redirect("/build/" + Uri.EscapeDataString(id)));
         pages.MapGet("/t/{id}", (string id) => TypedResults.Redirect("/test/" + Uri.EscapeDataString(id)));
         pages.MapGet("/i/{id}", (string id) => TypedResults.Redirect("/issue/" + Uri.EscapeDataString(id)));
         pages.MapGet("/i", () => TypedResults.Redirect("/issues"));
     }
-
-    private static RazorComponentResult<StubPage> Stub(string title, string? section, string? apiUrl) =>
-        new(new { Title = title, Section = section, ApiUrl = apiUrl });
 }

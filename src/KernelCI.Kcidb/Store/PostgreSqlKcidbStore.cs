@@ -46,9 +46,11 @@ internal sealed class PostgreSqlKcidbStore(Database database, TimeProvider timeP
             await ExecuteAsync(connection, sql, now, cancellationToken);
         }
 
+        var touched = new List<string>();
         if (aggregates)
         {
             await ExecuteAsync(connection, MaintenanceSql, null, cancellationToken);
+            touched = await NotifyTouchedAsync(connection, CheckoutChanges.For(database), cancellationToken);
         }
 
         await using (var record = new NpgsqlCommand(
@@ -60,6 +62,30 @@ internal sealed class PostgreSqlKcidbStore(Database database, TimeProvider timeP
         }
 
         await transaction.CommitAsync(cancellationToken);
+        CheckoutChanges.For(database).Publish(touched);
+    }
+
+    // NOTIFY inside the transaction is delivered when it commits, and never if it rolls back (postgresql.org/docs/current/sql-notify.html).
+    private static async Task<List<string>> NotifyTouchedAsync(NpgsqlConnection connection, CheckoutChanges changes, CancellationToken cancellationToken)
+    {
+        var touched = new List<string>();
+        await using (var read = new NpgsqlCommand("SELECT DISTINCT checkout_id FROM kcidb_agg_cs WHERE checkout_id IS NOT NULL", connection))
+        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                touched.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var payload in changes.Payloads(touched))
+        {
+            await using var notify = new NpgsqlCommand($"SELECT pg_notify('{CheckoutChanges.NotifyChannel}', @payload)", connection);
+            notify.Parameters.Add(new NpgsqlParameter<string>("payload", NpgsqlDbType.Text) { TypedValue = payload });
+            await notify.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return touched;
     }
 
     // Each batch commits as it is written: PostgreSQL's load is set-based per batch (COPY, then one upsert per table),

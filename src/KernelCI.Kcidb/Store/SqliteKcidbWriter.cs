@@ -18,18 +18,28 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
     private static readonly string BeforeSql = SqliteAggregateCapture.BeforeSql + "\n" + IssueAggregate.SqliteBeforeSql;
 
     private static readonly string AfterSql = SqliteAggregateCapture.AfterSql + "\n" + IssueAggregate.SqliteAfterSql + "\n"
-        + AggregateMaintenance.AfterWriteSql(DatabaseKind.Sqlite) + "\n" + SqliteAggregateCapture.ClearSql + "\n" + IssueAggregate.SqliteClearSql;
+        + AggregateMaintenance.AfterWriteSql(DatabaseKind.Sqlite);
+
+    private static readonly string ClearSql = SqliteAggregateCapture.ClearSql + "\n" + IssueAggregate.SqliteClearSql;
+
+    private const string TouchedSql = "SELECT DISTINCT checkout_id FROM temp.kcidb_agg_cs WHERE checkout_id IS NOT NULL";
 
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _timeProvider;
     private readonly SqliteCheckpointer? _checkpointer;
     private readonly PriorityThread? _thread;
     private readonly bool _aggregates;
+    private readonly CheckoutChanges _changes;
+
+    // The checkouts the open transaction's batches touched, announced once it commits.
+    private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
     private SqliteTransaction? _transaction;
 
-    private SqliteKcidbWriter(SqliteConnection connection, TimeProvider timeProvider, SqliteCheckpointer? checkpointer, bool aggregates)
+    private SqliteKcidbWriter(SqliteConnection connection, TimeProvider timeProvider, SqliteCheckpointer? checkpointer, bool aggregates,
+        CheckoutChanges changes)
     {
         _connection = connection;
+        _changes = changes;
         _timeProvider = timeProvider;
         _checkpointer = checkpointer;
         _aggregates = aggregates;
@@ -60,7 +70,7 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
             }
 
             var checkpointer = backgroundCheckpoints is null ? null : await SqliteCheckpointer.StartAsync(database, backgroundCheckpoints, cancellationToken);
-            return new SqliteKcidbWriter(connection, timeProvider, checkpointer, aggregates);
+            return new SqliteKcidbWriter(connection, timeProvider, checkpointer, aggregates, CheckoutChanges.For(database));
         }
         catch
         {
@@ -72,7 +82,16 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
     public Task WriteAsync(JsonIngestBatch batch, CancellationToken cancellationToken) =>
         Run(() => Write(batch, cancellationToken));
 
-    public Task CommitAsync(CancellationToken cancellationToken) => Run(Commit);
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await Run(Commit);
+        if (_touched.Count > 0)
+        {
+            var touched = _touched.ToArray();
+            _touched.Clear();
+            _changes.Publish(touched);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -125,6 +144,17 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
             cancellationToken.ThrowIfCancellationRequested();
             capture.CommandText = AfterSql;
             capture.ExecuteNonQuery();
+            capture.CommandText = TouchedSql;
+            using (var reader = capture.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    _touched.Add(reader.GetString(0));
+                }
+            }
+
+            capture.CommandText = ClearSql;
+            capture.ExecuteNonQuery();
         }
 
         using var record = _connection.CreateCommand();
@@ -155,6 +185,7 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
 
     private void Rollback()
     {
+        _touched.Clear();
         if (_transaction is { } transaction)
         {
             _transaction = null;

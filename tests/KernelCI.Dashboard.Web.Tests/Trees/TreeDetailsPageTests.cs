@@ -106,6 +106,18 @@ public sealed class TreeDetailsPageTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Sorted_builds_table_without_a_limit_shows_the_pages_default_rows(DatabaseKind kind)
+    {
+        await using var app = await DashboardTestApp.StartAsync(kind);
+        await WebSeed.SeedAsync(app);
+
+        var page = await WebPage.GetAsync(app, WebSeed.HeadPath + "?sort=config_name");
+
+        Assert.Equal(20, page.RowHeaders("Builds of this commit").Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Builds_table_sorts_descending_on_a_minus(DatabaseKind kind)
     {
         await using var app = await DashboardTestApp.StartAsync(kind);
@@ -157,6 +169,21 @@ public sealed class TreeDetailsPageTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Issue_first_seen_on_this_commit_is_marked_new_with_its_date(DatabaseKind kind)
+    {
+        await using var app = await DashboardTestApp.StartAsync(kind);
+        await WebSeed.SeedAsync(app);
+
+        var page = await WebPage.GetAsync(app, WebSeed.HeadPath);
+
+        var issue = page.Document.QuerySelector("#builds-issues-title + ul.issues > li")!;
+        Assert.Equal("New", issue.QuerySelector(".new-mark")!.TextContent);
+        Assert.StartsWith("first seen", issue.QuerySelector(".first-seen")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(issue.QuerySelector(".first-seen time[datetime]"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Build_rows_link_to_their_build_page(DatabaseKind kind)
     {
         await using var app = await DashboardTestApp.StartAsync(kind);
@@ -181,7 +208,53 @@ public sealed class TreeDetailsPageTests
         Assert.StartsWith("baseline", groups[0], StringComparison.Ordinal);
         Assert.Contains("1 passed", groups[1], StringComparison.Ordinal);
         Assert.Contains("1 failed", groups[1], StringComparison.Ordinal);
+        Assert.NotNull(page.Document.QuerySelector("#tests-tree a[href$='group=kselftest.timers']"));
+        Assert.Null(page.Document.QuerySelector("a[href='/test/maestro%3At-nanosleep']"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Tests_tab_group_shows_its_tests_under_a_trail_back_to_the_top(DatabaseKind kind)
+    {
+        await using var app = await DashboardTestApp.StartAsync(kind);
+        await WebSeed.SeedAsync(app);
+
+        var page = await WebPage.GetAsync(app, WebSeed.HeadPath + "?tab=tests&group=kselftest.timers");
+
+        Assert.Equal(["All tests", "kselftest", "timers"], page.Document.QuerySelectorAll(".crumbs a").Select(a => a.TextContent).ToList());
         Assert.NotNull(page.Document.QuerySelector("a[href='/test/maestro%3At-nanosleep']"));
+        Assert.NotNull(page.Document.QuerySelector("a[href='/test/maestro%3At-posix']"));
+        Assert.Null(page.Document.QuerySelector("a[href='/test/maestro%3At-login']"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Tests_tab_pages_one_level_of_groups_and_tests(DatabaseKind kind)
+    {
+        await using var app = await DashboardTestApp.StartAsync(kind);
+        await WebSeed.SeedAsync(app);
+
+        var first = await WebPage.GetAsync(app, WebSeed.HeadPath + "?tab=tests&group=kselftest.timers&limit=1");
+        var next = first.Document.QuerySelector("a[rel=next]")!.GetAttribute("href")!;
+        var second = await WebPage.GetAsync(app, next);
+
+        Assert.NotNull(first.Document.QuerySelector("a[href='/test/maestro%3At-nanosleep']"));
+        Assert.Null(first.Document.QuerySelector("a[href='/test/maestro%3At-posix']"));
+        Assert.NotNull(second.Document.QuerySelector("a[href='/test/maestro%3At-posix']"));
+        Assert.Null(second.Document.QuerySelector("a[rel=next]"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Tests_tab_with_an_unknown_group_says_nothing_matches(DatabaseKind kind)
+    {
+        await using var app = await DashboardTestApp.StartAsync(kind);
+        await WebSeed.SeedAsync(app);
+
+        var page = await WebPage.GetAsync(app, WebSeed.HeadPath + "?tab=tests&group=ltp");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("No tests match in ltp.", page.Html, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -191,7 +264,7 @@ public sealed class TreeDetailsPageTests
         await using var app = await DashboardTestApp.StartAsync(kind);
         await WebSeed.SeedAsync(app);
 
-        var page = await WebPage.GetAsync(app, WebSeed.HeadPath + "?tab=boots");
+        var page = await WebPage.GetAsync(app, WebSeed.HeadPath + "?tab=boots&group=boot");
 
         // The one script is the theme and expand-all enhancement; the content is all in the HTML.
         Assert.Single(page.Document.QuerySelectorAll("script"));

@@ -47,6 +47,9 @@ public sealed class LoopRun : IAsyncLifetime
 
     public string Output => _host?.Output ?? "";
 
+    /// <summary>The web dashboard's listener (the base port).</summary>
+    public Uri DashboardUrl => new($"http://127.0.0.1:{_host!.BasePort}/");
+
     public async ValueTask InitializeAsync()
     {
         Tree = await LinuxTree.CloneAsync(_root);

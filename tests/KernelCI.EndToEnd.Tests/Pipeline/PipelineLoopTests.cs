@@ -82,6 +82,21 @@ public sealed class PipelineLoopTests(LoopRun run) : IClassFixture<LoopRun>
     }
 
     [Fact]
+    public async Task Dashboard_page_of_the_commit_shows_its_real_build_and_boot()
+    {
+        // The page run.sh ends by pointing at (scripts/demo-pipeline.sh writes its address).
+        var page = new Uri(run.DashboardUrl, $"/tree/local/main/{run.FirstCommit}");
+
+        var builds = await run.Http.GetStringAsync(page);
+        var boots = await run.Http.GetStringAsync(page + "?tab=boots");
+
+        Assert.Contains("/build/maestro%3A" + run.FirstKbuild.Id, builds, StringComparison.Ordinal);
+        Assert.Contains("x86_64", builds, StringComparison.Ordinal);
+        // The boot group's first pill counts its passed boots.
+        Assert.Matches("""group-name">boot</span>\s*<span class="pills">\s*<span class="pill pass"><span aria-hidden="true">(?:✓|&#x2713;) </span>[1-9]""", boots);
+    }
+
+    [Fact]
     public void Kcidb_objects_are_valid_against_the_v5_3_schema()
     {
         var result = KcidbDocuments.Validate(run.KcidbFirst.RootElement);

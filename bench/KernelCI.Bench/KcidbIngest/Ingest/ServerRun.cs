@@ -62,7 +62,7 @@ internal sealed class ServerRun(IngestSettings settings, DatasetGenerator genera
         {
             await client.WaitHealthyAsync(server, StartTimeout, cancellationToken);
             var run = new RunningServer(name, server, memory, client);
-            return await MeasureAsync(database, run, () => OpenAsync(scratch, dataDirectory, cancellationToken), cancellationToken);
+            return await MeasureAsync(database, run, () => OpenAsync(scratch?.ConnectionString, dataDirectory, cancellationToken), cancellationToken);
         }
         catch (HttpRequestException e)
         {
@@ -123,7 +123,7 @@ internal sealed class ServerRun(IngestSettings settings, DatasetGenerator genera
 
     // The direct SQL count runs beside the server, as a dashboard would; SQLite's WAL lets it read during writes.
     // KCIDB has its own SQLite file; a server from before that keeps it in kernelci.db, and a paired base run needs it.
-    internal static async Task<DbConnection> OpenAsync(PostgresScratch? scratch, string dataDirectory, CancellationToken cancellationToken)
+    internal static async Task<DbConnection> OpenAsync(string? postgres, string dataDirectory, CancellationToken cancellationToken)
     {
         var sqliteFile = Path.Combine(dataDirectory, "kcidb.db");
         if (!File.Exists(sqliteFile))
@@ -131,8 +131,8 @@ internal sealed class ServerRun(IngestSettings settings, DatasetGenerator genera
             sqliteFile = Path.Combine(dataDirectory, "kernelci.db");
         }
 
-        DbConnection connection = scratch is not null
-            ? new NpgsqlConnection(scratch.ConnectionString)
+        DbConnection connection = postgres is not null
+            ? new NpgsqlConnection(postgres)
             : new SqliteConnection($"Data Source={sqliteFile};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync(cancellationToken);
         return connection;

@@ -64,9 +64,10 @@ internal static class CompareQuery
     }
 
     /// <summary>The grouped status of the newest build of each configuration that passes the filters' identity
-    /// dimensions (origin, config, architecture, compiler).</summary>
+    /// dimensions (origin, config, architecture, compiler); <paramref name="ids"/>, when given, gets that build's id (the
+    /// web compare page links to it).</summary>
     public static async Task<Dictionary<BuildKey, string>> BuildsAsync(DbConnection connection, DashboardDb db, CompareCheckout? checkout,
-        FilterSet filters, CancellationToken cancellationToken)
+        FilterSet filters, CancellationToken cancellationToken, Dictionary<BuildKey, string>? ids = null)
     {
         var side = new Dictionary<BuildKey, string>();
         if (checkout is null)
@@ -76,7 +77,7 @@ internal static class CompareQuery
 
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT b.config_name, b.architecture, b.compiler, {db.Sql.Status("b.status")}, b.origin
+            SELECT b.config_name, b.architecture, b.compiler, {db.Sql.Status("b.status")}, b.origin, b.id
             FROM builds b
             WHERE b.checkout_id = @checkout AND {NotDummy}
             ORDER BY {db.Kcidb.NewestFirst("b.start_time")}, {db.Kcidb.NewestFirst("b._timestamp")}, b.id
@@ -94,15 +95,17 @@ internal static class CompareQuery
             }
 
             side[key] = ComparePairing.Group(reader.IsDBNull(3) ? null : reader.GetString(3));
+            ids?.Add(key, reader.GetString(5));
         }
 
         return side;
     }
 
     /// <summary>The grouped status of the newest boot (<paramref name="boots"/>) or non-boot test of each identity that
-    /// passes the filters' identity dimensions (path, origin, platform, config, architecture, compiler, lab, hardware).</summary>
+    /// passes the filters' identity dimensions (path, origin, platform, config, architecture, compiler, lab, hardware);
+    /// <paramref name="ids"/>, when given, gets that test's id (the web compare page links to it).</summary>
     public static async Task<Dictionary<TestKey, string>> TestsAsync(DbConnection connection, DashboardDb db, CompareCheckout? checkout,
-        bool boots, FilterSet filters, CancellationToken cancellationToken)
+        bool boots, FilterSet filters, CancellationToken cancellationToken, Dictionary<TestKey, string>? ids = null)
     {
         var side = new Dictionary<TestKey, string>();
         if (checkout is null)
@@ -113,7 +116,7 @@ internal static class CompareQuery
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT t.path, b.config_name, b.architecture, {db.Sql.JsonText("t.environment_misc", "platform")}, {db.Sql.Status("t.status")},
-                   b.compiler, t.origin, {db.Sql.JsonText("t.misc", "runtime")}, t.environment_compatible
+                   b.compiler, t.origin, {db.Sql.JsonText("t.misc", "runtime")}, t.environment_compatible, t.id
             FROM builds b
             JOIN tests t ON t.build_id = b.id
             WHERE b.checkout_id = @checkout AND {NotDummy}
@@ -140,6 +143,7 @@ internal static class CompareQuery
             }
 
             side[key] = ComparePairing.Group(reader.IsDBNull(4) ? null : reader.GetString(4));
+            ids?.Add(key, reader.GetString(9));
         }
 
         return side;

@@ -16,8 +16,15 @@ internal static class TreeSummaryReader
             return (null, TreeStrings.NoResults);
         }
 
+        var builds = await TreeRows.BuildsAsync(db, checkouts.Select(c => c.Id).ToList(), cancellationToken);
+        return await ReadAsync(db, checkouts, builds, filters, cancellationToken);
+    }
+
+    /// <summary>The same, on the checkouts' builds already read (the tree details page shows them too, and reads them once).</summary>
+    public static async Task<(TreeSummaryResponse? Summary, string? Error)> ReadAsync(DashboardDb db, IReadOnlyList<CheckoutRow> checkouts,
+        IReadOnlyList<BuildRow> builds, FilterSet filters, CancellationToken cancellationToken)
+    {
         var ids = checkouts.Select(c => c.Id).ToList();
-        var builds = await TreeRows.BuildsAsync(db, ids, cancellationToken);
         var parts = await CountAsync(db, ids, builds, filters, TreeFilterKinds.NeedsTestRows(filters), cancellationToken);
         if (builds.Count == 0)
         {

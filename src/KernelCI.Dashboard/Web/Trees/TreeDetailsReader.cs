@@ -6,6 +6,7 @@ using KernelCI.Dashboard.Statuses;
 using KernelCI.Dashboard.Trees;
 using KernelCI.Dashboard.Trees.Items;
 using KernelCI.Dashboard.Trees.Summary;
+using KernelCI.Dashboard.Web.Live;
 using KernelCI.Dashboard.Web.Shared;
 using Microsoft.AspNetCore.Http;
 
@@ -16,8 +17,6 @@ namespace KernelCI.Dashboard.Web.Trees;
 /// parameters, and pages the open tab on the server.</summary>
 internal static class TreeDetailsReader
 {
-    public const int DefaultLimit = 20;
-
     private static readonly string[] BuildSorts = ["start_time", "duration", "status", "config_name", "architecture", "compiler"];
 
     public static async Task<TreeDetailsView?> ReadAsync(DashboardDb db, HttpContext http, TreePageRoute route, CancellationToken cancellationToken)
@@ -39,18 +38,30 @@ internal static class TreeDetailsReader
         }
 
         var head = checkouts[0];
-        var (summary, message) = await TreeSummaryReader.ReadAsync(db, checkouts, filters, cancellationToken);
-        var link = PageLink.From(TreeUrls.Details(route.TreeName, route.Branch, route.Commit!), query);
         var ids = checkouts.Select(c => c.Id).ToList();
+        var buildRows = await TreeRows.BuildsAsync(db, ids, cancellationToken);
+        var (summary, message) = await TreeSummaryReader.ReadAsync(db, checkouts, buildRows, filters, cancellationToken);
+        var link = PageLink.From(TreeUrls.Details(route.TreeName, route.Branch, route.Commit!), query);
         TreeBuildsTab? builds = null;
         TreeTestsTab? tests = null;
         if (summary is not null && tab == "builds")
         {
-            builds = await BuildsAsync(db, http, checkouts, ids, summary.Summary.Builds, filters, status, cancellationToken);
+            builds = BuildsTab(http, checkouts, buildRows, summary.Summary.Builds, filters, status);
         }
         else if (summary is not null)
         {
             tests = await TestsAsync(db, http, ids, tab, tab == "boots" ? summary.Summary.Boots : summary.Summary.Tests, filters, status, cancellationToken);
+        }
+
+        // Issues are marked new when this commit is where they were first seen.
+        if (builds is not null)
+        {
+            builds = builds with { Issues = await IssueFirstSeen.AddAsync(db, builds.Issues, head.CommitHash, cancellationToken) };
+        }
+
+        if (tests is not null)
+        {
+            tests = tests with { Issues = await IssueFirstSeen.AddAsync(db, tests.Issues, head.CommitHash, cancellationToken) };
         }
 
         var command = $"kci-dev results {tab} --giturl '{head.GitUrl}' --branch '{head.GitBranch}' --commit {head.CommitHash}"
@@ -60,15 +71,19 @@ internal static class TreeDetailsReader
         return new TreeDetailsView(link, route.TreeName, route.Branch, head.CommitHash ?? route.Commit!, head.CommitName, head.Tags, head.GitUrl,
             scope.Origin, DashboardSql.FormatTime(head.StartTime), tab,
             Tally(summary?.Summary.Builds.Status), Tally(summary?.Summary.Boots.Status), Tally(summary?.Summary.Tests.Status),
-            active, command, message, builds, tests);
+            active, command, message, builds, tests)
+        {
+            Live = await LivePages.LinkAsync(db, route, query, ids, updatesCounts: active.Count == 0, cancellationToken),
+            History = await CommitHistoryReader.ReadAsync(db, scope, filters, tab, head.CommitHash ?? route.Commit!, query, cancellationToken),
+        };
     }
 
-    private static async Task<TreeBuildsTab> BuildsAsync(DashboardDb db, HttpContext http, IReadOnlyList<CheckoutRow> checkouts, List<string> ids,
-        BuildSummary summary, FilterSet filters, string status, CancellationToken cancellationToken)
+    private static TreeBuildsTab BuildsTab(HttpContext http, IReadOnlyList<CheckoutRow> checkouts, IReadOnlyList<BuildRow> rows,
+        BuildSummary summary, FilterSet filters, string status)
     {
         // Failures first unless the URL asks otherwise: statuses sort ERROR, FAIL, MISS, PASS.
-        var page = Limited(PageRequest.From(http.Request.Query, BuildSorts), "status");
-        var items = TreeItems.Builds(await TreeRows.BuildsAsync(db, ids, cancellationToken), checkouts, filters)
+        var page = PagePaging.From(http.Request.Query, BuildSorts, "status");
+        var items = TreeItems.Builds(rows, checkouts, filters)
             .Where(b => TableStatus.Matches(status, b.Status)).ToList();
         var shown = Paging.Apply(http, items, page, (b, field) => field switch
         {
@@ -92,21 +107,17 @@ internal static class TreeDetailsReader
         FilterSet filters, string status, CancellationToken cancellationToken)
     {
         var boots = tab == "boots";
-        // The hierarchy's top groups are paged, in name order.
-        var page = Limited(PageRequest.From(http.Request.Query, []), null);
+        // One level of the hierarchy is shown and paged: the open group's sub-groups, then its own tests.
+        var page = PagePaging.From(http.Request.Query, [], null);
         var rows = await TreeRows.TestsAsync(db, ids, boots ? TreeRows.TestKind.Boots : TreeRows.TestKind.Tests, withIncidentsOnly: false,
             cancellationToken, filters.BootPath, filters.TestPath);
         var items = TreeItems.Tests(rows, filters, boots, fullEnvironmentMisc: false).Where(t => TableStatus.Matches(status, t.Status)).ToList();
-        var groups = Paging.Apply(http, TestHierarchy.Build(items), page, (_, _) => null, g => g.Name, out var next);
+        var (group, groups, tests) = TestGroupLevel.Page(http, items, page, out var next);
         var hardware = summary.EnvironmentCompatible.Concat(summary.EnvironmentMisc)
             .Select(h => new NamedCount(h.Key, Tally(h.Value))).OrderBy(h => h.Name, StringComparer.Ordinal).ToList();
         return new TreeTestsTab(tab, StatusBreakdown.From(summary.Status), hardware, Issues(summary.Issues), status, page.Limit!.Value, next,
-            items.Count, groups);
+            items.Count, group, groups, tests);
     }
-
-    /// <summary>Pages always page: the API answers whole lists when not asked to, a page shows <see cref="DefaultLimit"/> rows.</summary>
-    private static PageRequest Limited(PageRequest page, string? defaultSort) =>
-        page with { Limit = page.Limit ?? DefaultLimit, Sort = page.Sort ?? defaultSort };
 
     private static List<IssueCount> Issues(IReadOnlyList<IssueSummary> issues) =>
         issues.Select(i => new IssueCount(i.Id, i.Version, i.Comment, i.ReportUrl, i.IncidentsInfo.Total)).ToList();

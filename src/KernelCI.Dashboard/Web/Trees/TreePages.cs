@@ -38,8 +38,7 @@ internal static class TreePages
         var days = QueryValues.Int(query, "intervalInDays", DefaultListingDays, 1, 36_500);
         var origin = TreeScope.OriginFrom(query);
         var search = QueryValues.Optional(query, "treeSearch") ?? "";
-        var page = PageRequest.From(query, ["tree_name", "start_time"]);
-        page = page with { Limit = page.Limit ?? TreeDetailsReader.DefaultLimit, Sort = page.Sort ?? "tree_name" };
+        var page = PagePaging.From(query, ["tree_name", "start_time"], "tree_name");
         var since = time.GetUtcNow().AddDays(-days);
         var trees = await TreeListing.ReadAsync(db, origin, since, cancellationToken);
         // The origins with checkouts in the window, and the one asked for even if it has none.
@@ -53,7 +52,7 @@ internal static class TreePages
             t.GitCommitTags, t.StartTime, Tally(t.BuildStatus), Tally(t.BootStatus), Tally(t.TestStatus),
             t is { TreeName: { } name, GitRepositoryBranch: { } branch, GitCommitHash: { } hash } ? TreeUrls.Details(name, branch, hash) + originQuery : null))
             .ToList();
-        return PageResults.Page<TreeListingPage>(new TreeListingView(PageLink.From("/tree", query), days, origin, origins, search, page.Limit.Value, next,
+        return PageResults.Page<TreeListingPage>(new TreeListingView(PageLink.From("/tree", query), days, origin, origins, search, page.Limit!.Value, next,
             matching.Count, rows));
     }
 
