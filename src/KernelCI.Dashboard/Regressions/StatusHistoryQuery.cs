@@ -5,8 +5,8 @@ using KernelCI.Data;
 namespace KernelCI.Dashboard.Regressions;
 
 /// <summary>The runs of one test in one tree, newest first (kernelci/dashboard:backend/kernelCI_app/queries/test.py,
-/// get_test_status_history). With a start time it walks the tests (path, start_time DESC) index from that time back and
-/// joins each run's build and checkout, stopping after group_size matches.</summary>
+/// get_test_status_history): the branch's checkouts, their builds of the configuration, and those builds' tests of the
+/// path, newest first.</summary>
 internal static class StatusHistoryQuery
 {
     public static async Task<IReadOnlyList<StatusHistoryItem>> ReadAsync(DashboardDb db, StatusHistoryRequest request, CancellationToken cancellationToken)
@@ -35,12 +35,21 @@ internal static class StatusHistoryQuery
             order = db.Kcidb.NewestFirst("t.start_time");
         }
 
+        // From the branch's checkouts to their builds of the configuration (builds (checkout_id, config_name)) to those
+        // builds' tests: the rows the answer can come from. SQLite, without statistics, walked the tests (path,
+        // start_time) index instead, joining every run of the path until group_size matched; its CROSS JOIN keeps this
+        // order (sqlite.org/optoverview.html, "Manual Control Of Query Plans Using CROSS JOIN"). PostgreSQL picks it.
+        // Its unary "+" keeps SQLite from reading a build's tests through the path index (sqlite.org/optoverview.html,
+        // "Disqualifying WHERE Clause Terms using Unary-"+""): without statistics both looked alike to it, and the path
+        // index holds every run of the path in the database.
+        var join = db.Kind == DatabaseKind.Sqlite ? "CROSS JOIN" : "JOIN";
+        var path = db.Kind == DatabaseKind.Sqlite ? "+t.path" : "t.path";
         command.CommandText = $"""
             SELECT t.start_time, t.id, {db.Sql.Status("t.status")}, c.git_commit_hash
-            FROM tests t
-            JOIN builds b ON b.id = t.build_id
-            JOIN checkouts c ON c.id = b.checkout_id
-            WHERE t.path = @path
+            FROM checkouts c
+            {join} builds b ON b.checkout_id = c.id
+            {join} tests t ON t.build_id = b.id
+            WHERE {path} = @path
               AND c.origin = @origin
               AND c.git_repository_url = @url
               AND c.git_repository_branch = @branch

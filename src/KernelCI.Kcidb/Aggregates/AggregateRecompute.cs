@@ -22,8 +22,8 @@ public static class AggregateRecompute
             command.Transaction = transaction;
             // On PostgreSQL, after the ingesters' lock: a batch committing mid-way is then neither lost nor counted twice.
             command.CommandText = database.Kind == DatabaseKind.PostgreSql
-                ? PostgreSqlAggregateCapture.LockSql + ";\n" + Sql(database.Kind)
-                : Sql(database.Kind);
+                ? PostgreSqlAggregateCapture.LockSql + ";\n" + Sql(database.Kind) + "\n" + IssueAggregate.RecomputeSql(database.Kind)
+                : Sql(database.Kind) + "\n" + IssueAggregate.RecomputeSql(database.Kind);
             command.CommandTimeout = 0;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }

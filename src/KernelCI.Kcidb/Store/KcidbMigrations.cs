@@ -19,5 +19,9 @@ public static class KcidbMigrations
             DashboardAggregateSchema.PostgreSql + AggregateRecompute.Sql(DatabaseKind.PostgreSql)),
         // 5 and 6 are other dashboard helpers' (issue 16).
         new("kcidb", 7, "the dashboard search's indexes", KcidbSearchIndexes.Sqlite, KcidbSearchIndexes.PostgreSql),
+        new("kcidb", 8, "the dashboard's issue listing aggregates",
+            IssueAggregateSchema.Sqlite + IssueAggregate.RecomputeSql(DatabaseKind.Sqlite),
+            IssueAggregateSchema.PostgreSql + IssueAggregate.RecomputeSql(DatabaseKind.PostgreSql)),
+        new("kcidb", 9, "the dashboard status history's builds index", KcidbStatusHistoryIndexes.Both, KcidbStatusHistoryIndexes.Both),
     ];
 }

@@ -10,7 +10,7 @@ namespace KernelCI.Kcidb.Store;
 /// (<see cref="AggregateMaintenance"/>).</summary>
 internal sealed class PostgreSqlKcidbStore(Database database, TimeProvider timeProvider, bool aggregates) : IKcidbStore
 {
-    private static readonly string MaintenanceSql = AggregateMaintenance.AfterWriteSql(DatabaseKind.PostgreSql);
+    private static readonly string MaintenanceSql = IssueAggregate.PostgreSqlAfterSql + ";\n" + AggregateMaintenance.AfterWriteSql(DatabaseKind.PostgreSql);
 
     public async Task IngestAsync(IReadOnlyList<AcceptedSubmission> submissions, CancellationToken cancellationToken) =>
         await ((IKcidbStore)this).IngestAsync(JsonIngestBatch.From(submissions), cancellationToken);
@@ -29,7 +29,7 @@ internal sealed class PostgreSqlKcidbStore(Database database, TimeProvider timeP
         // Everything is staged before the lock, so concurrent replicas still copy in parallel.
         if (aggregates)
         {
-            await ExecuteAsync(connection, PostgreSqlAggregateCapture.LockSql + ";\n" + PostgreSqlAggregateCapture.CreateSql, null, cancellationToken);
+            await ExecuteAsync(connection, PostgreSqlAggregateCapture.LockSql + ";\n" + PostgreSqlAggregateCapture.CreateSql + "\n" + IssueAggregate.CreateSql(DatabaseKind.PostgreSql), null, cancellationToken);
         }
 
         foreach (var rows in batch.Tables)
@@ -38,7 +38,10 @@ internal sealed class PostgreSqlKcidbStore(Database database, TimeProvider timeP
             var merge = MergeSql(rows.Table);
             var sql = !aggregates ? merge
                 : rows.Table == KcidbTables.Builds ? PostgreSqlAggregateCapture.BuildsBeforeSql(staging) + ";\n" + merge
-                : rows.Table == KcidbTables.Tests ? PostgreSqlAggregateCapture.TestsMergeSql(staging, merge)
+                : rows.Table == KcidbTables.Tests ? PostgreSqlAggregateCapture.TestsMergeSql(staging, merge) + ";\n" + IssueAggregate.PostgreSqlTestIssuesSql(staging)
+                : rows.Table == KcidbTables.Checkouts ? IssueAggregate.PostgreSqlCheckoutsBeforeSql(staging) + ";\n" + merge
+                : rows.Table == KcidbTables.Incidents
+                    ? IssueAggregate.PostgreSqlIncidentIssuesSql(staging) + ";\n" + merge + ";\n" + IssueAggregate.PostgreSqlIncidentIssuesSql(staging)
                 : merge;
             await ExecuteAsync(connection, sql, now, cancellationToken);
         }

@@ -15,7 +15,12 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
     // 1.25 times the CPU share.
     private const int WriterNice = -5;
 
-    private static readonly string AfterSql = SqliteAggregateCapture.AfterSql + "\n" + AggregateMaintenance.AfterWriteSql(DatabaseKind.Sqlite);
+    private static readonly string BeforeSql = SqliteAggregateCapture.BeforeSql + "\n" + IssueAggregate.SqliteBeforeSql;
+
+    private static readonly string AfterSql = SqliteAggregateCapture.AfterSql + "\n" + IssueAggregate.SqliteAfterSql + "\n"
+        + AggregateMaintenance.AfterWriteSql(DatabaseKind.Sqlite);
+
+    private static readonly string ClearSql = SqliteAggregateCapture.ClearSql + "\n" + IssueAggregate.SqliteClearSql;
 
     private const string TouchedSql = "SELECT DISTINCT checkout_id FROM temp.kcidb_agg_cs WHERE checkout_id IS NOT NULL";
 
@@ -60,7 +65,7 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
             if (aggregates)
             {
                 await using var capture = connection.CreateCommand();
-                capture.CommandText = SqliteAggregateCapture.CreateSql;
+                capture.CommandText = SqliteAggregateCapture.CreateSql + "\n" + IssueAggregate.CreateSql(DatabaseKind.Sqlite);
                 await capture.ExecuteNonQueryAsync(cancellationToken);
             }
 
@@ -124,7 +129,7 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
         using var capture = _aggregates ? Capture(batch) : null;
         if (capture is not null)
         {
-            capture.CommandText = SqliteAggregateCapture.BeforeSql;
+            capture.CommandText = BeforeSql;
             capture.ExecuteNonQuery();
         }
 
@@ -148,7 +153,7 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
                 }
             }
 
-            capture.CommandText = SqliteAggregateCapture.ClearSql;
+            capture.CommandText = ClearSql;
             capture.ExecuteNonQuery();
         }
 
@@ -188,13 +193,15 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
         }
     }
 
-    // The batch's test and build ids as JSON arrays for the capture's json_each: each id's raw JSON text as sent.
+    // The batch's ids as JSON arrays for the capture's json_each: each id's raw JSON text as sent.
     private SqliteCommand Capture(JsonIngestBatch batch)
     {
         var command = _connection.CreateCommand();
         command.Transaction = _transaction;
         command.Parameters.AddWithValue("@tests", IdArray(batch, KcidbTables.Tests));
         command.Parameters.AddWithValue("@builds", IdArray(batch, KcidbTables.Builds));
+        command.Parameters.AddWithValue("@checkouts", IdArray(batch, KcidbTables.Checkouts));
+        command.Parameters.AddWithValue("@incidents", IdArray(batch, KcidbTables.Incidents));
         return command;
     }
 

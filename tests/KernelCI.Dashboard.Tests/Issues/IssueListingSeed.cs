@@ -1,5 +1,6 @@
 using KernelCI.Dashboard.Data;
 using KernelCI.Data;
+using KernelCI.Kcidb.Aggregates;
 
 namespace KernelCI.Dashboard.Tests.Issues;
 
@@ -91,5 +92,8 @@ internal static class IssueListingSeed
         await using var empty = connection.CreateCommand();
         empty.CommandText = "UPDATE incidents SET _timestamp = NULL WHERE id = 'maestro:inc5a'";
         await empty.ExecuteNonQueryAsync(cancellationToken);
+        // The times were written past ingestion (which stamps every row with the time of its write, and never NULL), so
+        // the issue aggregates that order incidents by them are rebuilt from the rows, as after a restore.
+        await AggregateRecompute.RecomputeAllAsync(app.Database, cancellationToken);
     }
 }

@@ -11,6 +11,8 @@ internal static class AggregateTables
         ("dash_build_tests", "build_id, origin, is_boot, path_group, platform, compatibles, lab, status, n"),
         ("dash_checkout_status", "checkout_id, kind, status, n"),
         ("dash_hardware_status", "platform, compatibles, checkout_id, origin, kind, status, n"),
+        ("dash_issue_first", "issue_id, incident_id, issue_version, first_seen, checkout_id"),
+        ("dash_issue_trees", "issue_id, issue_version"),
     ];
 
     public static async Task<List<string>> SnapshotAsync(Database database)

@@ -13,6 +13,8 @@ internal sealed class RandomSubmissions(int seed)
     private static readonly string?[] Platforms = [null, "rpi", "beagle"];
     private static readonly string?[] Runtimes = [null, "lab-a", "lab-b"];
     private static readonly string[]?[] Compatibles = [null, [], ["a,b"], ["c", "d"]];
+    private static readonly string?[] TreeNames = [null, "mainline", "next"];
+    private static readonly string?[] Branches = [null, "master"];
 
     private readonly Random _random = new(seed);
 
@@ -46,15 +48,43 @@ internal sealed class RandomSubmissions(int seed)
 
     private (string List, JsonObject Item) NextObject() => _random.Next(100) switch
     {
-        < 3 => ("checkouts", new JsonObject { ["id"] = $"o:c{_random.Next(4)}", ["origin"] = "o" }),
-        < 18 => ("builds", Build()),
-        < 96 => ("tests", Test()),
-        _ => ("incidents", new JsonObject
-        {
-            ["id"] = $"o:i{_random.Next(5)}", ["origin"] = "o", ["issue_id"] = "o:x", ["issue_version"] = 1,
-            ["test_id"] = $"o:t{_random.Next(60)}", ["present"] = _random.Next(2) == 0,
-        }),
+        < 6 => ("checkouts", Checkout()),
+        < 20 => ("builds", Build()),
+        < 92 => ("tests", Test()),
+        _ => ("incidents", Incident()),
     };
+
+    // A tree name and a branch come and go separately: the issue aggregates count a checkout only with both.
+    private JsonObject Checkout()
+    {
+        var checkout = new JsonObject { ["id"] = $"o:c{_random.Next(4)}", ["origin"] = "o" };
+        Set(checkout, "tree_name", Pick(TreeNames));
+        Set(checkout, "git_repository_branch", Pick(Branches));
+        return checkout;
+    }
+
+    // Few incidents over a few issues and versions, so that they often move between them; each names a test, a build
+    // (sometimes one never stored) or both.
+    private JsonObject Incident()
+    {
+        var incident = new JsonObject
+        {
+            ["id"] = $"o:i{_random.Next(8)}", ["origin"] = "o", ["issue_id"] = $"o:x{_random.Next(3)}",
+            ["issue_version"] = _random.Next(1, 4), ["present"] = _random.Next(2) == 0,
+        };
+        var target = _random.Next(3);
+        if (target != 1)
+        {
+            incident["test_id"] = $"o:t{_random.Next(60)}";
+        }
+
+        if (target != 0)
+        {
+            incident["build_id"] = _random.Next(13) == 12 ? "o:never" : $"o:b{_random.Next(12)}";
+        }
+
+        return incident;
+    }
 
     private JsonObject Build()
     {
