@@ -12,8 +12,10 @@ internal static class PagePlan
     public static async Task<IReadOnlyList<PageTarget>> PickAsync(DbConnection connection, BenchDatabase database, IReadOnlyCollection<string> only,
         CancellationToken cancellationToken)
     {
-        var targets = await TargetPicker.PickAsync(connection, database, 1, cancellationToken);
+        var targets = await TargetPicker.PickAsync(connection, database, 50, cancellationToken);
         var checkout = targets.Checkouts[0];
+        // Compare needs a checkout with an earlier one on its branch (the biggest may be its branch's first).
+        var compared = targets.Checkouts.FirstOrDefault(c => c.PreviousHash != c.Hash) ?? checkout;
         var days = (int)Math.Ceiling((DateTimeOffset.UtcNow - targets.FirstCheckout).TotalDays) + 1;
         var origin = EndpointPlan.Origin;
         var tree = $"/tree/{Esc(checkout.TreeName)}/{Esc(checkout.Branch)}";
@@ -28,7 +30,7 @@ internal static class PagePlan
             new("test", "test details", $"/test/{Esc(targets.TestIds[0])}"),
             new("hardware", "hardware details", $"/hardware/{Esc(targets.Platforms[0])}?origin={origin}&intervalInDays={days}"),
             new("issues", "issue listing", $"/issues?intervalInDays={days}"),
-            new("compare", "compare", $"{tree}/compare?origin={origin}&hashA={checkout.PreviousHash}&hashB={checkout.Hash}"),
+            new("compare", "compare", $"/tree/{Esc(compared.TreeName)}/{Esc(compared.Branch)}/compare?origin={origin}&hashA={compared.PreviousHash}&hashB={compared.Hash}"),
             new("search", "search", $"/search?q={checkout.Hash[..10]}"),
         ];
         return only.Count == 0 ? pages : pages.Where(p => only.Contains(p.Key)).ToList();

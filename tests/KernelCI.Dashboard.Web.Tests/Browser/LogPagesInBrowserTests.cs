@@ -12,6 +12,29 @@ public sealed class LogPagesInBrowserTests(LogLiveFixture fixture) : IClassFixtu
     private string LogPath(string log) => "/log?url=" + Uri.EscapeDataString(fixture.Logs.Url(log)) + "&build=maestro:b-00";
 
     [Fact]
+    public async Task Clicking_from_the_listing_reaches_a_tests_log()
+    {
+        // Issue 17's click path: tree listing → tree → build → test → log, on a tree of its own whose test has a log.
+        await fixture.App.SeedAsync(ClickPathDocument(fixture.Logs.Url("kernel.log")));
+        await using var watched = await fixture.OpenAsync();
+        var page = watched.Page;
+        await page.GotoAsync("/tree");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "clickpath", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/tree/clickpath/main/**");
+        await page.GetByRole(AriaRole.Link, new() { Name = "click-config", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/build/maestro%3Aclick-build");
+        await page.GetByRole(AriaRole.Link, new() { Name = "smoke.log-check", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/test/maestro%3Aclick-test");
+        await page.GetByRole(AriaRole.Link, new() { Name = "view log Test log" }).ClickAsync();
+        await page.WaitForURLAsync("**/log?url=**");
+
+        await Assertions.Expect(page.Locator("#L4")).ToBeVisibleAsync();
+        Assert.Contains("test=maestro%3Aclick-test", page.Url, StringComparison.Ordinal);
+        Assert.Empty(watched.Problems);
+    }
+
+    [Fact]
     public async Task Log_opens_without_console_errors_or_failed_requests()
     {
         await using var watched = await fixture.OpenAsync();
@@ -88,4 +111,19 @@ public sealed class LogPagesInBrowserTests(LogLiveFixture fixture) : IClassFixtu
             .Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})").ToList();
         Assert.Empty(serious);
     }
+
+    private static string ClickPathDocument(string logUrl) => ClickPathDocument(logUrl,
+        DateTimeOffset.UtcNow.AddHours(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+
+    private static string ClickPathDocument(string logUrl, string start) => $$"""
+        {"version": {"major": 5, "minor": 3},
+         "checkouts": [{"id": "maestro:click-checkout", "origin": "maestro", "tree_name": "clickpath", "git_repository_branch": "main",
+                        "git_repository_url": "https://git.example.org/clickpath.git", "git_commit_hash": "c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1",
+                        "start_time": "{{start}}"}],
+         "builds": [{"id": "maestro:click-build", "origin": "maestro", "checkout_id": "maestro:click-checkout", "config_name": "click-config",
+                     "architecture": "x86_64", "compiler": "gcc-12", "status": "PASS",
+                     "start_time": "{{start}}"}],
+         "tests": [{"id": "maestro:click-test", "origin": "maestro", "build_id": "maestro:click-build", "path": "smoke.log-check",
+                    "status": "FAIL", "log_url": "{{logUrl}}", "start_time": "{{start}}"}]}
+        """;
 }
