@@ -22,7 +22,7 @@ public sealed class LogPagesInBrowserTests(LogLiveFixture fixture) : IClassFixtu
 
         await page.GetByRole(AriaRole.Link, new() { Name = "clickpath", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/tree/clickpath/main/**");
-        await page.GetByRole(AriaRole.Link, new() { Name = "click-config", Exact = true }).ClickAsync();
+        await page.Locator("table:has(caption:text('Builds of this commit'))").GetByRole(AriaRole.Link, new() { Name = "click-config", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/build/maestro%3Aclick-build");
         await page.GetByRole(AriaRole.Link, new() { Name = "smoke.log-check", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/test/maestro%3Aclick-test");
