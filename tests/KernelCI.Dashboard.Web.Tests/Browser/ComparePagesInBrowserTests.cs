@@ -1,72 +1,16 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace KernelCI.Dashboard.Web.Tests.Browser;
 
 /// <summary>The compare page, the commit history chart and the metrics page in Debian's Chromium, on WebSeed's
 /// mainline/master (two commits): they load cleanly, the pickers, shortcuts and change filter change the URL and the
-/// rows, the chart's bars open their commits, a phone needs no sideways scroll, dark mode, axe, JavaScript off.</summary>
+/// rows, the chart's bars open their commits, JavaScript off (the load, phone, dark mode and axe checks of every page are
+/// in PagesInBrowserTests).</summary>
 public sealed class ComparePagesInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const int Phone = 390;
-
     private const string ChangedBuilds = "table:has(caption:text('Changed builds from A to B'))";
 
     private static string Compare => "/tree/mainline/master/compare";
-
-    public static TheoryData<string, string> Pages => new()
-    {
-        { "compare", Compare },
-        { "compare-tests", Compare + "?tab=tests" },
-        { "tree-chart-boots", WebSeed.HeadPath + "?tab=boots" },
-        { "metrics", "/metrics" },
-    };
-
-    [Theory]
-    [MemberData(nameof(Pages))]
-    public async Task Page_opens_without_console_errors_or_failed_requests(string name, string path)
-    {
-        await using var watched = await browser.OpenAsync();
-
-        await watched.Page.GotoAsync(path);
-        await watched.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot(name, "desktop"), FullPage = true });
-
-        Assert.Empty(watched.Problems);
-    }
-
-    [Theory]
-    [MemberData(nameof(Pages))]
-    public async Task Page_at_phone_width_has_no_horizontal_scroll(string name, string path)
-    {
-        await using var watched = await browser.OpenAsync(Phone);
-
-        await watched.Page.GotoAsync(path);
-        await watched.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot(name, "phone"), FullPage = true });
-
-        Assert.True(await watched.Page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= Phone);
-    }
-
-    [Theory]
-    [MemberData(nameof(Pages))]
-    public async Task Axe_finds_no_serious_or_critical_violation(string name, string path)
-    {
-        _ = name;
-        await using var watched = await browser.OpenAsync();
-        await watched.Page.GotoAsync(path);
-
-        Assert.Empty(await SeriousAsync(watched.Page));
-    }
-
-    [Theory]
-    [MemberData(nameof(Pages))]
-    public async Task Axe_finds_no_serious_or_critical_violation_in_dark_mode(string name, string path)
-    {
-        await using var watched = await browser.OpenAsync(scheme: ColorScheme.Dark);
-        await watched.Page.GotoAsync(path);
-        await watched.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot(name, "dark"), FullPage = true });
-
-        Assert.Empty(await SeriousAsync(watched.Page));
-    }
 
     [Fact]
     public async Task Change_filter_link_changes_the_url_and_the_rows()
@@ -142,10 +86,4 @@ public sealed class ComparePagesInBrowserTests(BrowserFixture browser) : IClassF
         Assert.Equal("Metrics", (await page.Locator("h1").TextContentAsync())?.Trim());
         Assert.Empty(watched.Problems);
     }
-
-    private static async Task<List<string>> SeriousAsync(IPage page) =>
-        (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})").ToList();
-
-    private static string Screenshot(string name, string variant) => Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}-{variant}.png");
 }

@@ -1,81 +1,15 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace KernelCI.Dashboard.Web.Tests.Browser;
 
-/// <summary>The hardware and issue pages in Debian's Chromium: they load cleanly, clicking goes from a listing to a
-/// build or a test, filters and paging change the URL and the rows, the tree selector works with JavaScript off, a
-/// phone's width needs no sideways scroll, dark mode renders, and axe finds nothing serious.</summary>
+/// <summary>The hardware and issue pages in Debian's Chromium: clicking goes from a listing to a build or a test,
+/// filters and paging change the URL and the rows, the tree selector works with JavaScript off (the load, phone, dark
+/// mode and axe checks of every page are in PagesInBrowserTests).</summary>
 public sealed class HardwareIssuePagesInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const int Phone = 390;
-
     private const string Rock = "/hardware/rk3399-rock-pi-4b";
 
     private static readonly string Gpu = "/issue/" + Uri.EscapeDataString("maestro:issue-gpu");
-
-    public static TheoryData<string, string> Pages => new()
-    {
-        { "hardware-listing", "/hardware" },
-        { "hardware-builds", Rock },
-        { "hardware-boots", Rock + "?tab=boots" },
-        { "hardware-tests", Rock + "?tab=tests" },
-        { "issue-listing", "/issues?culprit=any" },
-        { "issue-builds", Gpu },
-        { "issue-tests", Gpu + "?tab=tests" },
-    };
-
-    [Theory]
-    [MemberData(nameof(Pages))]
-    public async Task Page_opens_without_console_errors_or_failed_requests(string name, string path)
-    {
-        await using var watched = await browser.OpenAsync();
-
-        await watched.Page.GotoAsync(path);
-        await watched.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot(name, "desktop"), FullPage = true });
-
-        Assert.Empty(watched.Problems);
-    }
-
-    [Theory]
-    [MemberData(nameof(Pages))]
-    public async Task Page_at_phone_width_has_no_horizontal_scroll(string name, string path)
-    {
-        await using var watched = await browser.OpenAsync(Phone);
-
-        await watched.Page.GotoAsync(path);
-        await watched.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot(name, "phone"), FullPage = true });
-
-        Assert.True(await watched.Page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= Phone);
-    }
-
-    [Theory]
-    [MemberData(nameof(Pages))]
-    public async Task Axe_finds_no_serious_or_critical_violation(string name, string path)
-    {
-        _ = name;
-        await using var watched = await browser.OpenAsync();
-        await watched.Page.GotoAsync(path);
-
-        var results = await watched.Page.RunAxe();
-
-        Assert.Empty(results.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})"));
-    }
-
-    [Theory]
-    [MemberData(nameof(Pages))]
-    public async Task Axe_finds_no_serious_or_critical_violation_in_dark_mode(string name, string path)
-    {
-        await using var watched = await browser.OpenAsync(scheme: ColorScheme.Dark);
-        await watched.Page.GotoAsync(path);
-        await watched.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot(name, "dark"), FullPage = true });
-
-        var results = await watched.Page.RunAxe();
-
-        Assert.Equal("rgb(17, 20, 24)", await watched.Page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor"));
-        Assert.Empty(results.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id));
-    }
 
     [Fact]
     public async Task Clicking_from_the_hardware_listing_reaches_a_test()
@@ -173,6 +107,4 @@ public sealed class HardwareIssuePagesInBrowserTests(BrowserFixture browser) : I
         Assert.StartsWith("gpu driver build breaks", before.Single().Trim(), StringComparison.Ordinal);
         Assert.Equal("No issues were found.", (await page.Locator("table tbody td").AllTextContentsAsync()).Single());
     }
-
-    private static string Screenshot(string name, string variant) => Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}-{variant}.png");
 }

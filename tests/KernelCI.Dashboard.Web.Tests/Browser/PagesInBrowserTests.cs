@@ -12,6 +12,12 @@ public sealed class PagesInBrowserTests(BrowserFixture browser) : IClassFixture<
 
     private const string BuildsTable = "table:has(caption:text('Builds of this commit'))";
 
+    private const string HardwarePage = "/hardware/rk3399-rock-pi-4b";
+
+    private const string ComparePage = "/tree/mainline/master/compare";
+
+    private static readonly string IssuePage = "/issue/" + Uri.EscapeDataString("maestro:issue-gpu");
+
     public static TheoryData<string, string> Pages => new()
     {
         { "tree-listing", "/tree" },
@@ -19,6 +25,16 @@ public sealed class PagesInBrowserTests(BrowserFixture browser) : IClassFixture<
         { "tree-boots", WebSeed.HeadPath + "?tab=boots" },
         { "tree-tests", WebSeed.HeadPath + "?tab=tests" },
         { "search", "/search?q=" + WebSeed.HeadTag },
+        { "hardware-listing", "/hardware" },
+        { "hardware-builds", HardwarePage },
+        { "hardware-boots", HardwarePage + "?tab=boots" },
+        { "hardware-tests", HardwarePage + "?tab=tests" },
+        { "issue-listing", "/issues?culprit=any" },
+        { "issue-builds", IssuePage },
+        { "issue-tests", IssuePage + "?tab=tests" },
+        { "compare", ComparePage },
+        { "compare-tests", ComparePage + "?tab=tests" },
+        { "metrics", "/metrics" },
     };
 
     [Theory]
@@ -60,11 +76,13 @@ public sealed class PagesInBrowserTests(BrowserFixture browser) : IClassFixture<
         Assert.Empty(serious);
     }
 
-    [Fact]
-    public async Task Axe_finds_no_serious_or_critical_violation_in_dark_mode()
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Axe_finds_no_serious_or_critical_violation_in_dark_mode(string name, string path)
     {
+        _ = name;
         await using var watched = await browser.OpenAsync(scheme: ColorScheme.Dark);
-        await watched.Page.GotoAsync(WebSeed.HeadPath);
+        await watched.Page.GotoAsync(path);
 
         var results = await watched.Page.RunAxe();
 
