@@ -16,4 +16,7 @@ public sealed class DashboardOptions
 
     /// <summary>How long `proxy/` waits for a log server, in seconds.</summary>
     public int ProxyTimeoutSeconds { get; set; } = 45;
+
+    /// <summary>The most live-results streams (`/live/…`, Server-Sent Events) open at once; more are answered 503.</summary>
+    public int MaxLiveStreams { get; set; } = 1000;
 }

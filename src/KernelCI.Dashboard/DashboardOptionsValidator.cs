@@ -12,7 +12,8 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
             .Require(options.PublicUrl.Length == 0 || Uri.TryCreate(options.PublicUrl, UriKind.Absolute, out _),
                 "Dashboard:PublicUrl must be an absolute URL")
             .Require(options.ProxyMaxBytes > 0, "Dashboard:ProxyMaxBytes must be positive")
-            .Require(options.ProxyTimeoutSeconds is > 0 and <= 600, "Dashboard:ProxyTimeoutSeconds must be 1-600");
+            .Require(options.ProxyTimeoutSeconds is > 0 and <= 600, "Dashboard:ProxyTimeoutSeconds must be 1-600")
+            .Require(options.MaxLiveStreams > 0, "Dashboard:MaxLiveStreams must be positive");
         for (var i = 0; i < options.ProxyAllowedHosts.Count; i++)
         {
             var host = options.ProxyAllowedHosts[i];

@@ -30,4 +30,18 @@ public sealed class LiveResultsHubTests
         Assert.Equal(0, live.Count);
         Assert.True(live.WaitForNoneAsync(TestContext.Current.CancellationToken).IsCompleted);
     }
+
+    [Fact]
+    public void Subscription_past_the_limit_is_refused_until_one_ends()
+    {
+        var live = new LiveResults();
+        var open = live.TrySubscribe(new HashSet<string> { "a" }, max: 1);
+
+        var refused = live.TrySubscribe(new HashSet<string> { "b" }, max: 1);
+        open!.Dispose();
+        using var later = live.TrySubscribe(new HashSet<string> { "b" }, max: 1);
+
+        Assert.Null(refused);
+        Assert.NotNull(later);
+    }
 }

@@ -146,9 +146,22 @@ public sealed class LiveResultsTests
         Assert.Equal("false", page.Document.QuerySelector("[data-live-url]")!.GetAttribute("data-live-counts"));
     }
 
-    private static async Task<DashboardTestApp> StartAsync(DatabaseKind kind)
+    [Fact]
+    public async Task Streams_past_the_limit_are_answered_503_with_a_retry()
     {
-        var app = await DashboardTestApp.StartAsync(kind, kestrel: true);
+        await using var app = await StartAsync(DatabaseKind.Sqlite, new DashboardOptions { MaxLiveStreams = 1 });
+        await using var first = await SseClient.OpenAsync(app.Client, LivePath);
+        await first.NextAsync();
+
+        await using var second = await SseClient.OpenAsync(app.Client, LivePath);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, second.Response.StatusCode);
+        Assert.Equal("30", second.Response.Headers.RetryAfter?.ToString());
+    }
+
+    private static async Task<DashboardTestApp> StartAsync(DatabaseKind kind, DashboardOptions? options = null)
+    {
+        var app = await DashboardTestApp.StartAsync(kind, options, kestrel: true);
         await WebSeed.SeedAsync(app);
         return app;
     }

@@ -35,7 +35,7 @@ internal static class LivePages
     }
 
     private static async Task<IResult> StreamAsync(string? path, HttpContext http, DashboardDb db, LiveResults live, TimeProvider time,
-        IHostApplicationLifetime lifetime, ILogger<LiveResults> logger)
+        DashboardOptions options, IHostApplicationLifetime lifetime, ILogger<LiveResults> logger)
     {
         if (TreePageRoute.Parse(path) is not { Commit: not null } route)
         {
@@ -50,7 +50,15 @@ internal static class LivePages
         }
 
         // Subscribed before the first read, so a batch committed in between is not missed.
-        using var subscription = live.Subscribe(checkouts.Select(c => c.Id).ToHashSet(StringComparer.Ordinal));
+        using var subscription = live.TrySubscribe(checkouts.Select(c => c.Id).ToHashSet(StringComparer.Ordinal), options.MaxLiveStreams);
+        if (subscription is null)
+        {
+            // EventSource retries on its own; the page itself works without its stream.
+            http.Response.Headers.RetryAfter = "30";
+            return TypedResults.Problem($"{options.MaxLiveStreams} live streams are open, the most this server serves; try again later",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
         using var heartbeat = time.CreateTimer(_ => subscription.Heartbeat(), null, HeartbeatInterval, HeartbeatInterval);
         // A stopping server ends its streams rather than wait for them (EventSource reconnects, to another replica or
         // to this one restarted, and its Last-Event-ID says what it has).

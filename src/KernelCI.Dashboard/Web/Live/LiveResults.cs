@@ -9,6 +9,7 @@ internal sealed class LiveResults
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, List<LiveSubscription>> _byCheckout = new(StringComparer.Ordinal);
+    private readonly HashSet<LiveSubscription> _open = [];
     private TaskCompletionSource _empty = Completed();
 
     /// <summary>How many streams are open.</summary>
@@ -18,7 +19,7 @@ internal sealed class LiveResults
         {
             lock (_lock)
             {
-                return _byCheckout.Values.SelectMany(l => l).Distinct().Count();
+                return _open.Count;
             }
         }
     }
@@ -32,11 +33,23 @@ internal sealed class LiveResults
         }
     }
 
-    public LiveSubscription Subscribe(IReadOnlySet<string> checkoutIds)
+    public LiveSubscription Subscribe(IReadOnlySet<string> checkoutIds) =>
+        TrySubscribe(checkoutIds, int.MaxValue) ?? throw new InvalidOperationException("no limit was set");
+
+    /// <summary>A new stream's subscription, or null when <paramref name="max"/> streams are already open: every open
+    /// stream reads its counts again on each batch that touches its commit, so their number is bounded
+    /// (Dashboard:MaxLiveStreams, docs/configuration.md).</summary>
+    public LiveSubscription? TrySubscribe(IReadOnlySet<string> checkoutIds, int max)
     {
         var subscription = new LiveSubscription(checkoutIds, Remove);
         lock (_lock)
         {
+            if (_open.Count >= max)
+            {
+                return null;
+            }
+
+            _open.Add(subscription);
             if (_empty.Task.IsCompleted && checkoutIds.Count > 0)
             {
                 _empty = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -96,6 +109,7 @@ internal sealed class LiveResults
     {
         lock (_lock)
         {
+            _open.Remove(subscription);
             foreach (var id in subscription.CheckoutIds)
             {
                 if (_byCheckout.TryGetValue(id, out var list) && list.Remove(subscription) && list.Count == 0)
