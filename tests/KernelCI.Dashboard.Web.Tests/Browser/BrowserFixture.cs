@@ -23,6 +23,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Where screenshots go: the test's output folder, never the repository.</summary>
     public static string ScreenshotFolder { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
 
+    /// <summary>Where a screenshot of a page in a variant (desktop, phone, dark) goes.</summary>
+    public static string Screenshot(string name, string variant) => Path.Combine(ScreenshotFolder, $"{name}-{variant}.png");
+
     public async ValueTask InitializeAsync()
     {
         _app = await DashboardTestApp.StartAsync(DatabaseKind.Sqlite, kestrel: true);

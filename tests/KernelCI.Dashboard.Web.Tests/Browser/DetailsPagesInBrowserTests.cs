@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using KernelCI.Dashboard.Web.Tests.Details;
 using Microsoft.Playwright;
 
@@ -9,7 +8,7 @@ namespace KernelCI.Dashboard.Web.Tests.Browser;
 /// mode and an axe scan.</summary>
 public sealed class DetailsPagesInBrowserTests(DetailsBrowserFixture browser) : IClassFixture<DetailsBrowserFixture>
 {
-    private const int Phone = 390;
+    private const int Phone = WatchedPage.PhoneWidth;
 
     private const string BuildPath = "/build/maestro%3Asb-4";
 
@@ -29,8 +28,7 @@ public sealed class DetailsPagesInBrowserTests(DetailsBrowserFixture browser) : 
     {
         await using var watched = await browser.OpenAsync();
 
-        await watched.Page.GotoAsync(path);
-        await watched.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot(name, "desktop"), FullPage = true });
+        await watched.GotoAsync(path, $"details-{name}-desktop");
 
         Assert.Empty(watched.Problems);
     }
@@ -41,10 +39,9 @@ public sealed class DetailsPagesInBrowserTests(DetailsBrowserFixture browser) : 
     {
         await using var watched = await browser.OpenAsync(Phone);
 
-        await watched.Page.GotoAsync(path);
-        await watched.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot(name, "phone"), FullPage = true });
+        await watched.GotoAsync(path, $"details-{name}-phone");
 
-        Assert.True(await watched.Page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= Phone);
+        Assert.True(await watched.ScrollWidthAsync() <= Phone);
     }
 
     [Theory]
@@ -55,7 +52,7 @@ public sealed class DetailsPagesInBrowserTests(DetailsBrowserFixture browser) : 
         await using var watched = await browser.OpenAsync();
         await watched.Page.GotoAsync(path);
 
-        Assert.Empty(Serious(await watched.Page.RunAxe()));
+        Assert.Empty(await watched.SeriousViolationsAsync());
     }
 
     [Theory]
@@ -63,11 +60,10 @@ public sealed class DetailsPagesInBrowserTests(DetailsBrowserFixture browser) : 
     public async Task Axe_finds_no_serious_or_critical_violation_in_dark_mode(string name, string path)
     {
         await using var watched = await browser.OpenAsync(scheme: ColorScheme.Dark);
-        await watched.Page.GotoAsync(path);
-        await watched.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot(name, "dark"), FullPage = true });
+        await watched.GotoAsync(path, $"details-{name}-dark");
 
         Assert.Equal("rgb(17, 20, 24)", await watched.Page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor"));
-        Assert.Empty(Serious(await watched.Page.RunAxe()));
+        Assert.Empty(await watched.SeriousViolationsAsync());
     }
 
     [Fact]
@@ -145,10 +141,4 @@ public sealed class DetailsPagesInBrowserTests(DetailsBrowserFixture browser) : 
 
     private static async Task<IReadOnlyList<string>> RowsAsync(IPage page) =>
         (await page.Locator(TestsTable + " tbody th").AllTextContentsAsync()).Select(r => r.Trim()).ToList();
-
-    private static List<string> Serious(Deque.AxeCore.Commons.AxeResult results) => results.Violations
-        .Where(v => v.Impact is "serious" or "critical")
-        .Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})").ToList();
-
-    private static string Screenshot(string name, string variant) => Path.Combine(BrowserFixture.ScreenshotFolder, $"details-{name}-{variant}.png");
 }

@@ -24,7 +24,7 @@ public sealed class LivePagesInBrowserTests(LogLiveFixture fixture) : IClassFixt
         Assert.Equal("polite", await page.Locator(".live-notice").GetAttributeAsync("aria-live"));
         await notice.FocusAsync();
         Assert.True(await notice.EvaluateAsync<bool>("a => document.activeElement === a"));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = LogLiveFixture.Screenshot("tree-live", "desktop") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("tree-live", "desktop") });
         Assert.Empty(watched.Problems);
     }
 

@@ -41,8 +41,6 @@ public sealed class LogLiveFixture : IAsyncLifetime
         return new WatchedPage(context, await context.NewPageAsync());
     }
 
-    public static string Screenshot(string name, string size) => Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}-{size}.png");
-
     public async ValueTask DisposeAsync()
     {
         if (_browser is not null)

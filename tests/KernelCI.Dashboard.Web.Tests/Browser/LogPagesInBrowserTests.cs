@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace KernelCI.Dashboard.Web.Tests.Browser;
@@ -7,7 +6,7 @@ namespace KernelCI.Dashboard.Web.Tests.Browser;
 /// phone's width, and axe finds nothing serious in light or dark mode.</summary>
 public sealed class LogPagesInBrowserTests(LogLiveFixture fixture) : IClassFixture<LogLiveFixture>
 {
-    private const int Phone = 390;
+    private const int Phone = WatchedPage.PhoneWidth;
 
     private string LogPath(string log) => "/log?url=" + Uri.EscapeDataString(fixture.Logs.Url(log)) + "&build=maestro:b-00";
 
@@ -40,7 +39,7 @@ public sealed class LogPagesInBrowserTests(LogLiveFixture fixture) : IClassFixtu
         await using var watched = await fixture.OpenAsync();
 
         await watched.Page.GotoAsync(LogPath("kernel.log.gz"));
-        await watched.Page.ScreenshotAsync(new PageScreenshotOptions { Path = LogLiveFixture.Screenshot("log", "desktop"), FullPage = true });
+        await watched.Page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("log", "desktop"), FullPage = true });
 
         Assert.Empty(watched.Problems);
     }
@@ -91,10 +90,9 @@ public sealed class LogPagesInBrowserTests(LogLiveFixture fixture) : IClassFixtu
     {
         await using var watched = await fixture.OpenAsync(Phone);
 
-        await watched.Page.GotoAsync(LogPath("kernel.log"));
-        await watched.Page.ScreenshotAsync(new PageScreenshotOptions { Path = LogLiveFixture.Screenshot("log", "phone"), FullPage = true });
+        await watched.GotoAsync(LogPath("kernel.log"), "log-phone");
 
-        Assert.True(await watched.Page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= Phone);
+        Assert.True(await watched.ScrollWidthAsync() <= Phone);
     }
 
     [Theory]
@@ -105,11 +103,7 @@ public sealed class LogPagesInBrowserTests(LogLiveFixture fixture) : IClassFixtu
         await using var watched = await fixture.OpenAsync(scheme: scheme);
         await watched.Page.GotoAsync(LogPath("kernel.log"));
 
-        var results = await watched.Page.RunAxe();
-
-        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})").ToList();
-        Assert.Empty(serious);
+        Assert.Empty(await watched.SeriousViolationsAsync());
     }
 
     private static string ClickPathDocument(string logUrl) => ClickPathDocument(logUrl,

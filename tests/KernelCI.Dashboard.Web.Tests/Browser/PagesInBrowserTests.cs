@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace KernelCI.Dashboard.Web.Tests.Browser;
@@ -8,7 +7,7 @@ namespace KernelCI.Dashboard.Web.Tests.Browser;
 /// axe scan finds nothing serious.</summary>
 public sealed class PagesInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const int Phone = 390;
+    private const int Phone = WatchedPage.PhoneWidth;
 
     private const string BuildsTable = "table:has(caption:text('Builds of this commit'))";
 
@@ -43,8 +42,7 @@ public sealed class PagesInBrowserTests(BrowserFixture browser) : IClassFixture<
     {
         await using var watched = await browser.OpenAsync();
 
-        await watched.Page.GotoAsync(path);
-        await watched.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot(name, "desktop"), FullPage = true });
+        await watched.GotoAsync(path, $"{name}-desktop");
 
         Assert.Empty(watched.Problems);
     }
@@ -55,10 +53,9 @@ public sealed class PagesInBrowserTests(BrowserFixture browser) : IClassFixture<
     {
         await using var watched = await browser.OpenAsync(Phone);
 
-        await watched.Page.GotoAsync(path);
-        await watched.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot(name, "phone"), FullPage = true });
+        await watched.GotoAsync(path, $"{name}-phone");
 
-        Assert.True(await watched.Page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= Phone);
+        Assert.True(await watched.ScrollWidthAsync() <= Phone);
     }
 
     [Theory]
@@ -69,24 +66,17 @@ public sealed class PagesInBrowserTests(BrowserFixture browser) : IClassFixture<
         await using var watched = await browser.OpenAsync();
         await watched.Page.GotoAsync(path);
 
-        var results = await watched.Page.RunAxe();
-
-        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})").ToList();
-        Assert.Empty(serious);
+        Assert.Empty(await watched.SeriousViolationsAsync());
     }
 
     [Theory]
     [MemberData(nameof(Pages))]
     public async Task Axe_finds_no_serious_or_critical_violation_in_dark_mode(string name, string path)
     {
-        _ = name;
         await using var watched = await browser.OpenAsync(scheme: ColorScheme.Dark);
-        await watched.Page.GotoAsync(path);
+        await watched.GotoAsync(path, $"{name}-dark");
 
-        var results = await watched.Page.RunAxe();
-
-        Assert.Empty(results.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id));
+        Assert.Empty(await watched.SeriousViolationsAsync());
     }
 
     [Fact]
@@ -141,7 +131,7 @@ public sealed class PagesInBrowserTests(BrowserFixture browser) : IClassFixture<
     {
         await using var watched = await browser.OpenAsync(scheme: ColorScheme.Dark);
         await watched.Page.GotoAsync(WebSeed.HeadPath);
-        await watched.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("tree-builds", "dark"), FullPage = true });
+        await watched.Page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("tree-builds", "dark"), FullPage = true });
 
         Assert.Equal("rgb(17, 20, 24)", await BackgroundAsync(watched.Page));
     }
@@ -198,7 +188,7 @@ public sealed class PagesInBrowserTests(BrowserFixture browser) : IClassFixture<
         // docs/images/dashboard.png, which the README shows, is this file copied (docs/dashboard.md, "Tests").
         await using var watched = await browser.OpenAsync(1100);
         await watched.Page.GotoAsync(WebSeed.HeadPath);
-        var path = Screenshot("readme", "tree");
+        var path = BrowserFixture.Screenshot("readme", "tree");
 
         await watched.Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Clip = new Clip { X = 0, Y = 0, Width = 1100, Height = 900 } });
 
@@ -206,6 +196,4 @@ public sealed class PagesInBrowserTests(BrowserFixture browser) : IClassFixture<
     }
 
     private static Task<string> BackgroundAsync(IPage page) => page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
-
-    private static string Screenshot(string name, string variant) => Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}-{variant}.png");
 }
