@@ -1,0 +1,3 @@
+using KernelCI.KciDev.Cli;
+
+return await KciDevApp.RunAsync(args, CliContext.FromSystem());

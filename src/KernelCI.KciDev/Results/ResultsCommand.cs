@@ -1,0 +1,16 @@
+using System.CommandLine;
+using KernelCI.KciDev.Cli;
+
+namespace KernelCI.KciDev.Results;
+
+/// <summary>`kci-dev results …`: read-only, from the dashboard API alone; no config file needed (kci-dev.md §2.2).</summary>
+internal static class ResultsCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("results", "Results from the dashboard API: trees, summaries, builds, boots, tests, issues, hardware");
+        // One line per subcommand; each subcommand is its own class in this folder.
+        command.Subcommands.Add(TreesCommand.Create(context));
+        return command;
+    }
+}
