@@ -95,7 +95,7 @@ internal static class HardwareApi
 
         // The summary reads the aggregates unless a filter needs what only test rows have (paths, test durations, issues).
         var selected = WithSelection(trees, request.SelectedCommits);
-        var rows = part == "summary" && !NeedsTestRows(request.Filters)
+        var rows = part == "summary" && !Trees.TreeFilterKinds.NeedsTestRows(request.Filters)
             ? await query.SummaryRowsAsync(hardware, request, selected, cancellationToken)
             : await query.RecordsAsync(hardware, request, selected, fullMisc, cancellationToken);
         HardwareLog.DetailsRead(logs.CreateLogger(typeof(HardwareApi).FullName!), hardware, part, trees.Count, rows.Count);
@@ -151,10 +151,6 @@ internal static class HardwareApi
         [.. trees.Select(t => selected.TryGetValue(t.Index, out var commit)
             ? t with { HeadGitCommitHash = commit is "" or "head" ? t.HeadGitCommitHash : commit, IsSelected = true }
             : t with { IsSelected = false })];
-
-    private static bool NeedsTestRows(Filters.FilterSet filters) =>
-        filters.HasPathFilter || filters.BootDuration != Filters.DurationRange.Any || filters.TestDuration != Filters.DurationRange.Any
-        || !filters.BootIssues.IsEmpty || !filters.TestIssues.IsEmpty;
 
     // kci-dev quotes the name with quote_plus (`mediatek%2Cmt8195`); routing leaves an encoded slash encoded.
     private static string HardwareId(string id)

@@ -62,9 +62,10 @@ internal sealed partial class HardwareDetailsQuery(DashboardDb db)
     }
 
     /// <summary>The hardware's tests of <paramref name="origin"/> in the window at each tree's shown commit, for the
-    /// trees the request selects (all when it selects none).</summary>
+    /// trees the request selects (all when it selects none); with <paramref name="boots"/>, only boots (true) or only
+    /// the other tests (false), for a page that lists one kind.</summary>
     public async Task<List<HardwareTestRow>> RecordsAsync(string hardware, HardwareDetailsRequest request, IReadOnlyList<HardwareTree> trees,
-        bool withEnvironmentMisc, CancellationToken cancellationToken)
+        bool withEnvironmentMisc, CancellationToken cancellationToken, bool? boots = null)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         var checkouts = await CheckoutsAsync(connection, request, trees, cancellationToken);
@@ -73,7 +74,7 @@ internal sealed partial class HardwareDetailsQuery(DashboardDb db)
             return [];
         }
 
-        var rows = await TestsAsync(connection, hardware, request, checkouts, withEnvironmentMisc, cancellationToken);
+        var rows = await TestsAsync(connection, hardware, request, checkouts, withEnvironmentMisc, boots, cancellationToken);
         await AddIncidentsAsync(connection, rows, rows.Select(r => r.Build), cancellationToken);
         return rows;
     }
@@ -127,8 +128,15 @@ internal sealed partial class HardwareDetailsQuery(DashboardDb db)
     }
 
     private async Task<List<HardwareTestRow>> TestsAsync(DbConnection connection, string hardware, HardwareDetailsRequest request,
-        Dictionary<string, (HardwareCheckout Checkout, HardwareTree Tree)> checkouts, bool withEnvironmentMisc, CancellationToken cancellationToken)
+        Dictionary<string, (HardwareCheckout Checkout, HardwareTree Tree)> checkouts, bool withEnvironmentMisc, bool? boots, CancellationToken cancellationToken)
     {
+        // TestKinds.IsBoot in SQL: exact on both databases (SQLite's LIKE ignores case).
+        var kind = boots switch
+        {
+            true => "AND (t.path = 'boot' OR substr(t.path, 1, 5) = 'boot.')",
+            false => "AND (t.path IS NULL OR (t.path <> 'boot' AND substr(t.path, 1, 5) <> 'boot.'))",
+            null => "",
+        };
         var k = db.Kcidb;
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
@@ -143,7 +151,7 @@ internal sealed partial class HardwareDetailsQuery(DashboardDb db)
               AND EXISTS (SELECT 1 FROM dash_build_tests d
                           WHERE d.build_id = b.id AND d.origin = @origin AND {HardwareSql.AggregateIs(db.Kind, "d", "hardware")})
               AND t.origin = @origin AND t.start_time >= @start AND t.start_time <= @end
-              AND {HardwareSql.TestIs(db, "t", "hardware")}
+              AND {HardwareSql.TestIs(db, "t", "hardware")} {kind}
             ORDER BY t.start_time DESC, t.id
             """;
         k.AddIds(command, "checkouts", checkouts.Keys);

@@ -51,6 +51,19 @@ public sealed class HardwareDetailsPageTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Hardware_page_tests_tab_groups_leave_out_its_boots(DatabaseKind kind)
+    {
+        await using var app = await DashboardTestApp.StartAsync(kind);
+        await WebSeed.SeedAsync(app);
+
+        // The tab reads only its own kind of rows; the board's boot must not appear among its tests.
+        var page = await WebPage.GetAsync(app, Rock + "?tab=tests");
+
+        Assert.Equal(["kselftest"], page.Document.QuerySelectorAll("main .group-name").Select(g => g.TextContent));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Hardware_page_lists_its_trees_ticked_and_linked(DatabaseKind kind)
     {
         await using var app = await DashboardTestApp.StartAsync(kind);

@@ -3,6 +3,7 @@ using KernelCI.Dashboard.Data;
 using KernelCI.Dashboard.Filters;
 using KernelCI.Dashboard.Hardware;
 using KernelCI.Dashboard.Http;
+using KernelCI.Dashboard.Trees;
 using KernelCI.Dashboard.Trees.Items;
 using KernelCI.Dashboard.Web.Shared;
 using KernelCI.Dashboard.Web.Trees;
@@ -46,7 +47,12 @@ internal static class HardwareDetailsReader
         var selected = trees.Select(t => t with { IsSelected = chosen is null || chosen.Contains(t.Index) }).ToList();
         var request = new HardwareDetailsRequest(origin, start, end,
             chosen?.ToDictionary(i => i, _ => "head", StringComparer.Ordinal) ?? [], filters);
-        var rows = await hardwareQuery.RecordsAsync(hardware, request, selected, withEnvironmentMisc: false, cancellationToken);
+        // As the API's summary: counts from the aggregates unless a filter needs test rows; then only the open tab's
+        // kind of test rows is read for its list (the builds tab needs none).
+        var fromAggregates = !TreeFilterKinds.NeedsTestRows(filters);
+        var rows = fromAggregates
+            ? await hardwareQuery.SummaryRowsAsync(hardware, request, selected, cancellationToken)
+            : await hardwareQuery.RecordsAsync(hardware, request, selected, withEnvironmentMisc: false, cancellationToken);
         var details = HardwareDetails.From(hardware, filters, rows, fullEnvironmentMisc: false);
         var summary = details.Summary();
         var common = details.Common(selected);
@@ -59,7 +65,12 @@ internal static class HardwareDetailsReader
         }
         else
         {
-            tests = Tests(http, tab, tab == "boots" ? details.Boots : details.Tests, part, status, page);
+            var listed = fromAggregates
+                ? HardwareDetails.From(hardware, filters,
+                    await hardwareQuery.RecordsAsync(hardware, request, selected, withEnvironmentMisc: false, cancellationToken, boots: tab == "boots"),
+                    fullEnvironmentMisc: false)
+                : details;
+            tests = Tests(http, tab, tab == "boots" ? listed.Boots : listed.Tests, part, status, page);
         }
 
         var link = PageLink.From(HardwareUrls.Details(hardware), query);
