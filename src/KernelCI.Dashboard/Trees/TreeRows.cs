@@ -51,7 +51,8 @@ internal static class TreeRows
     /// each test's environment_misc text. The JSON columns are not parsed here: the database hands over the values the
     /// lists and filters use (most of a list's cost was parsing three JSON columns per row; docs/dashboard-api.md).</summary>
     public static async Task<IReadOnlyList<TestRow>> TestsAsync(DashboardDb db, IReadOnlyCollection<string> checkoutIds, TestKind kind,
-        bool withIncidentsOnly, CancellationToken cancellationToken, string bootPath = "", string testPath = "", bool withEnvironmentMisc = false)
+        bool withIncidentsOnly, CancellationToken cancellationToken, string bootPath = "", string testPath = "", bool withEnvironmentMisc = false,
+        string? level = null)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -74,6 +75,11 @@ internal static class TreeRows
         {
             kindCondition += $" AND ({db.Tests.IsBoot} = 1 OR {string.Format(System.Globalization.CultureInfo.InvariantCulture, contains, "test_path")})";
             command.AddParameter("test_path", testPath);
+        }
+
+        if (level is not null)
+        {
+            kindCondition += " AND " + LevelCondition(db, command, level);
         }
 
         command.CommandText = $"""
@@ -105,6 +111,44 @@ internal static class TreeRows
         }
 
         return rows;
+    }
+
+    /// <summary>The checkouts' boots or tests counted per path and status, for the path hierarchy of a page that shows
+    /// one level of it (a null path counts as <see cref="FilterSet.Unknown"/>, as <see cref="TestRow.ToFact"/>).</summary>
+    public static async Task<IReadOnlyList<(string Path, string Status, long Tests)>> TestPathCountsAsync(DashboardDb db,
+        IReadOnlyCollection<string> checkoutIds, bool boots, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT COALESCE(t.path, '{FilterSet.Unknown}'), {db.Sql.Status("t.status")}, COUNT(*)
+            FROM builds b
+            JOIN tests t ON t.build_id = b.id AND {db.Tests.IsBoot} = {(boots ? 1 : 0)}
+            WHERE {db.Kcidb.InIds("b.checkout_id", "checkouts")}
+            GROUP BY COALESCE(t.path, '{FilterSet.Unknown}'), {db.Sql.Status("t.status")}
+            """;
+        db.Kcidb.AddIds(command, "checkouts", checkoutIds);
+        var counts = new List<(string, string, long)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts.Add((reader.GetString(0), TreeCheckouts.Text(reader, 1) ?? "NULL", Convert.ToInt64(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return counts;
+    }
+
+    /// <summary>Tests that sit directly in group <paramref name="level"/> of the path hierarchy: `G.x` (one more
+    /// segment), and `G` itself when G is one segment (Web/Trees/TestHierarchy places paths so).</summary>
+    private static string LevelCondition(DashboardDb db, System.Data.Common.DbCommand command, string level)
+    {
+        command.AddParameter("level", level);
+        command.AddParameter("level_dot", level + ".");
+        command.AddParameter("level_length", level.Length + 1);
+        var noDot = db.Kind == DatabaseKind.Sqlite ? "instr(substr(t.path, @level_length + 1), '.') = 0" : "strpos(substr(t.path, @level_length + 1), '.') = 0";
+        var self = level.Contains('.', StringComparison.Ordinal) ? "" : " OR t.path = @level";
+        var unknown = level == FilterSet.Unknown ? " OR t.path IS NULL" : "";
+        return $"((substr(t.path, 1, @level_length) = @level_dot AND {noDot}){self}{unknown})";
     }
 
     /// <summary>The checkouts' tests counted per dash_build_tests dimension and build configuration: no test row read.</summary>

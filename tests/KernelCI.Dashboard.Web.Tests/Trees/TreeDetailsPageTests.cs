@@ -229,6 +229,22 @@ public sealed class TreeDetailsPageTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Tests_tab_group_lists_only_the_tests_that_end_at_it(DatabaseKind kind)
+    {
+        await using var app = await DashboardTestApp.StartAsync(kind);
+        await WebSeed.SeedAsync(app);
+
+        // kselftest's tests all sit one level down, in kselftest.timers, with a failure and a pass.
+        var page = await WebPage.GetAsync(app, WebSeed.HeadPath + "?tab=tests&group=kselftest");
+
+        Assert.Empty(page.Document.QuerySelectorAll("main a[href^='/test/']"));
+        var timers = Assert.Single(page.Document.QuerySelectorAll("#tests-tree .group-name"));
+        Assert.Equal("timers", timers.TextContent);
+        Assert.Contains("(2 here)", page.Document.QuerySelector("#tests-tree li")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Tests_tab_pages_one_level_of_groups_and_tests(DatabaseKind kind)
     {
         await using var app = await DashboardTestApp.StartAsync(kind);

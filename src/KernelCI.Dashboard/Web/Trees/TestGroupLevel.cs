@@ -11,15 +11,24 @@ internal static class TestGroupLevel
     /// <summary>The page of the level the URL opens (`group=`, the top when absent) of <paramref name="items"/>'
     /// hierarchy: its sub-groups and its own tests.</summary>
     public static (string Group, IReadOnlyList<TestPathNode> Groups, IReadOnlyList<TreeTestRow> Tests) Page(HttpContext http,
-        IReadOnlyList<TestItem> items, PageRequest page, out string? next)
+        IReadOnlyList<TestItem> items, PageRequest page, out string? next) =>
+        Page(http, TestHierarchy.Build(items), null, page, out next);
+
+    /// <summary>The same from a hierarchy built from counts, with <paramref name="levelTests"/> the tests that end at
+    /// the open group (read for it alone); null takes them from the hierarchy's own nodes.</summary>
+    public static (string Group, IReadOnlyList<TestPathNode> Groups, IReadOnlyList<TreeTestRow> Tests) Page(HttpContext http,
+        IReadOnlyList<TestPathNode> roots, IReadOnlyList<TreeTestRow>? levelTests, PageRequest page, out string? next)
     {
-        var group = QueryValues.Optional(http.Request.Query, "group") ?? "";
-        var entries = Paging.Apply(http, Under(TestHierarchy.Build(items), group), page, (_, _) => null, e => e.Key, out next);
+        var group = Group(http);
+        var entries = Paging.Apply(http, Under(roots, group, levelTests), page, (_, _) => null, e => e.Key, out next);
         return (group, entries.Where(e => e.Group is not null).Select(e => e.Group!).ToList(), entries.Where(e => e.Test is not null).Select(e => e.Test!).ToList());
     }
 
+    /// <summary>The open group of the URL (`group=`), "" for the top.</summary>
+    public static string Group(HttpContext http) => QueryValues.Optional(http.Request.Query, "group") ?? "";
+
     /// <summary>The entries under <paramref name="group"/> ("" for the top), or none when no test sits under it.</summary>
-    public static IReadOnlyList<Entry> Under(IReadOnlyList<TestPathNode> roots, string group)
+    public static IReadOnlyList<Entry> Under(IReadOnlyList<TestPathNode> roots, string group, IReadOnlyList<TreeTestRow>? levelTests = null)
     {
         IReadOnlyList<TestPathNode> children = roots;
         IReadOnlyList<TreeTestRow> tests = [];
@@ -37,7 +46,7 @@ internal static class TestGroupLevel
                 children = node.Children;
             }
 
-            tests = node!.Tests;
+            tests = levelTests ?? node!.Tests;
         }
 
         return [.. children.Select(c => new Entry("0" + c.Name, c, null)), .. tests.Select(t => new Entry("1" + t.Path + "\n" + t.Id, null, t))];

@@ -13,7 +13,22 @@ public sealed class TestPathNode(string name, string path)
 
     public StatusTally Tally { get; internal set; } = StatusTally.Empty;
 
+    /// <summary>How many tests end at this group (not below it).</summary>
+    public long Here { get; private set; }
+
     public List<TestPathNode> Children { get; } = [];
 
+    /// <summary>The tests that end here, when the hierarchy was built from test rows; empty when built from counts.</summary>
     public List<TreeTestRow> Tests { get; } = [];
+
+    internal void Count(string status, long tests)
+    {
+        Here += tests;
+        Tally = status switch
+        {
+            "PASS" => Tally with { Pass = Tally.Pass + tests },
+            "FAIL" => Tally with { Fail = Tally.Fail + tests },
+            _ => Tally with { Inconclusive = Tally.Inconclusive + tests },
+        };
+    }
 }

@@ -109,14 +109,40 @@ internal static class TreeDetailsReader
         var boots = tab == "boots";
         // One level of the hierarchy is shown and paged: the open group's sub-groups, then its own tests.
         var page = PagePaging.From(http.Request.Query, [], null);
-        var rows = await TreeRows.TestsAsync(db, ids, boots ? TreeRows.TestKind.Boots : TreeRows.TestKind.Tests, withIncidentsOnly: false,
-            cancellationToken, filters.BootPath, filters.TestPath);
-        var items = TreeItems.Tests(rows, filters, boots, fullEnvironmentMisc: false).Where(t => TableStatus.Matches(status, t.Status)).ToList();
-        var (group, groups, tests) = TestGroupLevel.Page(http, items, page, out var next);
+        var kind = boots ? TreeRows.TestKind.Boots : TreeRows.TestKind.Tests;
+        string group;
+        IReadOnlyList<TestPathNode> groups;
+        IReadOnlyList<TreeTestRow> tests;
+        string? next;
+        long matching;
+        if (TreeFilterKinds.IsEmpty(filters))
+        {
+            // Without filters the hierarchy needs only counts per path and status; the rows read are the open group's
+            // own tests (none at the top), so a commit with 100,000 tests costs one grouped scan, not 100,000 rows.
+            var counts = (await TreeRows.TestPathCountsAsync(db, ids, boots, cancellationToken))
+                .Where(c => TableStatus.Matches(status, c.Status)).Select(c => new PathStatusCount(c.Path, c.Status, c.Tests)).ToList();
+            var open = TestGroupLevel.Group(http);
+            var level = open.Length == 0
+                ? []
+                : TreeItems.Tests(await TreeRows.TestsAsync(db, ids, kind, withIncidentsOnly: false, cancellationToken, level: open), filters, boots,
+                        fullEnvironmentMisc: false)
+                    .Where(t => TableStatus.Matches(status, t.Status) && TestHierarchy.GroupOf(t.Path) == open)
+                    .OrderBy(t => t.Path, StringComparer.Ordinal).ThenBy(t => t.Id, StringComparer.Ordinal).Select(TestHierarchy.Row).ToList();
+            (group, groups, tests) = TestGroupLevel.Page(http, TestHierarchy.Build(counts), level, page, out next);
+            matching = counts.Sum(c => c.Tests);
+        }
+        else
+        {
+            var rows = await TreeRows.TestsAsync(db, ids, kind, withIncidentsOnly: false, cancellationToken, filters.BootPath, filters.TestPath);
+            var items = TreeItems.Tests(rows, filters, boots, fullEnvironmentMisc: false).Where(t => TableStatus.Matches(status, t.Status)).ToList();
+            (group, groups, tests) = TestGroupLevel.Page(http, items, page, out next);
+            matching = items.Count;
+        }
+
         var hardware = summary.EnvironmentCompatible.Concat(summary.EnvironmentMisc)
             .Select(h => new NamedCount(h.Key, Tally(h.Value))).OrderBy(h => h.Name, StringComparer.Ordinal).ToList();
         return new TreeTestsTab(tab, StatusBreakdown.From(summary.Status), hardware, Issues(summary.Issues), status, page.Limit!.Value, next,
-            items.Count, group, groups, tests);
+            (int)matching, group, groups, tests);
     }
 
     private static List<IssueCount> Issues(IReadOnlyList<IssueSummary> issues) =>
