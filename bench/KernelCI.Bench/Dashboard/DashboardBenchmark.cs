@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using KernelCI.Bench.Infrastructure;
+using KernelCI.Bench.KcidbIngest;
 using KernelCI.Bench.KcidbIngest.Dataset;
 
 namespace KernelCI.Bench.Dashboard;
@@ -16,6 +17,20 @@ internal sealed class DashboardBenchmark(DashboardSettings settings, TextWriter 
             if (!File.Exists(RepoPaths.ServerExecutable))
             {
                 throw new BenchFailure($"{RepoPaths.ServerExecutable} is missing; run the benchmarks through ./bench.sh, which builds it");
+            }
+
+            if (settings.SqliteData is not null || settings.CopyDatabase is not null)
+            {
+                // Reused data: only the databases named by the options, nothing generated.
+                foreach (var (database, source) in new[] { (BenchDatabase.PostgreSql, settings.CopyDatabase), (BenchDatabase.Sqlite, settings.SqliteData) })
+                {
+                    if (source is not null)
+                    {
+                        await DashboardReport.PrintAsync(await new DashboardRun(settings, null, work.FullName, output).RunAsync(database, cancellationToken), settings, output);
+                    }
+                }
+
+                return ExitCodes.Success;
             }
 
             var generator = new DatasetGenerator(DatasetShape.Scaled(settings.Scale), settings.Seed);

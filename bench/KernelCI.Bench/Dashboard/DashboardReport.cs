@@ -25,7 +25,7 @@ internal static class DashboardReport
         }
 
         await output.WriteLineAsync();
-        await output.WriteLineAsync($"== dashboard on {result.Database}: {result.Objects:N0} objects; warm checkout with {result.WarmCheckoutTests:N0} tests and boots; " +
+        await output.WriteLineAsync($"== dashboard on {result.Database}: {(result.Objects is { } objects ? $"{objects:N0} objects" : "reused data")}; warm checkout with {result.WarmCheckoutTests:N0} tests and boots; " +
             $"{settings.ColdRequests} cold and {settings.WarmRequests} warm requests per endpoint, times in ms");
         await output.WriteAsync(table.ToString());
         await output.WriteLineAsync($"target: every endpoint's warm p95 <= {DashboardBenchmark.TargetP95Milliseconds} ms: " +

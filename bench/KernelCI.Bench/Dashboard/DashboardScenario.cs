@@ -24,7 +24,9 @@ internal sealed class DashboardScenario : IScenario
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("KERNELCI_BENCH_POSTGRES") ?? KcidbIngestScenario.DefaultPostgres,
         };
         var keep = new Option<bool>("--keep") { Description = "Keep the temporary folders (dataset, server data, logs) and the PostgreSQL database" };
-        var command = new Command(Name, Description) { scale, db, seed, warm, cold, baseline, postgres, keep };
+        var sqliteData = new Option<string?>("--sqlite-data") { Description = "Reuse an ingested SQLite data folder (copied, never written) instead of ingesting" };
+        var database = new Option<string?>("--copy-database") { Description = "Reuse an ingested PostgreSQL database on --postgres (cloned as a template; nobody may be connected to it) instead of ingesting" };
+        var command = new Command(Name, Description) { scale, db, seed, warm, cold, baseline, postgres, keep, sqliteData, database };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var settings = new DashboardSettings(
@@ -40,10 +42,18 @@ internal sealed class DashboardScenario : IScenario
                 parse.GetValue(cold),
                 parse.GetValue(baseline),
                 parse.GetValue(postgres)!,
-                parse.GetValue(keep));
+                parse.GetValue(keep),
+                parse.GetValue(sqliteData),
+                parse.GetValue(database));
             if (settings.Scale is <= 0 or > 10 || settings.WarmRequests < 1 || settings.ColdRequests < 1 || settings.BaselineRequests < 1)
             {
                 await output.WriteLineAsync("--scale must be in (0, 10]; --requests, --cold and --baseline-requests must be positive");
+                return ExitCodes.Usage;
+            }
+
+            if (settings.SqliteData is not null && !File.Exists(Path.Combine(settings.SqliteData, "kcidb.db")))
+            {
+                await output.WriteLineAsync($"--sqlite-data: {settings.SqliteData} has no kcidb.db");
                 return ExitCodes.Usage;
             }
 
