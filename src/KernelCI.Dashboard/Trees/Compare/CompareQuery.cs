@@ -9,8 +9,8 @@ namespace KernelCI.Dashboard.Trees.Compare;
 
 /// <summary>The reads behind compare (kernelci/dashboard:backend/kernelCI_app/queries/tree.py, get_tree_compare_*):
 /// one checkout per commit (the tree's, branch's and origin's most recently written one), its counts from
-/// dash_checkout_status, and its builds or tests, the newest of each identity, through builds(checkout_id) and the
-/// tests' build index. Builds with dummy ids are left out, as upstream does.</summary>
+/// dash_checkout_status, and its builds or tests, the newest of each identity (<see cref="NewestFirst"/>), through
+/// builds(checkout_id) and the tests' build index. Builds with dummy ids are left out, as upstream does.</summary>
 internal static class CompareQuery
 {
     private static readonly string NotDummy = AggregateRecompute.NotDummy("b.id");
@@ -77,25 +77,33 @@ internal static class CompareQuery
 
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT b.config_name, b.architecture, b.compiler, {db.Sql.Status("b.status")}, b.origin, b.id
+            SELECT b.config_name, b.architecture, b.compiler, {db.Sql.Status("b.status")}, b.origin, b.id, b.start_time, b._timestamp
             FROM builds b
             WHERE b.checkout_id = @checkout AND {NotDummy}
-            ORDER BY {db.Kcidb.NewestFirst("b.start_time")}, {db.Kcidb.NewestFirst("b._timestamp")}, b.id
             """;
         command.AddParameter("checkout", checkout.Id);
+        var newest = new Dictionary<BuildKey, (NewestFirst Order, string? Status)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var key = new BuildKey(Known(reader, 0), Known(reader, 1), Known(reader, 2));
-            if (side.ContainsKey(key)
-                || (filters.BuildOrigins.Count > 0 && !filters.BuildOrigins.Contains(Known(reader, 4)))
+            if ((filters.BuildOrigins.Count > 0 && !filters.BuildOrigins.Contains(Known(reader, 4)))
                 || !In(filters.ConfigNames, key.ConfigName) || !In(filters.Architectures, key.Architecture) || !In(filters.Compilers, key.Compiler))
             {
                 continue;
             }
 
-            side[key] = ComparePairing.Group(reader.IsDBNull(3) ? null : reader.GetString(3));
-            ids?.Add(key, reader.GetString(5));
+            var order = new NewestFirst(db.Sql.ReadTime(reader, 6), db.Sql.ReadTime(reader, 7), reader.GetString(5));
+            if (!newest.TryGetValue(key, out var kept) || order.ComesBefore(kept.Order))
+            {
+                newest[key] = (order, reader.IsDBNull(3) ? null : reader.GetString(3));
+            }
+        }
+
+        foreach (var (key, (order, status)) in newest)
+        {
+            side[key] = ComparePairing.Group(status);
+            ids?.Add(key, order.Id);
         }
 
         return side;
@@ -116,23 +124,22 @@ internal static class CompareQuery
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT t.path, b.config_name, b.architecture, {db.Sql.JsonText("t.environment_misc", "platform")}, {db.Sql.Status("t.status")},
-                   b.compiler, t.origin, {db.Sql.JsonText("t.misc", "runtime")}, t.environment_compatible, t.id
+                   b.compiler, t.origin, {db.Sql.JsonText("t.misc", "runtime")}, t.environment_compatible, t.id, t.start_time, t._timestamp
             FROM builds b
             JOIN tests t ON t.build_id = b.id
             WHERE b.checkout_id = @checkout AND {NotDummy}
               AND {(boots ? "(t.path = 'boot' OR t.path LIKE 'boot.%')" : "(t.path IS NULL OR (t.path <> 'boot' AND t.path NOT LIKE 'boot.%'))")}
-            ORDER BY {db.Kcidb.NewestFirst("t.start_time")}, {db.Kcidb.NewestFirst("t._timestamp")}, t.id
             """;
         command.AddParameter("checkout", checkout.Id);
         var path = boots ? filters.BootPath : filters.TestPath;
         var origins = boots ? filters.BootOrigins : filters.TestOrigins;
         var platforms = boots ? filters.BootPlatforms : filters.TestPlatforms;
+        var newest = new Dictionary<TestKey, (NewestFirst Order, string? Status)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var key = new TestKey(Known(reader, 0), Known(reader, 1), Known(reader, 2), Known(reader, 3));
-            if (side.ContainsKey(key)
-                || (path.Length > 0 && !(reader.IsDBNull(0) ? "" : reader.GetString(0)).Contains(path, StringComparison.Ordinal))
+            if ((path.Length > 0 && !(reader.IsDBNull(0) ? "" : reader.GetString(0)).Contains(path, StringComparison.Ordinal))
                 || !In(origins, Known(reader, 6)) || !In(platforms, key.Platform)
                 || !In(filters.ConfigNames, key.ConfigName) || !In(filters.Architectures, key.Architecture) || !In(filters.Compilers, Known(reader, 5))
                 || !In(filters.Labs, Known(reader, 7))
@@ -142,8 +149,17 @@ internal static class CompareQuery
                 continue;
             }
 
-            side[key] = ComparePairing.Group(reader.IsDBNull(4) ? null : reader.GetString(4));
-            ids?.Add(key, reader.GetString(9));
+            var order = new NewestFirst(db.Sql.ReadTime(reader, 10), db.Sql.ReadTime(reader, 11), reader.GetString(9));
+            if (!newest.TryGetValue(key, out var kept) || order.ComesBefore(kept.Order))
+            {
+                newest[key] = (order, reader.IsDBNull(4) ? null : reader.GetString(4));
+            }
+        }
+
+        foreach (var (key, (order, status)) in newest)
+        {
+            side[key] = ComparePairing.Group(status);
+            ids?.Add(key, order.Id);
         }
 
         return side;
