@@ -13,10 +13,9 @@ internal static class McpCommand
     {
         var transport = new Option<string>("--transport")
         {
-            Description = "stdio for a local agent, http for a streamable HTTP server",
+            Description = "stdio (for a local agent) or http (a streamable HTTP server)",
             DefaultValueFactory = _ => "stdio",
         };
-        transport.AcceptOnlyFromAmong("stdio", "http");
         var host = new Option<string>("--host") { Description = "Address to listen on (http)", DefaultValueFactory = _ => "127.0.0.1" };
         var port = new Option<int>("--port") { Description = "Port to listen on (http)", DefaultValueFactory = _ => 8000 };
         var command = new Command("mcp", "Run an MCP server that gives AI agents KernelCI's results (and, with a token, job retries and checkouts)")
@@ -25,6 +24,11 @@ internal static class McpCommand
         };
         command.SetKciAction(context, async (session, cancellationToken) =>
         {
+            if (session.Value(transport) is not ("stdio" or "http"))
+            {
+                throw new CliException($"--transport {session.Value(transport)}: must be stdio or http");
+            }
+
             if (session.Value(port) is < 0 or > 65535)
             {
                 throw new CliException($"--port {session.Value(port)}: must be between 0 and 65535");

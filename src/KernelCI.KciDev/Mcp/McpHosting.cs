@@ -52,6 +52,12 @@ internal static class McpHosting
     {
         logging.ClearProviders();
         logging.SetMinimumLevel(services.LogLevel);
+        if (services.LogLevel > LogLevel.Information)
+        {
+            // Without --debug, the host's own failure lines (a port in use) would repeat the one line kci-dev prints.
+            logging.AddFilter("Microsoft", LogLevel.None);
+        }
+
         logging.AddProvider(new WriterLoggerProvider(services.Log, services.LogLevel));
     }
 
