@@ -81,11 +81,7 @@ public sealed record KciDevConfig(string? Path, string? DefaultInstance, string?
             return instance;
         }
 
-        if (name is null && !required)
-        {
-            return null;
-        }
-
+        // A default_instance that names no table is a broken file, even for commands that need no instance (upstream aborts too).
         throw new CliException(Path is null
             ? $"instance {chosen}: there is no config file"
             : $"instance {chosen}: not in {Path} (it has: {(Instances.Count == 0 ? "none" : string.Join(", ", Instances.Keys))})");

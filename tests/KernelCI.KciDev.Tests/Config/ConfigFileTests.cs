@@ -57,6 +57,17 @@ public sealed class ConfigFileTests : IDisposable
         Assert.Contains("local, staging", result.Error);
     }
 
+    [Fact]
+    public async Task Default_instance_without_its_table_is_one_line()
+    {
+        _kciDev.WriteSettings("default_instance = \"local\"\n[staging]\napi = \"http://127.0.0.1:9/\"\n");
+
+        var result = await _kciDev.RunAsync("results", "trees");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("instance local: not in", result.Error);
+    }
+
     public void Dispose()
     {
         _kciDev.Dispose();
