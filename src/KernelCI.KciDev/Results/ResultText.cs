@@ -61,7 +61,14 @@ internal static class ResultText
         _ => $"[yellow]{Markup.Escape(InconclusiveText(status))}[/]",
     };
 
+    /// <summary>`pass/fail/inconclusive`, each coloured when not zero (upstream's print_summary and
+    /// format_colored_summary).</summary>
+    public static string Counts(long pass, long fail, long inconclusive) =>
+        $"{Colour(pass, "green")}/{Colour(fail, "red")}/{Colour(inconclusive, "yellow")}";
+
     public static string StatusText(string? status) => status is "PASS" or "FAIL" ? status : InconclusiveText(status);
+
+    private static string Colour(long count, string colour) => count == 0 ? "0" : $"[{colour}]{count}[/]";
 
     private static string InconclusiveText(string? status) => $"INCONCLUSIVE (status: {Python(status)})";
 }
