@@ -14,6 +14,7 @@ internal static class ResultsCommand
         command.Subcommands.Add(BuildCommand.Create(context));
         command.Subcommands.Add(BootCommand.Create(context));
         command.Subcommands.Add(TestCommand.Create(context));
+        command.Subcommands.Add(CompareCommand.Create(context));
         command.Subcommands.Add(IssueCommand.Create(context));
         command.Subcommands.Add(TreeReportCommand.Create(context));
         return command;
