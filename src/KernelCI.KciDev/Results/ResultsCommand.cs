@@ -15,6 +15,7 @@ internal static class ResultsCommand
         command.Subcommands.Add(BootCommand.Create(context));
         command.Subcommands.Add(TestCommand.Create(context));
         command.Subcommands.Add(CompareCommand.Create(context));
+        command.Subcommands.Add(IssuesCommand.Create(context));
         command.Subcommands.Add(IssueCommand.Create(context));
         command.Subcommands.Add(TreeReportCommand.Create(context));
         return command;
