@@ -75,6 +75,17 @@ public sealed class IssuesCommandTests(IssueSeedServer server) : IClassFixture<I
     }
 
     [Fact]
+    public async Task Latest_stands_in_for_the_commit()
+    {
+        var result = await _kciDev.RunAsync("results", "issues", "--new", "--giturl", IssueSeed.MainlineUrl, "--branch", "master", "--latest", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(["maestro:i1", "maestro:i2"], ById(JsonNode.Parse(result.Output)!).Select(i => (string?)i["id"]));
+        Assert.Contains($"GET /api/tree/{IssueSeed.MainlineCommit}/summary?origin=maestro&git_url={Uri.EscapeDataString(IssueSeed.MainlineUrl)}&git_branch=master",
+            _kciDev.Requests);
+    }
+
+    [Fact]
     public async Task New_for_a_checkout_json_is_the_same_as_upstreams()
     {
         using var upstream = new KciDev.KciDevClient(server.ApiUrl);

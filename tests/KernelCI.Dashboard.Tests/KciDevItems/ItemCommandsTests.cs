@@ -131,6 +131,19 @@ public sealed class ItemCommandsTests(IssueSeedServer server) : IClassFixture<Is
     }
 
     [Fact]
+    public async Task Download_logs_keeps_a_log_that_is_not_gzip_as_it_came()
+    {
+        _kciDev.Logs["/t2.log.gz"] = System.Text.Encoding.UTF8.GetBytes("plain text log\n");
+
+        var result = await _kciDev.RunAsync("results", "test", "--id", "maestro:t2", "--download-logs", "--json");
+
+        var file = Path.Combine(_kciDev.WorkingDirectory, "qemu-x86__kselftest.timers__x86_64_defconfig-x86_64-gcc-12-maestrot2.log");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("plain text log\n", await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken));
+        Assert.Equal([Path.GetFileName(file)], Directory.GetFiles(_kciDev.WorkingDirectory, "*.log*").Select(Path.GetFileName));
+    }
+
+    [Fact]
     public async Task Log_that_cannot_be_fetched_warns_and_keeps_the_url()
     {
         var result = await _kciDev.RunAsync("results", "test", "--id", "maestro:t2", "--download-logs", "--json");
