@@ -3,8 +3,7 @@ using KernelCI.KciDev.Cli;
 
 namespace KernelCI.KciDev.Results;
 
-/// <summary>What `results test` and `results boot` share: both read `test/{id}` (a boot is a test whose path starts
-/// with `boot`), kci-dev.md §3.1.</summary>
+/// <summary>What `results test` and `results boot` share: both read `test/{id}`, as upstream's do (kci-dev.md §3.1).</summary>
 internal static class TestItemCommand
 {
     public static Command Create(CliContext context, string name, string description)
