@@ -9,7 +9,9 @@ namespace KernelCI.KciDev.Results;
 /// ones are fetched. Each issue once, though the summary may name it under builds, boots and tests.</summary>
 internal static class CheckoutIssues
 {
-    public static async Task<List<(JsonObject Issue, bool IsNew)>> FetchAsync(
+    /// <returns>How many issues the summary names (so "no issues" and "no new issues" can be told apart), and the issues
+    /// fetched.</returns>
+    public static async Task<(int Named, List<(JsonObject Issue, bool IsNew)> Issues)> FetchAsync(
         DashboardApiClient dashboard, IssueCheckout checkout, string origin, string? arch, bool newOnly, CancellationToken cancellationToken)
     {
         var summary = await dashboard.GetAsync($"tree/{checkout.Commit}/summary", checkout.Query(origin, arch), cancellationToken);
@@ -27,7 +29,7 @@ internal static class CheckoutIssues
 
         if (pairs.Count == 0)
         {
-            return [];
+            return (0, []);
         }
 
         var extras = await ExtrasAsync(dashboard, pairs, cancellationToken);
@@ -43,7 +45,7 @@ internal static class CheckoutIssues
             }
         }
 
-        return result;
+        return (pairs.Select(p => p.Id).Distinct().Count(), result);
     }
 
     /// <summary>`issue/extras/`'s `issues` object; "No extra details found" (no issue has an incident) is an empty one.</summary>

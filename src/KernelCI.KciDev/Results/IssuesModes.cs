@@ -55,7 +55,7 @@ internal static class IssuesModes
     /// <summary>One checkout's issues, those first seen on it tagged `[NEW]`.</summary>
     public static async Task CheckoutAsync(IssuesRequest request, IssueCheckout checkout, CancellationToken cancellationToken)
     {
-        var issues = await CheckoutIssues.FetchAsync(request.Dashboard, checkout, request.Origin, request.Arch, newOnly: false, cancellationToken);
+        var (_, issues) = await CheckoutIssues.FetchAsync(request.Dashboard, checkout, request.Origin, request.Arch, newOnly: false, cancellationToken);
         if (request.Json)
         {
             await JsonOutput.WriteAsync(request.Console, new JsonArray([.. issues.Select(i =>
@@ -86,10 +86,11 @@ internal static class IssuesModes
         var all = new JsonArray();
         foreach (var checkout in checkouts)
         {
+            int named;
             List<(JsonObject Issue, bool IsNew)> issues;
             try
             {
-                issues = await CheckoutIssues.FetchAsync(request.Dashboard, checkout, request.Origin, request.Arch, newOnly: true, cancellationToken);
+                (named, issues) = await CheckoutIssues.FetchAsync(request.Dashboard, checkout, request.Origin, request.Arch, newOnly: true, cancellationToken);
             }
             catch (DashboardApiException e) when (e.IsErrorReply && checkouts.Count > 1)
             {
@@ -106,7 +107,7 @@ internal static class IssuesModes
             Line(request.Console, $"[green]{Esc(checkout.Title)}:{Esc(checkout.Commit)}[/]");
             if (issues.Count == 0)
             {
-                Line(request.Console, "No new issues found");
+                Line(request.Console, named == 0 ? "No issues found" : "No new issues found");
             }
 
             foreach (var (issue, _) in issues)

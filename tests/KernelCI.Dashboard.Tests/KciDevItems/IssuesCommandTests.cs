@@ -109,7 +109,7 @@ public sealed class IssuesCommandTests(IssueSeedServer server) : IClassFixture<I
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.StartsWith($"Fetching new issues for all checkouts...\nmainline/master:{IssueSeed.MainlineCommit}\n- build breaks (v2)\n", result.Output);
-        Assert.EndsWith($"next/master:{IssueSeed.NextCommit}\nNo new issues found\n", result.Output);
+        Assert.EndsWith($"next/master:{IssueSeed.NextCommit}\nNo issues found\n", result.Output);
         Assert.Equal("GET /api/tree?origin=maestro&interval_in_days=10", _kciDev.Requests[0]);
     }
 
