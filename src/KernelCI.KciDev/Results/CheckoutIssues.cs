@@ -3,7 +3,7 @@ using KernelCI.Client.Dashboard;
 
 namespace KernelCI.KciDev.Results;
 
-/// <summary>A checkout's issues (kernelci/kci-dev: kcidev/subcommands/results/__init__.py, get_filtered_issues and
+/// <summary>A checkout's issues (kernelci/kci-dev:kcidev/subcommands/results/__init__.py, get_filtered_issues and
 /// get_new_issues): the issues of its summary (`tree/{sha}/summary`), their first incidents (POST `issue/extras/`)
 /// telling which were first seen on this checkout, and each issue (`issue/{id}`). With <c>newOnly</c> only the new
 /// ones are fetched. Each issue once, though the summary may name it under builds, boots and tests.</summary>

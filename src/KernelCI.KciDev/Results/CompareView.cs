@@ -5,7 +5,7 @@ using static KernelCI.KciDev.Results.ResultText;
 namespace KernelCI.KciDev.Results;
 
 /// <summary>What `results compare` prints: upstream's summary table and regression lines, or its JSON object
-/// (kernelci/kci-dev: kcidev/subcommands/results/parser.py, cmd_compare).</summary>
+/// (kernelci/kci-dev:kcidev/subcommands/results/parser.py, cmd_compare).</summary>
 internal sealed class CompareView(CommitResults previous, CommitResults latest, WebLinks links)
 {
     private readonly List<JsonObject> _builds = RegressionFinder.Find(latest.Builds, previous.Builds, RegressionFinder.BuildKey);

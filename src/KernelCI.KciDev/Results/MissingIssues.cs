@@ -6,7 +6,7 @@ using static KernelCI.KciDev.Results.ResultText;
 namespace KernelCI.KciDev.Results;
 
 /// <summary>`results issues --missing`: a checkout's failed and inconclusive builds or boots that no issue is attached
-/// to (kernelci/kci-dev: kcidev/subcommands/results/__init__.py, get_missing_issue_items): the checkout's list
+/// to (kernelci/kci-dev:kcidev/subcommands/results/__init__.py, get_missing_issue_items): the checkout's list
 /// (`tree/{sha}/builds|boots`), then `build/{id}/issues` or `test/{id}/issues` for each item that did not pass,
 /// where an answer saying "No issues…" means none is attached.</summary>
 internal static class MissingIssues

@@ -4,7 +4,7 @@ using KernelCI.KciDev.Results;
 namespace KernelCI.KciDev.Tests.Results;
 
 /// <summary>How `results compare` pairs items and picks regressions: upstream's keys and dictionary rules
-/// (kernelci/kci-dev: kcidev/subcommands/results/parser.py, cmd_compare).</summary>
+/// (kernelci/kci-dev:kcidev/subcommands/results/parser.py, cmd_compare).</summary>
 public sealed class RegressionFinderTests
 {
     [Fact]
