@@ -16,9 +16,10 @@ internal static class CheckoutIssues
     {
         var summary = await dashboard.GetAsync($"tree/{checkout.Commit}/summary", checkout.Query(origin, arch), cancellationToken);
         var pairs = new List<(string Id, JsonNode? Version)>();
+        var kinds = (summary as JsonObject)?["summary"] as JsonObject;
         foreach (var kind in new[] { "builds", "boots", "tests" })
         {
-            foreach (var issue in (summary["summary"]?[kind]?["issues"] as JsonArray ?? []).OfType<JsonObject>())
+            foreach (var issue in ((kinds?[kind] as JsonObject)?["issues"] as JsonArray ?? []).OfType<JsonObject>())
             {
                 if (ResultText.Str(issue["id"]) is { } id && !pairs.Any(p => p.Id == id && JsonNode.DeepEquals(p.Version, issue["version"])))
                 {
@@ -36,7 +37,7 @@ internal static class CheckoutIssues
         var result = new List<(JsonObject, bool)>();
         foreach (var id in pairs.Select(p => p.Id).Distinct())
         {
-            var isNew = checkout.IsFirstSeenHere(extras[id]?["first_incident"] as JsonObject);
+            var isNew = checkout.IsFirstSeenHere((extras[id] as JsonObject)?["first_incident"] as JsonObject);
             if (isNew || !newOnly)
             {
                 var issue = await dashboard.GetAsync($"issue/{id}", cancellationToken: cancellationToken) as JsonObject
@@ -54,7 +55,7 @@ internal static class CheckoutIssues
         var body = new JsonObject { ["issues"] = new JsonArray([.. pairs.Select(p => (JsonNode)new JsonArray(p.Id, p.Version?.DeepClone()))]) };
         try
         {
-            return (await dashboard.PostAsync("issue/extras/", body, cancellationToken))["issues"] as JsonObject ?? [];
+            return (await dashboard.PostAsync("issue/extras/", body, cancellationToken) as JsonObject)?["issues"] as JsonObject ?? [];
         }
         catch (DashboardApiException e) when (e.IsErrorReply)
         {

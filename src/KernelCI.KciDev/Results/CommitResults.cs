@@ -17,7 +17,7 @@ internal sealed record CommitResults(string Commit, List<JsonObject> Builds, Lis
             try
             {
                 var answer = await dashboard.GetAsync($"tree/{commit}/{kind}", [new("origin", origin), new("git_url", url), new("git_branch", branch)], cancellationToken);
-                return [.. (answer[kind] as JsonArray ?? []).OfType<JsonObject>()];
+                return [.. ((answer as JsonObject)?[kind] as JsonArray ?? []).OfType<JsonObject>()];
             }
             catch (DashboardApiException e) when (e.IsErrorReply)
             {

@@ -56,7 +56,7 @@ internal static class IssueCommand
 
                 foreach (var item in items)
                 {
-                    Line(session.Console, $"- {Esc(item?["id"])}");
+                    Line(session.Console, $"- {Esc((item as JsonObject)?["id"])}");
                 }
 
                 Line(session.Console);

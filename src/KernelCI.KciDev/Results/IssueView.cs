@@ -32,7 +32,7 @@ internal static class IssueView
 
     /// <summary>The first incident `issue/{id}` carries in `extra.{id}.first_incident`.</summary>
     public static JsonObject? FirstIncident(JsonObject issue) =>
-        (issue["extra"] as JsonObject)?[Str(issue["id"]) ?? ""]?["first_incident"] as JsonObject;
+        ((issue["extra"] as JsonObject)?[Str(issue["id"]) ?? ""] as JsonObject)?["first_incident"] as JsonObject;
 
     /// <summary>Only the culprits that are set, in red (upstream skips false and null ones).</summary>
     public static void Culprits(KciConsole console, JsonObject issue)

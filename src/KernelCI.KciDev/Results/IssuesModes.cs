@@ -23,8 +23,8 @@ internal static class IssuesModes
             listing = new JsonObject();
         }
 
-        var extras = listing["extras"] as JsonObject ?? [];
-        var issues = (listing["issues"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+        var extras = (listing as JsonObject)?["extras"] as JsonObject ?? [];
+        var issues = ((listing as JsonObject)?["issues"] as JsonArray ?? []).OfType<JsonObject>().ToList();
         if (request.Json)
         {
             // Upstream's shape: each issue with `extra: {id: its extras entry}` when it has one.

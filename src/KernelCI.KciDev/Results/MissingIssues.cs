@@ -26,7 +26,7 @@ internal static class MissingIssues
         }
 
         var missing = new List<(string, string)>();
-        foreach (var item in (list[kind] as JsonArray ?? []).OfType<JsonObject>())
+        foreach (var item in ((list as JsonObject)?[kind] as JsonArray ?? []).OfType<JsonObject>())
         {
             if (Str(item["status"]) == "PASS" || Str(item["id"]) is not { } id)
             {

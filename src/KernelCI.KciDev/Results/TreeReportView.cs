@@ -30,7 +30,7 @@ internal static class TreeReportView
             Histories(console, report[key] as JsonObject, title, links);
         }
 
-        Issues(console, report["issues"]?["builds"] as JsonArray ?? [], links);
+        Issues(console, (report["issues"] as JsonObject)?["builds"] as JsonArray ?? [], links);
     }
 
     private static void Summary(KciConsole console, string name, JsonObject? counts, string pass, string fail, params string[] inconclusive)
