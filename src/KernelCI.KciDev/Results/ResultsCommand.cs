@@ -11,6 +11,13 @@ internal static class ResultsCommand
         var command = new Command("results", "Results from the dashboard API: trees, summaries, builds, boots, tests, issues, hardware");
         // One line per subcommand; each subcommand is its own class in this folder.
         command.Subcommands.Add(TreesCommand.Create(context));
+        command.Subcommands.Add(BuildCommand.Create(context));
+        command.Subcommands.Add(BootCommand.Create(context));
+        command.Subcommands.Add(TestCommand.Create(context));
+        command.Subcommands.Add(CompareCommand.Create(context));
+        command.Subcommands.Add(IssuesCommand.Create(context));
+        command.Subcommands.Add(IssueCommand.Create(context));
+        command.Subcommands.Add(TreeReportCommand.Create(context));
         return command;
     }
 }

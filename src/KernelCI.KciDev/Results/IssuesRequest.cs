@@ -1,0 +1,17 @@
+using KernelCI.Client.Dashboard;
+using KernelCI.KciDev.Cli;
+
+namespace KernelCI.KciDev.Results;
+
+/// <summary>What every mode of `results issues` works with: the session, the dashboard and the options they share.</summary>
+internal sealed record IssuesRequest(CommandSession Session, DashboardApiClient Dashboard, string Origin, int Days, string? Arch, bool Json)
+{
+    public KciConsole Console => Session.Console;
+
+    public WebLinks Links { get; } = new(Dashboard.BaseAddress);
+
+    /// <summary>A tree that fails while every tree is visited is reported on standard error and skipped, as upstream
+    /// carries on to the next tree.</summary>
+    public Task WarnAsync(IssueCheckout checkout, string message) =>
+        Console.Error.WriteLineAsync($"kci-dev: {checkout.Title}: {message}");
+}
