@@ -7,5 +7,8 @@ internal static class ExitCodes
     public const int Success = 0;
     public const int Failure = 1;
     public const int MaestroError = 2;
+
+    /// <summary>A command line the parser refuses (unknown option, missing required one): click's usage error code.</summary>
+    public const int Usage = 2;
     public const int PipelineRefused = 64;
 }

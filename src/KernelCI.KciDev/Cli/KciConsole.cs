@@ -6,7 +6,7 @@ namespace KernelCI.KciDev.Cli;
 /// terminal; JSON goes to <see cref="Out"/> directly so it is never wrapped or coloured.</summary>
 public sealed class KciConsole
 {
-    public KciConsole(TextWriter output, TextWriter error, bool isTerminal, int width = 120)
+    public KciConsole(TextWriter output, TextWriter error, bool isTerminal, int width = PipeWidth)
     {
         Out = output;
         Error = error;
@@ -20,9 +20,13 @@ public sealed class KciConsole
         });
         if (!isTerminal)
         {
+            // Text is never wrapped in a pipe (long links and ids must stay whole); tables still size to their content.
             Ansi.Profile.Width = width;
         }
     }
+
+    /// <summary>The width text is laid out to when the output is not a terminal: wide enough that no line wraps.</summary>
+    public const int PipeWidth = 4096;
 
     public TextWriter Out { get; }
 
