@@ -1,6 +1,7 @@
 using System.CommandLine;
 using KernelCI.KciDev.Maestro;
 using KernelCI.KciDev.Results;
+using KernelCI.KciDev.Submit;
 
 namespace KernelCI.KciDev.Cli;
 
@@ -18,6 +19,7 @@ internal static class KciDevCommand
         // One line per command group; each group lives in its own feature folder.
         root.Subcommands.Add(ResultsCommand.Create(context));
         root.Subcommands.Add(MaestroCommand.Create(context));
+        root.Subcommands.Add(SubmitCommand.Create(context));
         return root;
     }
 }
