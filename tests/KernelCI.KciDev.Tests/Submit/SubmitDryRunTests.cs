@@ -39,6 +39,7 @@ public sealed class SubmitDryRunTests : IDisposable
         var ours = await _kciDev.RunAsync(arguments);
         var theirs = await _upstream.RunAsync(arguments);
 
+        Assert.True(theirs.ExitCode == 0, theirs.ToString());
         Assert.Equal(theirs.Output, ours.Output);
     }
 
