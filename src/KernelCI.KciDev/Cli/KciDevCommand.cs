@@ -1,6 +1,7 @@
 using System.CommandLine;
 using KernelCI.KciDev.Maestro;
 using KernelCI.KciDev.Results;
+using KernelCI.KciDev.Storage;
 using KernelCI.KciDev.Submit;
 
 namespace KernelCI.KciDev.Cli;
@@ -20,6 +21,7 @@ internal static class KciDevCommand
         root.Subcommands.Add(ResultsCommand.Create(context));
         root.Subcommands.Add(MaestroCommand.Create(context));
         root.Subcommands.Add(SubmitCommand.Create(context));
+        root.Subcommands.Add(StorageCommand.Create(context));
         return root;
     }
 }
