@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KernelCI.KciDev.Completion;
 using KernelCI.KciDev.Maestro;
 using KernelCI.KciDev.Results;
 using KernelCI.KciDev.Storage;
@@ -22,6 +23,7 @@ internal static class KciDevCommand
         root.Subcommands.Add(MaestroCommand.Create(context));
         root.Subcommands.Add(SubmitCommand.Create(context));
         root.Subcommands.Add(StorageCommand.Create(context));
+        root.Subcommands.Add(CompletionCommand.Create(context));
         return root;
     }
 }
