@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KernelCI.KciDev.Cli;
+using KernelCI.KciDev.Maestro.Validate;
 
 namespace KernelCI.KciDev.Maestro;
 
@@ -11,6 +12,7 @@ internal static class MaestroCommand
         var command = new Command("maestro", "Maestro API commands: query nodes, coverage, validate the dashboard against Maestro");
         // One line per subcommand; each is its own class in this folder.
         command.Subcommands.Add(MaestroResultsCommand.Create(context));
+        command.Subcommands.Add(ValidateCommand.Create(context));
         return command;
     }
 }

@@ -11,60 +11,84 @@ namespace KernelCI.KciDev.Maestro;
 /// kcidev/subcommands/submit/__init__.py), so scripts that diff the two outputs see the same text.</summary>
 internal static class PythonJson
 {
-    public static string Dumps(JsonNode? value, int indent)
+    public static string Dumps(JsonNode? value, int indent) => Dumps(value, indent, sortKeys: true);
+
+    /// <summary>With no <paramref name="indent"/>, one line with `", "` and `": "` separators (`json.dumps(value)`).</summary>
+    public static string Dumps(JsonNode? value, int? indent, bool sortKeys)
     {
         var text = new StringBuilder();
-        Write(text, value, indent, 0);
+        new Writer(text, indent, sortKeys).Write(value, 0);
         return text.ToString();
     }
 
-    private static void Write(StringBuilder text, JsonNode? value, int indent, int depth)
+    private sealed class Writer(StringBuilder text, int? indent, bool sortKeys)
     {
-        switch (value)
+        public void Write(JsonNode? value, int depth)
         {
-            case null:
-                text.Append("null");
-                break;
-            case JsonObject obj when obj.Count == 0:
-                text.Append("{}");
-                break;
-            case JsonArray array when array.Count == 0:
-                text.Append("[]");
-                break;
-            case JsonObject obj:
-                text.Append('{');
-                var first = true;
-                foreach (var (key, item) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
-                {
-                    NewLine(text, indent, depth + 1, ref first);
-                    WriteString(text, key);
-                    text.Append(": ");
-                    Write(text, item, indent, depth + 1);
-                }
+            switch (value)
+            {
+                case null:
+                    text.Append("null");
+                    break;
+                case JsonObject obj when obj.Count == 0:
+                    text.Append("{}");
+                    break;
+                case JsonArray array when array.Count == 0:
+                    text.Append("[]");
+                    break;
+                case JsonObject obj:
+                    text.Append('{');
+                    var first = true;
+                    foreach (var (key, item) in sortKeys ? obj.OrderBy(p => p.Key, StringComparer.Ordinal) : obj.AsEnumerable())
+                    {
+                        NewLine(depth + 1, ref first);
+                        WriteString(text, key);
+                        text.Append(": ");
+                        Write(item, depth + 1);
+                    }
 
-                text.Append('\n').Append(' ', indent * depth).Append('}');
-                break;
-            case JsonArray array:
-                text.Append('[');
-                var firstItem = true;
-                foreach (var item in array)
-                {
-                    NewLine(text, indent, depth + 1, ref firstItem);
-                    Write(text, item, indent, depth + 1);
-                }
+                    End(depth, '}');
+                    break;
+                case JsonArray array:
+                    text.Append('[');
+                    var firstItem = true;
+                    foreach (var item in array)
+                    {
+                        NewLine(depth + 1, ref firstItem);
+                        Write(item, depth + 1);
+                    }
 
-                text.Append('\n').Append(' ', indent * depth).Append(']');
-                break;
-            default:
-                WriteValue(text, value.AsValue());
-                break;
+                    End(depth, ']');
+                    break;
+                default:
+                    WriteValue(text, value.AsValue());
+                    break;
+            }
         }
-    }
 
-    private static void NewLine(StringBuilder text, int indent, int depth, ref bool first)
-    {
-        text.Append(first ? "\n" : ",\n").Append(' ', indent * depth);
-        first = false;
+        private void NewLine(int depth, ref bool first)
+        {
+            if (indent is { } width)
+            {
+                text.Append(first ? "\n" : ",\n").Append(' ', width * depth);
+            }
+            else if (!first)
+            {
+                text.Append(", ");
+            }
+
+            first = false;
+        }
+
+        private void End(int depth, char close)
+        {
+            if (indent is { } width)
+            {
+                text.Append('\n').Append(' ', width * depth);
+            }
+
+            text.Append(close);
+        }
     }
 
     private static void WriteValue(StringBuilder text, JsonValue value)

@@ -48,7 +48,7 @@ public sealed class CompletionTests : IDisposable
 
     [Theory]
     [InlineData("kci-dev res", new[] { "results" })]
-    [InlineData("kci-dev maestro re", new[] { "results" })]
+    [InlineData("kci-dev maestro va", new[] { "validate" })]
     [InlineData("kci-dev completion z", new[] { "zsh" })]
     public async Task Bash_script_completes_through_the_program(string line, string[] expected)
     {
