@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KernelCI.KciDev.Cli;
+using KernelCI.KciDev.Maestro.Coverage;
 using KernelCI.KciDev.Maestro.Validate;
 
 namespace KernelCI.KciDev.Maestro;
@@ -13,6 +14,7 @@ internal static class MaestroCommand
         // One line per subcommand; each is its own class in this folder.
         command.Subcommands.Add(MaestroResultsCommand.Create(context));
         command.Subcommands.Add(ValidateCommand.Create(context));
+        command.Subcommands.Add(CoverageCommand.Create(context));
         return command;
     }
 }
