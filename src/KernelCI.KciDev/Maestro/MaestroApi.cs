@@ -20,6 +20,20 @@ internal static class MaestroApi
     public static MaestroClient Client(CommandSession session, Uri baseUrl) =>
         new(session.CreateHttpClient(new Uri(baseUrl, "latest/"), Timeout));
 
+    /// <summary>Upstream exits 2 (ENOENT) on any failure to read nodes, an unreachable API included
+    /// (kernelci/kci-dev:kcidev/libs/maestro_common.py); refusals already map to 2 in <see cref="CliAction"/>.</summary>
+    public static async Task<T> ReachAsync<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (HttpRequestException e) when (e.StatusCode is null)
+        {
+            throw new CliException("cannot reach the Maestro API: " + (e.InnerException?.Message ?? e.Message), ExitCodes.MaestroError);
+        }
+    }
+
     /// <summary>Filter terms (`KEY=VALUE`) added to <paramref name="filter"/> in order.</summary>
     public static NodeFilter Where(this NodeFilter filter, IEnumerable<string> terms, string option)
     {

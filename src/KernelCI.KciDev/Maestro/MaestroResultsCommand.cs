@@ -59,7 +59,7 @@ internal static class MaestroResultsCommand
             JsonArray found;
             if (many)
             {
-                found = await client.GetNodesFastJsonAsync(query, cancellationToken);
+                found = await MaestroApi.ReachAsync(() => client.GetNodesFastJsonAsync(query, cancellationToken));
                 if (session.Value(count))
                 {
                     await session.Console.Out.WriteLineAsync(found.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -68,7 +68,7 @@ internal static class MaestroResultsCommand
             }
             else
             {
-                found = [await client.GetNodeJsonAsync(id!, cancellationToken) ?? throw new CliException($"Node {id} not found")];
+                found = [await MaestroApi.ReachAsync(() => client.GetNodeJsonAsync(id!, cancellationToken)) ?? throw new CliException($"Node {id} not found")];
             }
 
             if (!session.Value(noVerbose))

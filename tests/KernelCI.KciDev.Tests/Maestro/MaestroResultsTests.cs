@@ -95,6 +95,18 @@ public sealed class MaestroResultsTests(SeededMaestro maestro) : IClassFixture<S
         Assert.Single(result.Error.Trim().Split('\n'));
     }
 
+    [Fact]
+    public async Task Unreachable_maestro_is_one_line_and_exit_2_as_upstream()
+    {
+        _kciDev.WriteSettings($"default_instance = \"local\"\n[local]\napi = \"http://127.0.0.1:{FreePort.BasePort()}/\"\n");
+
+        var result = await _kciDev.RunAsync("maestro", "results", "--nodes");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("kci-dev: cannot reach the Maestro API: ", result.Error);
+        Assert.Single(result.Error.Trim().Split('\n'));
+    }
+
     [Theory]
     [InlineData("--filter", "kind", "--filter kind: expected KEY=VALUE")]
     [InlineData("--limit", "-1", "--limit -1: must not be negative")]

@@ -55,6 +55,17 @@ public sealed class ValidateTests(ValidatedTree tree) : IClassFixture<ValidatedT
     }
 
     [Fact]
+    public async Task Latest_takes_the_commit_from_the_dashboard()
+    {
+        _kciDev.WriteSettings(tree.Settings);
+
+        var result = await _kciDev.RunAsync("maestro", "validate", "builds", "--latest", "--giturl", SeededMaestro.Url, "--branch", "master", "--arch", "x86_64");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"  Commit: {SeededMaestro.Commit}\n", result.Output);
+    }
+
+    [Fact]
     public async Task Boots_match()
     {
         _kciDev.WriteSettings(tree.Settings);

@@ -48,6 +48,6 @@ internal sealed class CoverageReader(MaestroClient maestro, string tree, int lim
     private async Task<List<JsonObject>> NodesAsync(IEnumerable<string> terms, int pageLimit, int pageOffset, CancellationToken cancellationToken)
     {
         var filter = new NodeFilter().Limit(pageLimit).Offset(pageOffset).Where(terms, "--filter");
-        return [.. (await maestro.GetNodesFastJsonAsync(filter, cancellationToken)).OfType<JsonObject>()];
+        return [.. (await MaestroApi.ReachAsync(() => maestro.GetNodesFastJsonAsync(filter, cancellationToken))).OfType<JsonObject>()];
     }
 }

@@ -14,7 +14,7 @@ internal sealed class ValidationSources(MaestroClient maestro, DashboardApiClien
     public async Task<List<JsonObject>> NodesAsync(IEnumerable<string> terms, CancellationToken cancellationToken, bool withArch = true)
     {
         var filter = new NodeFilter().Where(terms.Concat(arch is null || !withArch ? [] : [$"data.arch={arch}"]), "--filter");
-        return [.. (await maestro.GetNodesFastJsonAsync(filter, cancellationToken)).OfType<JsonObject>()];
+        return [.. (await MaestroApi.ReachAsync(() => maestro.GetNodesFastJsonAsync(filter, cancellationToken))).OfType<JsonObject>()];
     }
 
     public Task<List<JsonObject>> MaestroAsync(string kind, string url, string branch, string commit, CancellationToken cancellationToken) =>
