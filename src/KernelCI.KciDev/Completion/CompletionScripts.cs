@@ -42,7 +42,9 @@ internal static class CompletionScripts
             set -l tokens (commandline -opc)
             set -l exe $tokens[1]
             set -e tokens[1]
-            set -l line (string join ' ' kci-dev $tokens (commandline -ct))
+            set -l current (commandline -ct)
+            # The word being completed may be empty: the line still ends with the space before it.
+            set -l line (string join ' ' kci-dev $tokens)" $current"
             $exe "[suggest:"(string length -- "$line")"]" "$line" 2>/dev/null
         end
         complete -c kci-dev -f -a '(__kci_dev_complete)'
