@@ -66,6 +66,18 @@ public sealed class ValidateTests(ValidatedTree tree) : IClassFixture<ValidatedT
     }
 
     [Fact]
+    public async Task Verbose_prints_the_missing_nodes()
+    {
+        _kciDev.WriteSettings(tree.Settings);
+
+        var result = await _kciDev.RunAsync(["maestro", "validate", "builds", .. Checkout, "--verbose"]);
+
+        var start = result.Output.IndexOf("Missing items:\n", StringComparison.Ordinal) + "Missing items:\n".Length;
+        var items = JsonNode.Parse(result.Output[start..result.Output.IndexOf("\n]\n", start, StringComparison.Ordinal)] + "\n]")!.AsArray();
+        Assert.Equal(tree.Riscv, Assert.Single(items)!["id"]!.ToString());
+    }
+
+    [Fact]
     public async Task Boots_match()
     {
         _kciDev.WriteSettings(tree.Settings);

@@ -15,18 +15,33 @@ internal static class Comparison
     }
 
     public static ValidationRow Row(string kind, string treeBranch, string commit, IReadOnlyList<JsonObject> maestro, IReadOnlyList<JsonObject> dashboard) =>
-        new(treeBranch, commit, maestro.Count, dashboard.Count, Missing(kind, maestro, dashboard), StatusMismatches(kind, maestro, dashboard));
+        new(treeBranch, commit, maestro.Count, dashboard.Count, Missing(kind, maestro, dashboard), StatusMismatches(kind, maestro, dashboard))
+        {
+            MissingItems = MissingItems(kind, maestro, dashboard),
+        };
 
     /// <summary>IDs on the side with more items that the other side lacks (upstream's find_missing_items).</summary>
-    public static List<string> Missing(string kind, IReadOnlyList<JsonObject> maestro, IReadOnlyList<JsonObject> dashboard)
+    public static List<string> Missing(string kind, IReadOnlyList<JsonObject> maestro, IReadOnlyList<JsonObject> dashboard) =>
+        Find(kind, maestro, dashboard).Ids;
+
+    /// <summary>The missing items themselves: Maestro nodes when Maestro has more, else dashboard rows.</summary>
+    public static List<JsonObject> MissingItems(string kind, IReadOnlyList<JsonObject> maestro, IReadOnlyList<JsonObject> dashboard) =>
+        Find(kind, maestro, dashboard).Items;
+
+    private static (List<JsonObject> Items, List<string> Ids) Find(string kind, IReadOnlyList<JsonObject> maestro, IReadOnlyList<JsonObject> dashboard)
     {
         var retried = kind == "builds" ? new[] { "incomplete" } : ["incomplete", "fail"];
         var counted = maestro.Where(n => !retried.Contains(Text(n, "result")) || n["retry_counter"]?.GetValueKind() == System.Text.Json.JsonValueKind.Number && (int)n["retry_counter"]! == 3).ToList();
-        var dashboardIds = dashboard.Select(NodeId).ToHashSet(StringComparer.Ordinal);
+        if (counted.Count > dashboard.Count)
+        {
+            var dashboardIds = dashboard.Select(NodeId).ToHashSet(StringComparer.Ordinal);
+            var items = counted.Where(n => !dashboardIds.Contains(Text(n, "id") ?? "")).ToList();
+            return (items, [.. items.Select(n => Text(n, "id") ?? "")]);
+        }
+
         var maestroIds = counted.Select(n => Text(n, "id") ?? "").ToHashSet(StringComparer.Ordinal);
-        return counted.Count > dashboard.Count
-            ? [.. counted.Select(n => Text(n, "id") ?? "").Where(id => !dashboardIds.Contains(id))]
-            : [.. dashboard.Select(NodeId).Where(id => !maestroIds.Contains(id))];
+        var rows = dashboard.Where(item => !maestroIds.Contains(NodeId(item))).ToList();
+        return (rows, [.. rows.Select(NodeId)]);
     }
 
     public static List<string> StatusMismatches(string kind, IReadOnlyList<JsonObject> maestro, IReadOnlyList<JsonObject> dashboard)
