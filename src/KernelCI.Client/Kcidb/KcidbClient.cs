@@ -9,9 +9,14 @@ namespace KernelCI.Client.Kcidb;
 public sealed class KcidbClient(HttpClient http, string token)
 {
     /// <summary>Sends one document; the server answers once the body is durably spooled.</summary>
-    public async Task<KcidbSubmitReply> SubmitAsync(Stream document, CancellationToken cancellationToken = default)
+    public Task<KcidbSubmitReply> SubmitAsync(Stream document, CancellationToken cancellationToken = default) =>
+        SubmitAsync(document, new Uri("submit", UriKind.Relative), cancellationToken);
+
+    /// <summary>Sends one document to <paramref name="target"/>: kci-dev's `kcidb_rest_url` is the full submit URL,
+    /// whatever its path (kci-dev.md §9).</summary>
+    public async Task<KcidbSubmitReply> SubmitAsync(Stream document, Uri target, CancellationToken cancellationToken = default)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "submit") { Content = new StreamContent(document) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new StreamContent(document) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var response = await SendAsync(request, cancellationToken);
         var reply = await ReadReplyAsync(response, cancellationToken);

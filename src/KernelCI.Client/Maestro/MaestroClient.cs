@@ -20,6 +20,14 @@ public sealed class MaestroClient(HttpClient http, string? token = null)
     public async Task<IReadOnlyList<MaestroNode>> GetNodesFastAsync(NodeFilter? filter = null, CancellationToken cancellationToken = default) =>
         (await SendAsync<List<MaestroNode>>(HttpMethod.Get, "nodes/fast" + filter?.ToQueryString(), null, cancellationToken))!;
 
+    /// <summary>One node as the server sent it (unknown fields kept), or null for a JSON `null` body.</summary>
+    public async Task<JsonNode?> GetNodeJsonAsync(string id, CancellationToken cancellationToken = default) =>
+        await SendAsync<JsonNode?>(HttpMethod.Get, "node/" + Uri.EscapeDataString(id), null, cancellationToken);
+
+    /// <summary>/nodes/fast as the server sent it: what kci-dev prints (kci-dev.md §3.1, `maestro results`).</summary>
+    public async Task<JsonArray> GetNodesFastJsonAsync(NodeFilter? filter = null, CancellationToken cancellationToken = default) =>
+        await SendAsync<JsonArray>(HttpMethod.Get, "nodes/fast" + filter?.ToQueryString(), null, cancellationToken) ?? [];
+
     public async Task<long> CountAsync(NodeFilter? filter = null, CancellationToken cancellationToken = default) =>
         await SendAsync<long>(HttpMethod.Get, "count" + filter?.ToQueryString(), null, cancellationToken);
 

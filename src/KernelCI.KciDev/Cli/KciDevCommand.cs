@@ -1,6 +1,10 @@
 using System.CommandLine;
+using KernelCI.KciDev.Completion;
+using KernelCI.KciDev.Maestro;
 using KernelCI.KciDev.Mcp;
 using KernelCI.KciDev.Results;
+using KernelCI.KciDev.Storage;
+using KernelCI.KciDev.Submit;
 
 namespace KernelCI.KciDev.Cli;
 
@@ -18,6 +22,10 @@ internal static class KciDevCommand
         // One line per command group; each group lives in its own feature folder.
         root.Subcommands.Add(ResultsCommand.Create(context));
         root.Subcommands.Add(McpCommand.Create(context));
+        root.Subcommands.Add(MaestroCommand.Create(context));
+        root.Subcommands.Add(SubmitCommand.Create(context));
+        root.Subcommands.Add(StorageCommand.Create(context));
+        root.Subcommands.Add(CompletionCommand.Create(context));
         return root;
     }
 }
