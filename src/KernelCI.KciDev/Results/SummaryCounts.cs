@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+using KernelCI.KciDev.Cli;
+using Spectre.Console;
+
+namespace KernelCI.KciDev.Results;
+
+/// <summary>Pass, fail and inconclusive (ERROR, SKIP, MISS, DONE, NULL) counts of a summary's builds, boots and tests,
+/// printed as upstream's `cmd_summary` does (kernelci/kci-dev:kcidev/subcommands/results/parser.py); shared by
+/// `results summary` and `results hardware summary`.</summary>
+internal sealed record SummaryCounts(long Pass, long Fail, long Inconclusive)
+{
+    private static readonly string[] Parts = ["builds", "boots", "tests"];
+
+    public static SummaryCounts From(JsonNode? status, bool lowerCase = false)
+    {
+        long Count(string key) => status?[lowerCase ? key.ToLowerInvariant() : key] is JsonValue v && v.TryGetValue<long>(out var n) ? n : 0;
+        return new(Count("PASS"), Count("FAIL"), Count("ERROR") + Count("SKIP") + Count("MISS") + Count("DONE") + Count("NULL"));
+    }
+
+    /// <summary>Prints `{summary: {builds|boots|tests: {status: {…}}}}` as JSON or as upstream's lines.</summary>
+    public static async Task WriteAsync(KciConsole console, JsonNode answer, bool json)
+    {
+        var summary = answer["summary"] ?? throw new CliException("the dashboard's answer has no `summary`");
+        var counts = Parts.Select(p => (Part: p, Counts: From(summary[p]?["status"]))).ToList();
+        if (json)
+        {
+            var shape = new JsonObject();
+            foreach (var (part, c) in counts)
+            {
+                shape[part] = new JsonObject { ["pass"] = c.Pass, ["fail"] = c.Fail, ["inconclusive"] = c.Inconclusive };
+            }
+
+            await JsonOutput.WriteAsync(console, shape);
+            return;
+        }
+
+        console.Ansi.WriteLine("pass/fail/inconclusive");
+        foreach (var (part, c) in counts)
+        {
+            console.Ansi.MarkupLine($"{part}:\t{c.Markup()}");
+        }
+    }
+
+    /// <summary>`P/F/I`, each non-zero count coloured (green, red, yellow), as upstream's `print_summary`.</summary>
+    public string Markup() => $"{Colour(Pass, "green")}/{Colour(Fail, "red")}/{Colour(Inconclusive, "yellow")}";
+
+    private static string Colour(long count, string colour) => count == 0 ? "0" : $"[{colour}]{count}[/]";
+}
