@@ -14,7 +14,7 @@ internal static class CommitHistoryTable
         var commits = answer as JsonArray ?? (answer as JsonObject)?["commits"] as JsonArray ?? [];
         if (commits.Count == 0)
         {
-            console.Ansi.WriteLine("No commits found");
+            console.Out.WriteLine("No commits found");
             return;
         }
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using KernelCI.KciDev.Cli;
-using Spectre.Console;
+using KernelCI.KciDev.Results.Items;
 
 namespace KernelCI.KciDev.Results;
 
@@ -34,15 +34,21 @@ internal sealed record SummaryCounts(long Pass, long Fail, long Inconclusive)
             return;
         }
 
-        console.Ansi.WriteLine("pass/fail/inconclusive");
+        await console.Out.WriteLineAsync("pass/fail/inconclusive");
         foreach (var (part, c) in counts)
         {
-            console.Ansi.MarkupLine($"{part}:\t{c.Markup()}");
+            await console.Out.WriteLineAsync($"{part}:\t{c.Text(console)}");
         }
     }
 
     /// <summary>`P/F/I`, each non-zero count coloured (green, red, yellow), as upstream's `print_summary`.</summary>
+    public string Text(KciConsole console) =>
+        $"{(Pass == 0 ? "0" : Paint.Green(console, Count(Pass)))}/{(Fail == 0 ? "0" : Paint.Red(console, Count(Fail)))}/{(Inconclusive == 0 ? "0" : Paint.Yellow(console, Count(Inconclusive)))}";
+
+    /// <summary>The same as Spectre markup, for the history table's cells.</summary>
     public string Markup() => $"{Colour(Pass, "green")}/{Colour(Fail, "red")}/{Colour(Inconclusive, "yellow")}";
+
+    private static string Count(long count) => count.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Colour(long count, string colour) => count == 0 ? "0" : $"[{colour}]{count}[/]";
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using KernelCI.KciDev.Cli;
-using Spectre.Console;
+using KernelCI.KciDev.Results.Items;
 
 namespace KernelCI.KciDev.Results.Hardware;
 
@@ -33,9 +33,9 @@ internal static class HardwareListCommand
             foreach (var board in hardware)
             {
                 var name = Name(board) is JsonArray list ? string.Join(" | ", list.Select(c => c?.ToString())) : Name(board)?.ToString();
-                session.Console.Ansi.MarkupLineInterpolated($"- name: [cyan]{name}[/]");
-                session.Console.Ansi.MarkupLineInterpolated($"  compatibles: [cyan]{board["platform"]?.ToString()}[/]");
-                session.Console.Ansi.WriteLine();
+                await session.Console.Out.WriteLineAsync($"- name: {Paint.Cyan(session.Console, name)}");
+                await session.Console.Out.WriteLineAsync($"  compatibles: {Paint.Cyan(session.Console, board["platform"]?.ToString())}");
+                await session.Console.Out.WriteLineAsync();
             }
 
             return ExitCodes.Success;

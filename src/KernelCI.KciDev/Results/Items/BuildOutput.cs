@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using KernelCI.KciDev.Cli;
-using Spectre.Console;
 
 namespace KernelCI.KciDev.Results.Items;
 
@@ -22,13 +21,13 @@ internal static class BuildOutput
 
     public static void Text(KciConsole console, JsonObject build, string? log, DashboardLinks links)
     {
-        var ansi = console.Ansi;
-        ansi.MarkupLineInterpolated($"- config:[cyan]{ItemFields.Text(build, "config_name")}[/] arch: [cyan]{ItemFields.Text(build, "architecture")}[/] compiler: [cyan]{ItemFields.Text(build, "compiler")}[/]");
-        ansi.MarkupLine("  status:" + StatusMarkup.Of(ItemFields.Status(build)));
-        ansi.WriteLine($"  config_url: {ItemFields.Text(build, "config_url")}");
-        ansi.WriteLine($"  log: {log}");
-        ansi.WriteLine($"  id: {ItemFields.Text(build, "id")}");
-        ansi.WriteLine($"  dashboard: {links.Build(ItemFields.Text(build, "id"))}");
-        ansi.WriteLine();
+        var output = console.Out;
+        output.WriteLine($"- config:{Paint.Cyan(console, ItemFields.Text(build, "config_name"))} arch: {Paint.Cyan(console, ItemFields.Text(build, "architecture"))} compiler: {Paint.Cyan(console, ItemFields.Text(build, "compiler"))}");
+        output.WriteLine("  status:" + Paint.Status(console, ItemFields.Status(build)));
+        output.WriteLine($"  config_url: {ItemFields.Text(build, "config_url")}");
+        output.WriteLine($"  log: {log}");
+        output.WriteLine($"  id: {ItemFields.Text(build, "id")}");
+        output.WriteLine($"  dashboard: {links.Build(ItemFields.Text(build, "id"))}");
+        output.WriteLine();
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using KernelCI.KciDev.Cli;
-using Spectre.Console;
 
 namespace KernelCI.KciDev.Results.Items;
 
@@ -33,26 +32,26 @@ internal static class TestOutput
 
     public static void Text(KciConsole console, JsonObject test, string? log, DashboardLinks links)
     {
-        var ansi = console.Ansi;
-        ansi.MarkupLineInterpolated($"- test path: [cyan]{ItemFields.Text(test, "path")}[/]");
-        ansi.MarkupLineInterpolated($"  hardware: [cyan]{ItemFields.Platform(test)}[/]");
+        var output = console.Out;
+        output.WriteLine($"- test path: {Paint.Cyan(console, ItemFields.Text(test, "path"))}");
+        output.WriteLine($"  hardware: {Paint.Cyan(console, ItemFields.Platform(test))}");
         if (ItemFields.Compatibles(test).ToList() is { Count: > 0 } compatibles)
         {
-            ansi.MarkupLineInterpolated($"  compatibles: [cyan]{string.Join(" | ", compatibles)}[/]");
+            output.WriteLine($"  compatibles: {Paint.Cyan(console, string.Join(" | ", compatibles))}");
         }
 
-        ansi.MarkupLineInterpolated($"  config: [cyan]{ItemFields.Config(test)}[/] arch: [cyan]{ItemFields.Text(test, "architecture")}[/] compiler: [cyan]{ItemFields.Text(test, "compiler")}[/]");
-        ansi.MarkupLine("  status:" + StatusMarkup.Of(ItemFields.Status(test)));
-        ansi.WriteLine($"  log: {log}");
-        ansi.WriteLine($"  start time: {ItemFields.Text(test, "start_time")}");
+        output.WriteLine($"  config: {Paint.Cyan(console, ItemFields.Config(test))} arch: {Paint.Cyan(console, ItemFields.Text(test, "architecture"))} compiler: {Paint.Cyan(console, ItemFields.Text(test, "compiler"))}");
+        output.WriteLine("  status:" + Paint.Status(console, ItemFields.Status(test)));
+        output.WriteLine($"  log: {log}");
+        output.WriteLine($"  start time: {ItemFields.Text(test, "start_time")}");
         if (test.ContainsKey("misc"))
         {
-            ansi.MarkupLineInterpolated($"  runtime: [cyan]{Runtime(test)}[/]");
+            output.WriteLine($"  runtime: {Paint.Cyan(console, Runtime(test))}");
         }
 
-        ansi.WriteLine($"  id: {ItemFields.Text(test, "id")}");
-        ansi.WriteLine($"  dashboard: {links.Test(ItemFields.Text(test, "id"))}");
-        ansi.WriteLine();
+        output.WriteLine($"  id: {ItemFields.Text(test, "id")}");
+        output.WriteLine($"  dashboard: {links.Test(ItemFields.Text(test, "id"))}");
+        output.WriteLine();
     }
 
     // Upstream reads misc.runtime; the dashboard's lists name the lab `lab` and carry no `misc`, so it is rarely there.
