@@ -93,6 +93,26 @@ public sealed class PagingTests
         Assert.Single(requests);
     }
 
+    [Fact]
+    public async Task Hardware_lists_page_with_the_cursor_in_the_query_and_the_window_in_each_body()
+    {
+        await using var app = await DashboardTestApp.StartAsync(DatabaseKind.Sqlite);
+        await Hardware.HardwareSeed.SeedAsync(app, DateTimeOffset.UtcNow);
+        var requests = new List<SentRequest>();
+
+        var run = await ResultsServer.RunOursAsync(app.ApiUrl, k =>
+        {
+            k.Environment["KCIDEV_PAGE_SIZE"] = "2";
+            k.Handler = () => new RecordingHandler(requests, app.App.GetTestServer().CreateHandler());
+        }, "results", "hardware", "tests", "--name", Hardware.HardwareSeed.Board, "--json");
+
+        Assert.Equal(["maestro:t11", "maestro:t2", "maestro:t3", "maestro:t4"], run.Ids());
+        Assert.Equal(2, requests.Count);
+        Assert.Equal($"/api/hardware/{Hardware.HardwareSeed.Board}/tests?limit=2", requests[0].PathAndQuery);
+        Assert.StartsWith($"/api/hardware/{Hardware.HardwareSeed.Board}/tests?limit=2&cursor=", requests[1].PathAndQuery);
+        Assert.Equal(requests[0].Body, requests[1].Body);
+    }
+
     private sealed class Intercept(HttpMessageHandler inner, Action before) : DelegatingHandler(inner)
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
