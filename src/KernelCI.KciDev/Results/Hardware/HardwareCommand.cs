@@ -9,7 +9,7 @@ internal static class HardwareCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("hardware", "Results of one hardware (platform or compatible) over the last 7 days");
+        var command = new Command("hardware", "The hardware tested in the last 7 days, and one board's results (a platform or compatible)");
         command.Subcommands.Add(HardwareListCommand.Create(context));
         command.Subcommands.Add(HardwareSummaryCommand.Create(context));
         command.Subcommands.Add(HardwareItemsCommand.Create(context, "builds"));
