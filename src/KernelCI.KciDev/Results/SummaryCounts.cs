@@ -13,15 +13,16 @@ internal sealed record SummaryCounts(long Pass, long Fail, long Inconclusive)
 
     public static SummaryCounts From(JsonNode? status, bool lowerCase = false)
     {
-        long Count(string key) => status?[lowerCase ? key.ToLowerInvariant() : key] is JsonValue v && v.TryGetValue<long>(out var n) ? n : 0;
+        var counts = status as JsonObject;
+        long Count(string key) => counts?[lowerCase ? key.ToLowerInvariant() : key] is JsonValue v && v.TryGetValue<long>(out var n) ? n : 0;
         return new(Count("PASS"), Count("FAIL"), Count("ERROR") + Count("SKIP") + Count("MISS") + Count("DONE") + Count("NULL"));
     }
 
     /// <summary>Prints `{summary: {builds|boots|tests: {status: {…}}}}` as JSON or as upstream's lines.</summary>
     public static async Task WriteAsync(KciConsole console, JsonNode answer, bool json)
     {
-        var summary = answer["summary"] ?? throw new CliException("the dashboard's answer has no `summary`");
-        var counts = Parts.Select(p => (Part: p, Counts: From(summary[p]?["status"]))).ToList();
+        var summary = (answer as JsonObject)?["summary"] as JsonObject ?? throw new CliException("the dashboard's answer has no `summary`");
+        var counts = Parts.Select(p => (Part: p, Counts: From((summary[p] as JsonObject)?["status"]))).ToList();
         if (json)
         {
             var shape = new JsonObject();

@@ -19,7 +19,7 @@ internal static class HardwareListCommand
         {
             var window = HardwareWindow.LastWeek(session.Value(origin)!, context.Time);
             var answer = await session.Dashboard().GetAsync("hardware/", window.Query, cancellationToken);
-            var hardware = (answer["hardware"] as JsonArray ?? throw new CliException("the dashboard's answer has no `hardware` list")).OfType<JsonObject>().ToList();
+            var hardware = ((answer as JsonObject)?["hardware"] as JsonArray ?? throw new CliException("the dashboard's answer has no `hardware` list")).OfType<JsonObject>().ToList();
             if (session.Value(json))
             {
                 await JsonOutput.WriteAsync(session.Console, new JsonArray([.. hardware.Select(h => new JsonObject
