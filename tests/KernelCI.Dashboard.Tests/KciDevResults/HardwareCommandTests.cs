@@ -123,4 +123,32 @@ public sealed class HardwareCommandTests(ResultsServer server) : IClassFixture<R
         Assert.Equal(["maestro:t11"], next.Ids());
         Assert.Equal("4\n", master.Output);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Subcommands_chain_as_upstreams_and_run_in_order(DatabaseKind kind)
+    {
+        var run = await server.OursOnHardwareAsync(kind, "results", "hardware", "summary", "--name", HardwareSeed.Compatible, "--json",
+            "tests", "--name", HardwareSeed.Compatible, "--status", "fail", "--json", "builds", "--name", HardwareSeed.Qemu, "--count");
+
+        Assert.Equal(0, run.Result.ExitCode);
+        var lines = run.Output.TrimEnd('\n').Split('\n');
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("""{"builds":{"pass":2,""", lines[0]);
+        Assert.Equal(["maestro:t2", "maestro:t3"], System.Text.Json.Nodes.JsonNode.Parse(lines[1])!.AsArray().Select(t => (string)t!["id"]!).Order());
+        Assert.Equal("1", lines[2]);
+        Assert.Equal([$"/api/hardware/mediatek%2Cmt8195/summary", "/api/hardware/mediatek%2Cmt8195/tests?limit=1000", $"/api/hardware/{HardwareSeed.Qemu}/builds?limit=1000"],
+            run.Requests.Select(r => r.PathAndQuery));
+    }
+
+    [Fact]
+    public async Task A_failing_step_stops_the_chain()
+    {
+        var run = await server.OursOnHardwareAsync(DatabaseKind.Sqlite, "results", "hardware", "summary", "--name", "no-such-board",
+            "list", "--json");
+
+        Assert.Equal(1, run.Result.ExitCode);
+        Assert.Equal("kci-dev: dashboard: This hardware isn't associated with any commit\n", run.Result.Error);
+        Assert.Single(run.Requests);
+    }
 }

@@ -16,7 +16,7 @@ internal static class HardwareItemsCommand
         var command = new Command(kind, $"Display a hardware's {kind.TrimEnd('s')} results");
         options.AddTo(command);
         filters.AddTo(command);
-        command.SetKciAction(context, async (session, cancellationToken) =>
+        HardwareChain.SetAction(command, context, async (session, cancellationToken) =>
         {
             var filter = filters.Read(session);
             var pageSize = PagedItems.PageSize(context);

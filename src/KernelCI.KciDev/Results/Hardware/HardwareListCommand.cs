@@ -15,7 +15,7 @@ internal static class HardwareListCommand
         var origin = new Option<string>("--origin") { Description = "KCIDB origin", DefaultValueFactory = _ => "maestro" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var command = new Command("list", "List the hardware with results in the last 7 days") { origin, json };
-        command.SetKciAction(context, async (session, cancellationToken) =>
+        HardwareChain.SetAction(command, context, async (session, cancellationToken) =>
         {
             var window = HardwareWindow.LastWeek(session.Value(origin)!, context.Time);
             var answer = await session.Dashboard().GetAsync("hardware/", window.Query, cancellationToken);

@@ -12,7 +12,7 @@ internal static class HardwareSummaryCommand
         var options = new HardwareOptions();
         var command = new Command("summary", "Display a summary of a hardware's results");
         options.AddTo(command);
-        command.SetKciAction(context, async (session, cancellationToken) =>
+        HardwareChain.SetAction(command, context, async (session, cancellationToken) =>
         {
             var (name, window) = options.Read(session, context);
             var summary = await session.Dashboard().PostAsync($"hardware/{HardwareWindow.PathSegment(name)}/summary", window.Body(), cancellationToken);
