@@ -3,9 +3,6 @@ using KernelCI.Testing;
 
 namespace KernelCI.Dashboard.Tests.KciDevResults;
 
-[CollectionDefinition(nameof(ConstantMemoryTests), DisableParallelization = true)]
-public sealed class ConstantMemoryCollection;
-
 /// <summary>100,000 tests listed as JSON with only one page in memory at a time: the live heap, measured (after a full
 /// collection) as each page is asked for, stays far below what the whole list takes. Run alone, so other tests' heaps
 /// do not count.</summary>
