@@ -20,12 +20,25 @@ public sealed class DashboardApiClient(HttpClient http, TimeProvider time)
 
     public Uri BaseAddress => http.BaseAddress!;
 
+    /// <summary>The response header naming the next page of a paged list (docs/dashboard-api.md, "Paging").</summary>
+    public const string NextCursorHeader = "X-Next-Cursor";
+
     /// <summary>GET <paramref name="path"/> with the query parameters given (repeated names allowed, nulls left out).</summary>
-    public Task<JsonNode> GetAsync(string path, IEnumerable<KeyValuePair<string, string?>>? query = null, CancellationToken cancellationToken = default) =>
+    public async Task<JsonNode> GetAsync(string path, IEnumerable<KeyValuePair<string, string?>>? query = null, CancellationToken cancellationToken = default) =>
+        (await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, path + QueryString(query)), cancellationToken)).Body;
+
+    public async Task<JsonNode> PostAsync(string path, JsonNode body, CancellationToken cancellationToken = default) =>
+        (await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) }, cancellationToken)).Body;
+
+    /// <summary>GET one page of a list: <paramref name="query"/> should carry `limit` (and `cursor` after the first
+    /// page); the answer's `X-Next-Cursor` header, if any, names the next page.</summary>
+    public Task<DashboardPage> GetPageAsync(string path, IEnumerable<KeyValuePair<string, string?>>? query = null, CancellationToken cancellationToken = default) =>
         SendAsync(() => new HttpRequestMessage(HttpMethod.Get, path + QueryString(query)), cancellationToken);
 
-    public Task<JsonNode> PostAsync(string path, JsonNode body, CancellationToken cancellationToken = default) =>
-        SendAsync(() => new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) }, cancellationToken);
+    /// <summary>POST one page of a list (the hardware lists take their paging in the query string, their filters in
+    /// the body).</summary>
+    public Task<DashboardPage> PostPageAsync(string path, IEnumerable<KeyValuePair<string, string?>>? query, JsonNode body, CancellationToken cancellationToken = default) =>
+        SendAsync(() => new HttpRequestMessage(HttpMethod.Post, path + QueryString(query)) { Content = JsonContent.Create(body) }, cancellationToken);
 
     public static string QueryString(IEnumerable<KeyValuePair<string, string?>>? query)
     {
@@ -34,7 +47,7 @@ public sealed class DashboardApiClient(HttpClient http, TimeProvider time)
         return pairs.Count == 0 ? "" : "?" + string.Join('&', pairs);
     }
 
-    private async Task<JsonNode> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken)
+    private async Task<DashboardPage> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -59,7 +72,8 @@ public sealed class DashboardApiClient(HttpClient http, TimeProvider time)
                 throw new DashboardApiException(response.StatusCode, $"HTTP {(int)response.StatusCode} from {message.RequestUri}: {detail}");
             }
 
-            return body ?? throw new DashboardApiException(response.StatusCode, $"empty answer from {message.RequestUri}");
+            var next = response.Headers.TryGetValues(NextCursorHeader, out var values) ? values.FirstOrDefault(v => v.Length > 0) : null;
+            return new DashboardPage(body ?? throw new DashboardApiException(response.StatusCode, $"empty answer from {message.RequestUri}"), next);
         }
     }
 

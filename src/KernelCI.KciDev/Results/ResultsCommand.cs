@@ -11,6 +11,10 @@ internal static class ResultsCommand
         var command = new Command("results", "Results from the dashboard API: trees, summaries, builds, boots, tests, issues, hardware");
         // One line per subcommand; each subcommand is its own class in this folder.
         command.Subcommands.Add(TreesCommand.Create(context));
+        command.Subcommands.Add(SummaryCommand.Create(context));
+        command.Subcommands.Add(BuildsCommand.Create(context));
+        command.Subcommands.Add(BootsCommand.Create(context));
+        command.Subcommands.Add(TestsCommand.Create(context));
         command.Subcommands.Add(BuildCommand.Create(context));
         command.Subcommands.Add(BootCommand.Create(context));
         command.Subcommands.Add(TestCommand.Create(context));
@@ -18,6 +22,7 @@ internal static class ResultsCommand
         command.Subcommands.Add(IssuesCommand.Create(context));
         command.Subcommands.Add(IssueCommand.Create(context));
         command.Subcommands.Add(TreeReportCommand.Create(context));
+        command.Subcommands.Add(Hardware.HardwareCommand.Create(context));
         return command;
     }
 }

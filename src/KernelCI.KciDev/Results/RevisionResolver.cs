@@ -10,7 +10,9 @@ namespace KernelCI.KciDev.Results;
 /// URL and branch exactly (kci-dev.md §2.2).</summary>
 internal static class RevisionResolver
 {
-    public static async Task<Revision> ResolveAsync(CommandSession session, RevisionOptions options, DashboardApiClient dashboard, CancellationToken cancellationToken)
+    /// <param name="latestUnlessCommit">Without `--commit`, take the newest commit (as `--latest`) instead of the local HEAD.</param>
+    public static async Task<Revision> ResolveAsync(CommandSession session, RevisionOptions options, DashboardApiClient dashboard, CancellationToken cancellationToken,
+        bool latestUnlessCommit = false)
     {
         var origin = session.Value(options.Origin) ?? "maestro";
         var folder = session.Value(options.GitFolder) is { } f ? Path.GetFullPath(f, session.Context.WorkingDirectory) : session.Context.WorkingDirectory;
@@ -26,7 +28,7 @@ internal static class RevisionResolver
             ?? (await GitRunner.TryAsync(folder, cancellationToken, "branch", "--show-current") is { Length: > 0 } current ? current : null)
             ?? throw new CliException("no --branch given and the local git checkout is not on a branch");
 
-        if (session.Value(options.Latest))
+        if (session.Value(options.Latest) || (latestUnlessCommit && session.Value(options.Commit) is null))
         {
             return new Revision(origin, url, branch, await LatestAsync(dashboard, origin, url, branch, cancellationToken));
         }
