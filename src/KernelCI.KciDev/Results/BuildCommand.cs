@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KernelCI.KciDev.Cli;
+using KernelCI.KciDev.Results.Items;
 
 namespace KernelCI.KciDev.Results;
 
@@ -20,17 +21,18 @@ internal static class BuildCommand
             {
                 // Upstream's name: config-arch-compiler-commit-id.log (parser.py, cmd_single_build).
                 var name = string.Join('-', new[] { "config_name", "architecture", "compiler", "git_commit_hash", "id" }.Select(k => ResultText.Python(build[k]))) + ".log";
-                log = await LogDownload.SaveAsync(session, log, name, cancellationToken);
+                using var downloader = new LogDownloader(session, dashboard.BaseAddress);
+                log = await downloader.SaveAsync(log, name, cancellationToken);
             }
 
-            var links = new WebLinks(dashboard.BaseAddress);
+            var links = new DashboardLinks(dashboard.BaseAddress);
             if (session.Value(options.Json))
             {
-                await JsonOutput.WriteAsync(session.Console, BuildItemView.ToJson(build, log, links));
+                await JsonOutput.WriteAsync(session.Console, BuildOutput.Json(build, log, links));
             }
             else
             {
-                BuildItemView.Print(session.Console, build, log, links);
+                BuildOutput.Text(session.Console, build, log, links);
             }
 
             return ExitCodes.Success;

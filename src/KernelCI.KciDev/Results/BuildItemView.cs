@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KernelCI.KciDev.Cli;
+using KernelCI.KciDev.Results.Items;
 using static KernelCI.KciDev.Results.ResultText;
 
 namespace KernelCI.KciDev.Results;
@@ -8,7 +9,7 @@ namespace KernelCI.KciDev.Results;
 /// kcidev/subcommands/results/parser.py, print_build) or its JSON shape (create_build_json, kci-dev.md §4).</summary>
 internal static class BuildItemView
 {
-    public static JsonObject ToJson(JsonObject build, string? log, WebLinks links) => new()
+    public static JsonObject ToJson(JsonObject build, string? log, DashboardLinks links) => new()
     {
         ["config"] = build["config_name"]?.DeepClone(),
         ["arch"] = build["architecture"]?.DeepClone(),
@@ -20,7 +21,7 @@ internal static class BuildItemView
         ["dashboard"] = links.Build(build["id"]),
     };
 
-    public static void Print(KciConsole console, JsonObject build, string? log, WebLinks links)
+    public static void Print(KciConsole console, JsonObject build, string? log, DashboardLinks links)
     {
         Line(console, $"- config:[cyan]{Esc(build["config_name"])}[/] arch: [cyan]{Esc(build["architecture"])}[/] compiler: [cyan]{Esc(build["compiler"])}[/]");
         Line(console, "  status:" + Status(Str(build["status"])));

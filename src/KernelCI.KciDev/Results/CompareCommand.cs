@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using KernelCI.Client.Dashboard;
 using KernelCI.KciDev.Cli;
+using KernelCI.KciDev.Results.Items;
 using static KernelCI.KciDev.Results.ResultText;
 
 namespace KernelCI.KciDev.Results;
@@ -59,7 +60,7 @@ internal static class CompareCommand
                 throw new CliException($"the dashboard has no builds, boots or tests for commit {missing.Commit} of {url} {branchValue} (origin {originValue})");
             }
 
-            var view = new CompareView(before, after, new WebLinks(dashboard.BaseAddress));
+            var view = new CompareView(before, after, new DashboardLinks(dashboard.BaseAddress));
             if (quiet)
             {
                 await JsonOutput.WriteAsync(session.Console, view.ToJson());

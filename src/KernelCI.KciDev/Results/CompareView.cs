@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using KernelCI.KciDev.Cli;
+using KernelCI.KciDev.Results.Items;
 using static KernelCI.KciDev.Results.ResultText;
 
 namespace KernelCI.KciDev.Results;
 
 /// <summary>What `results compare` prints: upstream's summary table and regression lines, or its JSON object
 /// (kernelci/kci-dev:kcidev/subcommands/results/parser.py, cmd_compare).</summary>
-internal sealed class CompareView(CommitResults previous, CommitResults latest, WebLinks links)
+internal sealed class CompareView(CommitResults previous, CommitResults latest, DashboardLinks links)
 {
     private readonly List<JsonObject> _builds = RegressionFinder.Find(latest.Builds, previous.Builds, RegressionFinder.BuildKey);
     private readonly List<JsonObject> _boots = RegressionFinder.Find(latest.Boots, previous.Boots, RegressionFinder.TestKey);

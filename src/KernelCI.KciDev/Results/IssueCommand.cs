@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using KernelCI.Client.Dashboard;
 using KernelCI.KciDev.Cli;
+using KernelCI.KciDev.Results.Items;
 using static KernelCI.KciDev.Results.ResultText;
 
 namespace KernelCI.KciDev.Results;
@@ -45,7 +46,7 @@ internal static class IssueCommand
             }
 
             Line(session.Console, "[green]Issue information:[/]");
-            IssueView.Print(session.Console, issue, new WebLinks(dashboard.BaseAddress), IssueView.FirstIncident(issue));
+            IssueView.Print(session.Console, issue, new DashboardLinks(dashboard.BaseAddress), IssueView.FirstIncident(issue));
             foreach (var (kind, items) in new[] { ("builds", builds), ("tests", tests) })
             {
                 Line(session.Console, $"[green]Associated {kind}:[/]");

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KernelCI.KciDev.Cli;
+using KernelCI.KciDev.Results.Items;
 using static KernelCI.KciDev.Results.ResultText;
 
 namespace KernelCI.KciDev.Results;
@@ -9,7 +10,7 @@ namespace KernelCI.KciDev.Results;
 /// seen on the checkout asked about.</summary>
 internal static class IssueView
 {
-    public static void Print(KciConsole console, JsonObject issue, WebLinks links, JsonObject? firstIncident, bool isNew = false)
+    public static void Print(KciConsole console, JsonObject issue, DashboardLinks links, JsonObject? firstIncident, bool isNew = false)
     {
         Line(console, (isNew ? "- [red][[NEW]] [/]" : "- ") + $"[bold]{Esc(issue["comment"])}[/]");
         Line(console, $"  {Esc(links.Issue(Str(issue["id"])))}");

@@ -1,5 +1,6 @@
 using KernelCI.Client.Dashboard;
 using KernelCI.KciDev.Cli;
+using KernelCI.KciDev.Results.Items;
 
 namespace KernelCI.KciDev.Results;
 
@@ -8,7 +9,7 @@ internal sealed record IssuesRequest(CommandSession Session, DashboardApiClient 
 {
     public KciConsole Console => Session.Console;
 
-    public WebLinks Links { get; } = new(Dashboard.BaseAddress);
+    public DashboardLinks Links { get; } = new(Dashboard.BaseAddress);
 
     /// <summary>A tree that fails while every tree is visited is reported on standard error and skipped, as upstream
     /// carries on to the next tree.</summary>

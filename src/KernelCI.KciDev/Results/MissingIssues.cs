@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KernelCI.Client.Dashboard;
 using KernelCI.KciDev.Cli;
+using KernelCI.KciDev.Results.Items;
 using static KernelCI.KciDev.Results.ResultText;
 
 namespace KernelCI.KciDev.Results;
@@ -49,7 +50,7 @@ internal static class MissingIssues
     /// <summary>The web page and issues endpoint of an item: builds are builds, boots are tests.</summary>
     public static string Endpoint(string kind) => kind == "builds" ? "build" : "test";
 
-    public static void Print(KciConsole console, IssueCheckout checkout, string kind, List<(string Id, string Status)> missing, WebLinks links)
+    public static void Print(KciConsole console, IssueCheckout checkout, string kind, List<(string Id, string Status)> missing, DashboardLinks links)
     {
         Line(console, $"[bold]{Esc(checkout.Title)}: [/]");
         Line(console, $"  - Commit:{Esc(checkout.Commit)}");

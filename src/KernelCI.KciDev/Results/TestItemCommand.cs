@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KernelCI.KciDev.Cli;
+using KernelCI.KciDev.Results.Items;
 
 namespace KernelCI.KciDev.Results;
 
@@ -18,19 +19,20 @@ internal static class TestItemCommand
             if (session.Value(options.DownloadLogs))
             {
                 // Upstream's name: platform__path__config-arch-compiler-id.log (parser.py, cmd_single_test).
-                var file = $"{ResultText.Python(TestItemView.Platform(test))}__{ResultText.Python(test["path"])}__"
+                var file = $"{ResultText.Python(ItemFields.Platform(test))}__{ResultText.Python(test["path"])}__"
                     + string.Join('-', new[] { "config_name", "architecture", "compiler", "id" }.Select(k => ResultText.Python(test[k]))) + ".log";
-                log = await LogDownload.SaveAsync(session, log, file, cancellationToken);
+                using var downloader = new LogDownloader(session, dashboard.BaseAddress);
+                log = await downloader.SaveAsync(log, file, cancellationToken);
             }
 
-            var links = new WebLinks(dashboard.BaseAddress);
+            var links = new DashboardLinks(dashboard.BaseAddress);
             if (session.Value(options.Json))
             {
-                await JsonOutput.WriteAsync(session.Console, TestItemView.ToJson(test, log, links));
+                await JsonOutput.WriteAsync(session.Console, TestOutput.Json(test, log, links));
             }
             else
             {
-                TestItemView.Print(session.Console, test, log, links);
+                TestOutput.Text(session.Console, test, log, links);
             }
 
             return ExitCodes.Success;

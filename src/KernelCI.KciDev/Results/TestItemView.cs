@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KernelCI.KciDev.Cli;
+using KernelCI.KciDev.Results.Items;
 using static KernelCI.KciDev.Results.ResultText;
 
 namespace KernelCI.KciDev.Results;
@@ -9,7 +10,7 @@ namespace KernelCI.KciDev.Results;
 /// `dashboard` link on `/test/` where upstream's JSON says `/build/`.</summary>
 internal static class TestItemView
 {
-    public static JsonObject ToJson(JsonObject test, string? log, WebLinks links)
+    public static JsonObject ToJson(JsonObject test, string? log, DashboardLinks links)
     {
         var json = new JsonObject
         {
@@ -32,7 +33,7 @@ internal static class TestItemView
         return json;
     }
 
-    public static void Print(KciConsole console, JsonObject test, string? log, WebLinks links)
+    public static void Print(KciConsole console, JsonObject test, string? log, DashboardLinks links)
     {
         Line(console, $"- test path: [cyan]{Esc(test["path"])}[/]");
         Line(console, $"  hardware: [cyan]{Esc(Platform(test))}[/]");

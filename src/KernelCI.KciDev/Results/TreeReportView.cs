@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KernelCI.KciDev.Cli;
+using KernelCI.KciDev.Results.Items;
 using static KernelCI.KciDev.Results.ResultText;
 
 namespace KernelCI.KciDev.Results;
@@ -24,7 +25,7 @@ internal static class TreeReportView
         Summary(console, "tests", report["test_status_summary"] as JsonObject, "pass_count", "fail_count", "error_count", "skip_count", "miss_count", "done_count", "null_count");
         Line(console);
 
-        var links = Uri.TryCreate(Str(report["dashboard_url"]), UriKind.Absolute, out var url) ? new WebLinks(url) : null;
+        var links = Uri.TryCreate(Str(report["dashboard_url"]), UriKind.Absolute, out var url) ? new DashboardLinks(url) : null;
         foreach (var (key, title) in Categories)
         {
             Histories(console, report[key] as JsonObject, title, links);
@@ -39,7 +40,7 @@ internal static class TreeReportView
         Line(console, $"{name}:\t{Counts(Count(pass), Count(fail), inconclusive.Sum(Count))}");
     }
 
-    private static void Histories(KciConsole console, JsonObject? platforms, string title, WebLinks? links)
+    private static void Histories(KciConsole console, JsonObject? platforms, string title, DashboardLinks? links)
     {
         if (platforms is not { Count: > 0 })
         {
@@ -70,7 +71,7 @@ internal static class TreeReportView
         }
     }
 
-    private static void Issues(KciConsole console, JsonArray issues, WebLinks? links)
+    private static void Issues(KciConsole console, JsonArray issues, DashboardLinks? links)
     {
         if (issues.Count > 0)
         {

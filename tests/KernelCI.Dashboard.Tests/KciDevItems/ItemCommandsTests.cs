@@ -149,7 +149,7 @@ public sealed class ItemCommandsTests(IssueSeedServer server) : IClassFixture<Is
         var result = await _kciDev.RunAsync("results", "test", "--id", "maestro:t2", "--download-logs", "--json");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.StartsWith("kci-dev: cannot download the log https://logs.example.org/t2.log.gz", result.Error);
+        Assert.StartsWith("kci-dev: failed to fetch log https://logs.example.org/t2.log.gz", result.Error);
         Assert.Equal("https://logs.example.org/t2.log.gz", (string?)JsonNode.Parse(result.Output)!["log"]);
         Assert.Empty(Directory.GetFiles(_kciDev.WorkingDirectory, "*.log*"));
     }
