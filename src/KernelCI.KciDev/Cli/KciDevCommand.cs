@@ -1,5 +1,10 @@
 using System.CommandLine;
+using KernelCI.KciDev.Checkout;
+using KernelCI.KciDev.Config;
+using KernelCI.KciDev.Patchset;
 using KernelCI.KciDev.Results;
+using KernelCI.KciDev.TestRetry;
+using KernelCI.KciDev.Watch;
 
 namespace KernelCI.KciDev.Cli;
 
@@ -16,6 +21,11 @@ internal static class KciDevCommand
 
         // One line per command group; each group lives in its own feature folder.
         root.Subcommands.Add(ResultsCommand.Create(context));
+        root.Subcommands.Add(ConfigCommand.Create(context));
+        root.Subcommands.Add(CheckoutCommand.Create(context));
+        root.Subcommands.Add(PatchsetCommand.Create(context));
+        root.Subcommands.Add(TestRetryCommand.Create(context));
+        root.Subcommands.Add(WatchCommand.Create(context));
         return root;
     }
 }
