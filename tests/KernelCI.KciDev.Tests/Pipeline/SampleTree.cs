@@ -19,6 +19,9 @@ internal sealed class SampleTree(MaestroClient maestro, string treeId)
 
     public MaestroNode? Boot { get; private set; }
 
+    /// <summary>The tree of a root node the pipeline API made (a checkout or a patchset).</summary>
+    public static SampleTree Of(MaestroClient maestro, MaestroNode root) => new(maestro, root.Treeid!) { Checkout = root };
+
     public async Task<MaestroNode> CheckoutAsync(string name = "checkout", string state = "running", string? result = null) =>
         Checkout = await maestro.CreateNodeAsync(Node("checkout", name, null, state, result), Ct);
 
