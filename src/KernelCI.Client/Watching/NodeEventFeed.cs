@@ -25,7 +25,17 @@ internal abstract class NodeEventFeed : IAsyncDisposable
         catch (MaestroClientException e) when (e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
         {
             // Upstream's kernelci-api has no stream: a promiscuous subscription sees every user's nodes.
-            var subscription = await maestro.SubscribeAsync("node", promiscuous: true, cancellationToken: cancellationToken);
+            MaestroSubscription subscription;
+            try
+            {
+                subscription = await maestro.SubscribeAsync("node", promiscuous: true, cancellationToken: cancellationToken);
+            }
+            catch (MaestroClientException refused) when (refused.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            {
+                throw new MaestroClientException(refused.StatusCode,
+                    $"this Maestro API has no /events/stream, and its /subscribe refused the token ({refused.Message}): watching needs a Maestro user's token there");
+            }
+
             return new ListenFeed(maestro, subscription.Id, names);
         }
     }

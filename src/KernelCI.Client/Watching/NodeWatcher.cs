@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using KernelCI.Client.Maestro;
 
 namespace KernelCI.Client.Watching;
@@ -18,18 +17,23 @@ public sealed class NodeWatcher(MaestroClient maestro, TimeProvider time)
         var connected = false;
         while (true)
         {
+            string reason;
             try
             {
                 if (await run.FollowAsync(() => connected = true, cancellationToken) is { } outcome)
                 {
                     return outcome;
                 }
+
+                reason = "the event feed ended";
             }
             catch (Exception e) when (connected && IsTransient(e) && !cancellationToken.IsCancellationRequested)
             {
-                progress?.Report(new WatchUpdate(WatchUpdateKind.Reconnecting, Detail: e.Message));
-                await Task.Delay(request.RetryDelay, time, cancellationToken);
+                reason = e.Message;
             }
+
+            progress?.Report(new WatchUpdate(WatchUpdateKind.Reconnecting, Detail: reason));
+            await Task.Delay(request.RetryDelay, time, cancellationToken);
         }
     }
 

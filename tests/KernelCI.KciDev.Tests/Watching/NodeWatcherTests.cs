@@ -127,10 +127,59 @@ public sealed class NodeWatcherTests(PipelineServersFixture fixture) : IClassFix
         Assert.Equal(["checkout running Running", "kbuild-gcc-x86 running Running", "checkout available Done", "kbuild-gcc-x86 done Done"], changes);
     }
 
-    private (Task<WatchOutcome> Watch, RecordedProgress Progress) Start(WatchRequest request, TimeProvider? time = null)
+    [Fact]
+    public async Task Without_an_event_stream_the_watch_follows_a_subscription()
+    {
+        // Given a Maestro that answers /events/stream with 404, as upstream's kernelci-api, and a Maestro user's token
+        var tree = await RunningTreeAsync();
+        var maestro = Client(new StreamOverride(missing: true), fixture.Servers.Options.MaestroToken);
+        var (watch, progress) = Start(new WatchRequest(tree.TreeId, "checkout", Jobs, SampleTree.Test), maestro: maestro);
+        await progress.WaitForAsync(WatchUpdateKind.Connected);
+
+        await tree.SetAsync(tree.Checkout!, "available", null);
+        await tree.SetAsync(tree.Build!, "done", "pass");
+        await tree.FinishBootAsync("pass", "pass");
+
+        Assert.Equal(WatchVerdict.TestPassed, (await watch).Verdict);
+    }
+
+    [Fact]
+    public async Task Without_an_event_stream_or_a_maestro_token_the_watch_says_why()
+    {
+        var tree = await RunningTreeAsync();
+        var maestro = Client(new StreamOverride(missing: true), token: null);
+
+        var error = await Assert.ThrowsAsync<Client.Maestro.MaestroClientException>(() => Start(new WatchRequest(tree.TreeId, "checkout", Jobs), maestro: maestro).Watch);
+
+        Assert.StartsWith("this Maestro API has no /events/stream, and its /subscribe refused the token", error.Message);
+    }
+
+    [Fact]
+    public async Task A_stream_that_ends_is_opened_again_and_nothing_is_missed()
+    {
+        // Given the first two streams end as soon as they open
+        var tree = await RunningTreeAsync();
+        var handler = new StreamOverride(missing: false, streamsToEnd: 2);
+        var (watch, progress) = Start(new WatchRequest(tree.TreeId, "checkout", Jobs) { RetryDelay = TimeSpan.FromMilliseconds(10) },
+            maestro: Client(handler, token: null));
+        await progress.WaitForAsync(u => u.Kind == WatchUpdateKind.Connected && progress.Updates.Count(c => c.Kind == WatchUpdateKind.Reconnecting) == 2);
+
+        await tree.SetAsync(tree.Checkout!, "available", null);
+        await tree.SetAsync(tree.Build!, "done", "pass");
+        await tree.FinishBootAsync("pass", null);
+
+        Assert.Equal(WatchVerdict.Finished, (await watch).Verdict);
+        Assert.Equal(3, handler.Streams.Count);
+        Assert.Equal(2, progress.Updates.Count(u => u is { Kind: WatchUpdateKind.Reconnecting, Detail: "the event feed ended" }));
+    }
+
+    private Client.Maestro.MaestroClient Client(HttpMessageHandler handler, string? token) =>
+        new(new HttpClient(handler) { BaseAddress = new Uri(fixture.Servers.Options.MaestroUrl!), Timeout = TimeSpan.FromMinutes(1) }, token);
+
+    private (Task<WatchOutcome> Watch, RecordedProgress Progress) Start(WatchRequest request, TimeProvider? time = null, Client.Maestro.MaestroClient? maestro = null)
     {
         var progress = new RecordedProgress();
-        var watch = new NodeWatcher(fixture.Servers.Maestro, time ?? TimeProvider.System).WatchAsync(request, progress, Ct)
+        var watch = new NodeWatcher(maestro ?? fixture.Servers.Maestro, time ?? TimeProvider.System).WatchAsync(request, progress, Ct)
             .WaitAsync(TimeSpan.FromSeconds(60), Ct);
         return (watch, progress);
     }
