@@ -13,7 +13,8 @@ internal sealed class LiveProgress(Table table, LiveDisplayContext context) : IP
 
     public static Table NewTable(string treeId) => new Table()
         .Title($"tree {Markup.Escape(treeId)}")
-        .AddColumns("node", "kind", "state", "result", "verdict", "node id")
+        .AddColumns("node", "kind", "state", "result", "verdict")
+        .AddColumn(new TableColumn("node id").NoWrap())
         .Caption("connecting to Maestro");
 
     public void Report(WatchUpdate value)
