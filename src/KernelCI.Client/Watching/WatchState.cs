@@ -9,6 +9,7 @@ internal sealed class WatchState(WatchRequest request)
     private readonly IReadOnlySet<string> _jobs = request.Jobs;
     private readonly IReadOnlySet<string> _names = request.Names;
     private readonly Dictionary<string, WatchedNode> _nodes = new(StringComparer.Ordinal);
+    private bool _waitingForTest;
 
     /// <summary>When every job was first seen finished (upstream's `jobs_done_ts`), with a test still to come.</summary>
     public DateTimeOffset? JobsDoneAt { get; private set; }
@@ -28,6 +29,7 @@ internal sealed class WatchState(WatchRequest request)
     /// <summary>The verdict if the watch is over at <paramref name="now"/>, else null.</summary>
     public WatchOutcome? Decide(DateTimeOffset now)
     {
+        _waitingForTest = false;
         var remaining = new HashSet<string>(_jobs, StringComparer.Ordinal);
         var inProgress = 0;
         foreach (var node in Ordered().Where(n => _jobs.Contains(n.Name)))
@@ -63,6 +65,7 @@ internal sealed class WatchState(WatchRequest request)
         }
 
         JobsDoneAt ??= now;
+        _waitingForTest = true;
         // Several nodes may carry the test's name (a retry): upstream reads the last one listed, the newest.
         var testNode = Ordered().LastOrDefault(n => n.Name == request.TestName);
         return testNode?.Result switch
@@ -74,8 +77,9 @@ internal sealed class WatchState(WatchRequest request)
         };
     }
 
-    /// <summary>When the test result stops being awaited, once every job finished.</summary>
-    public DateTimeOffset? Deadline => JobsDoneAt + request.TestResultWait;
+    /// <summary>When the test result stops being awaited, while every job is finished (a job run again, e.g. by
+    /// testretry, suspends it; upstream's clock still counts from the first time the jobs were all done).</summary>
+    public DateTimeOffset? Deadline => _waitingForTest ? JobsDoneAt + request.TestResultWait : null;
 
     private WatchedNode? Apply(string id, string name, string kind, string state, string? result, DateTime? created, DateTime? updated)
     {

@@ -77,6 +77,31 @@ public sealed class NodeWatcherTests(PipelineServersFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_job_run_again_while_waiting_for_the_test_suspends_the_60_seconds()
+    {
+        // Given every job done, no test result yet, on a clock the test moves
+        var tree = await RunningTreeAsync();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var (watch, progress) = Start(new WatchRequest(tree.TreeId, "checkout", Jobs, SampleTree.Test), clock);
+        await progress.WaitForAsync(WatchUpdateKind.Connected);
+        await tree.SetAsync(tree.Checkout!, "available", null);
+        await tree.SetAsync(tree.Build!, "done", "pass");
+        await tree.FinishBootAsync("pass", null);
+        await progress.WaitForAsync(WatchUpdateKind.WaitingForTest);
+
+        // When the job is run again (testretry) and the clock passes 60 s while it runs
+        var retry = await tree.BootAsync();
+        await progress.WaitForAsync(u => u.Node?.Id == retry.Id);
+        clock.Advance(TimeSpan.FromSeconds(61));
+        await Task.Delay(200, Ct);
+        Assert.False(watch.IsCompleted);
+
+        // Then the retry's test result decides
+        await tree.FinishBootAsync("pass", "pass");
+        Assert.Equal(WatchVerdict.TestPassed, (await watch).Verdict);
+    }
+
+    [Fact]
     public async Task Tree_already_finished_is_decided_from_its_nodes_without_events()
     {
         var tree = new SampleTree(fixture.Servers.Maestro, NewTreeId());
