@@ -128,9 +128,10 @@ internal sealed class WatchRun(MaestroClient maestro, TimeProvider time, WatchRe
         {
             await read;
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException or IOException or HttpRequestException)
         {
-            // The read was stopped for the deadline; the feed is closed right after.
+            // The read was stopped for the deadline (a cancelled socket read may surface as an IOException); the feed
+            // is closed right after.
         }
 
         return (null, true);
