@@ -1,10 +1,15 @@
 using System.CommandLine;
+using KernelCI.KciDev.Checkout;
 using KernelCI.KciDev.Completion;
+using KernelCI.KciDev.Config;
 using KernelCI.KciDev.Maestro;
 using KernelCI.KciDev.Mcp;
+using KernelCI.KciDev.Patchset;
 using KernelCI.KciDev.Results;
 using KernelCI.KciDev.Storage;
 using KernelCI.KciDev.Submit;
+using KernelCI.KciDev.TestRetry;
+using KernelCI.KciDev.Watch;
 
 namespace KernelCI.KciDev.Cli;
 
@@ -20,11 +25,16 @@ internal static class KciDevCommand
         }
 
         // One line per command group; each group lives in its own feature folder.
+        root.Subcommands.Add(ConfigCommand.Create(context));
+        root.Subcommands.Add(CheckoutCommand.Create(context));
+        root.Subcommands.Add(PatchsetCommand.Create(context));
+        root.Subcommands.Add(TestRetryCommand.Create(context));
+        root.Subcommands.Add(WatchCommand.Create(context));
         root.Subcommands.Add(ResultsCommand.Create(context));
-        root.Subcommands.Add(McpCommand.Create(context));
         root.Subcommands.Add(MaestroCommand.Create(context));
         root.Subcommands.Add(SubmitCommand.Create(context));
         root.Subcommands.Add(StorageCommand.Create(context));
+        root.Subcommands.Add(McpCommand.Create(context));
         root.Subcommands.Add(CompletionCommand.Create(context));
         return root;
     }

@@ -182,4 +182,19 @@ public sealed class EventTests
         Assert.True(await stream.MoveNextAsync());
         Assert.Equal("k-x86", stream.Current.Data!["name"]!.ToString());
     }
+
+    [Theory, MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Stream_after_now_starts_with_the_first_event_after_it_opened(DatabaseKind kind)
+    {
+        await using var app = await MaestroTestApp.StartAsync(kind);
+        var client = app.Client(await app.TokenAsync("alice"));
+        await client.CreateNodeAsync(SampleNodes.Checkout(), Ct);
+        await using var stream = await client.OpenStreamAsync(null, after: null, cancellationToken: Ct);
+
+        var later = await client.CreateNodeAsync(SampleNodes.Checkout("tree-2"), Ct);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        Assert.Equal(later.Id, (await stream.ReadAsync(timeout.Token))!.NodeId);
+    }
 }
