@@ -47,13 +47,16 @@ public sealed class KciDevHarness : IDisposable
         dashboard_api = "{dashboardApi}"
         """);
 
-    public async Task<ProcessResult> RunAsync(params string[] arguments)
+    public Task<ProcessResult> RunAsync(params string[] arguments) => RunAsync(CancellationToken.None, arguments);
+
+    /// <summary>Runs until done or until <paramref name="interrupt"/> fires, as Ctrl+C would.</summary>
+    public async Task<ProcessResult> RunAsync(CancellationToken interrupt, params string[] arguments)
     {
         var output = new StringWriter();
         var error = new StringWriter();
         var context = new CliContext(new KciConsole(output, error, isTerminal: false), name => Environment.GetValueOrDefault(name),
             HomeDirectory, WorkingDirectory, SystemConfigDirectory, Handler, Time);
-        var code = await KciDevApp.RunAsync(arguments, context);
+        var code = await KciDevApp.RunAsync(arguments, context, interrupt);
         return new ProcessResult(code, output.ToString(), error.ToString());
     }
 

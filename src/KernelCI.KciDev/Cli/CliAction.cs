@@ -20,6 +20,12 @@ internal static class CliAction
             {
                 return await action(session, cancellationToken);
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Ctrl+C: what was asked of the servers stays asked (a checkout keeps running); the shell's code for SIGINT.
+                await context.Console.Error.WriteLineAsync("kci-dev: interrupted");
+                return ExitCodes.Interrupted;
+            }
             catch (Exception e) when (Describe(e) is { } failure)
             {
                 await context.Console.Error.WriteLineAsync("kci-dev: " + failure.Message);

@@ -11,4 +11,7 @@ internal static class ExitCodes
     /// <summary>A command line the parser refuses (unknown option, missing required one): click's usage error code.</summary>
     public const int Usage = 2;
     public const int PipelineRefused = 64;
+
+    /// <summary>Stopped by Ctrl+C (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
 }

@@ -51,5 +51,36 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(line + "\n", output.ToString());
     }
 
+    [Fact]
+    public async Task Interrupted_command_says_so_and_exits_130()
+    {
+        // Given a dashboard that never answers
+        var dashboard = new StubDashboard();
+        var answered = new TaskCompletionSource();
+        _kciDev.Handler = () => new NeverAnswers(answered);
+        _kciDev.WriteSettings($"dashboard_api = \"{dashboard.Url}\"\n");
+        using var interrupt = new CancellationTokenSource();
+
+        // When Ctrl+C arrives while it waits
+        var run = _kciDev.RunAsync(interrupt.Token, "results", "trees");
+        await answered.Task;
+        await interrupt.CancelAsync();
+        var result = await run;
+
+        // Then one line and the shell's code for SIGINT
+        Assert.Equal(130, result.ExitCode);
+        Assert.Equal("kci-dev: interrupted", result.Error.Trim());
+    }
+
+    private sealed class NeverAnswers(TaskCompletionSource asked) : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            asked.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
+    }
+
     public void Dispose() => _kciDev.Dispose();
 }
