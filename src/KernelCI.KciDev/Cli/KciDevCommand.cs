@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KernelCI.KciDev.Bisect;
 using KernelCI.KciDev.Results;
 
 namespace KernelCI.KciDev.Cli;
@@ -16,6 +17,7 @@ internal static class KciDevCommand
 
         // One line per command group; each group lives in its own feature folder.
         root.Subcommands.Add(ResultsCommand.Create(context));
+        root.Subcommands.Add(BisectCommand.Create(context));
         return root;
     }
 }
