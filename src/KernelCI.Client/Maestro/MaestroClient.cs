@@ -106,6 +106,27 @@ public sealed class MaestroClient(HttpClient http, string? token = null)
         }
     }
 
+    /// <summary>Opens /events/stream and returns once the server answered: with <paramref name="after"/> null the stream
+    /// holds only events after this call (`after=now`), otherwise those after that sequence number.</summary>
+    public async Task<MaestroEventStream> OpenStreamAsync(IReadOnlyDictionary<string, string>? filters, long? after, string channel = "node",
+        CancellationToken cancellationToken = default)
+    {
+        var query = $"events/stream?channel={Uri.EscapeDataString(channel)}&after={(after is { } a ? a.ToString(System.Globalization.CultureInfo.InvariantCulture) : "now")}"
+            + string.Concat((filters ?? new Dictionary<string, string>()).Select(f => $"&{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"));
+        using var request = Request(HttpMethod.Get, query, null);
+        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        try
+        {
+            await EnsureSuccessAsync(response, cancellationToken);
+            return new MaestroEventStream(response, new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken)), channel);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>GET /whoami: the username this client's token acts as (e.g. to find the nodes it made itself).</summary>
     public async Task<string> WhoAmIAsync(CancellationToken cancellationToken = default) =>
         (await SendAsync<JsonObject>(HttpMethod.Get, "whoami", null, cancellationToken))!["username"]?.ToString()

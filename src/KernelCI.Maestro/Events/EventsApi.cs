@@ -130,13 +130,20 @@ public static class EventsApi
         return RequestJson.Json(array);
     }
 
-    internal static async Task Stream(HttpContext http, EventStream stream)
+    internal static async Task Stream(HttpContext http, EventStream stream, EventStore events, EventPositions positions)
     {
         var query = http.Request.Query;
         var lastId = http.Request.Headers["Last-Event-ID"].ToString();
         var afterText = lastId.Length > 0 ? lastId : query["after"].ToString();
         long after = 0;
-        if (afterText.Length > 0 && !long.TryParse(afterText, NumberStyles.None, CultureInfo.InvariantCulture, out after))
+        if (afterText == "now")
+        {
+            // Only what comes after this request (as /subscribe starts): a watcher opens the stream, then reads the
+            // nodes' state, and misses nothing between the two (docs/kci-dev.md, watch).
+            await positions.EnsureAsync(http.RequestAborted);
+            after = await events.LastSequenceAsync(http.RequestAborted);
+        }
+        else if (afterText.Length > 0 && !long.TryParse(afterText, NumberStyles.None, CultureInfo.InvariantCulture, out after))
         {
             throw MaestroException.BadRequest($"after: '{afterText}' is not an event sequence number");
         }
