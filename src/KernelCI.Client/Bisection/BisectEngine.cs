@@ -111,8 +111,8 @@ public sealed class BisectEngine(IBisectStepRunner runner, TimeProvider time, IL
             return state;
         }
 
-        var good = await work.ResolveAsync("--good", state.Good, cancellationToken);
-        var bad = await work.ResolveAsync("--bad", state.Bad, cancellationToken);
+        var good = await work.ResolveAsync("--good", state.Good, state.Branch, cancellationToken);
+        var bad = await work.ResolveAsync("--bad", state.Bad, state.Branch, cancellationToken);
         if (good == bad)
         {
             throw new BisectionException($"--good {state.Good} and --bad {state.Bad} are the same commit");

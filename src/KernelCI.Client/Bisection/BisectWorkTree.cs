@@ -30,10 +30,20 @@ internal sealed class BisectWorkTree(string directory)
     }
 
     /// <summary>The full SHA of a commit named by SHA, short SHA, tag or ref, or a one-line error naming the option.</summary>
-    public async Task<string> ResolveAsync(string option, string name, CancellationToken cancellationToken)
+    /// <remarks>The bisected branch's own name means its fetched head (origin/BRANCH): a reused clone's local branch
+    /// may be behind.</remarks>
+    public async Task<string> ResolveAsync(string option, string name, string branch, CancellationToken cancellationToken)
     {
-        var (code, output, _) = await _git.RunAsync(["rev-parse", "--verify", "--quiet", "--end-of-options", name + "^{commit}"], cancellationToken);
-        return code == 0 && output.Length == 40 ? output : throw new BisectionException($"{option} {name}: no such commit in the tree");
+        foreach (var candidate in name == branch ? [$"refs/remotes/origin/{branch}", name] : new[] { name })
+        {
+            var (code, output, _) = await _git.RunAsync(["rev-parse", "--verify", "--quiet", "--end-of-options", candidate + "^{commit}"], cancellationToken);
+            if (code == 0 && output.Length == 40)
+            {
+                return output;
+            }
+        }
+
+        throw new BisectionException($"{option} {name}: no such commit in the tree");
     }
 
     public async Task<bool> IsAncestorAsync(string ancestor, string descendant, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using KernelCI.Client.Maestro;
 using KernelCI.Testing;
 
 namespace KernelCI.EndToEnd.Tests.Bisect;
@@ -36,12 +37,23 @@ public sealed class BisectEndToEndTests(ITestOutputHelper log)
             "--job-filter", "kbuild-gcc-x86", "--job-filter", "baseline-x86", "--platform-filter", "qemu-x86_64", "--test", "login",
             "--retry-fail", "0").WaitAsync(Budget, TestContext.Current.CancellationToken);
         log.WriteLine($"kci-dev bisect took {clock.Elapsed:mm\\:ss}\n{result}");
+        await LogBuildTimesAsync(server);
 
         // Then it names the fifth commit, its subject and author
         Assert.True(result.ExitCode == 0, result + "\n--- server\n" + server.Output);
         Assert.Contains($"Bisection complete. First bad commit: {commits[4]}\nsubject: init: panic at boot, on purpose\nauthor: KernelCI Test <test@kernelci.local>\n",
             result.Output, StringComparison.Ordinal);
         Assert.Matches(@"baseline-x86 [0-9a-f]+ done/fail http://\S+", result.Output);
+    }
+
+    /// <summary>How long each step's kbuild took: the first compiles everything, the next ones mostly hit ccache.</summary>
+    private async Task LogBuildTimesAsync(BisectServer server)
+    {
+        var maestro = new MaestroClient(new HttpClient { BaseAddress = new Uri(server.Api, "latest/") });
+        foreach (var kbuild in (await maestro.GetNodesFastAsync(new NodeFilter().Where("kind", "kbuild"))).OrderBy(n => n.Created))
+        {
+            log.WriteLine($"kbuild {kbuild.Id} {kbuild.Data["kernel_revision"]?["commit"]}: {kbuild.Result}, {kbuild.Updated - kbuild.Created:mm\\:ss}");
+        }
     }
 
     /// <summary>init/main.c with a panic in kernel_init, once the kernel is up and printing to the console.</summary>

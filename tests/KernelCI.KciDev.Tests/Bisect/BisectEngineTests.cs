@@ -175,6 +175,22 @@ public sealed class BisectEngineTests
         Assert.Equal((repository.Good, repository.Bad), (state!.GoodSha, state.BadSha));
     }
 
+    [Fact]
+    public async Task Reused_work_folder_is_fetched_and_the_branch_name_means_its_new_head()
+    {
+        // Given a finished bisection, then a commit pushed to the tree
+        using var repository = await SmallRepository.CreateAsync();
+        await Engine(FakeStepRunner.For(repository)).RunAsync(State(repository), repository.WorkDirectory, repository.StateFile, null, None);
+        var pushed = await repository.CommitAsync("change 9");
+
+        // When a new bisection in the same work folder names the branch as its bad commit
+        await Engine(FakeStepRunner.For(repository)).RunAsync(State(repository) with { Bad = "main" }, repository.WorkDirectory, repository.StateFile, null, None);
+
+        var state = await BisectStateFile.LoadAsync(repository.StateFile);
+        Assert.Equal(pushed, state!.BadSha);
+        Assert.Equal(repository.FirstBad, state.FirstBad!.Sha);
+    }
+
     private static BisectEngine Engine(IBisectStepRunner runner) => new(runner, TimeProvider.System);
 
     private static BisectState State(SmallRepository repository, int retryFail = 2) => new()

@@ -36,13 +36,20 @@ internal sealed class SmallRepository : IDisposable
         await TestGit.RunAsync(repository.Path, "init", "-q", "-b", "main");
         for (var i = 0; i <= 8; i++)
         {
-            await File.WriteAllTextAsync(System.IO.Path.Combine(repository.Path, "value"), $"{i}\n");
-            await TestGit.RunAsync(repository.Path, "add", "value");
-            await TestGit.RunAsync(repository.Path, "commit", "-q", "-m", i == 0 ? "root: works" : $"change {i}");
-            repository.Commits.Add(await TestGit.RunAsync(repository.Path, "rev-parse", "HEAD"));
+            await repository.CommitAsync(i == 0 ? "root: works" : $"change {i}");
         }
 
         return repository;
+    }
+
+    /// <summary>One more commit on main.</summary>
+    public async Task<string> CommitAsync(string subject)
+    {
+        await File.WriteAllTextAsync(System.IO.Path.Combine(Path, "value"), $"{Commits.Count}\n");
+        await TestGit.RunAsync(Path, "add", "value");
+        await TestGit.RunAsync(Path, "commit", "-q", "-m", subject);
+        Commits.Add(await TestGit.RunAsync(Path, "rev-parse", "HEAD"));
+        return Commits[^1];
     }
 
     /// <summary>Whether a commit contains the culprit.</summary>
