@@ -1,7 +1,6 @@
 using System.CommandLine;
 using KernelCI.Client.Bisection;
 using KernelCI.KciDev.Cli;
-using Spectre.Console;
 
 namespace KernelCI.KciDev.Bisect;
 
@@ -83,7 +82,7 @@ internal static class BisectCommand
                 $"kci-dev: {string.Join(", ", given)} ignored: resuming the bisection of {stateFile} (--ignore-state starts a new one)");
         }
 
-        session.Console.Ansi.MarkupLineInterpolated(
-            $"[green]Resuming the bisection of {state.Giturl} {state.Branch} ({state.Good}..{state.Bad}, test {state.Test}) from {stateFile}: {state.Steps.Count} steps decided[/]");
+        PlainOrColour.Line(session.Console, "green",
+            $"Resuming the bisection of {state.Giturl} {state.Branch} ({state.Good}..{state.Bad}, test {state.Test}) from {stateFile}: {state.Steps.Count} steps decided");
     }
 }

@@ -73,7 +73,7 @@ internal sealed class BisectPrinter(KciConsole console) : IProgress<BisectUpdate
 
     private static string Short(string? commit) => commit is { Length: > 12 } ? commit[..12] : commit ?? "";
 
-    private void Line(string colour, string text) => console.Ansi.MarkupLine($"[{colour}]{Markup.Escape(text)}[/]");
+    private void Line(string colour, string text) => PlainOrColour.Line(console, colour, text);
 
     private void Status(string text) => _status?.Status(Markup.Escape(text));
 }

@@ -14,11 +14,14 @@ internal sealed class BisectCli(KciDevHarness harness, IBisectStepRunner runner)
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>Whether kci-dev believes its output is a terminal (live status, colours).</summary>
+    public bool IsTerminal { get; init; }
+
     public async Task<ProcessResult> RunAsync(params string[] arguments)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var context = new CliContext(new KciConsole(output, error, isTerminal: false), name => harness.Environment.GetValueOrDefault(name),
+        var context = new CliContext(new KciConsole(output, error, IsTerminal), name => harness.Environment.GetValueOrDefault(name),
             harness.HomeDirectory, harness.WorkingDirectory, harness.SystemConfigDirectory, harness.Handler, Time);
         var root = new RootCommand();
         foreach (var option in GlobalOptions.All)

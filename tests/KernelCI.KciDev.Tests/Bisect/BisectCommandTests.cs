@@ -23,6 +23,32 @@ public sealed class BisectCommandTests
     }
 
     [Fact]
+    public async Task Plain_output_keeps_long_log_links_on_one_line()
+    {
+        using var repository = await SmallRepository.CreateAsync();
+        using var harness = new KciDevHarness();
+        var log = "http://storage.example.org/" + new string('x', 150) + "/log.txt.gz";
+        var runner = new LongLogRunner(repository, log);
+
+        var result = await new BisectCli(harness, runner).RunAsync(Start(repository));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"       baseline-x86 node-1 done/fail {log}\n", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Terminal_output_runs_under_a_live_status_and_names_the_first_bad_commit()
+    {
+        using var repository = await SmallRepository.CreateAsync();
+        using var harness = new KciDevHarness();
+
+        var result = await new BisectCli(harness, FakeStepRunner.For(repository)) { IsTerminal = true }.RunAsync(Start(repository));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains(repository.FirstBad, result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Step_runner_gets_the_filters_test_and_retry_count_of_the_options()
     {
         using var repository = await SmallRepository.CreateAsync();
@@ -191,4 +217,16 @@ public sealed class BisectCommandTests
         "--giturl", repository.Path, "--branch", "main", "--good", repository.Good, "--bad", repository.Bad,
         "--job-filter", "baseline-x86", "--platform-filter", "qemu-x86_64", "--test", "login",
     ];
+
+    /// <summary>Every run bad, with a log link longer than a console line.</summary>
+    private sealed class LongLogRunner(SmallRepository repository, string log) : IBisectStepRunner
+    {
+        private int _calls;
+
+        public Task<StepResult> RunAsync(string commit, CancellationToken cancellationToken)
+        {
+            var verdict = repository.IsBad(commit) ? StepVerdict.Bad : StepVerdict.Good;
+            return Task.FromResult(new StepResult(verdict, [new StepNode("node-" + ++_calls, "baseline-x86", "done", "fail", log)]));
+        }
+    }
 }
