@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using KernelCI.Client.Bisection;
 using KernelCI.Client.Dashboard;
 using KernelCI.Client.Kcidb;
 using KernelCI.Client.Maestro;
@@ -40,6 +41,7 @@ internal static class CliAction
         PipelineClientException pipeline => ("pipeline: " + pipeline.Message, ExitCodes.PipelineRefused),
         MaestroClientException maestro => ("Maestro API: " + maestro.Message, ExitCodes.MaestroError),
         KcidbClientException kcidb => ("KCIDB: " + kcidb.Message, ExitCodes.Failure),
+        BisectionException bisection => (bisection.Message, ExitCodes.Failure),
         StorageClientException storage => ("storage: " + storage.Message, ExitCodes.Failure),
         HttpRequestException http => (Unreachable(http), ExitCodes.Failure),
         TaskCanceledException or TimeoutException => ("the server did not answer in time", ExitCodes.Failure),

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KernelCI.KciDev.Bisect;
 using KernelCI.KciDev.Checkout;
 using KernelCI.KciDev.Completion;
 using KernelCI.KciDev.Config;
@@ -30,6 +31,7 @@ internal static class KciDevCommand
         root.Subcommands.Add(PatchsetCommand.Create(context));
         root.Subcommands.Add(TestRetryCommand.Create(context));
         root.Subcommands.Add(WatchCommand.Create(context));
+        root.Subcommands.Add(BisectCommand.Create(context));
         root.Subcommands.Add(ResultsCommand.Create(context));
         root.Subcommands.Add(MaestroCommand.Create(context));
         root.Subcommands.Add(SubmitCommand.Create(context));

@@ -6,14 +6,17 @@ namespace KernelCI.Pipeline.Runtimes.Shell;
 /// the compile steps, and an ERR trap that exits with the stage, so rc 0/1/2 = pass/fail/incomplete.</summary>
 internal static class BuildScript
 {
-    public static string Render(KbuildPlan plan, string tarball, string artifacts)
+    /// <param name="ccacheDirectory">CCACHE_DIR, used when `ccache` is installed; null never uses ccache.</param>
+    public static string Render(KbuildPlan plan, string tarball, string artifacts, string? ccacheDirectory = null)
     {
-        var make = new List<string> { "ARCH=" + plan.MakeArch };
-        make.AddRange(plan.Compiler switch
+        var clang = plan.Compiler.StartsWith("clang", StringComparison.Ordinal);
+        var compiler = clang ? plan.Compiler : (plan.CrossCompile ?? "") + plan.Compiler;
+        var make = new List<string> { "ARCH=" + plan.MakeArch, "HOSTCC=" + plan.Compiler };
+        if (clang)
         {
-            var c when c.StartsWith("clang", StringComparison.Ordinal) => ["CC=" + c, "HOSTCC=" + c, "LLVM=1"],
-            var c => ["CC=" + (plan.CrossCompile ?? "") + c, "HOSTCC=" + c],
-        });
+            make.Add("LLVM=1");
+        }
+
         if (plan.CrossCompile is { } cross)
         {
             make.Add("CROSS_COMPILE=" + cross);
@@ -26,7 +29,13 @@ internal static class BuildScript
         s.Append("stage=2\n");
         s.Append("trap 'rc=$?; echo \"build.sh: command failed (rc $rc) at line $LINENO, stage $stage\" >&2; exit $stage' ERR\n");
         s.Append($"export ARCH={Q(plan.MakeArch)}\n");
-        s.Append($"make_args=({string.Join(' ', make.Select(Q))})\n");
+        s.Append($"cc={Q(compiler)}\n");
+        if (ccacheDirectory is not null)
+        {
+            AppendCcache(s, ccacheDirectory);
+        }
+
+        s.Append($"make_args=(\"CC=$cc\" {string.Join(' ', make.Select(Q))})\n");
         s.Append($"artifacts={Q(artifacts)}\n");
         s.Append("mkdir -p \"$artifacts\" src\n");
         s.Append("echo '### extracting the source tarball'\n");
@@ -56,8 +65,30 @@ internal static class BuildScript
         s.Append("if [ -d ../_modules_/lib/modules ]; then\n");
         s.Append("  tar -C ../_modules_ -cJf \"$artifacts/modules.tar.xz\" .\n");
         s.Append("fi\n");
+        if (ccacheDirectory is not null)
+        {
+            s.Append("if [ -n \"${CCACHE_STATSLOG:-}\" ]; then echo '### ccache, this build:'; ccache --show-log-stats | grep -E 'Hits|Misses' || true; fi\n");
+        }
+
         s.Append("echo '### build done'\n");
         return s.ToString();
+    }
+
+    /// <summary>ccache, when installed, so that building a commit next to one already built (a bisection's steps, a
+    /// tree's next push) compiles only what changed. Each build extracts the tarball into a new folder: the kernel
+    /// compiles with relative paths, and CCACHE_BASEDIR and CCACHE_NOHASHDIR keep that folder out of the hash; the
+    /// sloppiness lets direct mode trust headers generated moments before (include/generated/autoconf.h).</summary>
+    private static void AppendCcache(StringBuilder s, string directory)
+    {
+        s.Append("if command -v ccache >/dev/null 2>&1; then\n");
+        s.Append($"  export CCACHE_DIR={Q(directory)}\n");
+        s.Append("  export CCACHE_BASEDIR=\"$PWD\" CCACHE_NOHASHDIR=true CCACHE_SLOPPINESS=include_file_mtime,include_file_ctime,time_macros\n");
+        s.Append("  export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-5G}\n");
+        s.Append("  export CCACHE_STATSLOG=\"$PWD/ccache-stats.log\"\n");
+        s.Append("  mkdir -p \"$CCACHE_DIR\"\n");
+        s.Append("  cc=\"ccache $cc\"\n");
+        s.Append("  echo \"### ccache in $CCACHE_DIR\"\n");
+        s.Append("fi\n");
     }
 
     private static string Q(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";

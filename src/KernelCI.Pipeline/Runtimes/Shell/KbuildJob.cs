@@ -89,7 +89,7 @@ internal sealed class KbuildJob(JobRequest request, RuntimeContext context)
         }
 
         var script = Path.Combine(directory, "build.sh");
-        await File.WriteAllTextAsync(script, BuildScript.Render(plan, tarball, artifacts), cancellationToken);
+        await File.WriteAllTextAsync(script, BuildScript.Render(plan, tarball, artifacts, Path.Combine(context.WorkDirectory, "ccache")), cancellationToken);
         var limit = JobParams.Timeout(request.Params, 60);
         var rc = await ChildProcess.RunAsync("bash", [script], directory, log, limit, context.Time, cancellationToken);
         KbuildLog.Finished(_logger, _nodeId, rc switch { 0 => "pass", 1 => "fail", _ => "incomplete" }, rc);

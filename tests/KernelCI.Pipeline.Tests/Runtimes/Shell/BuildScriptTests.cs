@@ -56,4 +56,28 @@ public sealed class BuildScriptTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Fact]
+    public void Script_compiles_through_ccache_in_the_given_folder_when_ccache_is_installed()
+    {
+        var plan = KbuildPlan.From(new JsonObject { ["arch"] = "x86_64", ["compiler"] = "gcc", ["defconfig"] = "tinyconfig" }, new PipelineConfig());
+
+        var script = BuildScript.Render(plan, "/w/linux.tarball", "/w/artifacts", "/data/pipeline/ccache");
+
+        Assert.Contains("if command -v ccache >/dev/null 2>&1; then\n  export CCACHE_DIR='/data/pipeline/ccache'\n", script, StringComparison.Ordinal);
+        Assert.Contains("  cc=\"ccache $cc\"\n", script, StringComparison.Ordinal);
+        Assert.Contains("make_args=(\"CC=$cc\" 'ARCH=x86_64' 'HOSTCC=gcc')", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Script_without_a_ccache_folder_compiles_with_the_compiler_alone()
+    {
+        var plan = KbuildPlan.From(new JsonObject { ["arch"] = "arm64", ["compiler"] = "gcc", ["cross_compile"] = "aarch64-linux-gnu-", ["defconfig"] = "defconfig" },
+            new PipelineConfig());
+
+        var script = BuildScript.Render(plan, "/w/linux.tarball", "/w/artifacts");
+
+        Assert.DoesNotContain("ccache", script, StringComparison.Ordinal);
+        Assert.Contains("cc='aarch64-linux-gnu-gcc'\n", script, StringComparison.Ordinal);
+    }
 }
