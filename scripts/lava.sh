@@ -84,6 +84,8 @@ spawn() { # name command... : started in its own session, so `stop` ends it with
   echo $! >"$dir/run/$name.pid"
 }
 
+gone() { ! kill -0 -- "-$1" 2>/dev/null; }
+
 api_up() { curl -sf -o /dev/null --max-time 5 "$url/api/v0.2/system/version/"; }
 
 wait_for() { # seconds description command...
@@ -163,7 +165,12 @@ EOF
 
 stop() {
   for name in worker scheduler publisher gunicorn; do
-    if running "$name"; then kill -- "-$(cat "$dir/run/$name.pid")" 2>/dev/null || true; fi
+    if running "$name"; then
+      local pid; pid=$(cat "$dir/run/$name.pid")
+      kill -- "-$pid" 2>/dev/null || true
+      # A gunicorn still shutting down would keep the port from the next start.
+      wait_for 30 "$name stopping" gone "$pid"
+    fi
     rm -f "$dir/run/$name.pid"
   done
 }
