@@ -123,7 +123,9 @@ settings() {
   local file=/etc/lava-server/settings.d/50-lava-lab.yaml
   local want="EVENT_NOTIFICATION: true
 EVENT_SOCKET: \"tcp://127.0.0.1:$((port + 2))\"
-INTERNAL_EVENT_SOCKET: \"ipc://$dir/run/lava.events\""
+INTERNAL_EVENT_SOCKET: \"ipc://$dir/events/lava.events\""
+  # gunicorn and the publisher run as lavaserver, which must be able to create the socket.
+  mkdir -p "$dir/events" && chown lavaserver:lavaserver "$dir/events"
   [ "$(cat "$file" 2>/dev/null)" = "$want" ] || printf '%s\n' "$want" >"$file"
 }
 
