@@ -35,3 +35,7 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
+if [ "${1:-}" = "--tests" ]; then
+  # The real LAVA 2023.01 lab of the LAVA tests (docs/labs.md); the tests start its daemons through the same script.
+  if [ "$(id -u)" = 0 ]; then bash "$(dirname "$0")/lava.sh" install; else sudo bash "$(dirname "$0")/lava.sh" install; fi
+fi
