@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -14,6 +15,8 @@ internal sealed class CallbackWorker(LavaCallbackStore store, CallbackProcessor 
     // Longer than any processing takes (uploads and one PUT); a row claimed by a host that died is taken again after it.
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
 
+    private static readonly TimeSpan StoreRetry = TimeSpan.FromSeconds(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         foreach (var (lab, key, secret) in tokens.Missing())
@@ -23,11 +26,24 @@ internal sealed class CallbackWorker(LavaCallbackStore store, CallbackProcessor 
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            var stored = await store.ClaimAsync(Lease, stoppingToken);
+            StoredCallback? stored;
+            TimeSpan wait;
+            try
+            {
+                stored = await store.ClaimAsync(Lease, stoppingToken);
+                var next = stored is null ? await store.NextDueAsync(stoppingToken) : null;
+                wait = next is { } due ? Max(due - time.GetUtcNow(), TimeSpan.FromMilliseconds(10)) : Timeout.InfiniteTimeSpan;
+            }
+            catch (DbException e)
+            {
+                // The database is down or restarting: the rows are safe there; look again a little later.
+                LavaCallbackLog.StoreFailed(logger, StoreRetry, e);
+                await signal.WaitAsync(StoreRetry, time, stoppingToken);
+                continue;
+            }
+
             if (stored is null)
             {
-                var next = await store.NextDueAsync(stoppingToken);
-                var wait = next is { } due ? Max(due - time.GetUtcNow(), TimeSpan.FromMilliseconds(10)) : Timeout.InfiniteTimeSpan;
                 await signal.WaitAsync(wait, time, stoppingToken);
                 continue;
             }

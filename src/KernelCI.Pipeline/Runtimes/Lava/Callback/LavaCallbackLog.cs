@@ -27,4 +27,7 @@ internal static partial class LavaCallbackLog
 
     [LoggerMessage(EventId = 7707, Level = LogLevel.Warning, Message = "lava callback: lab {Lab} names secret '{Secret}' for its {Key}, which the data folder does not hold")]
     public static partial void MissingSecret(ILogger logger, string lab, string key, string secret);
+
+    [LoggerMessage(EventId = 7708, Level = LogLevel.Warning, Message = "lava callback: the callback store failed; looking again in {Delay}")]
+    public static partial void StoreFailed(ILogger logger, TimeSpan delay, Exception exception);
 }
