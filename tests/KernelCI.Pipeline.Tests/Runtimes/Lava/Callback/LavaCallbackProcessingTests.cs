@@ -145,4 +145,23 @@ public sealed class LavaCallbackProcessingTests
         Assert.Equal(("incomplete", "Infrastructure", "Unable to start libguestfs"),
             (done.Result, done.Data["error_code"]?.GetValue<string>(), done.Data["error_msg"]?.GetValue<string>()));
     }
+
+    [Fact]
+    public async Task A_callback_with_5000_cases_becomes_5000_test_nodes_under_the_job()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        await using var host = await CallbackHost.StartAsync(stack);
+        var job = await CallbackHost.JobAsync(stack, name: "kselftest-big");
+        var cases = Enumerable.Range(0, 5000).Select(i => CallbackPayloads.Case($"case-{i}", i == 4999 ? "fail" : "pass", "0_big", set: $"set-{i / 1000}"));
+        var results = new Dictionary<string, string> { ["lava"] = CallbackPayloads.LavaSuite(), ["0_big"] = CallbackPayloads.Suite([.. cases]) };
+
+        Assert.Equal(202, (await host.PostAsync(job.Id!, CallbackPayloads.Body(results: results, nodeId: job.Id!))).Status);
+
+        var done = await DoneAsync(stack, job.Id!);
+        var children = await ChildrenAsync(stack, job);
+        Assert.Equal("fail", done.Result);
+        Assert.Equal(5000 + 2, children.Count(c => c.Kind == "test"));
+        Assert.Equal(["big", "set-0", "set-1", "set-2", "set-3", "set-4", "setup"], children.Where(c => c.Kind == "job").Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("fail", children.Single(c => c.Name == "set-4").Result);
+    }
 }
