@@ -15,7 +15,8 @@ internal static class CallbackTree
     public static NodeTree Build(MaestroNode job, CallbackOutcome outcome, string? device, IReadOnlyDictionary<string, string> artifacts)
     {
         var data = job.Data.DeepClone().AsObject();
-        if (data["error_code"]?.ToString() == "node_timeout" || outcome.Result == "incomplete")
+        // LAVA's error stays on a boot turned from incomplete into fail; a timeout the timeout service wrote goes.
+        if (outcome.ErrorCode is not null || data["error_code"]?.ToString() == "node_timeout")
         {
             data["error_code"] = outcome.ErrorCode;
             data["error_msg"] = outcome.ErrorMessage;
