@@ -91,4 +91,18 @@ public sealed class LavaCallbackApiTests
         var message = JsonNode.Parse(body)!["message"]!.GetValue<string>();
         Assert.StartsWith(field, message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Callback_larger_than_the_limit_is_refused()
+    {
+        await using var stack = await PipelineTestStack.StartAsync(configure: o => o with { Api = o.Api with { MaxCallbackBodyBytes = 4096 } });
+        await using var host = await CallbackHost.StartAsync(stack, worker: false);
+        var job = await CallbackHost.JobAsync(stack);
+
+        var (status, body) = await host.PostAsync(job.Id!, CallbackPayloads.Body(nodeId: job.Id!));
+
+        Assert.Equal(413, status);
+        Assert.Contains("body:", body, StringComparison.Ordinal);
+        Assert.Equal((0L, 0L), await host.Service<LavaCallbackStore>().CountAsync(TestContext.Current.CancellationToken));
+    }
 }
