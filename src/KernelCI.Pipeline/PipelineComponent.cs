@@ -2,6 +2,7 @@ using KernelCI.Data;
 using KernelCI.ServiceDefaults;
 using KernelCI.Pipeline.Api;
 using KernelCI.Pipeline.Config;
+using KernelCI.Pipeline.Runtimes.Lava.Callback;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,7 @@ public sealed class PipelineComponent(PipelineOptions? given = null, Action<ISer
 
     public IReadOnlyList<string> Secrets => [PipelineTokens.SecretName];
 
-    public IReadOnlyList<Migration> Migrations => [];
+    public IReadOnlyList<Migration> Migrations => Runtimes.Lava.Callback.LavaCallbackMigrations.All;
 
     public async Task ConnectAsync(Deployment deployment, CancellationToken cancellationToken)
     {
@@ -38,11 +39,13 @@ public sealed class PipelineComponent(PipelineOptions? given = null, Action<ISer
         extraServices?.Invoke(builder.Services);
         builder.Services.AddPipelineServices(options.Services);
         builder.Services.AddPipelineApi();
+        builder.Services.AddLavaCallbacks(context.DatabaseFor(Name));
     }
 
     public void MapEndpoints(WebApplication app)
     {
         app.MapPipelineApi();
+        app.MapLavaCallback();
     }
 
     // An invalid configuration stops `serve` at start, with the file and key named.

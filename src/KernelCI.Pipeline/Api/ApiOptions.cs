@@ -9,6 +9,9 @@ public sealed record ApiOptions
     /// <summary>Largest body of /api/patchset, whose inline patches (each ≤ 10 MiB) may be large; it bounds their total.</summary>
     public long MaxPatchsetBodyBytes { get; init; } = 32 * 1024 * 1024;
 
+    /// <summary>Largest LAVA callback (POST /node/{id}); upstream's ingress allows 128 MiB, a 20 s job sends about 100 KB.</summary>
+    public long MaxCallbackBodyBytes { get; init; } = 128 * 1024 * 1024;
+
     /// <summary>Time to receive a whole body; a client sending slower is answered 408.</summary>
     public TimeSpan BodyTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -11,6 +11,8 @@ public sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
             $"{name}:MaxBodyBytes: must be between 1 and {int.MaxValue} bytes, got {options.MaxBodyBytes}")
         .Require(options.MaxPatchsetBodyBytes is > 0 and <= int.MaxValue,
             $"{name}:MaxPatchsetBodyBytes: must be between 1 and {int.MaxValue} bytes, got {options.MaxPatchsetBodyBytes}")
+        .Require(options.MaxCallbackBodyBytes is > 0 and <= int.MaxValue,
+            $"{name}:MaxCallbackBodyBytes: must be between 1 and {int.MaxValue} bytes, got {options.MaxCallbackBodyBytes}")
         .Require(options.BodyTimeout > TimeSpan.Zero && options.BodyTimeout <= TimeSpan.FromHours(1),
             $"{name}:BodyTimeout: must be positive and at most an hour, got {options.BodyTimeout}")
         .Result;

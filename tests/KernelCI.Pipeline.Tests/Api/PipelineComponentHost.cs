@@ -23,6 +23,8 @@ internal sealed class PipelineComponentHost : IAsyncDisposable
     public static async Task<PipelineComponentHost> StartAsync(PipelineTestStack stack)
     {
         var url = $"http://127.0.0.1:{FreePort.BasePort()}/";
+        // As `serve` does before building the component: its callback store needs its table.
+        await KernelCI.Data.Migrator.ApplyAsync(stack.Database, new PipelineComponent().Migrations, TestContext.Current.CancellationToken);
         var app = ComponentApp.Build(new PipelineComponent(stack.Options with
         {
             Services = ["send-kcidb"],
