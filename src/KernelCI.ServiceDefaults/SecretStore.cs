@@ -43,6 +43,20 @@ public sealed class SecretStore
         }
     }
 
+    /// <summary>A secret someone else set (a lab's token): looked for on disk too, never made; null when absent.</summary>
+    public string? Find(string name)
+    {
+        lock (_lock)
+        {
+            if (_values.TryGetValue(name, out var value))
+            {
+                return value;
+            }
+
+            return Read().GetValueOrDefault(name);
+        }
+    }
+
     /// <summary>Makes the named secrets that do not exist yet, keeping every one already on disk.</summary>
     public void Ensure(IEnumerable<string> names)
     {
