@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using KernelCI.Pipeline.Runtimes.Lava.Definition;
 
@@ -72,7 +73,8 @@ internal sealed class LavaJobBuilder(LavaLabSettings lab, string instance, strin
     {
         System.Text.Json.JsonValueKind.True => true,
         System.Text.Json.JsonValueKind.False => false,
-        System.Text.Json.JsonValueKind.Number => value.TryGetValue<long>(out var n) ? n : value.GetValue<double>(),
+        System.Text.Json.JsonValueKind.Number => long.TryParse(value.ToString(), CultureInfo.InvariantCulture, out var n) ? n
+            : double.Parse(value.ToString(), CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };
 }

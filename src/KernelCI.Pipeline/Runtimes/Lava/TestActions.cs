@@ -68,7 +68,7 @@ internal static class TestActions
             ["KIRK_WORKERS"] = inputs.Param("workers") ?? "1",
             ["EXTRA_KIRK_ARGS"] = inputs.Param("extra_kirk_args") ?? "",
         }),
-    ]) { Name = inputs.Request.Node.Name });
+    ]));
 
     /// <summary>`tests: [{name, run}]`: each a LAVA test case from its exit code, in one suite named `suite`
     /// (default: the job's name), as the QEMU lab runs them.</summary>

@@ -6,7 +6,7 @@ namespace KernelCI.Pipeline.Services.Timeout;
 
 /// <summary>The three sweeps of upstream's timeout service (kernelci/kernelci-pipeline:src/timeout.py), each one pass over the API.</summary>
 internal sealed class NodeSweeper(MaestroClient maestro, TimeProvider timeProvider, PipelineMetrics metrics, ILogger<NodeSweeper> logger,
-    IEnumerable<Runtimes.ITimedOutJobs> timedOutJobs)
+    IEnumerable<Runtimes.ITimedOutJobs>? timedOutJobs = null)
 {
     private const int PageSize = 500;
     private static readonly string[] Pending = ["running", "available", "closing"];
@@ -33,7 +33,7 @@ internal sealed class NodeSweeper(MaestroClient maestro, TimeProvider timeProvid
             Moved("timeout", node.Id!, "done");
             if (node.Result is null)
             {
-                foreach (var jobs in timedOutJobs)
+                foreach (var jobs in timedOutJobs ?? [])
                 {
                     await jobs.TimedOutAsync(node, cancellationToken);
                 }

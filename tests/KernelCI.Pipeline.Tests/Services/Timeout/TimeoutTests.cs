@@ -113,7 +113,7 @@ public sealed class TimeoutTests
     {
         await using var stack = await PipelineTestStack.StartAsync();
         var clock = new FakeTimeProvider(new DateTimeOffset(Start.AddHours(1)));
-        var sweep = new TimeoutSweep(new NodeSweeper(stack.Maestro, clock, new PipelineMetrics(TestMeters.NewFactory()), NullLogger<NodeSweeper>.Instance, []),
+        var sweep = new TimeoutSweep(new NodeSweeper(stack.Maestro, clock, new PipelineMetrics(TestMeters.NewFactory()), NullLogger<NodeSweeper>.Instance),
             new TimeoutOptions { Period = TimeSpan.FromSeconds(60) }, clock, NullLogger<TimeoutSweep>.Instance);
         await sweep.StartAsync(TestContext.Current.CancellationToken);
         var node = await CreateAsync(stack, "kbuild", timeout: Start.AddMinutes(90));

@@ -8,7 +8,7 @@ internal sealed record LavaTestDefinition(string From, string Name, string Path,
 {
     public string? Revision { get; init; }
 
-    [YamlMember(Alias = "lava-signal")]
+    [YamlMember(Alias = "lava-signal", ApplyNamingConventions = false)]
     public string? LavaSignal { get; init; }
 
     public IReadOnlyDictionary<string, object>? Parameters { get; init; }
