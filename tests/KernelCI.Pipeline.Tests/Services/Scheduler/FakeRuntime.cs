@@ -4,8 +4,9 @@ using KernelCI.Pipeline.Runtimes;
 
 namespace KernelCI.Pipeline.Tests.Services.Scheduler;
 
-/// <summary>A runtime that records what it is asked to run; `fail: true` in its configuration makes submission throw.</summary>
-internal sealed class FakeRuntime(RuntimeConfig config, ChannelWriter<JobRequest> submitted) : IRuntime
+/// <summary>A runtime that records what it is asked to run; `fail: true` in its configuration makes submission throw,
+/// `queue_full: true` makes its queue gate refuse every job.</summary>
+internal sealed class FakeRuntime(RuntimeConfig config, ChannelWriter<JobRequest> submitted) : IRuntime, IQueueGate
 {
     public RuntimeConfig Config { get; } = config;
 
@@ -19,4 +20,7 @@ internal sealed class FakeRuntime(RuntimeConfig config, ChannelWriter<JobRequest
 
         return "job-" + request.Node.Id;
     }
+
+    public Task<bool> AdmitsAsync(JobConfig job, PlatformConfig platform, KernelCI.Client.Maestro.MaestroNode parent, CancellationToken cancellationToken) =>
+        Task.FromResult(Config.Settings["queue_full"] is not { } full || !(bool)full);
 }
