@@ -62,6 +62,14 @@ public sealed class LavaLabSettingsTests
         Assert.Null(lab.Url);
     }
 
+    [Fact]
+    public void Instance_callback_that_is_not_a_URL_is_named()
+    {
+        var result = new PipelineOptionsValidator().Validate("Pipeline", new PipelineOptions { InstanceCallback = "pipeline:8002" });
+
+        Assert.Equal(["Pipeline:InstanceCallback: 'pipeline:8002' is not an http(s) URL"], result.Failures);
+    }
+
     private static LavaLabSettings Read(JsonObject settings, out List<string> errors)
     {
         errors = [];
