@@ -5,7 +5,7 @@ using KernelCI.Pipeline.Runtimes;
 namespace KernelCI.Pipeline.Tests.Services.Scheduler;
 
 /// <summary>A runtime that records what it is asked to run; `fail: true` in its configuration makes submission throw,
-/// `queue_full: true` makes its queue gate refuse every job.</summary>
+/// `invalid: true` refuses the job's params, `queue_full: true` makes its queue gate refuse every job.</summary>
 internal sealed class FakeRuntime(RuntimeConfig config, ChannelWriter<JobRequest> submitted) : IRuntime, IQueueGate
 {
     public RuntimeConfig Config { get; } = config;
@@ -16,6 +16,11 @@ internal sealed class FakeRuntime(RuntimeConfig config, ChannelWriter<JobRequest
         if (Config.Settings["fail"] is { } fail && (bool)fail)
         {
             throw new InvalidOperationException("lab refused the job");
+        }
+
+        if (Config.Settings["invalid"] is { } invalid && (bool)invalid)
+        {
+            throw new InvalidJobParamsException("boot_method 'nosuch' is not known");
         }
 
         return "job-" + request.Node.Id;
