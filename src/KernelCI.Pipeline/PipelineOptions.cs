@@ -33,6 +33,9 @@ public sealed record PipelineOptions
     /// <summary>Instance name: prefix of durable subscriber ids and of LAVA job names.</summary>
     public string Instance { get; init; } = "kernelci";
 
+    /// <summary>The base URL LAVA labs call back (upstream's KCI_INSTANCE_CALLBACK): jobs ask for `{InstanceCallback}/node/{id}`.</summary>
+    public string? InstanceCallback { get; init; }
+
     /// <summary>Git caches, build and boot scratch folders.</summary>
     public string? WorkDirectory { get; init; }
 

@@ -25,6 +25,12 @@ public sealed class PipelineOptionsValidator : IValidateOptions<PipelineOptions>
         Add(new GitOptionsValidator().Validate($"{section}:Git", options.Git));
         Add(new PatchsetOptionsValidator().Validate($"{section}:Patchset", options.Patchset));
         Add(new ApiOptionsValidator().Validate($"{section}:Api", options.Api));
+        if (options.InstanceCallback is { } callback
+            && (!Uri.TryCreate(callback, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")))
+        {
+            failures.Add($"{section}:InstanceCallback: '{callback}' is not an http(s) URL");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

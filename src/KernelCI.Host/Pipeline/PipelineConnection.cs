@@ -36,6 +36,9 @@ internal sealed class PipelineConnection
 
     public string? ConfigFile(ParseResult parse) => parse.GetValue(_config);
 
+    /// <summary>The data folder, whose secrets.json holds the labs' tokens (docs/labs.md).</summary>
+    public string DataDir(ParseResult parse) => parse.GetValue(_dataDir)!;
+
     public async Task<PipelineOptions> ResolveAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var configuration = new ConfigurationBuilder();

@@ -66,6 +66,8 @@ internal static class PipelineServiceCommand
                 return ExitCodes.Failure;
             }
 
+            // The LAVA labs' tokens are read from the data folder's secrets, as under `serve`.
+            builder.Services.AddSingleton(new KernelCI.ServiceDefaults.SecretStore(connection.DataDir(parse)));
             builder.Services.AddPipelineServices([name]);
             using var host = builder.Build();
             await host.RunAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using KernelCI.Pipeline.Runtimes.Lava;
 using KernelCI.Pipeline.Runtimes.Qemu;
 using KernelCI.Pipeline.Runtimes.Shell;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace KernelCI.Pipeline.Runtimes;
 
-/// <summary>The runtimes this process can run jobs on (shell kbuild, qemu lab), as IRuntimeFactory services.</summary>
+/// <summary>The runtimes this process can run jobs on (shell kbuild, qemu lab, LAVA labs), as IRuntimeFactory services.</summary>
 internal static class RuntimeRegistration
 {
     public static void Add(IServiceCollection services)
@@ -18,5 +19,8 @@ internal static class RuntimeRegistration
         services.AddHostedService(sp => sp.GetRequiredService<RunningJobs>());
         services.AddSingleton<IRuntimeFactory, ShellRuntimeFactory>();
         services.AddSingleton<IRuntimeFactory, QemuRuntimeFactory>();
+        services.TryAddSingleton(sp => new LavaSecrets(sp.GetService<KernelCI.ServiceDefaults.SecretStore>()));
+        services.TryAddSingleton(_ => new LavaHttp());
+        services.AddSingleton<IRuntimeFactory, LavaRuntimeFactory>();
     }
 }

@@ -89,6 +89,12 @@ internal sealed class NodeScheduler(SchedulerIndex index, LoadedRuntimes runtime
                     && RuleEvaluator.Allows(runtime.Config.Rules, context)
                     && (match.Job.Kind != "job" || JobFilters.AllowsPlatform(platformFilter, platform.Name))
                     && RuleEvaluator.Allows(platform.Rules, context);
+                // Asked last, as upstream does: it costs the lab two REST calls.
+                if (passes && runtime is IQueueGate gate)
+                {
+                    passes = await gate.AdmitsAsync(match.Job, platform, parent, cancellationToken);
+                }
+
                 if (passes)
                 {
                     var node = JobNodeFactory.Create(parent, match.Job, runtime.Config.Name, platform.Name, retryCounter, jobfilter, platformFilter);
@@ -139,6 +145,10 @@ internal sealed class NodeScheduler(SchedulerIndex index, LoadedRuntimes runtime
         {
             await plan.Runtime.SubmitAsync(request, cancellationToken);
             metrics.JobStarted(plan.Runtime.Config.Name);
+        }
+        catch (InvalidJobParamsException e)
+        {
+            await FailAsync(node, "invalid_job_params", e.Message, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace KernelCI.Pipeline.Services.Timeout;
 
 /// <summary>The three sweeps of upstream's timeout service (kernelci/kernelci-pipeline:src/timeout.py), each one pass over the API.</summary>
-internal sealed class NodeSweeper(MaestroClient maestro, TimeProvider timeProvider, PipelineMetrics metrics, ILogger<NodeSweeper> logger)
+internal sealed class NodeSweeper(MaestroClient maestro, TimeProvider timeProvider, PipelineMetrics metrics, ILogger<NodeSweeper> logger,
+    IEnumerable<Runtimes.ITimedOutJobs>? timedOutJobs = null)
 {
     private const int PageSize = 500;
     private static readonly string[] Pending = ["running", "available", "closing"];
@@ -30,6 +31,13 @@ internal sealed class NodeSweeper(MaestroClient maestro, TimeProvider timeProvid
 
             await maestro.PatchNodeAsync(node.Id!, fields, cancellationToken: cancellationToken);
             Moved("timeout", node.Id!, "done");
+            if (node.Result is null)
+            {
+                foreach (var jobs in timedOutJobs ?? [])
+                {
+                    await jobs.TimedOutAsync(node, cancellationToken);
+                }
+            }
         }
 
         return nodes.Count;

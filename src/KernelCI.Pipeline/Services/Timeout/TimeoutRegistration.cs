@@ -10,6 +10,10 @@ internal static class TimeoutRegistration
     public static void AddTimeout(IServiceCollection services)
     {
         AddShared(services);
+        // A LAVA job still running for a timed-out node is canceled (docs/labs.md).
+        services.TryAddSingleton(sp => new Runtimes.Lava.LavaSecrets(sp.GetService<KernelCI.ServiceDefaults.SecretStore>()));
+        services.TryAddSingleton(_ => new Runtimes.Lava.LavaHttp());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Runtimes.ITimedOutJobs, Runtimes.Lava.LavaTimedOutJobs>());
         services.AddHostedService<TimeoutSweep>();
     }
 

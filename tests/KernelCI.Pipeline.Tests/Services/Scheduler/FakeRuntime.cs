@@ -4,8 +4,9 @@ using KernelCI.Pipeline.Runtimes;
 
 namespace KernelCI.Pipeline.Tests.Services.Scheduler;
 
-/// <summary>A runtime that records what it is asked to run; `fail: true` in its configuration makes submission throw.</summary>
-internal sealed class FakeRuntime(RuntimeConfig config, ChannelWriter<JobRequest> submitted) : IRuntime
+/// <summary>A runtime that records what it is asked to run; `fail: true` in its configuration makes submission throw,
+/// `invalid: true` refuses the job's params, `queue_full: true` makes its queue gate refuse every job.</summary>
+internal sealed class FakeRuntime(RuntimeConfig config, ChannelWriter<JobRequest> submitted) : IRuntime, IQueueGate
 {
     public RuntimeConfig Config { get; } = config;
 
@@ -17,6 +18,14 @@ internal sealed class FakeRuntime(RuntimeConfig config, ChannelWriter<JobRequest
             throw new InvalidOperationException("lab refused the job");
         }
 
+        if (Config.Settings["invalid"] is { } invalid && (bool)invalid)
+        {
+            throw new InvalidJobParamsException("boot_method 'nosuch' is not known");
+        }
+
         return "job-" + request.Node.Id;
     }
+
+    public Task<bool> AdmitsAsync(JobConfig job, PlatformConfig platform, KernelCI.Client.Maestro.MaestroNode parent, CancellationToken cancellationToken) =>
+        Task.FromResult(Config.Settings["queue_full"] is not { } full || !(bool)full);
 }

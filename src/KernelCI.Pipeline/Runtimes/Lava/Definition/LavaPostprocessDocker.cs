@@ -1,0 +1,3 @@
+namespace KernelCI.Pipeline.Runtimes.Lava.Definition;
+
+internal sealed record LavaPostprocessDocker(string Image, IReadOnlyList<string> Steps);

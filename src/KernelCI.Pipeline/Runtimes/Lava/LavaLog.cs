@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Logging;
+
+namespace KernelCI.Pipeline.Runtimes.Lava;
+
+internal static partial class LavaLog
+{
+    [LoggerMessage(EventId = 7800, Level = LogLevel.Information, Message = "lava {Lab}: node {NodeId} submitted as LAVA job {JobId}")]
+    public static partial void Submitted(ILogger logger, string lab, string? nodeId, long jobId);
+
+    [LoggerMessage(EventId = 7801, Level = LogLevel.Warning, Message = "lava {Lab}: submitting node {NodeId} failed, attempt {Attempt}: {Error}")]
+    public static partial void SubmitFailed(ILogger logger, string lab, string? nodeId, int attempt, string error);
+
+    [LoggerMessage(EventId = 7802, Level = LogLevel.Information, Message = "lava {Lab}: skipping {Job} on {DeviceType}: {Reason}")]
+    public static partial void QueueFull(ILogger logger, string lab, string job, string deviceType, string reason);
+
+    [LoggerMessage(EventId = 7803, Level = LogLevel.Warning, Message = "lava {Lab}: queue check for {DeviceType} failed, submitting anyway: {Error}")]
+    public static partial void QueueCheckFailed(ILogger logger, string lab, string deviceType, string error);
+
+    [LoggerMessage(EventId = 7804, Level = LogLevel.Information, Message = "lava {Lab}: LAVA job {JobId} of timed-out node {NodeId} canceled")]
+    public static partial void Canceled(ILogger logger, string lab, string jobId, string? nodeId);
+
+    [LoggerMessage(EventId = 7805, Level = LogLevel.Warning, Message = "lava {Lab}: canceling LAVA job {JobId} of node {NodeId} failed: {Error}")]
+    public static partial void CancelFailed(ILogger logger, string lab, string jobId, string? nodeId, string error);
+}

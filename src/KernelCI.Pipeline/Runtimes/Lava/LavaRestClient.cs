@@ -1,0 +1,111 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace KernelCI.Pipeline.Runtimes.Lava;
+
+/// <summary>LAVA's REST API v0.2 as kernelci-core uses it (kernelci/kernelci-core:kernelci/runtime/lava.py): submit,
+/// queued jobs and online devices per device type, cancel. Every request carries `Authorization: Token &lt;secret&gt;`;
+/// error messages carry the lab's name, the status and LAVA's message, never the token.</summary>
+internal sealed class LavaRestClient(HttpClient http, string lab, string token)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    public async Task<long> SubmitAsync(string definition, CancellationToken cancellationToken)
+    {
+        var reply = await SendAsync(HttpMethod.Post, "jobs/", JsonContent.Create(new JsonObject { ["definition"] = definition }), cancellationToken);
+        return reply["job_ids"] is JsonArray { Count: > 0 } ids && ids[0] is JsonValue id && id.TryGetValue<long>(out var jobId)
+            ? jobId
+            : throw new LavaApiException($"LAVA lab {lab}: the submission's reply has no job_ids");
+    }
+
+    /// <summary>`jobs/?state=Submitted&amp;requested_device_type=X`, its `count`.</summary>
+    public async Task<int> QueuedAsync(string deviceType, CancellationToken cancellationToken)
+    {
+        var reply = await SendAsync(HttpMethod.Get, $"jobs/?state=Submitted&requested_device_type={Uri.EscapeDataString(deviceType)}", null, cancellationToken);
+        return (int?)reply["count"] ?? 0;
+    }
+
+    /// <summary>Devices of the type whose health is Good or unset, following the pages.</summary>
+    public async Task<int> OnlineDevicesAsync(string deviceType, CancellationToken cancellationToken)
+    {
+        var online = 0;
+        string? next = $"devices/?device_type={Uri.EscapeDataString(deviceType)}";
+        while (next is not null)
+        {
+            var reply = await SendAsync(HttpMethod.Get, next, null, cancellationToken);
+            foreach (var device in reply["results"] as JsonArray ?? [])
+            {
+                if (device?["device_type"]?.ToString() is { } type && type != deviceType)
+                {
+                    continue;
+                }
+
+                online += device?["health"]?.ToString() is null or "Good" ? 1 : 0;
+            }
+
+            next = reply["next"]?.ToString();
+        }
+
+        return online;
+    }
+
+    public Task CancelAsync(string jobId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, $"jobs/{Uri.EscapeDataString(jobId)}/cancel/", null, cancellationToken);
+
+    private async Task<JsonObject> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Token", token);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, timeout.Token);
+        }
+        catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new LavaApiException($"LAVA lab {lab}: {method} {path} failed: {(e is OperationCanceledException ? "timed out" : e.Message)}", inner: e);
+        }
+
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new LavaApiException($"LAVA lab {lab}: {method} {path} answered {(int)response.StatusCode}: {Message(body)}", response.StatusCode);
+            }
+
+            try
+            {
+                return JsonNode.Parse(body) as JsonObject ?? [];
+            }
+            catch (JsonException)
+            {
+                throw new LavaApiException($"LAVA lab {lab}: {method} {path} answered with a body that is not JSON", response.StatusCode);
+            }
+        }
+    }
+
+    private static string Cut(string body) => body.Length > 200 ? body[..200] : body;
+
+    // LAVA's errors are {"message": …} or {"detail": …}; anything else is cut short, as it may be an HTML page.
+    private static string Message(string body)
+    {
+        try
+        {
+            if (JsonNode.Parse(body) is JsonObject reply && (reply["message"] ?? reply["detail"])?.ToString() is { } message)
+            {
+                return message;
+            }
+        }
+        catch (JsonException)
+        {
+            return Cut(body);
+        }
+
+        return Cut(body);
+    }
+}
