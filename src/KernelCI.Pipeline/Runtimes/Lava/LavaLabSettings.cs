@@ -33,8 +33,8 @@ internal sealed record LavaLabSettings(string Name, Uri? Url, int? Priority, int
             Number(s["max_queue_depth"], Key("max_queue_depth"), errors, 50, min: 1),
             Math.Max(1.0, Number(s["max_queue_depth_priority_factor"], Key("max_queue_depth_priority_factor"), errors, 2.0, min: 0)),
             s["disable_queue_limit"]?.ToString() is "true" or "True",
-            TokenName(s["runtime_token"], config.Name + ".runtime_token", Key("runtime_token"), errors),
-            TokenName(s["callback_token"], config.Name + ".callback_token", Key("callback_token"), errors),
+            TokenName(s["runtime_token"], LabTokenName.Default(config.Name, "runtime_token"), Key("runtime_token"), errors),
+            TokenName(s["callback_token"], LabTokenName.Default(config.Name, "callback_token"), Key("callback_token"), errors),
             LavaNotifySettings.Read(s["notify"], Key("notify"), errors));
     }
 

@@ -15,7 +15,7 @@ internal sealed class LabTokens(PipelineConfig config, SecretStore secrets)
     private readonly List<(string Lab, string Key, string Secret)> _names = [.. config.Runtimes.Values
         .Where(r => r.LabType is "lava" or "pull_labs")
         .SelectMany(r => new[] { "runtime_token", "callback_token" }
-            .Select(key => (r.Name, key, r.Settings[key]?.ToString() is { Length: > 0 } name ? name : $"{r.Name}.{key}")))];
+            .Select(key => (r.Name, key, LabTokenName.Of(r, key))))];
 
     /// <summary>The labs whose runtime or callback token equals <paramref name="header"/> (labs may share a token).</summary>
     public IReadOnlyList<string> LabsOf(string header)
