@@ -26,6 +26,9 @@ if [ "${1:-}" = "--tests" ]; then
   # Upstream's kci-dev (../shared/vendor/kci-dev.sh), run by KernelCI.EndToEnd.Tests/KciDev on Debian's python3.
   # Debian's Chromium, which KernelCI.Dashboard.Web.Tests drive with Playwright (its own browsers cannot be downloaded).
   command -v chromium >/dev/null || need+=(chromium)
+  # Our kci-dev's completion scripts are run by the shells they are for (KernelCI.KciDev.Tests/Completion).
+  command -v fish >/dev/null || need+=(fish)
+  command -v zsh >/dev/null || need+=(zsh)
   # LAVA's own job schema (lava_common.schemas), which checks every LAVA job definition the pipeline generates.
   for pkg in python3 python3-click python3-requests python3-git python3-yaml python3-tabulate lava-common; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || need+=("$pkg")

@@ -4,8 +4,8 @@ using KernelCI.Testing;
 
 namespace KernelCI.KciDev.Tests.Completion;
 
-/// <summary>Shell completion: System.CommandLine's `[suggest:POSITION]` directive answers, and the bash script
-/// `kci-dev completion bash` prints gets its words from it.</summary>
+/// <summary>Shell completion: System.CommandLine's `[suggest:POSITION]` directive answers, and the script
+/// `kci-dev completion bash|zsh|fish` prints gets its words from it, each run by its own shell.</summary>
 public sealed class CompletionTests : IDisposable
 {
     private readonly KciDevHarness _kciDev = new();
@@ -71,6 +71,55 @@ public sealed class CompletionTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(expected, Lines(result.Output));
     }
+
+    [Theory]
+    [InlineData("kci-dev res", new[] { "results" })]
+    [InlineData("kci-dev maestro va", new[] { "validate" })]
+    public async Task Fish_script_completes_through_the_program(string line, string[] expected)
+    {
+        // Given the printed script sourced by a real fish, with this build's kci-dev on PATH
+        var path = await WriteScriptAsync("fish");
+
+        // When fish completes the line as it would on Tab
+        var result = await ProcessRun.RunAsync("fish", ["-c", $"source {path}; complete -C '{line}'"], TimeSpan.FromMinutes(1), WithKciDevOnPath());
+
+        // Then the words are the program's own
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(expected, Lines(result.Output));
+    }
+
+    [Theory]
+    [InlineData("kci-dev res", new[] { "results" })]
+    [InlineData("kci-dev maestro va", new[] { "validate" })]
+    public async Task Zsh_script_completes_through_the_program(string line, string[] expected)
+    {
+        // Given the printed script sourced by a real zsh, with this build's kci-dev on PATH; outside an interactive
+        // shell's completion system compadd is replaced by one that prints what it is given
+        var path = await WriteScriptAsync("zsh");
+        var words = line.Split(' ');
+
+        // When the completion function runs on the line's words
+        var result = await ProcessRun.RunAsync("zsh", ["-c", $$"""
+            source {{path}}
+            compadd() { [[ $1 == -- ]] && shift; print -l -- "$@" }
+            words=({{line}}); CURRENT={{words.Length}}
+            _kci_dev
+            """], TimeSpan.FromMinutes(1), WithKciDevOnPath());
+
+        // Then the words are the program's own
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(expected, Lines(result.Output));
+    }
+
+    private async Task<string> WriteScriptAsync(string shell)
+    {
+        var path = Path.Combine(_kciDev.WorkingDirectory, "kci-dev." + shell);
+        File.WriteAllText(path, (await _kciDev.RunAsync("completion", shell)).Output);
+        return path;
+    }
+
+    private static Dictionary<string, string> WithKciDevOnPath() =>
+        new() { ["PATH"] = AppContext.BaseDirectory + ":" + Environment.GetEnvironmentVariable("PATH") };
 
     [Theory]
     [InlineData("zsh")]
