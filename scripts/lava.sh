@@ -8,14 +8,15 @@
 #   scripts/lava.sh stop     stop the daemons this script started
 #   scripts/lava.sh status   exit 0 and print the lab file when the REST API answers, else exit 1
 #
-# Environment: LAVA_LAB_DIR (/var/lib/lava-lab: pids, logs, worker dir, initramfs, lab.json) and LAVA_LAB_PORT (8000:
+# Environment: LAVA_LAB_DIR (/var/lib/lava-lab: pids, logs, worker dir, initramfs, lab.json) and LAVA_LAB_PORT (18000,
+# away from the host's own default listeners 8000-8004 that ./run.sh uses:
 # gunicorn on 127.0.0.1:PORT, the event publisher's websocket on PORT+1 and its zmq socket on PORT+2). The lab file LAVA_LAB_DIR/lab.json (mode 600) holds the URL, user, device type and the two
 # token secrets: `kernelci-callback` (named by job callbacks) and `kernelci-runtime` (for submitting jobs).
 set -euo pipefail
 [ "$(id -u)" = 0 ] || { echo "scripts/lava.sh must run as root (LAVA's daemons and apt need it)" >&2; exit 1; }
 here="$(cd "$(dirname "$0")" && pwd)"
 dir="${LAVA_LAB_DIR:-/var/lib/lava-lab}"
-port="${LAVA_LAB_PORT:-8000}"
+port="${LAVA_LAB_PORT:-18000}"
 url="http://127.0.0.1:$port"
 worker_name=lab-worker
 mkdir -p "$dir/run" "$dir/log"
