@@ -17,7 +17,9 @@ internal sealed class BisectWorkTree(string directory)
         {
             var parent = Path.GetDirectoryName(Path.GetFullPath(directory))!;
             System.IO.Directory.CreateDirectory(parent);
-            await new GitProcess(parent).OutputAsync(cancellationToken, "clone", "--quiet", "--no-checkout", "--branch", branch, source, Path.GetFullPath(directory));
+            // `--`: a URL that starts with "-" (typed, or a checkout's `origin`) must never become a git option such as
+            // --upload-pack, which runs a command.
+            await new GitProcess(parent).OutputAsync(cancellationToken, "clone", "--quiet", "--no-checkout", "--branch", branch, "--", source, Path.GetFullPath(directory));
             return;
         }
 
@@ -26,7 +28,7 @@ internal sealed class BisectWorkTree(string directory)
             throw new BisectionException($"--workdir {directory}: exists but is not a git clone (remove it or choose another folder)");
         }
 
-        await _git.OutputAsync(cancellationToken, "fetch", "--quiet", "--tags", source, $"+refs/heads/{branch}:refs/remotes/origin/{branch}");
+        await _git.OutputAsync(cancellationToken, "fetch", "--quiet", "--tags", "--", source, $"+refs/heads/{branch}:refs/remotes/origin/{branch}");
     }
 
     /// <summary>The full SHA of a commit named by SHA, short SHA, tag or ref, or a one-line error naming the option.</summary>

@@ -10,7 +10,9 @@ internal static class TipOfTree
     public static async Task<string> ResolveAsync(CommandSession session, string url, string branch, CancellationToken cancellationToken)
     {
         session.Console.Ansi.MarkupLineInterpolated($"[green]Retrieving latest commit on tree: {url} branch: {branch}[/]");
-        var (code, output, _) = await GitRunner.RunAsync(session.Context.WorkingDirectory, ["ls-remote", url, "refs/heads/" + branch], cancellationToken);
+        // `--`: a URL that starts with "-" (typed, or a checkout's `origin`) must never become a git option such as
+        // --upload-pack, which runs a command.
+        var (code, output, _) = await GitRunner.RunAsync(session.Context.WorkingDirectory, ["ls-remote", "--", url, "refs/heads/" + branch], cancellationToken);
         var sha = code == 0 ? output.Split('\t', '\n')[0].Trim() : "";
         if (!GitUrls.IsFullSha(sha))
         {

@@ -49,7 +49,9 @@ internal static class RevisionResolver
 
         if (url is not null && !GitUrls.IsHex(reference))
         {
-            var peeled = await GitRunner.TryAsync(folder, cancellationToken, "ls-remote", url, reference + "^{}", reference);
+            // `--`: a URL that starts with "-" (typed, or a checkout's `origin`) must never become a git option such as
+            // --upload-pack, which runs a command.
+            var peeled = await GitRunner.TryAsync(folder, cancellationToken, "ls-remote", "--", url, reference + "^{}", reference);
             var line = peeled?.Split('\n').Select(l => l.Split('\t')).OrderByDescending(p => p.Length > 1 && p[1].EndsWith("^{}", StringComparison.Ordinal)).FirstOrDefault();
             if (line is { Length: 2 } && GitUrls.IsFullSha(line[0]))
             {
@@ -57,7 +59,7 @@ internal static class RevisionResolver
             }
         }
 
-        if (Directory.Exists(folder) && await GitRunner.TryAsync(folder, cancellationToken, "rev-parse", "--verify", "--quiet", reference + "^{commit}") is { } sha && GitUrls.IsFullSha(sha))
+        if (Directory.Exists(folder) && await GitRunner.TryAsync(folder, cancellationToken, "rev-parse", "--verify", "--quiet", "--end-of-options", reference + "^{commit}") is { } sha && GitUrls.IsFullSha(sha))
         {
             return sha;
         }
