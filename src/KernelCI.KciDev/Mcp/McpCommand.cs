@@ -40,6 +40,13 @@ internal static class McpCommand
             }
 
             var settings = McpSettings.From(session);
+            if (session.Value(transport) == "http" && settings.HasPipeline && !IsLoopback(session.Value(host)!))
+            {
+                // The HTTP transport has no authentication of its own: on another address anyone who can reach it could
+                // start checkouts with this instance's token.
+                throw new CliException($"--host {session.Value(host)}: the write tools (this instance has `pipeline` and `token`) are served on a loopback address only; use --host 127.0.0.1 or an instance without a token");
+            }
+
             var services = new McpServices(session.CreateHttpClient, context.Time, session.Console.Error,
                 session.Value(GlobalOptions.Debug) ? LogLevel.Information : LogLevel.Warning);
             if (session.Value(transport) == "http")
@@ -58,4 +65,7 @@ internal static class McpCommand
         });
         return command;
     }
+
+    private static bool IsLoopback(string host) =>
+        host == "localhost" || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address));
 }

@@ -56,5 +56,20 @@ public sealed class McpCommandTests : IDisposable
         Assert.Single(result.Error.Trim().Split('\n'));
     }
 
+    [Fact]
+    public async Task Write_tools_are_not_served_over_http_on_a_public_address()
+    {
+        // Given an instance whose token would let the write tools start checkouts
+        _kciDev.WriteInstance(new Uri("http://127.0.0.1:9/api/"), new Uri("http://127.0.0.1:9/"), new Uri("http://127.0.0.1:9/"), "secret");
+
+        // When the HTTP server is asked to listen on every address
+        var result = await _kciDev.RunAsync("mcp", "--transport", "http", "--host", "0.0.0.0", "--port", "0");
+
+        // Then it refuses in one line before listening
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("kci-dev: --host 0.0.0.0: the write tools", result.Error);
+        Assert.Single(result.Error.Trim().Split('\n'));
+    }
+
     public void Dispose() => _kciDev.Dispose();
 }
