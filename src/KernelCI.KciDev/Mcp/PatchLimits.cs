@@ -1,4 +1,5 @@
 using System.Text;
+using KernelCI.KciDev.Patchset;
 
 namespace KernelCI.KciDev.Mcp;
 
@@ -6,8 +7,9 @@ namespace KernelCI.KciDev.Mcp;
 /// non-empty, at most 10 MiB, without NUL bytes.</summary>
 internal static class PatchLimits
 {
-    public const int MaxPatches = 32;
-    public const int MaxBytes = 10 * 1024 * 1024;
+    // The limits are patchset's own (Patchset/PatchFiles), so the tool and the command refuse the same patches.
+    private const int MaxPatches = PatchFiles.MaxPatches;
+    private const long MaxBytes = PatchFiles.MaxBytes;
 
     public static void Check(IReadOnlyList<string> patches)
     {
