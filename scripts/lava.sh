@@ -27,7 +27,8 @@ ensure_postgres() {
   # lava-server's postinst creates its database and migrates it, so the cluster must be up before the install.
   local version; version=$(ls /etc/postgresql 2>/dev/null | sort -n | tail -1 || true)
   if [ -z "$version" ] || ! pg_ctlcluster "$version" main status >/dev/null 2>&1; then
-    bash "$here/start-postgres.sh"
+    # Without fd 9: the server would inherit this script's lock and hold it for as long as it runs.
+    bash "$here/start-postgres.sh" 9>&-
   fi
 }
 
@@ -42,7 +43,7 @@ install() {
     mkdir -p "$dir/debs/partial"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get -o Dir::Cache::Archives="$dir/debs" install -y -qq \
-      --no-install-recommends "${need[@]}" >"$dir/log/apt.log"
+      --no-install-recommends "${need[@]}" >"$dir/log/apt.log" 9>&-
     rm -rf "$dir/debs"
   fi
   initramfs
@@ -186,9 +187,10 @@ status() {
   api_up && running scheduler && running worker && [ -s "$dir/lab.json" ] && echo "lab file: $dir/lab.json"
 }
 
-# Test projects may bring the lab up concurrently: one caller at a time past this point.
+# Test projects may bring the lab up concurrently: one caller at a time past this point. Every daemon this script
+# starts is started without fd 9, or it would hold the lock for as long as it runs.
 exec 9>"$dir/run/lock"
-flock 9
+flock -w 300 9 || { echo "LAVA lab: $dir/run/lock is still held after 300 s (another scripts/lava.sh, or a process that inherited its lock)" >&2; exit 1; }
 case "${1:-up}" in
   up) start ;;
   install) install ;;
