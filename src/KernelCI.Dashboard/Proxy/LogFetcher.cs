@@ -11,11 +11,17 @@ internal static class LogFetcher
 
     private const int MaxRedirects = 5;
 
-    public static async Task<HttpResponseMessage> FetchAsync(HttpClient client, Uri url, ProxyAllowlist allowlist, CancellationToken cancellationToken)
+    public static async Task<HttpResponseMessage> FetchAsync(HttpClient client, Uri url, ProxyAllowlist allowlist, CancellationToken cancellationToken,
+        (long First, long? Last)? range = null)
     {
         for (var hop = 0; ; hop++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            if (range is var (first, last))
+            {
+                request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(first, last);
+            }
+
             var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             if (!IsRedirect(response.StatusCode))
             {

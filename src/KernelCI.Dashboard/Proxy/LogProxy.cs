@@ -85,11 +85,7 @@ internal sealed class LogProxy(IHttpClientFactory clients, ProxyAllowlist allowl
     /// "Log viewer"). Throws <see cref="ProxyException"/> with the status to answer (403 outside the allowlist, 404, 502).</summary>
     public async Task<OpenedLog> OpenAsync(Uri url, CancellationToken cancellationToken)
     {
-        if (!allowlist.Allows(url))
-        {
-            throw new ProxyException(StatusCodes.Status403Forbidden, $"url: {LogFetcher.Describe(url)} is not an allowed log host");
-        }
-
+        CheckAllowed(url);
         var response = await LogFetcher.FetchAsync(clients.CreateClient(LogFetcher.ClientName), url, allowlist, cancellationToken);
         try
         {
@@ -115,6 +111,53 @@ internal sealed class LogProxy(IHttpClientFactory clients, ProxyAllowlist allowl
         {
             response.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>The log from byte <paramref name="from"/> on, fetched by a range request when its server serves ranges
+    /// and the log is not gzip, whose middle cannot be read alone: a two-byte range says which (docs/dashboard.md, "Log
+    /// viewer"). Otherwise the whole log from byte 0, as <see cref="OpenAsync"/>. A ranged read has no
+    /// Dashboard:ProxyMaxBytes limit: its reader takes one part and closes the fetch, so a log of any size can be read.</summary>
+    public async Task<OpenedLog> OpenFromAsync(Uri url, long from, CancellationToken cancellationToken)
+    {
+        CheckAllowed(url);
+        if (from > 0 && await ServesPlainRangesAsync(url, cancellationToken))
+        {
+            var response = await LogFetcher.FetchAsync(clients.CreateClient(LogFetcher.ClientName), url, allowlist, cancellationToken, (from, null));
+            var range = response.Content.Headers.ContentRange;
+            if (response.StatusCode == HttpStatusCode.PartialContent && range?.From == from && response.Content.Headers.ContentEncoding.Count == 0)
+            {
+                return new OpenedLog(response, await response.Content.ReadAsStreamAsync(cancellationToken), range.Length, from);
+            }
+
+            response.Dispose();
+            if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable && range?.Length is { } length)
+            {
+                throw new BadParameterException("offset", $"the log has {length} bytes");
+            }
+        }
+
+        return await OpenAsync(url, cancellationToken);
+    }
+
+    private async Task<bool> ServesPlainRangesAsync(Uri url, CancellationToken cancellationToken)
+    {
+        using var probe = await LogFetcher.FetchAsync(clients.CreateClient(LogFetcher.ClientName), url, allowlist, cancellationToken, (0, 1));
+        if (probe.StatusCode != HttpStatusCode.PartialContent || probe.Content.Headers.ContentEncoding.Count > 0
+            || probe.Content.Headers.ContentLength is not (1 or 2))
+        {
+            return false;
+        }
+
+        var head = await probe.Content.ReadAsByteArrayAsync(cancellationToken);
+        return !(head.Length == 2 && head[0] == 0x1f && head[1] == 0x8b);
+    }
+
+    private void CheckAllowed(Uri url)
+    {
+        if (!allowlist.Allows(url))
+        {
+            throw new ProxyException(StatusCodes.Status403Forbidden, $"url: {LogFetcher.Describe(url)} is not an allowed log host");
         }
     }
 

@@ -125,6 +125,56 @@ public sealed partial class LogPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Later_part_of_a_log_served_by_ranges_is_fetched_from_just_before_it()
+    {
+        var first = await WebPage.GetAsync(_app, Path("ranged.log"));
+        var second = await WebPage.GetAsync(_app, first.Document.QuerySelector("a[rel=next]")!.GetAttribute("href")!);
+        var next = second.Document.QuerySelector("a[rel=next]")!.GetAttribute("href")!;
+        var offset = long.Parse(QueryOf(next)["offset"]!, CultureInfo.InvariantCulture);
+        _source.Ranges.Clear();
+
+        await WebPage.GetAsync(_app, next);
+
+        Assert.Equal(["bytes=0-1", $"bytes={offset - LogPartReader.LookBehind}-"], _source.Ranges);
+    }
+
+    [Theory]
+    [InlineData("ranged.log")]
+    [InlineData("ranged.log.gz")]
+    public async Task Third_part_and_its_previous_part_number_lines_as_the_whole_log(string log)
+    {
+        var first = await WebPage.GetAsync(_app, Path(log));
+        var second = await WebPage.GetAsync(_app, first.Document.QuerySelector("a[rel=next]")!.GetAttribute("href")!);
+        var third = await WebPage.GetAsync(_app, second.Document.QuerySelector("a[rel=next]")!.GetAttribute("href")!);
+        var back = await WebPage.GetAsync(_app, third.Document.QuerySelector("a[rel=prev]")!.GetAttribute("href")!);
+
+        var line = third.Document.QuerySelector(".log-line")!;
+        Assert.Equal($"line {long.Parse(line.Id![1..], CultureInfo.InvariantCulture):D7} ", line.QuerySelector(".log-text")!.TextContent[..13]);
+        Assert.Equal(second.Document.QuerySelector(".log-line")!.Id, back.Document.QuerySelector(".log-line")!.Id);
+        Assert.Equal(second.Document.QuerySelectorAll(".log-line").Length, back.Document.QuerySelectorAll(".log-line").Length);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("x")]
+    public async Task Bad_line_is_a_400_page(string line)
+    {
+        var page = await WebPage.GetAsync(_app, Path("ranged.log") + "&offset=500000&line=" + line);
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Contains("line", page.Document.QuerySelector(".error-message")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ranged_offset_past_the_end_is_a_400_page()
+    {
+        var page = await WebPage.GetAsync(_app, Path("ranged.log") + "&offset=99999999&line=9");
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Contains("offset", page.Document.QuerySelector(".error-message")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Offset_inside_a_line_starts_at_the_next_line()
     {
         var page = await WebPage.GetAsync(_app, Path("big.log") + "&offset=150");
@@ -196,10 +246,13 @@ public sealed partial class LogPageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
     }
 
+    private static System.Collections.Specialized.NameValueCollection QueryOf(string link) =>
+        System.Web.HttpUtility.ParseQueryString(link[(link.IndexOf('?', StringComparison.Ordinal) + 1)..]);
+
     private string Path(string log) => "/log?url=" + Uri.EscapeDataString(_source.Url(log));
 
     private Task<WebPage> GetAsync(string log) => WebPage.GetAsync(_app, Path(log));
 
-    [GeneratedRegex(@"[?&]offset=\d+$")]
+    [GeneratedRegex(@"[?&]offset=\d+&line=\d+$")]
     private static partial Regex OffsetParameter();
 }

@@ -9,7 +9,7 @@ namespace KernelCI.Dashboard.Web.Tests.Logs;
 
 /// <summary>A log server on a loopback port, allowlisted as `127.0.0.1` (Dashboard:ProxyAllowedHosts), as the proxy's
 /// own tests serve theirs (KernelCI.Dashboard.Tests/Proxy/LogServer.cs): a short kernel log with a warning and an oops,
-/// the same gzipped, a multi-megabyte one, and a missing one.</summary>
+/// the same gzipped, a multi-megabyte one (also served with byte ranges, plain and gzipped), and a missing one.</summary>
 internal sealed class LogSource : IAsyncDisposable
 {
     /// <summary>Line 3 and 6 are warnings, 4, 5 and 7 errors; the rest are plain.</summary>
@@ -29,13 +29,17 @@ internal sealed class LogSource : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private LogSource(WebApplication app)
+    private LogSource(WebApplication app, System.Collections.Concurrent.ConcurrentQueue<string> ranges)
     {
         _app = app;
+        Ranges = ranges;
         Base = new Uri(app.Urls.First() + "/");
     }
 
     public Uri Base { get; }
+
+    /// <summary>The Range headers of the requests for the ranged logs, in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Ranges { get; }
 
     public string Url(string path) => new Uri(Base, path).ToString();
 
@@ -50,15 +54,25 @@ internal sealed class LogSource : IAsyncDisposable
         app.MapGet("/kernel.log", () => Results.Bytes(kernel, "text/plain"));
         app.MapGet("/kernel.log.gz", () => Results.Bytes(gzip, "application/gzip"));
         app.MapGet("/big.log", () => Results.Bytes(Big, "text/plain"));
+        var bigGzip = Gzip(Big);
+        var ranges = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        app.MapGet("/ranged.log", (HttpRequest request) => Ranged(request, Big, ranges));
+        app.MapGet("/ranged.log.gz", (HttpRequest request) => Ranged(request, bigGzip, ranges));
         app.MapGet("/missing.log", () => Results.NotFound());
         await app.StartAsync();
-        return new LogSource(app);
+        return new LogSource(app, ranges);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    private static IResult Ranged(HttpRequest request, byte[] body, System.Collections.Concurrent.ConcurrentQueue<string> ranges)
+    {
+        ranges.Enqueue(request.Headers.Range.ToString());
+        return Results.Bytes(body, "application/octet-stream", enableRangeProcessing: true);
     }
 
     private static byte[] Gzip(byte[] data)

@@ -41,14 +41,18 @@ internal static class LogPages
             throw new BadParameterException("url", "must be an absolute http or https URL");
         }
 
-        var offset = Offset(query);
+        var offset = Whole(query, "offset", 0, "must be a whole number of bytes from 0");
+        // Our own part links carry the first line's number, so a later part is fetched by a range from just before it;
+        // a hand-made offset without one is read from the log's start to count its lines.
+        long? line = QueryValues.Optional(query, "line") is null ? null : Whole(query, "line", 1, "must be a line number from 1");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.ProxyTimeoutSeconds), time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, timeout.Token);
         LogPart part;
         try
         {
-            await using var log = await proxy.OpenAsync(url, linked.Token);
-            part = await LogPartReader.ReadAsync(log.Text, offset, log.Length, linked.Token);
+            var from = line is null ? 0 : Math.Max(0, offset - LogPartReader.LookBehind);
+            await using var log = await proxy.OpenFromAsync(url, from, linked.Token);
+            part = await LogPartReader.ReadAsync(log.Text, log.Start, offset, log.Start > 0 ? line : null, log.Length, linked.Token);
         }
         catch (ProxyException e)
         {
@@ -78,24 +82,25 @@ internal static class LogPages
         var previous = part.PreviousStart switch
         {
             null => null,
-            0 => link.With(("offset", null)),
-            { } start => link.With(("offset", Number(start))),
+            0 => link.With(("offset", null), ("line", null)),
+            { } start => link.With(("offset", Number(start)), ("line", Number(part.PreviousLine!.Value))),
         };
-        var next = part.HasMore ? link.With(("offset", Number(part.End))) : null;
+        var next = part.HasMore ? link.With(("offset", Number(part.End)), ("line", Number(part.NextLine))) : null;
         var name = url.Segments.LastOrDefault() is { Length: > 1 } last ? Uri.UnescapeDataString(last.TrimEnd('/')) : url.Host;
         return PageResults.Page<LogPage>(new LogView(text, name, part, previous, next, "/api/proxy?url=" + Uri.EscapeDataString(text), back, label));
     }
 
-    private static long Offset(IQueryCollection query)
+    private static long Whole(IQueryCollection query, string name, long least, string rule)
     {
-        if (QueryValues.Optional(query, "offset") is not { } text)
+        if (QueryValues.Optional(query, name) is not { } text)
         {
-            return 0;
+            return least;
         }
 
-        return long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var offset)
-            ? offset
-            : throw new BadParameterException("offset", "must be a whole number of bytes from 0");
+        return long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            && value >= least
+            ? value
+            : throw new BadParameterException(name, rule);
     }
 
     private static string Number(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
