@@ -4,7 +4,8 @@ namespace KernelCI.KciDev.Results.Items;
 
 /// <summary>Upstream's `click.secho` colours (pass green, fail red, inconclusive yellow, values cyan) on a terminal only.
 /// List lines are written straight to the output, never through Spectre's renderer, which would wrap long lines (log
-/// URLs, file paths) at the console width.</summary>
+/// URLs, file paths) at the console width. Tables and summaries use Spectre markup instead (<see cref="ResultText"/>);
+/// both take the status words from <see cref="ResultText.StatusText"/>.</summary>
 internal static class Paint
 {
     public static string Green(KciConsole console, string? text) => Sgr(console, "32", text);
@@ -20,7 +21,7 @@ internal static class Paint
     {
         "PASS" => Green(console, status),
         "FAIL" => Red(console, status),
-        _ => Yellow(console, StatusMarkup.Label(status)),
+        _ => Yellow(console, ResultText.StatusText(status)),
     };
 
     private static string Sgr(KciConsole console, string code, string? text) =>

@@ -16,7 +16,7 @@ internal static class TestOutput
             ["compatibles"] = test.TryGetPropertyValue("environment_compatible", out var compatibles) ? compatibles?.DeepClone() : new JsonArray(),
             ["config"] = ItemFields.Config(test),
             ["arch"] = test["architecture"]?.DeepClone(),
-            ["status"] = StatusMarkup.Label(ItemFields.Status(test)),
+            ["status"] = ResultText.StatusText(ItemFields.Status(test)),
             ["start_time"] = test["start_time"]?.DeepClone(),
             ["log"] = log,
             ["id"] = test["id"]?.DeepClone(),
