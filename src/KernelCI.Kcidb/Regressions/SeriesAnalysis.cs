@@ -1,0 +1,148 @@
+namespace KernelCI.Kcidb.Regressions;
+
+/// <summary>Turns one series' results into its regressions and its flakiness (docs/regressions.md). The whole history
+/// is read each time, in commit order, so a late result for an old commit gives the same answer as one that came in
+/// order, and the same results always give the same regressions with the same ids.</summary>
+public static class SeriesAnalysis
+{
+    public static SeriesVerdict Analyze(SeriesKey series, IEnumerable<SeriesRun> runs, RegressionRules? rules = null,
+        IReadOnlySet<string>? invalid = null)
+    {
+        rules ??= RegressionRules.Default;
+        var infrastructure = new Dictionary<(string Lab, string Platform), int>();
+        var commits = Decide(runs, infrastructure);
+        var rates = commits.Select((_, i) => FlipRate(commits, i, rules)).ToList();
+        var unstable = rates.Select(r => r >= rules.FlakyThreshold).ToList();
+        var regressions = Track(series, commits, unstable, rules);
+        if (invalid is { Count: > 0 })
+        {
+            regressions = regressions.Select(r => invalid.Contains(r.Id) ? r with { State = RegressionState.Invalid } : r).ToList();
+        }
+
+        var flaky = unstable.Count > 0 && unstable[^1];
+        DateTimeOffset? since = null;
+        if (flaky)
+        {
+            var first = unstable.Count - 1;
+            while (first > 0 && unstable[first - 1])
+            {
+                first--;
+            }
+
+            since = commits[first].Ref.Time;
+        }
+
+        return new SeriesVerdict(series, regressions, flaky, since, rates.Count == 0 ? 0 : rates[^1], infrastructure);
+    }
+
+    // One outcome per commit: PASS or FAIL when its decided results agree, Mixed when they do not. ERROR, MISS and
+    // results without a status decide nothing and are counted as infrastructure; SKIP and DONE are neither.
+    private static List<DecidedCommit> Decide(IEnumerable<SeriesRun> runs, Dictionary<(string, string), int> infrastructure)
+    {
+        var commits = new List<DecidedCommit>();
+        foreach (var group in runs.GroupBy(r => (r.Position, r.Commit)).OrderBy(g => g.Key.Position).ThenBy(g => g.Key.Commit, StringComparer.Ordinal))
+        {
+            var ordered = group.OrderBy(r => r.Time).ThenBy(r => r.ResultId, StringComparer.Ordinal).ToList();
+            foreach (var run in ordered.Where(r => r.Status is null or "ERROR" or "MISS"))
+            {
+                var where = (run.Lab ?? "unknown", run.Platform ?? "unknown");
+                infrastructure[where] = infrastructure.GetValueOrDefault(where) + 1;
+            }
+
+            var passes = ordered.Where(r => r.Status == "PASS").ToList();
+            var fails = ordered.Where(r => r.Status == "FAIL").ToList();
+            if (passes.Count + fails.Count == 0)
+            {
+                continue;
+            }
+
+            var outcome = fails.Count == 0 ? Outcome.Pass : passes.Count == 0 ? Outcome.Fail : Outcome.Mixed;
+            var deciding = fails.Count == 0 ? passes[0] : fails[0];
+            commits.Add(new DecidedCommit(new CommitRef(group.Key.Commit, group.Key.Position, deciding.Time, deciding.ResultId), outcome,
+                fails.Select(f => f.ResultId).ToList()));
+        }
+
+        return commits;
+    }
+
+    // The share of neighbouring decided commits whose outcomes differ (a commit with both outcomes counts as a change on
+    // its own) over FlakyWindow commits around `index`: centred where later commits exist, so a random failure early in
+    // a series is judged with hindsight once they come in, and the newest commits' window ending at the newest.
+    private static double FlipRate(List<DecidedCommit> commits, int index, RegressionRules rules)
+    {
+        var to = Math.Min(commits.Count - 1, Math.Max(0, index - rules.FlakyWindow / 2) + rules.FlakyWindow - 1);
+        var from = Math.Max(0, to - rules.FlakyWindow + 1);
+        var count = to - from + 1;
+        if (count < rules.FlakyMinimumRuns)
+        {
+            return 0;
+        }
+
+        var flips = 0;
+        for (var i = from + 1; i <= to; i++)
+        {
+            if (commits[i].Outcome != commits[i - 1].Outcome || commits[i].Outcome == Outcome.Mixed)
+            {
+                flips++;
+            }
+        }
+
+        return flips < rules.FlakyMinimumFlips ? 0 : (double)flips / (count - 1);
+    }
+
+    private static List<TrackedRegression> Track(SeriesKey series, List<DecidedCommit> commits, List<bool> unstable, RegressionRules rules)
+    {
+        var done = new List<TrackedRegression>();
+        CommitRef? lastGood = null;
+        TrackedRegression? current = null;
+        var passesSinceFix = 0;
+        for (var i = 0; i < commits.Count; i++)
+        {
+            var (commit, outcome, failures) = commits[i];
+            if (outcome == Outcome.Pass)
+            {
+                if (current is { State: RegressionState.Open })
+                {
+                    current = current with { State = RegressionState.Fixed, FixedBy = commit };
+                    passesSinceFix = 0;
+                }
+                else if (current is { State: RegressionState.Fixed } && ++passesSinceFix >= rules.CloseAfterPasses)
+                {
+                    done.Add(current with { State = RegressionState.Closed });
+                    current = null;
+                }
+
+                lastGood = commit;
+            }
+            else if (outcome == Outcome.Fail)
+            {
+                if (current is not null)
+                {
+                    // Failing again before it was closed: the fix did not hold.
+                    current = current with { State = RegressionState.Open, FixedBy = null, Failures = [.. current.Failures, .. failures] };
+                }
+                else if (lastGood is not null && !unstable[i])
+                {
+                    current = new TrackedRegression(series.RegressionId(commit.Commit), series, lastGood, commit, RegressionState.Open,
+                        failures, null);
+                }
+            }
+        }
+
+        if (current is not null)
+        {
+            done.Add(current);
+        }
+
+        return done;
+    }
+
+    private enum Outcome
+    {
+        Pass,
+        Fail,
+        Mixed,
+    }
+
+    private sealed record DecidedCommit(CommitRef Ref, Outcome Outcome, IReadOnlyList<string> Failures);
+}
