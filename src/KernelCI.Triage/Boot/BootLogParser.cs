@@ -67,6 +67,11 @@ internal sealed class BootLogParser(string? loginMarker) : ILogParser
 
     private void Report(string line)
     {
+        if (line.StartsWith("---[ end", StringComparison.Ordinal))
+        {
+            return; // "---[ end Kernel panic - not syncing: … ]---" closes a report already seen
+        }
+
         if (KernelReports.InstructionPointer(line) is { } function)
         {
             if (_pending is { WantsFunction: true, Function: null })

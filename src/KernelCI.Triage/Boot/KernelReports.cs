@@ -57,10 +57,13 @@ internal static partial class KernelReports
             return null;
         }
 
+        // x86 prints "BUG: kernel NULL pointer dereference", arm64 "Unable to handle kernel NULL pointer
+        // dereference": without "Unable to handle", the same fault in the same function is one issue on both.
         var what = match.Groups["what"].Value.Trim();
+        var core = what.AsSpan(1).StartsWith("nable to handle ", StringComparison.Ordinal) ? what["Unable to handle ".Length..] : what;
         return new PendingReport
         {
-            Kind = ProblemKind.Oops, Summary = what, Core = Normalizer.Text(what), Evidence = line, LogLine = n,
+            Kind = ProblemKind.Oops, Summary = what, Core = Normalizer.Text(core), Evidence = line, LogLine = n,
             WantsFunction = true,
         };
     }
@@ -161,7 +164,7 @@ internal static partial class KernelReports
             return null;
         }
 
-        var task = Normalizer.Text(match.Groups["comm"].Value);
+        var task = Normalizer.Comm(match.Groups["comm"].Value);
         return new PendingReport
         {
             Kind = ProblemKind.HungTask, Summary = $"task {task} blocked (hung task)", Core = task, Evidence = line, LogLine = n,
@@ -178,7 +181,7 @@ internal static partial class KernelReports
             : null;
     }
 
-    [GeneratedRegex(@"Kernel panic - not syncing: ?(?<message>.*)$")]
+    [GeneratedRegex(@"^Kernel panic - not syncing: ?(?<message>.*)$")]
     private static partial Regex PanicLine();
 
     [GeneratedRegex(@"BUG: KASAN: (?<type>[\w-]+)(?: in (?<symbol>\S+))?")]

@@ -26,6 +26,9 @@ internal static partial class Normalizer
         return Spaces().Replace(text, " ").Trim();
     }
 
+    /// <summary>A task's comm with its numbers (per-CPU and pool ids, kworker/u4:1) written as _.</summary>
+    public static string Comm(string comm) => Digits().Replace(comm, "_");
+
     /// <summary>A kernel symbol as %pS prints it, without its offset/size and module: "foo+0x1c/0x40 [bar]" is foo.</summary>
     public static string Function(string symbol)
     {
@@ -80,6 +83,9 @@ internal static partial class Normalizer
 
     [GeneratedRegex(@"(?<sep>[=/:])\d+\b")]
     private static partial Regex NumberAfterSeparator();
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Digits();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -13,11 +13,6 @@ internal static class SourcePath
 
     public static string Normalize(string path)
     {
-        if (path.StartsWith("/tmp/", StringComparison.Ordinal))
-        {
-            return "/tmp/_";
-        }
-
         while (path.StartsWith("./", StringComparison.Ordinal))
         {
             path = path[2..];
@@ -35,6 +30,6 @@ internal static class SourcePath
             }
         }
 
-        return path;
+        return path.StartsWith("/tmp/", StringComparison.Ordinal) ? "/tmp/_" : path;
     }
 }
