@@ -9,10 +9,15 @@ namespace KernelCI.Triage.Boot;
 /// <see cref="ProblemKind.NoLogin"/> problem, unless a panic or an oops already explains why.</summary>
 internal sealed class BootLogParser(string? loginMarker) : ILogParser
 {
-    private static readonly SearchValues<string> Markers = SearchValues.Create(
+    private static readonly string[] ReportMarkers =
         ["Kernel panic", "BUG", "Oops", "nable to handle", "general protection fault", "Internal error: ", "invalid opcode: ",
-         "WARNING: ", "UBSAN: ", "INFO: ", "RIP: ", "pc : "],
-        StringComparison.Ordinal);
+         "WARNING: ", "UBSAN: ", "INFO: ", "RIP: ", "pc : "];
+
+    private static readonly SearchValues<string> Reports = SearchValues.Create(ReportMarkers, StringComparison.Ordinal);
+
+    private readonly string? _loginMarker = string.IsNullOrEmpty(loginMarker) ? null : loginMarker;
+
+    private const string KernelBanner = "Linux version ";
 
     private readonly ProblemSet _problems = new();
     private PendingReport? _pending;
@@ -20,6 +25,17 @@ internal sealed class BootLogParser(string? loginMarker) : ILogParser
     private bool _kernelStarted;
     private bool _loginSeen;
     private long _lineNumber;
+
+    /// <summary>The report markers, the kernel banner and the login marker: the lines this parser needs.</summary>
+    public SearchValues<string> Markers { get; } = SearchValues.Create(
+        [.. ReportMarkers, KernelBanner, .. string.IsNullOrEmpty(loginMarker) ? Array.Empty<string>() : [loginMarker]],
+        StringComparison.Ordinal);
+
+    /// <summary>Only UBSAN's detail line has no marker; a pending report's "RIP:" has one, and its window is
+    /// counted in lines, skipped ones included.</summary>
+    public bool NeedsEveryLine => _pending is { WantsDetail: true };
+
+    public void Skip(int lines) => _lineNumber += lines;
 
     public void Line(ReadOnlySpan<char> raw)
     {
@@ -30,12 +46,12 @@ internal sealed class BootLogParser(string? loginMarker) : ILogParser
         }
 
         var line = ConsolePrefix.Strip(raw);
-        if (!_loginSeen && loginMarker is not null && line.Contains(loginMarker, StringComparison.Ordinal))
+        if (!_loginSeen && _loginMarker is not null && line.Contains(_loginMarker, StringComparison.Ordinal))
         {
             _loginSeen = true;
         }
 
-        _kernelStarted |= !_kernelStarted && line.Contains("Linux version ", StringComparison.Ordinal);
+        _kernelStarted |= !_kernelStarted && line.Contains(KernelBanner, StringComparison.Ordinal);
         if (_pending is { WantsDetail: true } && !line.IsWhiteSpace())
         {
             _pending.Summary += $": {line.Trim()}";
@@ -43,7 +59,7 @@ internal sealed class BootLogParser(string? loginMarker) : ILogParser
             return;
         }
 
-        if (line.IndexOfAny(Markers) >= 0)
+        if (line.IndexOfAny(Reports) >= 0)
         {
             Report(line.ToString());
         }
@@ -53,10 +69,10 @@ internal sealed class BootLogParser(string? loginMarker) : ILogParser
     {
         Flush();
         var explained = _problems.Any(p => p.Kind is ProblemKind.KernelPanic or ProblemKind.Oops);
-        if (loginMarker is not null && !_loginSeen && !explained)
+        if (_loginMarker is not null && !_loginSeen && !explained)
         {
             var summary = _kernelStarted
-                ? $"boot never reached the login prompt \"{loginMarker}\""
+                ? $"boot never reached the login prompt \"{_loginMarker}\""
                 : "the kernel never started (no \"Linux version\" banner on the console)";
             _problems.Add(NewProblem.Of(ProblemKind.NoLogin, summary, summary, _lineNumber,
                 _kernelStarted ? "kernel started" : "kernel never started"));

@@ -8,7 +8,7 @@ namespace KernelCI.Triage.Build;
 /// make's "*** [...] Error N" is reported only when no compiler, linker or Kconfig error explains the failure.</summary>
 internal sealed class BuildLogParser : ILogParser
 {
-    private static readonly SearchValues<string> Markers = SearchValues.Create(
+    private static readonly SearchValues<string> Marks = SearchValues.Create(
         ["error", "warning", "Kconfig", "***", "undefined reference", "multiple definition", "ld: ", "ld.lld: "],
         StringComparison.Ordinal);
 
@@ -17,10 +17,16 @@ internal sealed class BuildLogParser : ILogParser
     private string? _linkerFunction;
     private long _lineNumber;
 
+    public SearchValues<string> Markers => Marks;
+
+    public bool NeedsEveryLine => false;
+
+    public void Skip(int lines) => _lineNumber += lines;
+
     public void Line(ReadOnlySpan<char> line)
     {
         _lineNumber++;
-        if (line.IndexOfAny(Markers) < 0)
+        if (line.IndexOfAny(Marks) < 0)
         {
             return;
         }

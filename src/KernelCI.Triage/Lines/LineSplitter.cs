@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace KernelCI.Triage.Lines;
 
 /// <summary>Cuts chunks of text into lines for a sink with bounded memory: a line longer than
@@ -15,6 +17,11 @@ internal sealed class LineSplitter(ILineSink sink)
     {
         while (!chunk.IsEmpty)
         {
+            if (_partialLength == 0 && !_partialTruncated && !sink.NeedsEveryLine && sink.Markers is { } markers)
+            {
+                chunk = SkipToMarker(chunk, markers);
+            }
+
             var newline = chunk.IndexOf('\n');
             if (newline < 0)
             {
@@ -33,6 +40,22 @@ internal sealed class LineSplitter(ILineSink sink)
             Append(piece);
             EmitPartial();
         }
+    }
+
+    /// <summary>Counts the whole lines before the first line with a marker and returns the rest (from that line's
+    /// start, or the chunk's last, unfinished line when no marker is left: a marker cut by the chunk's end is found
+    /// when that line is complete, since an unfinished line is always passed whole).</summary>
+    private ReadOnlySpan<char> SkipToMarker(ReadOnlySpan<char> chunk, SearchValues<string> markers)
+    {
+        var hit = chunk.IndexOfAny(markers);
+        var skipped = hit < 0 ? chunk : chunk[..hit];
+        var lineStart = skipped.LastIndexOf('\n') + 1;
+        if (lineStart > 0)
+        {
+            sink.Skip(skipped[..lineStart].Count('\n'));
+        }
+
+        return chunk[lineStart..];
     }
 
     /// <summary>Passes the last line when the log does not end with a newline.</summary>
