@@ -9,7 +9,7 @@ namespace KernelCI.Triage.Build;
 internal sealed class BuildLogParser : ILogParser
 {
     private static readonly SearchValues<string> Marks = SearchValues.Create(
-        ["error", "warning", "Kconfig", "***", "undefined reference", "multiple definition", "ld: ", "ld.lld: "],
+        ["error", "warning", "Kconfig", "***", "undefined reference", "multiple definition", "ld: ", "ld.lld: ", "modpost: "],
         StringComparison.Ordinal);
 
     private readonly ProblemSet _problems = new();
@@ -31,7 +31,7 @@ internal sealed class BuildLogParser : ILogParser
             return;
         }
 
-        var text = line.ToString();
+        var text = BuildPrefix.Strip(line).ToString();
         if (LinkerLine.ContextFunction(text) is { } function)
         {
             _linkerFunction = function;
@@ -41,6 +41,7 @@ internal sealed class BuildLogParser : ILogParser
         var problem = CompilerLine.Parse(text, _lineNumber)
             ?? KconfigLine.Parse(text, _lineNumber)
             ?? LinkerLine.Parse(text, _lineNumber, _linkerFunction)
+            ?? ModpostLine.Parse(text, _lineNumber)
             ?? MakeLine.Parse(text, _lineNumber);
         if (problem is null)
         {
