@@ -24,11 +24,15 @@ public static class LogTriage
         return Parse(reader, Parser(kind, loginMarker));
     }
 
-    /// <summary>Parses a log as it is downloaded (UTF-8; invalid bytes become U+FFFD).</summary>
+    /// <summary>Parses a log as it is downloaded, plain or gzip-compressed (UTF-8; invalid bytes become U+FFFD).
+    /// The stream is not disposed.</summary>
     public static async Task<IReadOnlyList<Problem>> ParseAsync(Stream log, LogKind kind, string? loginMarker = null,
         CancellationToken cancellationToken = default)
     {
-        using var reader = new StreamReader(log, leaveOpen: true);
+        // Disposing it frees gzip's native state; the PrefixedStream under it leaves the caller's stream open.
+        var body = await LogStream.OpenAsync(log, cancellationToken).ConfigureAwait(false);
+        await using var disposeBody = body.ConfigureAwait(false);
+        using var reader = new StreamReader(body, leaveOpen: true);
         var parser = Parser(kind, loginMarker);
         var splitter = new LineSplitter(parser);
         var buffer = new char[ChunkSize];

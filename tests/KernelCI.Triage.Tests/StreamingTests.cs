@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 
 namespace KernelCI.Triage.Tests;
@@ -28,5 +29,40 @@ public sealed class StreamingTests
 
         Assert.Equal(ProblemKind.KernelPanic, Assert.Single(problems).Kind);
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 4 << 20, "a huge line is not kept whole");
+    }
+
+    [Fact]
+    public async Task Gzip_compressed_log_is_read_uncompressed()
+    {
+        var compressed = new MemoryStream();
+        await using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            await gzip.WriteAsync(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Recorded", "qemu-no-init.log")),
+                TestContext.Current.CancellationToken);
+        }
+
+        compressed.Position = 0;
+        var problems = await LogTriage.ParseAsync(compressed, LogKind.Boot, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(ProblemKind.KernelPanic, Assert.Single(problems).Kind);
+    }
+
+    [Fact]
+    public async Task Log_of_one_byte_is_read()
+    {
+        var problems = await LogTriage.ParseAsync(new MemoryStream("x"u8.ToArray()), LogKind.Boot, "/ #",
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(ProblemKind.NoLogin, Assert.Single(problems).Kind);
+    }
+
+    [Fact]
+    public async Task Callers_stream_is_left_open()
+    {
+        var log = new MemoryStream("Kernel panic - not syncing: x\n"u8.ToArray());
+
+        await LogTriage.ParseAsync(log, LogKind.Boot, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.True(log.CanRead);
     }
 }
