@@ -202,7 +202,10 @@ internal static partial class KernelReports
     [GeneratedRegex(@"^BUG: (?<description>.+?)(?: at (?<file>[^\s:]+\.[ch]):\d+|:|$)")]
     private static partial Regex BugLine();
 
-    [GeneratedRegex(@"^WARNING: (?:CPU: \d+ PID: \d+ at (?:(?<file>[^\s:]+):(?<line>\d+) )?(?<symbol>\S+)|(?<message>.+))")]
+    // Besides __warn's "WARNING: CPU: …", only lockdep's and RCU's own "WARNING: …" reports (kernel/locking/lockdep.c,
+    // kernel/rcu/update.c: "possible circular locking dependency detected", "suspicious RCU usage"): a test program
+    // printing "WARNING: …" on the console is not the kernel.
+    [GeneratedRegex(@"^WARNING: (?:CPU: \d+ PID: \d+ at (?:(?<file>[^\s:]+):(?<line>\d+) )?(?<symbol>\S+)|(?<message>.*(?:lock|RCU).*))")]
     private static partial Regex WarningLine();
 
     [GeneratedRegex(@"^UBSAN: (?<reason>.+?) in (?<file>[^\s:]+)(?::(?<line>\d+))?")]

@@ -87,4 +87,18 @@ public sealed class KernelReportCorpusTests
 
         Assert.Equal(2, problem.Occurrences);
     }
+
+    [Fact]
+    public void Lockdep_warning_is_a_kernel_warning()
+    {
+        var problem = Assert.Single(BootLog("[   9.1] WARNING: possible circular locking dependency detected\n"));
+
+        Assert.Equal((ProblemKind.KernelWarning, "WARNING: possible circular locking dependency detected"), (problem.Kind, problem.Summary));
+    }
+
+    [Fact]
+    public void Warning_printed_by_a_test_program_is_not_a_kernel_warning()
+    {
+        Assert.Empty(BootLog("WARNING: the test suite is deprecated\n"));
+    }
 }
