@@ -19,8 +19,11 @@ internal static partial class MakeLine
         if (match.Groups["target"].Success)
         {
             var target = SourcePath.Normalize(match.Groups["target"].Value);
-            var script = match.Groups["script"].Value;
-            return NewProblem.Of(ProblemKind.MakeError, $"make: {target} failed ({script}, Error {match.Groups["code"].Value})",
+            // An out-of-tree build names the tree's makefiles by their absolute path (/home/ci/linux/Makefile):
+            // a makefile outside any kernel directory is known by its name.
+            var script = SourcePath.Normalize(match.Groups["script"].Value);
+            script = script.StartsWith('/') ? Path.GetFileName(script) : script;
+            return NewProblem.Of(ProblemKind.MakeError, $"make: {target} failed ({script}, {match.Groups["code"].Value})",
                 line, logLine, script, target) with { File = target };
         }
 
@@ -32,6 +35,8 @@ internal static partial class MakeLine
     /// make repeats the first one, which is the only one worth an issue, and only when nothing explains it.</summary>
     public static bool IsRecipeFailure(Problem problem) => problem.File is not null;
 
-    [GeneratedRegex(@"^(?:\S*/)?g?make(?:\[\d+\])?: \*\*\* (?:\[(?<script>[^\]:]+)(?::\d+)?: (?<target>[^\]]+)\] Error (?<code>\d+)|(?<message>.+))")]
+    // A recipe ends with "Error N" or its signal ("Killed", "Segmentation fault"); make's own errors end with
+    // "Stop."; "*** Waiting for unfinished jobs...." is neither.
+    [GeneratedRegex(@"^(?:\S*/)?g?make(?:\[\d+\])?: \*\*\* (?:\[(?<script>[^\]:]+)(?::\d+)?: (?<target>[^\]]+)\] (?<code>Error \d+|[A-Z][A-Za-z ]+)|(?<message>.+Stop\.))$")]
     private static partial Regex Failure();
 }

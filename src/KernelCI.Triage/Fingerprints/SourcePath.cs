@@ -20,13 +20,18 @@ internal static class SourcePath
 
         if (path.StartsWith('/') || path.StartsWith("../", StringComparison.Ordinal))
         {
+            // The first top-level directory in the path starts the tree: /home/ci/linux/arch/x86/kernel/x.c is
+            // arch/x86/kernel/x.c, not kernel/x.c.
+            var first = -1;
             foreach (var directory in TopDirectories)
             {
                 var at = path.IndexOf($"/{directory}/", StringComparison.Ordinal);
-                if (at >= 0)
-                {
-                    return path[(at + 1)..];
-                }
+                first = at >= 0 && (first < 0 || at < first) ? at : first;
+            }
+
+            if (first >= 0)
+            {
+                return path[(first + 1)..];
             }
         }
 

@@ -50,4 +50,18 @@ public sealed class KconfigAndMakeTests
         Assert.Equal("make: No rule to make target 'drivers/misc/triage_firmware.bin', needed by 'drivers/misc/triage_fw.o'.  Stop.",
             problem.Summary);
     }
+
+    [Fact]
+    public void Make_waiting_for_unfinished_jobs_is_not_a_problem()
+    {
+        Assert.Empty(BuildLog("make[1]: *** Waiting for unfinished jobs....\n"));
+    }
+
+    [Fact]
+    public void Recipe_killed_by_a_signal_is_a_make_error()
+    {
+        var problem = Assert.Single(BuildLog("make[2]: *** [scripts/Makefile.build:250: drivers/misc/x.o] Killed\n"));
+
+        Assert.Equal("make: drivers/misc/x.o failed (scripts/Makefile.build, Killed)", problem.Summary);
+    }
 }

@@ -19,4 +19,10 @@ public sealed class SourcePathTests
     {
         Assert.Equal("/tmp/_", SourcePath.Normalize("/tmp/ccWEfAD5.o"));
     }
+
+    [Fact]
+    public void First_kernel_directory_of_the_path_starts_the_tree()
+    {
+        Assert.Equal("arch/x86/kernel/x.c", SourcePath.Normalize("/home/ci/linux/arch/x86/kernel/x.c"));
+    }
 }
