@@ -9,8 +9,6 @@ internal sealed class ProblemSet
     private readonly List<Problem> _problems = [];
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
 
-    public int Count => _problems.Count;
-
     public bool Any(Func<Problem, bool> predicate) => _problems.Any(predicate);
 
     public void Add(Problem problem)
