@@ -1,0 +1,1 @@
+int triage_twice(void) { return 2; }
