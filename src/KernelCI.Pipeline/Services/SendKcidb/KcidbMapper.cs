@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using KernelCI.Client.Maestro;
 using KernelCI.Pipeline.Config;
+using KernelCI.Triage;
+using KernelCI.Triage.Kcidb;
 
 namespace KernelCI.Pipeline.Services.SendKcidb;
 
@@ -107,9 +109,9 @@ internal sealed class KcidbMapper(string origin, PipelineConfig config,
                 .PutCopy("error_code", data["error_code"])
                 .PutCopy("error_msg", data["error_msg"])
                 .Put("maestro_viewer", _viewer + Uri.EscapeDataString(node.Id!)));
-        if (status == "FAIL" && LogIssues.BuildError(log) is { } error)
+        if (status == "FAIL")
         {
-            LogIssues.Add(batch, origin, error, "kbuild", "build_id", Id(node.Id!));
+            LogTriageIssues.Add(batch, origin, TriagedResultKind.Build, Id(node.Id!), log, LogKind.Build);
         }
 
         return build;
@@ -160,9 +162,10 @@ internal sealed class KcidbMapper(string origin, PipelineConfig config,
             test.Put("log_url", logUrl)
                 .Put("log_excerpt", LogExcerpts.Excerpt(log))
                 .Put("output_files", OutputFiles(artifacts, "lava_log", "test_log"));
-            if (status == "FAIL" && path.StartsWith("boot", StringComparison.Ordinal) && LogIssues.KernelPanic(log) is { } panic)
+            // Upstream triages boots only: a job's log is shared by all its tests, whose failures it would all blame.
+            if (status == "FAIL" && path.StartsWith("boot", StringComparison.Ordinal))
             {
-                LogIssues.Add(batch, origin, panic, "generic_linux_boot", "test_id", Id(node.Id!));
+                LogTriageIssues.Add(batch, origin, TriagedResultKind.Test, Id(node.Id!), log, LogKind.Boot);
             }
         }
 
