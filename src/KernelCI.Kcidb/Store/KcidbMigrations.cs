@@ -23,5 +23,6 @@ public static class KcidbMigrations
             IssueAggregateSchema.Sqlite + IssueAggregate.RecomputeSql(DatabaseKind.Sqlite),
             IssueAggregateSchema.PostgreSql + IssueAggregate.RecomputeSql(DatabaseKind.PostgreSql)),
         new("kcidb", 9, "the dashboard status history's builds index", KcidbStatusHistoryIndexes.Both, KcidbStatusHistoryIndexes.Both),
+        new("kcidb", 10, "the regression tracker's tables", Regressions.RegressionSchema.Sqlite, Regressions.RegressionSchema.PostgreSql),
     ];
 }
