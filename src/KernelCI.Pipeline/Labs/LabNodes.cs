@@ -17,5 +17,5 @@ internal sealed class LabNodes(MaestroClient maestro)
 
     public Task<IReadOnlyList<MaestroNode>> FinishedAsync(string lab, CancellationToken cancellationToken) =>
         maestro.GetNodesFastAsync(new NodeFilter().Where("kind", "job").Where("data.runtime", lab).Where("state", "done")
-            .SortBy("updated", descending: true).Limit(Recent), cancellationToken);
+            .SortBy("created", descending: true).Limit(Recent), cancellationToken);
 }
