@@ -79,6 +79,8 @@ public sealed class DashboardComponent(DashboardOptions? options = null) : IComp
         // The web pages: Razor components rendered per request on the server (docs/dashboard.md, "Design").
         builder.Services.AddRazorComponents();
         builder.Services.AddSingleton<StaticAssets>();
+        // `/labs` reads the pipeline's lab view when the pipeline runs in this host (docs/labs.md, the lab view).
+        builder.Services.AddSingleton(context.Local);
         // Live results: ingestion's notifications pushed to the tree pages (docs/dashboard.md, "Live results").
         builder.Services.AddSingleton<LiveResults>();
         builder.Services.AddHostedService<LiveResultsListener>();

@@ -3,6 +3,7 @@ using KernelCI.ServiceDefaults;
 using KernelCI.Pipeline.Api;
 using KernelCI.Pipeline.Config;
 using KernelCI.Pipeline.Runtimes.Lava.Callback;
+using KernelCI.ServiceDefaults.Labs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ namespace KernelCI.Pipeline;
 public sealed class PipelineComponent(PipelineOptions? given = null, Action<IServiceCollection>? extraServices = null) : IComponent, IPeerClient
 {
     private (PipelineOptions Options, PipelineConfig Config)? _connected;
+    private HostContext? _context;
 
     public string Name => "pipeline";
 
@@ -40,12 +42,15 @@ public sealed class PipelineComponent(PipelineOptions? given = null, Action<ISer
         builder.Services.AddPipelineServices(options.Services);
         builder.Services.AddPipelineApi();
         builder.Services.AddLavaCallbacks(context.DatabaseFor(Name));
+        _context = context;
     }
 
     public void MapEndpoints(WebApplication app)
     {
         app.MapPipelineApi();
         app.MapLavaCallback();
+        // The dashboard of the same host shows the lab view from here (docs/labs.md, the lab view).
+        _context?.Local.Publish(app.Services.GetRequiredService<ILabView>());
     }
 
     // An invalid configuration stops `serve` at start, with the file and key named.

@@ -16,6 +16,9 @@ public sealed class HostContext(string dataDirectory, Database database, SecretS
 
     public TimeProvider TimeProvider { get; } = timeProvider;
 
+    /// <summary>What the components of this process offer each other (<see cref="LocalServices"/>).</summary>
+    public LocalServices Local { get; } = new();
+
     /// <summary>The database the component's migrations and data go to: its own if it was given one, else the shared one.</summary>
     public Database DatabaseFor(string component) =>
         componentDatabases is not null && componentDatabases.TryGetValue(component, out var own) ? own : Database;

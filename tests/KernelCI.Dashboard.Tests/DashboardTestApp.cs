@@ -19,9 +19,10 @@ internal sealed class DashboardTestApp : IAsyncDisposable
     private readonly TestDatabase _database;
     private readonly string _dataDirectory;
 
-    private DashboardTestApp(TestDatabase database, string dataDirectory, WebApplication app)
+    private DashboardTestApp(TestDatabase database, string dataDirectory, HostContext context, WebApplication app)
     {
         _database = database;
+        Context = context;
         _dataDirectory = dataDirectory;
         App = app;
         Client = app.Services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>() is TestServer
@@ -31,6 +32,9 @@ internal sealed class DashboardTestApp : IAsyncDisposable
     }
 
     public WebApplication App { get; }
+
+    /// <summary>The host the dashboard runs in: a test publishes here what another component of the host would offer.</summary>
+    public HostContext Context { get; }
 
     public HttpClient Client { get; }
 
@@ -61,7 +65,7 @@ internal sealed class DashboardTestApp : IAsyncDisposable
             }
         });
         await app.StartAsync();
-        return new DashboardTestApp(database, dataDirectory, app);
+        return new DashboardTestApp(database, dataDirectory, context, app);
     }
 
     /// <summary>Ingests KCIDB v5.3 documents, each in its own batch, in order. The store keeps the dashboard's aggregates

@@ -3,6 +3,7 @@ using KernelCI.Dashboard.Web.Metrics;
 using KernelCI.Dashboard.Web.Builds;
 using KernelCI.Dashboard.Web.Hardware;
 using KernelCI.Dashboard.Web.Issues;
+using KernelCI.Dashboard.Web.Labs;
 using KernelCI.Dashboard.Web.Live;
 using KernelCI.Dashboard.Web.Logs;
 using KernelCI.Dashboard.Web.Search;
@@ -35,6 +36,7 @@ internal static class WebPages
         pages.MapTestPages();
         pages.MapHardwarePages();
         pages.MapIssuePages();
+        pages.MapLabPages();
         pages.MapLivePages();
         pages.MapLogPages();
         pages.MapAliases();

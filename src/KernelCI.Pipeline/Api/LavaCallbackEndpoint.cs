@@ -58,6 +58,12 @@ internal static class LavaCallbackEndpoint
 
         if (node is not null)
         {
+            // Only a lab's job gets a callback; results written over a checkout or a build would corrupt its tree.
+            if (node.Kind != "job")
+            {
+                throw ApiException.BadRequest($"node_id: node {id} is a {node.Kind}, not a lab's job");
+            }
+
             if (node.Data["runtime"]?.ToString() is { Length: > 0 } runtime && !labs.Contains(runtime))
             {
                 throw new ApiException(StatusCodes.Status401Unauthorized, $"Unauthorized: node {id} ran in lab {runtime}, not {string.Join(", ", labs)}");

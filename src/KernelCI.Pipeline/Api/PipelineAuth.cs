@@ -17,6 +17,9 @@ internal static class PipelineAuth
 
     public const string PermissionsClaim = "permissions";
 
+    /// <summary>Read endpoints (the lab view): any valid pipeline token, whatever its permissions.</summary>
+    public const string ReadPolicy = "pipeline:read";
+
     public static string Policy(string permission) => "pipeline:" + permission;
 
     public static IServiceCollection AddPipelineAuth(this IServiceCollection services)
@@ -28,6 +31,7 @@ internal static class PipelineAuth
                 .RequireClaim(PermissionsClaim, permission));
         }
 
+        authorization.AddPolicy(ReadPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
         return services;
     }
 

@@ -30,6 +30,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         _app = await DashboardTestApp.StartAsync(DatabaseKind.Sqlite, kestrel: true);
         await WebSeed.SeedAsync(_app);
+        // The labs pages read the pipeline's lab view, which a `serve` host publishes.
+        _app.Context.Local.Publish<KernelCI.ServiceDefaults.Labs.ILabView>(new Labs.FakeLabView());
         BaseUrl = _app.Client.BaseAddress!;
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = Flags });

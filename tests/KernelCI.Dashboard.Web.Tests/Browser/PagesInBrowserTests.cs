@@ -34,6 +34,8 @@ public sealed class PagesInBrowserTests(BrowserFixture browser) : IClassFixture<
         { "compare", ComparePage },
         { "compare-tests", ComparePage + "?tab=tests" },
         { "metrics", "/metrics" },
+        { "labs", "/labs" },
+        { "lab", "/labs/" + Labs.FakeLabView.Lava },
     };
 
     [Theory]

@@ -31,4 +31,16 @@ public sealed class PipelineComponentApiTests
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("checkout", body["node"]!["kind"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Pipeline_component_offers_its_lab_view_to_the_other_components_of_its_host()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        await using var host = await PipelineComponentHost.StartAsync(stack);
+
+        var view = stack.Context.Local.Find<KernelCI.ServiceDefaults.Labs.ILabView>();
+
+        Assert.NotNull(view);
+        Assert.NotNull(await view.LabsAsync(TestContext.Current.CancellationToken));
+    }
 }

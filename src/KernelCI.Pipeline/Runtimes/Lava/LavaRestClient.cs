@@ -51,13 +51,37 @@ internal sealed class LavaRestClient(HttpClient http, string lab, string token)
         return online;
     }
 
+    /// <summary>Every device of the lab (`devices/`, following the pages): hostname, device type and health.</summary>
+    public async Task<IReadOnlyList<Labs.LabDevice>> DevicesAsync(CancellationToken cancellationToken)
+    {
+        var devices = new List<Labs.LabDevice>();
+        string? next = "devices/";
+        while (next is not null)
+        {
+            var reply = await SendAsync(HttpMethod.Get, next, null, cancellationToken);
+            foreach (var device in (reply["results"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                devices.Add(new Labs.LabDevice(device["hostname"]?.ToString() ?? "", device["device_type"]?.ToString() ?? "",
+                    device["health"]?.ToString() ?? "Unknown"));
+            }
+
+            next = reply["next"]?.ToString();
+        }
+
+        return devices;
+    }
+
     public Task CancelAsync(string jobId, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, $"jobs/{Uri.EscapeDataString(jobId)}/cancel/", null, cancellationToken);
 
     private async Task<JsonObject> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Token", token);
+        // Without a token (a lab whose runtime token is not stored) only LAVA's public reads are tried.
+        if (token.Length > 0)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Token", token);
+        }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
         HttpResponseMessage response;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KernelCI.Client.Maestro;
 using KernelCI.Pipeline.Config;
+using KernelCI.Pipeline.Labs;
 using KernelCI.Pipeline.Runtimes.Lava.Definition;
 using Microsoft.Extensions.Logging;
 
@@ -39,8 +40,9 @@ internal sealed class LavaRuntime(RuntimeConfig config, LavaLabSettings lab, Lav
             {
                 var jobId = await client.SubmitAsync(definition, cancellationToken);
                 LavaLog.Submitted(_logger, lab.Name, request.Node.Id, jobId);
-                await context.Nodes.SetDataAsync(request.Node.Id!, new JsonObject { ["job_id"] = jobId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-                    cancellationToken);
+                var data = new JsonObject { ["job_id"] = jobId.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+                JobTimes.SetSubmittedAt(data, context.Time.GetUtcNow());
+                await context.Nodes.SetDataAsync(request.Node.Id!, data, cancellationToken);
                 return jobId.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
             catch (LavaApiException e) when (e.Transient && attempt < SubmitAttempts)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using KernelCI.Data;
+using KernelCI.Pipeline.Labs;
 using KernelCI.Pipeline.Runtimes.Lava;
 using KernelCI.Testing;
 
@@ -26,6 +27,20 @@ public sealed class LavaSubmitTests
         Assert.Contains($"url: http://pipeline.test:8002/node/{request.Node.Id}", definition, StringComparison.Ordinal);
         var node = await harness.Stack.Maestro.GetNodeAsync(request.Node.Id!, TestContext.Current.CancellationToken);
         Assert.Equal("42", node!.Data["job_id"]?.ToString());
+    }
+
+    [Fact]
+    public async Task Submission_records_when_the_lab_accepted_the_job()
+    {
+        await using var harness = await LavaHarness.StartAsync(DatabaseKind.Sqlite);
+        var request = await harness.JobAsync();
+        var before = DateTimeOffset.UtcNow;
+
+        await harness.Runtime().SubmitAsync(request, TestContext.Current.CancellationToken);
+
+        var node = await harness.Stack.Maestro.GetNodeAsync(request.Node.Id!, TestContext.Current.CancellationToken);
+        var submitted = DateTimeOffset.Parse(node!.Data[JobTimes.SubmittedAt]!.ToString(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(submitted, before, DateTimeOffset.UtcNow);
     }
 
     [Fact]

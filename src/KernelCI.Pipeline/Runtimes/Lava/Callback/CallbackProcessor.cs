@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KernelCI.Client.Maestro;
 using KernelCI.Pipeline.Events;
+using KernelCI.Pipeline.Labs;
 using Microsoft.Extensions.Logging;
 
 namespace KernelCI.Pipeline.Runtimes.Lava.Callback;
@@ -35,6 +36,12 @@ internal sealed class CallbackProcessor(MaestroClient maestro, CallbackArtifacts
         }
 
         var tree = CallbackTree.Build(node, outcome, callback.DeviceId, uploaded);
+        if (stored.Received is { } received)
+        {
+            // When the lab reported, not when the worker got to it: the lab view's submission-to-result time.
+            JobTimes.SetResultAt(tree.Node.Data, received);
+        }
+
         await retry.RunAsync("write results of node " + node.Id, ct => maestro.PutTreeAsync(node.Id!, tree, ct), cancellationToken);
         LavaCallbackLog.Written(logger, node.Id!, outcome.Result, outcome.ErrorCode, outcome.Children.Count);
     }

@@ -33,13 +33,14 @@ internal sealed class LavaCallbackStore(Database database, TimeProvider time)
             UPDATE pipeline_lava_callbacks SET due = @lease
             WHERE id = (SELECT id FROM pipeline_lava_callbacks WHERE failure IS NULL AND due <= @now ORDER BY due, id LIMIT 1)
               AND failure IS NULL AND due <= @now
-            RETURNING id, node_id, lab, body, attempts
+            RETURNING id, node_id, lab, body, attempts, received
             """;
         command.AddParameter("now", Stamp(now));
         command.AddParameter("lease", Stamp(now + lease));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new StoredCallback(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), (byte[])reader.GetValue(3), reader.GetInt32(4))
+            ? new StoredCallback(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), (byte[])reader.GetValue(3), reader.GetInt32(4),
+                Parse(reader.GetString(5)))
             : null;
     }
 
@@ -49,9 +50,7 @@ internal sealed class LavaCallbackStore(Database database, TimeProvider time)
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT MIN(due) FROM pipeline_lava_callbacks WHERE failure IS NULL";
-        return await command.ExecuteScalarAsync(cancellationToken) is string due
-            ? DateTimeOffset.ParseExact(due, Format, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)
-            : null;
+        return await command.ExecuteScalarAsync(cancellationToken) is string due ? Parse(due) : null;
     }
 
     public Task DeleteAsync(long id, CancellationToken cancellationToken) =>
@@ -79,6 +78,8 @@ internal sealed class LavaCallbackStore(Database database, TimeProvider time)
     }
 
     private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+
+    private static DateTimeOffset Parse(string stamp) => DateTimeOffset.ParseExact(stamp, Format, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
     private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture);
 

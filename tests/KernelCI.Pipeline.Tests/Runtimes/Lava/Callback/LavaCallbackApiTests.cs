@@ -105,4 +105,37 @@ public sealed class LavaCallbackApiTests
         Assert.Contains("body:", body, StringComparison.Ordinal);
         Assert.Equal((0L, 0L), await host.Service<LavaCallbackStore>().CountAsync(TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task Chunked_callback_larger_than_the_limit_is_refused()
+    {
+        await using var stack = await PipelineTestStack.StartAsync(configure: o => o with { Api = o.Api with { MaxCallbackBodyBytes = 4096 } });
+        await using var host = await CallbackHost.StartAsync(stack, worker: false);
+        var job = await CallbackHost.JobAsync(stack);
+        var content = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(CallbackPayloads.Body(nodeId: job.Id!).ToJsonString())));
+        content.Headers.ContentType = new("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "node/" + job.Id) { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+        request.Headers.TryAddWithoutValidation("Authorization", CallbackPayloads.Token);
+
+        using var response = await host.Http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(413, (int)response.StatusCode);
+        Assert.Equal((0L, 0L), await host.Service<LavaCallbackStore>().CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Callback_for_a_node_that_is_not_a_job_is_refused_naming_it()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        await using var host = await CallbackHost.StartAsync(stack, worker: false);
+        var kbuild = await stack.Maestro.GetNodeAsync((await CallbackHost.JobAsync(stack)).Parent!, TestContext.Current.CancellationToken);
+        var checkout = kbuild!.Parent!;
+
+        var (status, body) = await host.PostAsync(checkout, CallbackPayloads.Body(nodeId: checkout));
+
+        Assert.Equal(400, status);
+        Assert.StartsWith("node_id:", JsonNode.Parse(body)!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal((0L, 0L), await host.Service<LavaCallbackStore>().CountAsync(TestContext.Current.CancellationToken));
+    }
 }

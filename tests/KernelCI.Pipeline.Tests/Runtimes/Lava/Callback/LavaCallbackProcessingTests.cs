@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json.Nodes;
 using KernelCI.Client.Maestro;
 using KernelCI.Data;
+using KernelCI.Pipeline.Labs;
 using KernelCI.Pipeline.Runtimes.Lava.Callback;
 using KernelCI.Pipeline.Tests.Services.SendKcidb;
 using KernelCI.Pipeline.Tests.Stack;
@@ -49,6 +50,24 @@ public sealed class LavaCallbackProcessingTests
         Assert.All(children, c => Assert.Equal((job.Name, "done", "qemu-x86_64", CallbackHost.Lab, "x86_64"),
             (c.Group, c.State, c.Data["platform"]?.GetValue<string>(), c.Data["runtime"]?.GetValue<string>(), c.Data["arch"]?.GetValue<string>())));
         Assert.Equal("fail", children.Single(c => c.Name == "expected-fail").Result);
+    }
+
+    [Fact]
+    public async Task Callback_records_when_the_result_arrived_and_the_lab_view_measures_from_submission()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        await using var host = await CallbackHost.StartAsync(stack);
+        var submitted = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var times = new JsonObject();
+        JobTimes.SetSubmittedAt(times, submitted);
+        var job = await CallbackHost.JobAsync(stack, extra: times);
+        var before = DateTimeOffset.UtcNow;
+
+        await host.PostAsync(job.Id!, CallbackPayloads.Body(nodeId: job.Id!));
+        var after = DateTimeOffset.UtcNow;
+
+        var done = await DoneAsync(stack, job.Id!);
+        Assert.InRange(JobTimes.Duration(done.Data)!.Value, before - submitted, after - submitted);
     }
 
     [Theory]

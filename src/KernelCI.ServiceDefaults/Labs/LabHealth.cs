@@ -1,0 +1,13 @@
+namespace KernelCI.ServiceDefaults.Labs;
+
+/// <summary>The lab's answer to the device query: <see cref="Ok"/>, <see cref="Unreachable"/> (with why) or
+/// <see cref="NotReported"/> (a lab the pipeline cannot ask, such as a pull lab). <paramref name="CheckedAt"/> is when
+/// the answer was taken (it is cached for a short while).</summary>
+public sealed record LabHealth(string Status, string? Message, DateTimeOffset? CheckedAt)
+{
+    public const string Ok = "ok";
+
+    public const string Unreachable = "unreachable";
+
+    public const string NotReported = "not_reported";
+}
