@@ -1,6 +1,7 @@
 using KernelCI.Data;
 using KernelCI.Kcidb.Ingestion;
 using KernelCI.Kcidb.Queries;
+using KernelCI.Kcidb.Regressions;
 using KernelCI.Kcidb.Spool;
 using KernelCI.Kcidb.Store;
 using KernelCI.Kcidb.Submissions;
@@ -46,6 +47,10 @@ public sealed class KcidbComponent(KcidbOptions? options = null) : IComponent, I
         if (kcidbOptions.RunIngester)
         {
             builder.Services.AddHostedService<IngestionWorker>();
+            // Where batches are committed, regressions follow them (docs/regressions.md).
+            builder.Services.AddSingleton(sp => new RegressionTracker(context.DatabaseFor(Name), context.TimeProvider,
+                sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RegressionTracker>>()));
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<RegressionTracker>());
         }
     }
 

@@ -88,7 +88,7 @@ public sealed class RegressionRecomputeTests
     }
 
     // Commit i is checkout o:ci (hash hi, started i hours in) with build o:bi and boot test o:ti of the pattern's status.
-    private static async Task IngestAsync(StoreContext context, string pattern)
+    internal static async Task IngestAsync(StoreContext context, string pattern)
     {
         var checkouts = new List<string>();
         var builds = new List<string>();
@@ -105,7 +105,7 @@ public sealed class RegressionRecomputeTests
             $"\"checkouts\": [{string.Join(", ", checkouts)}], \"builds\": [{string.Join(", ", builds)}], \"tests\": [{string.Join(", ", tests)}]"));
     }
 
-    private static async Task<List<StoredRegression>> RowsAsync(StoreContext context)
+    internal static async Task<List<StoredRegression>> RowsAsync(StoreContext context)
     {
         await using var connection = await context.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
         await using var command = connection.CreateCommand();
@@ -129,5 +129,5 @@ public sealed class RegressionRecomputeTests
         return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private sealed record StoredRegression(string State, string LastGood, string FirstBad, string Path, string FirstBadResult, string? FixedBy, string Failures);
+    internal sealed record StoredRegression(string State, string LastGood, string FirstBad, string Path, string FirstBadResult, string? FixedBy, string Failures);
 }
