@@ -11,26 +11,68 @@ public static class RegressionRecompute
     public const int WindowCheckouts = 50;
 
     /// <summary>The number of series analysed; 0 when the checkout has no tree or branch (nothing to compare it with).</summary>
-    public static async Task<int> ForCheckoutAsync(Database database, string checkoutId, TimeProvider time, CancellationToken cancellationToken,
-        RegressionRules? rules = null)
+    public static Task<int> ForCheckoutAsync(Database database, string checkoutId, TimeProvider time, CancellationToken cancellationToken,
+        RegressionRules? rules = null) =>
+        ForCheckoutsAsync(database, [checkoutId], time, cancellationToken, rules);
+
+    /// <summary>The same for several checkouts: each branch's history is read once, however many of its checkouts changed.</summary>
+    public static async Task<int> ForCheckoutsAsync(Database database, IReadOnlyCollection<string> checkoutIds, TimeProvider time,
+        CancellationToken cancellationToken, RegressionRules? rules = null)
     {
-        var history = await SeriesHistory.ReadAsync(database, checkoutId, WindowCheckouts, cancellationToken);
-        if (history is null || history.Touched.Count == 0)
+        var analysed = 0;
+        foreach (var ((tree, branch), changed) in await BranchesAsync(database, checkoutIds, cancellationToken))
         {
-            return 0;
+            var history = await SeriesHistory.ReadAsync(database, tree, branch, changed, WindowCheckouts, cancellationToken);
+            if (history.Touched.Count == 0)
+            {
+                continue;
+            }
+
+            await using var connection = await database.OpenConnectionAsync(cancellationToken);
+            var invalid = await RegressionStore.InvalidAsync(connection, cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            foreach (var key in history.Touched)
+            {
+                var verdict = SeriesAnalysis.Analyze(key, history.Series[key], rules, invalid);
+                await RegressionStore.SaveAsync(database, connection, transaction, verdict, history.Commits, now, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            analysed += history.Touched.Count;
         }
 
+        return analysed;
+    }
+
+    // The checkouts' trees and branches; a checkout without both has nothing to be compared with.
+    private static async Task<Dictionary<(string Tree, string Branch), HashSet<string>>> BranchesAsync(Database database,
+        IReadOnlyCollection<string> checkoutIds, CancellationToken cancellationToken)
+    {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var invalid = await RegressionStore.InvalidAsync(connection, cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var key in history.Touched)
+        await using var command = connection.CreateCommand();
+        command.CommandText = database.Kind == DatabaseKind.Sqlite
+            ? "SELECT id, tree_name, git_repository_branch FROM checkouts WHERE id IN (SELECT value FROM json_each(@ids))"
+            : "SELECT id, tree_name, git_repository_branch FROM checkouts WHERE id = ANY(@ids)";
+        command.AddParameter("ids", database.Kind == DatabaseKind.Sqlite ? System.Text.Json.JsonSerializer.Serialize(checkoutIds) : checkoutIds.ToArray());
+        var branches = new Dictionary<(string, string), HashSet<string>>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            var verdict = SeriesAnalysis.Analyze(key, history.Series[key], rules, invalid);
-            await RegressionStore.SaveAsync(database, connection, transaction, verdict, history.Commits, now, cancellationToken);
+            if (reader.IsDBNull(1) || reader.IsDBNull(2))
+            {
+                continue;
+            }
+
+            var key = (reader.GetString(1), reader.GetString(2));
+            if (!branches.TryGetValue(key, out var ids))
+            {
+                branches[key] = ids = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            ids.Add(reader.GetString(0));
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return history.Touched.Count;
+        return branches;
     }
 }

@@ -16,8 +16,8 @@ internal sealed class RegressionTracker(Database database, TimeProvider time, IL
     private readonly ConcurrentDictionary<string, byte> _waiting = new(StringComparer.Ordinal);
     private IDisposable? _subscription;
 
-    /// <summary>After each checkout's recomputation: its id and the number of series analysed.</summary>
-    public event Action<string, int>? Recomputed;
+    /// <summary>After each recomputation: the checkouts and the number of series analysed.</summary>
+    public event Action<IReadOnlyList<string>, int>? Recomputed;
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -33,20 +33,27 @@ internal sealed class RegressionTracker(Database database, TimeProvider time, IL
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var checkout in _queue.Reader.ReadAllAsync(stoppingToken))
+        while (await _queue.Reader.WaitToReadAsync(stoppingToken))
         {
-            _waiting.TryRemove(checkout, out _);
+            // Everything waiting at once: a branch's history is then read once for all its changed checkouts.
+            var checkouts = new List<string>();
+            while (_queue.Reader.TryRead(out var checkout))
+            {
+                _waiting.TryRemove(checkout, out _);
+                checkouts.Add(checkout);
+            }
+
             var started = time.GetTimestamp();
             try
             {
-                var series = await RegressionRecompute.ForCheckoutAsync(database, checkout, time, stoppingToken);
-                RegressionLog.Recomputed(logger, checkout, series, time.GetElapsedTime(started).TotalMilliseconds);
-                Recomputed?.Invoke(checkout, series);
+                var series = await RegressionRecompute.ForCheckoutsAsync(database, checkouts, time, stoppingToken);
+                RegressionLog.Recomputed(logger, checkouts.Count, series, time.GetElapsedTime(started).TotalMilliseconds);
+                Recomputed?.Invoke(checkouts, series);
             }
-            // A failure is logged and waits for the checkout's next change; it must never stop the host.
+            // A failure is logged and waits for the checkouts' next change; it must never stop the host.
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                RegressionLog.Failed(logger, checkout, e.Message);
+                RegressionLog.Failed(logger, checkouts.Count, e.Message);
             }
         }
     }

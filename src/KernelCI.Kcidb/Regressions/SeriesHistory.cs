@@ -7,31 +7,25 @@ namespace KernelCI.Kcidb.Regressions;
 /// <summary>The results of a branch's newest checkouts, as series (docs/regressions.md, "Series"): every build and test
 /// of the last <c>checkouts</c> checkouts of a tree and branch, whatever their origin, with commits ordered by when
 /// their first checkout started (the order the branch's commits were tested in). <see cref="Touched"/> are the series
-/// with a result in the checkout that changed, the only ones worth analysing again.</summary>
+/// with a result in a checkout that changed, the only ones worth analysing again.</summary>
 internal sealed record SeriesHistory(Dictionary<SeriesKey, List<SeriesRun>> Series, HashSet<SeriesKey> Touched, HashSet<string> Commits)
 {
-    public static async Task<SeriesHistory?> ReadAsync(Database database, string checkoutId, int checkouts, CancellationToken cancellationToken)
+    public static async Task<SeriesHistory> ReadAsync(Database database, string tree, string branch, IReadOnlySet<string> changed,
+        int checkouts, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var branch = await BranchAsync(connection, checkoutId, cancellationToken);
-        if (branch is null)
-        {
-            return null;
-        }
-
         var sqlite = database.Kind == DatabaseKind.Sqlite;
         await using var command = connection.CreateCommand();
         command.CommandText = Sql(sqlite);
-        command.AddParameter("tree", branch.Value.Tree);
-        command.AddParameter("branch", branch.Value.Branch);
+        command.AddParameter("tree", tree);
+        command.AddParameter("branch", branch);
         command.AddParameter("n", checkouts);
-        command.AddParameter("checkout", checkoutId);
         var rows = new List<(SeriesKey Key, string Commit, DateTime CheckoutStart, SeriesRun Run, bool Touched)>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                var key = new SeriesKey(reader.GetString(3), branch.Value.Tree, branch.Value.Branch, reader.GetString(0), reader.GetString(6),
+                var key = new SeriesKey(reader.GetString(3), tree, branch, reader.GetString(0), reader.GetString(6),
                     reader.GetString(7), reader.GetString(8), reader.GetString(9), reader.GetString(10));
                 var checkoutStart = Time(reader, 2, sqlite) ?? DateTime.MaxValue;
                 var time = Time(reader, 12, sqlite) ?? checkoutStart;
@@ -40,7 +34,7 @@ internal sealed record SeriesHistory(Dictionary<SeriesKey, List<SeriesRun>> Seri
                 rows.Add((key, reader.GetString(1), checkoutStart,
                     new SeriesRun(reader.GetString(1), 0, new DateTimeOffset(time, TimeSpan.Zero), status, reader.GetString(4),
                         lab.Length == 0 ? null : lab, key.Platform.Length == 0 ? null : key.Platform),
-                    reader.GetBoolean(13)));
+                    changed.Contains(reader.GetString(13))));
             }
         }
 
@@ -67,17 +61,6 @@ internal sealed record SeriesHistory(Dictionary<SeriesKey, List<SeriesRun>> Seri
         return new SeriesHistory(series, touched, [.. positions.Keys]);
     }
 
-    private static async Task<(string Tree, string Branch)?> BranchAsync(DbConnection connection, string checkoutId, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT tree_name, git_repository_branch FROM checkouts WHERE id = @checkout";
-        command.AddParameter("checkout", checkoutId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0) && !reader.IsDBNull(1)
-            ? (reader.GetString(0), reader.GetString(1))
-            : null;
-    }
-
     private static DateTime? Time(DbDataReader reader, int ordinal, bool sqlite) =>
         reader.IsDBNull(ordinal) ? null
         : sqlite ? KcidbTimestamp.FromMicroseconds(reader.GetInt64(ordinal))
@@ -88,7 +71,6 @@ internal sealed record SeriesHistory(Dictionary<SeriesKey, List<SeriesRun>> Seri
         var status = sqlite ? "{0}.status" : "{0}.status::text";
         var platform = sqlite ? "COALESCE(CAST(json_extract(t.environment_misc, '$.platform') AS TEXT), '')" : "COALESCE(t.environment_misc->>'platform', '')";
         var lab = sqlite ? "COALESCE(CAST(json_extract(t.misc, '$.runtime') AS TEXT), '')" : "COALESCE(t.misc->>'runtime', '')";
-        var touched = sqlite ? "c.id = @checkout" : "(c.id = @checkout)";
         return $"""
             WITH recent AS (
                 SELECT id FROM checkouts
@@ -98,7 +80,7 @@ internal sealed record SeriesHistory(Dictionary<SeriesKey, List<SeriesRun>> Seri
             )
             SELECT 'test', c.git_commit_hash, c.start_time, t.origin, t.id, {string.Format(null, status, "t")}, COALESCE(t.path, ''),
                    COALESCE(b.config_name, ''), COALESCE(b.architecture, ''), COALESCE(b.compiler, ''), {platform}, {lab},
-                   t.start_time, {touched}
+                   t.start_time, c.id
             FROM recent r
             JOIN checkouts c ON c.id = r.id
             JOIN builds b ON b.checkout_id = c.id
@@ -106,7 +88,7 @@ internal sealed record SeriesHistory(Dictionary<SeriesKey, List<SeriesRun>> Seri
             UNION ALL
             SELECT 'build', c.git_commit_hash, c.start_time, b.origin, b.id, {string.Format(null, status, "b")}, '',
                    COALESCE(b.config_name, ''), COALESCE(b.architecture, ''), COALESCE(b.compiler, ''), '', '',
-                   b.start_time, {touched}
+                   b.start_time, c.id
             FROM recent r
             JOIN checkouts c ON c.id = r.id
             JOIN builds b ON b.checkout_id = c.id
