@@ -3,6 +3,7 @@ using KernelCI.ServiceDefaults;
 using KernelCI.Pipeline.Api;
 using KernelCI.Pipeline.Config;
 using KernelCI.Pipeline.Runtimes.Lava.Callback;
+using KernelCI.Pipeline.Runtimes.PullLabs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,7 @@ public sealed class PipelineComponent(PipelineOptions? given = null, Action<ISer
 
     public IReadOnlyList<string> Secrets => [PipelineTokens.SecretName];
 
-    public IReadOnlyList<Migration> Migrations => Runtimes.Lava.Callback.LavaCallbackMigrations.All;
+    public IReadOnlyList<Migration> Migrations => [.. LavaCallbackMigrations.All, .. PullLabMigrations.All];
 
     public async Task ConnectAsync(Deployment deployment, CancellationToken cancellationToken)
     {
@@ -40,12 +41,14 @@ public sealed class PipelineComponent(PipelineOptions? given = null, Action<ISer
         builder.Services.AddPipelineServices(options.Services);
         builder.Services.AddPipelineApi();
         builder.Services.AddLavaCallbacks(context.DatabaseFor(Name));
+        builder.Services.AddPullLabs(context.DatabaseFor(Name));
     }
 
     public void MapEndpoints(WebApplication app)
     {
         app.MapPipelineApi();
         app.MapLavaCallback();
+        app.MapPullLabs();
     }
 
     // An invalid configuration stops `serve` at start, with the file and key named.
