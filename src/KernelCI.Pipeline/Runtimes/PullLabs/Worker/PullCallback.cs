@@ -7,7 +7,7 @@ using YamlDotNet.Serialization;
 namespace KernelCI.Pipeline.Runtimes.PullLabs.Worker;
 
 /// <summary>The reference worker's result, sent as a LAVA notify callback (storage-and-lava B.7's shape, docs/labs.md):
-/// status 2 complete or 3 incomplete, `actual_device_id`, `results` (`0_lava` with login-action, kernel-messages and
+/// status 2 complete or 3 incomplete, `actual_device_id`, `results` (`lava` with login-action, kernel-messages and
 /// the `job` stage's error; `N_suite` for each suite the log reported) and `log` (the serial lines as output.yaml).
 /// Why not upstream's pull-lab result shape (`tests{…status ok/pass/error}`, kernelci/kernelci-core:kernelci/runtime/pull_labs.py
 /// Callback)? It has no login or kernel-messages stages, so the server would need a second conversion to make the
@@ -39,7 +39,7 @@ internal static class PullCallback
         }
 
         lava.Add(job);
-        var results = new JsonObject { ["0_lava"] = Yaml.Serialize(lava) };
+        var results = new JsonObject { ["lava"] = Yaml.Serialize(lava) };
         var index = 1;
         foreach (var suite in log?.Suites ?? [])
         {
