@@ -100,6 +100,9 @@ internal sealed class PullHost : IAsyncDisposable
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
+    public T Service<T>()
+        where T : notnull => _app.Services.GetRequiredService<T>();
+
     public Task<(int Status, string Body)> ClaimAsync(string nodeId, string lab = Lab, string? token = Token) =>
         SendAsync(HttpMethod.Post, $"api/pull/{lab}/jobs/{nodeId}/claim", token, """{"worker": "w1"}""");
 
