@@ -60,6 +60,11 @@ internal static class LabPullCommand
             {
                 return ExitCodes.Success;
             }
+            catch (TaskCanceledException)
+            {
+                await console.Error.WriteLineAsync($"--url: {api} did not answer in time");
+                return ExitCodes.Failure;
+            }
         });
         return command;
     }
