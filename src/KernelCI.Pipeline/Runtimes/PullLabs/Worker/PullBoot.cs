@@ -9,9 +9,7 @@ namespace KernelCI.Pipeline.Runtimes.PullLabs.Worker;
 /// serial log read for the prompt, kernel errors and results, and the same verdict.</summary>
 internal sealed class PullBoot(HttpClient http, string directory, bool kvm, TimeProvider time)
 {
-    public sealed record Outcome(BootVerdict Verdict, BootLog? Log, string Serial);
-
-    public async Task<Outcome> RunAsync(JsonObject document, string jobName, CancellationToken cancellationToken)
+    public async Task<PullBootOutcome> RunAsync(JsonObject document, string jobName, CancellationToken cancellationToken)
     {
         var artifacts = document["artifacts"] as JsonObject ?? [];
         var test = (document["tests"] as JsonArray)?.FirstOrDefault() as JsonObject;
@@ -19,7 +17,7 @@ internal sealed class PullBoot(HttpClient http, string directory, bool kvm, Time
         var limit = TimeSpan.FromSeconds(test?["timeout_s"] is JsonValue t && t.TryGetValue<double>(out var s) && s > 0 ? s : 600);
         if (artifacts["kernel"]?.ToString() is not { Length: > 0 } kernelUrl)
         {
-            return new Outcome(BootVerdict.Incomplete("invalid_job_params", "artifacts.kernel: the job has no kernel"), null, "");
+            return new PullBootOutcome(BootVerdict.Incomplete("invalid_job_params", "artifacts.kernel: the job has no kernel"), null, "");
         }
 
         string kernel = Path.Combine(directory, "kernel"), initramfs;
@@ -49,11 +47,11 @@ internal sealed class PullBoot(HttpClient http, string directory, bool kvm, Time
         }
         catch (InvalidJobParamsException e)
         {
-            return new Outcome(BootVerdict.Incomplete("invalid_job_params", e.Message), null, "");
+            return new PullBootOutcome(BootVerdict.Incomplete("invalid_job_params", e.Message), null, "");
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            return new Outcome(BootVerdict.Incomplete("Infrastructure", "preparing the boot failed: " + PublicReason.Of(e)), null, "");
+            return new PullBootOutcome(BootVerdict.Incomplete("Infrastructure", "preparing the boot failed: " + PublicReason.Of(e)), null, "");
         }
 
         var serial = Path.Combine(directory, "log.txt");
@@ -64,13 +62,13 @@ internal sealed class PullBoot(HttpClient http, string directory, bool kvm, Time
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException)
         {
-            return new Outcome(BootVerdict.Incomplete("Infrastructure", $"could not run {command.Program}: {PublicReason.Of(e)}"), null, "");
+            return new PullBootOutcome(BootVerdict.Incomplete("Infrastructure", $"could not run {command.Program}: {PublicReason.Of(e)}"), null, "");
         }
 
         var text = await File.ReadAllTextAsync(serial, CancellationToken.None);
         var log = SerialLogParser.Parse(text);
         var tail = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(3).ToList();
-        return new Outcome(BootVerdict.From(log, rc, limit, tail), log, text);
+        return new PullBootOutcome(BootVerdict.From(log, rc, limit, tail), log, text);
     }
 
     private async Task DownloadAsync(string url, string file, CancellationToken cancellationToken)
