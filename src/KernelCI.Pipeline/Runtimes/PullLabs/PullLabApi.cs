@@ -65,7 +65,8 @@ internal static class PullLabApi
     }
 
     private static string Worker(JsonObject body) => ApiInput.OptionalString(body, "worker") is { } worker
-        ? worker.Length is > 0 and <= 200 ? worker : throw ApiException.BadRequest("worker: must be 1 to 200 characters")
+        ? worker.Length is > 0 and <= 200 && !worker.Any(char.IsControl) ? worker
+            : throw ApiException.BadRequest("worker: must be 1 to 200 characters, none a control character")
         : "unnamed";
 
     private static IResult Reply(JsonObject body) => Microsoft.AspNetCore.Http.Results.Text(body.ToJsonString(), "application/json");

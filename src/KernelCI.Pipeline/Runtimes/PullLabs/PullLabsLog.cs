@@ -11,15 +11,9 @@ internal static partial class PullLabsLog
     [LoggerMessage(EventId = 8101, Level = LogLevel.Information, Message = "pull lab {Lab}: worker {Worker} claimed the job of node {NodeId}")]
     public static partial void Claimed(ILogger logger, string lab, string worker, string nodeId);
 
-    [LoggerMessage(EventId = 8102, Level = LogLevel.Warning, Message = "pull lab {Lab}: refused: {Reason}")]
-    public static partial void Refused(ILogger logger, string lab, string reason);
-
     [LoggerMessage(EventId = 8110, Level = LogLevel.Information, Message = "pull worker {Lab}: claimed node {NodeId}")]
     public static partial void WorkerClaimed(ILogger logger, string lab, string nodeId);
 
     [LoggerMessage(EventId = 8111, Level = LogLevel.Information, Message = "pull worker {Lab}: node {NodeId} booted: {Result} {ErrorCode}")]
     public static partial void WorkerFinished(ILogger logger, string lab, string nodeId, string result, string? errorCode);
-
-    [LoggerMessage(EventId = 8112, Level = LogLevel.Warning, Message = "pull worker {Lab}: {What} failed")]
-    public static partial void WorkerFailed(ILogger logger, string lab, string what, Exception exception);
 }

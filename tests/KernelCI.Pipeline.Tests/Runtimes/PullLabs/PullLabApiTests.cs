@@ -191,4 +191,17 @@ public sealed class PullLabApiTests
         Assert.Equal(200, status);
         Assert.Equal("boot", JsonNode.Parse(body)!["tests"]![0]!["type"]!.ToString());
     }
+
+    [Fact]
+    public async Task A_worker_name_with_a_line_break_is_a_bad_request_naming_the_field()
+    {
+        var (stack, host) = await StartAsync();
+        await using var _ = stack;
+        await using var __ = host;
+
+        var (status, body) = await host.SendAsync(HttpMethod.Post, $"api/pull/{PullHost.Lab}/claim", body: """{"worker": "w1\nforged log line"}""");
+
+        Assert.Equal(400, status);
+        Assert.Contains("worker", body, StringComparison.Ordinal);
+    }
 }
