@@ -21,6 +21,7 @@ public sealed class PullLabWorkerTests
         await stack.Storage.UploadFilesAsync("kbuild-pull", [kernel.BzImage], ct);
         var node = await host.QueueAsync(artifacts: new Dictionary<string, string> { ["kernel"] = new PublicUrls(stack.Options.StorageUrl!).For("kbuild-pull/bzImage") });
         var work = Directory.CreateTempSubdirectory("kernelci-pull-test-").FullName;
+        using var cleanup = new TemporaryDirectory(work);
         var tokenFile = Path.Combine(work, "token");
         await File.WriteAllTextAsync(tokenFile, PullHost.Token + "\n", ct);
         await using var events = await stack.Maestro.OpenStreamAsync(new Dictionary<string, string> { ["kind"] = "job", ["state"] = "done" }, null,
@@ -47,7 +48,12 @@ public sealed class PullLabWorkerTests
         using var http = new HttpClient();
         var log = Gunzip(await http.GetByteArrayAsync(done.Artifacts["lava_log"], ct));
         Assert.Contains("Linux version 6.1", log, StringComparison.Ordinal);
-        Directory.Delete(work, recursive: true);
+    }
+
+    // Deleted whether the test passes or not.
+    private sealed class TemporaryDirectory(string path) : IDisposable
+    {
+        public void Dispose() => Directory.Delete(path, recursive: true);
     }
 
     private static (string Kind, string? Result) Pair(MaestroNode node) => (node.Kind, node.Result);
