@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KernelCI.Host.Kcidb;
+using KernelCI.Host.Lab;
 using KernelCI.Host.Pipeline;
 using KernelCI.Host.Serve;
 using KernelCI.Host.Storage;
@@ -17,6 +18,7 @@ public static class KernelCiCommand
         root.Subcommands.Add(StorageCommand.Create(console));
         root.Subcommands.Add(UsersCommand.Create(console));
         root.Subcommands.Add(PipelineCommand.Create(console));
+        root.Subcommands.Add(LabCommand.Create(console));
         return root;
     }
 }

@@ -3,6 +3,7 @@ using KernelCI.ServiceDefaults;
 using KernelCI.Pipeline.Api;
 using KernelCI.Pipeline.Config;
 using KernelCI.Pipeline.Runtimes.Lava.Callback;
+using KernelCI.Pipeline.Runtimes.PullLabs;
 using KernelCI.ServiceDefaults.Labs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -25,7 +26,7 @@ public sealed class PipelineComponent(PipelineOptions? given = null, Action<ISer
 
     public IReadOnlyList<string> Secrets => [PipelineTokens.SecretName];
 
-    public IReadOnlyList<Migration> Migrations => Runtimes.Lava.Callback.LavaCallbackMigrations.All;
+    public IReadOnlyList<Migration> Migrations => [.. LavaCallbackMigrations.All, .. PullLabMigrations.All];
 
     public async Task ConnectAsync(Deployment deployment, CancellationToken cancellationToken)
     {
@@ -42,6 +43,7 @@ public sealed class PipelineComponent(PipelineOptions? given = null, Action<ISer
         builder.Services.AddPipelineServices(options.Services);
         builder.Services.AddPipelineApi();
         builder.Services.AddLavaCallbacks(context.DatabaseFor(Name));
+        builder.Services.AddPullLabs(context.DatabaseFor(Name));
         _context = context;
     }
 
@@ -49,6 +51,7 @@ public sealed class PipelineComponent(PipelineOptions? given = null, Action<ISer
     {
         app.MapPipelineApi();
         app.MapLavaCallback();
+        app.MapPullLabs();
         // The dashboard of the same host shows the lab view from here (docs/labs.md, the lab view).
         _context?.Local.Publish(app.Services.GetRequiredService<ILabView>());
     }

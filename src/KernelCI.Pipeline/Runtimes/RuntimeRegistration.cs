@@ -1,4 +1,5 @@
 using KernelCI.Pipeline.Runtimes.Lava;
+using KernelCI.Pipeline.Runtimes.PullLabs;
 using KernelCI.Pipeline.Runtimes.Qemu;
 using KernelCI.Pipeline.Runtimes.Shell;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace KernelCI.Pipeline.Runtimes;
 
-/// <summary>The runtimes this process can run jobs on (shell kbuild, qemu lab, LAVA labs), as IRuntimeFactory services.</summary>
+/// <summary>The runtimes this process can run jobs on (shell kbuild, qemu lab, LAVA labs, pull labs), as IRuntimeFactory services.</summary>
 internal static class RuntimeRegistration
 {
     public static void Add(IServiceCollection services)
@@ -22,5 +23,6 @@ internal static class RuntimeRegistration
         services.TryAddSingleton(sp => new LavaSecrets(sp.GetService<KernelCI.ServiceDefaults.SecretStore>()));
         services.TryAddSingleton(_ => new LavaHttp());
         services.AddSingleton<IRuntimeFactory, LavaRuntimeFactory>();
+        services.AddSingleton<IRuntimeFactory, PullLabsRuntimeFactory>();
     }
 }
