@@ -9,6 +9,7 @@ using KernelCI.Dashboard.Metrics;
 using KernelCI.Dashboard.Origins;
 using KernelCI.Dashboard.Proxy;
 using KernelCI.Dashboard.Regressions;
+using KernelCI.Dashboard.Regressions.Tracked;
 using KernelCI.Dashboard.Search;
 using KernelCI.Dashboard.Trees;
 using KernelCI.Dashboard.Web;
@@ -100,6 +101,7 @@ public sealed class DashboardComponent(DashboardOptions? options = null) : IComp
         api.MapTests();
         api.MapStatusHistory();
         api.MapOrigins();
+        api.MapTrackedRegressions();
         api.MapSearch();
         api.MapLogProxy();
         api.MapDashboardMetrics();
