@@ -29,7 +29,7 @@ internal static class CallbackTiming
         {
             var config = LabConfig.WriteCallbackOnly(root);
             await using var deployment = await LavaDeployment.StartAsync(root, KernelCI.Testing.FreePort.BasePort(), connection, config,
-                new Dictionary<string, string> { [LavaDeployment.Lab + ".callback_token"] = Token }, QuietSettings, cancellationToken);
+                new Dictionary<string, string> { [LavaDeployment.Lab + ".callback_token"] = Token, [LavaDeployment.Lab + ".runtime_token"] = "unused" }, QuietSettings, cancellationToken);
             var payload = Encoding.UTF8.GetBytes(CallbackPayload.Build(settings.Cases, settings.Sets).ToJsonString());
             await output.WriteLineAsync($"callback [{database}]: {payload.Length / 1024.0 / 1024.0:0.0} MiB body, {settings.Cases} cases in {settings.Sets} sets");
             var kbuild = await BenchNodes.KbuildAsync(deployment.Maestro, cancellationToken);

@@ -80,7 +80,21 @@ internal sealed class LavaBenchmark(LavaSettings settings, TextWriter output)
         var real = await RealLabAsync();
         var kernel = BenchKernel.Find();
         await Line($"lab: {settings.LabJobs} boots of {kernel} through {real.Url}, one at a time");
-        var runs = await LabBoots.RunAsync(real, settings.LabJobs, kernel, Ramdisk, output, cancellationToken);
+        var health = await LabDevices.HealthAsync(real, "qemu", cancellationToken);
+        IReadOnlyList<BootFigures> runs;
+        try
+        {
+            runs = await LabBoots.RunAsync(real, settings.LabJobs, kernel, Ramdisk, output, cancellationToken);
+        }
+        finally
+        {
+            // A job ending Infrastructure also leaves the device Unknown.
+            foreach (var line in await LabDevices.RestoreAsync(real, "qemu", health, CancellationToken.None))
+            {
+                await Line($"  lab device health put back: {line}");
+            }
+        }
+
         var orchestration = runs.Select(r => r.Orchestration).Order().ToList();
         var worst = orchestration[^1];
         var met = worst <= OrchestrationTargetSeconds;
