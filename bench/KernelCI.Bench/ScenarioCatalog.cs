@@ -3,6 +3,7 @@ using KernelCI.Bench.Dashboard;
 using KernelCI.Bench.DashboardPages;
 using KernelCI.Bench.Jwt;
 using KernelCI.Bench.KcidbIngest;
+using KernelCI.Bench.Lava;
 using KernelCI.Bench.Storage;
 using KernelCI.Bench.Maestro;
 using KernelCI.Bench.Pipeline;
@@ -11,7 +12,7 @@ namespace KernelCI.Bench;
 
 internal static class ScenarioCatalog
 {
-    public static IReadOnlyList<IScenario> All { get; } = [new KcidbIngestScenario(), new DashboardScenario(), new DashboardPagesScenario(), new StorageScenario(), new MaestroScenario(), new PipelineScenario(), new JwtScenario()];
+    public static IReadOnlyList<IScenario> All { get; } = [new KcidbIngestScenario(), new DashboardScenario(), new DashboardPagesScenario(), new StorageScenario(), new MaestroScenario(), new PipelineScenario(), new LavaScenario(), new JwtScenario()];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {

@@ -18,7 +18,7 @@ internal static class QemuBoot
             {
                 ImageArg = $"-kernel {{kernel}} -append \"console={console},115200 root=/dev/ram0 debug verbose console_msg_format=syslog earlycon\"",
             },
-            ["ramdisk"] = new(inputs.Required("ramdisk")) { ImageArg = "-initrd {ramdisk}" },
+            ["ramdisk"] = Ramdisk(inputs),
         };
         if (inputs.Dtb is { } dtb)
         {
@@ -37,6 +37,17 @@ internal static class QemuBoot
                 Timeouts = BootActions.BootTimeouts(3, 6, 2),
             }),
         ];
+    }
+
+    // With the worker's own QEMU (qemu_docker false) LAVA would write its test overlay to a guest disk through
+    // libguestfs, which a worker outside kernelci's dispatcher image may lack (scripts/lava.sh's lab does: "Unable to
+    // start libguestfs"); LAVA puts it into the gzip newc cpio ramdisk instead (docs/labs.md, the initramfs).
+    private static LavaImage Ramdisk(LavaJobInputs inputs)
+    {
+        var image = new LavaImage(inputs.Required("ramdisk")) { ImageArg = "-initrd {ramdisk}" };
+        return inputs.Param("qemu_docker") is "false"
+            ? image with { Compression = "gz", Format = "cpio.newc", Overlays = new Dictionary<string, object> { ["lava"] = true } }
+            : image;
     }
 
     private static string QemuArch(string arch) => arch switch

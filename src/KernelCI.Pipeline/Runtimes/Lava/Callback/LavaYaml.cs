@@ -7,25 +7,7 @@ namespace KernelCI.Pipeline.Runtimes.Lava.Callback;
 /// is output.yaml, a list of `{dt, lvl, msg}` (docs/labs.md, the callback). Every refusal names the field.</summary>
 internal static class LavaYaml
 {
-    public static IReadOnlyList<LavaCase> Cases(string field, string text)
-    {
-        var cases = new List<LavaCase>();
-        foreach (var item in Sequence(field, text))
-        {
-            if (item is not YamlMappingNode entry)
-            {
-                throw new CallbackInputException($"{field}: each case must be a mapping");
-            }
-
-            var name = Scalar(entry, "name") is { Length: > 0 } n ? n : throw new CallbackInputException($"{field}: a case has no name");
-            var result = Scalar(entry, "result") ?? throw new CallbackInputException($"{field}: case '{Short(name)}' has no result");
-            var metadata = Child(entry, "metadata") as YamlMappingNode;
-            cases.Add(new LavaCase(name, result, metadata is null ? null : Scalar(metadata, "set"),
-                metadata is null ? null : Scalar(metadata, "error_type"), metadata is null ? null : Scalar(metadata, "error_msg")));
-        }
-
-        return cases;
-    }
+    public static IReadOnlyList<LavaCase> Cases(string field, string text) => CaseReader.Read(field, text);
 
     /// <summary>The log's lines with a text message, stripped, escape characters shown as `^[` and empty ones dropped,
     /// as upstream's LogParser keeps them (kernelci/kernelci-core:kernelci/runtime/lava.py).</summary>
@@ -88,6 +70,4 @@ internal static class LavaYaml
     private static string? Scalar(YamlMappingNode mapping, string key) =>
         Child(mapping, key) is YamlScalarNode { Value: { } value } scalar && !(scalar.Style == ScalarStyle.Plain && value is "" or "~" or "null")
             ? value : null;
-
-    private static string Short(string value) => value.Length > 80 ? value[..80] + "…" : value;
 }
