@@ -22,6 +22,7 @@ internal static class ResultsCommand
         command.Subcommands.Add(IssuesCommand.Create(context));
         command.Subcommands.Add(IssueCommand.Create(context));
         command.Subcommands.Add(TreeReportCommand.Create(context));
+        command.Subcommands.Add(RegressionsCommand.Create(context));
         command.Subcommands.Add(Hardware.HardwareCommand.Create(context));
         return command;
     }
