@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -14,7 +13,10 @@ internal sealed class LavaRestClient(HttpClient http, string lab, string token)
 
     public async Task<long> SubmitAsync(string definition, CancellationToken cancellationToken)
     {
-        var reply = await SendAsync(HttpMethod.Post, "jobs/", JsonContent.Create(new JsonObject { ["definition"] = definition }), cancellationToken);
+        // A buffered body, sent with Content-Length: LAVA's Django reads nothing from a chunked body and answers 400
+        // "definition: This field is required" (docs/labs.md), and JsonContent is sent chunked.
+        var body = new StringContent(new JsonObject { ["definition"] = definition }.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        var reply = await SendAsync(HttpMethod.Post, "jobs/", body, cancellationToken);
         return reply["job_ids"] is JsonArray { Count: > 0 } ids && ids[0] is JsonValue id && id.TryGetValue<long>(out var jobId)
             ? jobId
             : throw new LavaApiException($"LAVA lab {lab}: the submission's reply has no job_ids");
