@@ -32,7 +32,14 @@ public sealed class PipelineComponent(PipelineOptions? given = null, Action<ISer
     {
         var options = given ?? deployment.Configuration.GetSection("Pipeline").Get<PipelineOptions>() ?? new PipelineOptions();
         var completed = await PipelinePeers.CompleteAsync(options, deployment, cancellationToken);
-        _connected = (completed, LoadConfig(completed));
+        var config = LoadConfig(completed);
+        // Before any listener starts: a wrong lab is told in one line per problem, not in a failed host's stack trace.
+        if (completed.Services.Count == 0 || completed.Services.Contains("scheduler"))
+        {
+            Runtimes.Lava.LavaLabCheck.ThrowIfInvalid(config, completed, new Runtimes.Lava.LavaSecrets(deployment.Context.Secrets));
+        }
+
+        _connected = (completed, config);
     }
 
     public void ConfigureServices(WebApplicationBuilder builder, HostContext context)

@@ -15,7 +15,7 @@ public sealed class LoopRun : IAsyncLifetime
     private static readonly TimeSpan SecondCommitBudget = TimeSpan.FromMinutes(8);
 
     private readonly string _root = Directory.CreateTempSubdirectory("kernelci-loop-").FullName;
-    private HostProcess? _host;
+    private LoopHost? _host;
 
     public MaestroClient Maestro { get; private set; } = null!;
 
@@ -48,18 +48,15 @@ public sealed class LoopRun : IAsyncLifetime
     public string Output => _host?.Output ?? "";
 
     /// <summary>The web dashboard's listener (the base port).</summary>
-    public Uri DashboardUrl => new($"http://127.0.0.1:{_host!.BasePort}/");
+    public Uri DashboardUrl => new($"http://127.0.0.1:{_host!.Process.BasePort}/");
 
     public async ValueTask InitializeAsync()
     {
-        Tree = await LinuxTree.CloneAsync(_root);
+        _host = await LoopHost.StartAsync(_root);
+        Tree = _host.Tree;
         FirstCommit = await Tree.HeadAsync();
-        var basePort = FreePort.BasePort();
-        _host = await HostProcess.StartAsync(Path.Combine(_root, "data"), null, basePort,
-            ["--pipeline-config", PipelineDemoConfig.WriteDirectory(_root, Tree.Url), "--config", PipelineDemoConfig.WriteSettings(_root)], portOffset: 2);
-        Maestro = new MaestroClient(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{basePort + 1}/latest/") });
-        // Queries are public; the token is never checked.
-        Kcidb = new KcidbClient(new HttpClient { BaseAddress = _host.KcidbUrl }, "none");
+        Maestro = _host.Maestro;
+        Kcidb = _host.Kcidb;
 
         var probe = new PipelineProbe(Maestro, Kcidb) { Interval = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + FirstCommitBudget;

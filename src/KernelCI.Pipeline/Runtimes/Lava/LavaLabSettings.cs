@@ -26,10 +26,18 @@ internal sealed record LavaLabSettings(string Name, Uri? Url, int? Priority, int
             url = null;
         }
 
+        var min = Percent(s["priority_min"], Key("priority_min"), errors);
+        var max = Percent(s["priority_max"], Key("priority_max"), errors);
+        if (min > max)
+        {
+            // The scaling (LavaPriority.Scale) would turn the tree's priorities upside down.
+            errors.Add($"{Key("priority_max")}: {max} is below priority_min {min}");
+        }
+
         return new LavaLabSettings(config.Name, url,
             Percent(s["priority"], Key("priority"), errors, named: true),
-            Percent(s["priority_min"], Key("priority_min"), errors),
-            Percent(s["priority_max"], Key("priority_max"), errors),
+            min,
+            max,
             Number(s["max_queue_depth"], Key("max_queue_depth"), errors, 50, min: 1),
             Math.Max(1.0, Number(s["max_queue_depth_priority_factor"], Key("max_queue_depth_priority_factor"), errors, 2.0, min: 0)),
             s["disable_queue_limit"]?.ToString() is "true" or "True",

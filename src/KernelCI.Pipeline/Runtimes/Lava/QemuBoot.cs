@@ -3,8 +3,10 @@ using KernelCI.Pipeline.Runtimes.Lava.Definition;
 namespace KernelCI.Pipeline.Runtimes.Lava;
 
 /// <summary>boot_method qemu (kernelci/kernelci-core:config/runtime/boot/qemu.jinja2): kernel, ramdisk and dtb on
-/// tmpfs, QEMU in the kernelci/qemu image, console ttyAMA0 on arm and arm64, ttyS0 elsewhere. The ramdisk is the
-/// job's `ramdisk` param (a rootfs_ref's) and carries LAVA's test overlay.</summary>
+/// tmpfs, QEMU in the kernelci/qemu image (`qemu_docker: false` runs the worker's own QEMU), console ttyAMA0 on arm and
+/// arm64, ttyS0 elsewhere. The ramdisk is the job's `ramdisk` param (a rootfs_ref's, a gzipped cpio) and carries LAVA's
+/// test overlay: LAVA unpacks it and adds its test shell (`overlays: {lava: true}`), so the worker needs no libguestfs
+/// drive and the kernel no block driver to read one (docs/labs.md, "End to end").</summary>
 internal static class QemuBoot
 {
     public static IReadOnlyList<LavaAction> Actions(LavaJobInputs inputs)

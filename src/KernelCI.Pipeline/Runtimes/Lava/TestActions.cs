@@ -89,8 +89,10 @@ internal static class TestActions
                 throw new InvalidJobParamsException($"job '{inputs.Request.Job.Name}': each of params.tests needs a name (letters, digits, . _ -) and run");
             }
 
-            // The snippet runs in its own shell so that its `exit` ends only this case.
-            steps.Add($"lava-test-case {name} --shell sh -c {ShellQuote(run)}");
+            // The snippet runs in its own shell so that its `exit` ends only this case. lava-test-case runs
+            // `eval "$*"` (lava-dispatcher's lava_test_shell/lava-test-case), which joins its words and splits them
+            // again: the whole `sh -c '<run>'` goes in as one word, or `sh -c test -e X` would run a bare `test`.
+            steps.Add($"lava-test-case {name} --shell {ShellQuote("sh -c " + ShellQuote(run))}");
         }
 
         var suite = inputs.Param("suite") ?? inputs.Request.Job.Name;

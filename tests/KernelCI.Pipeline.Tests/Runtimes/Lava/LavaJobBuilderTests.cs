@@ -77,6 +77,16 @@ public sealed class LavaJobBuilderTests
     }
 
     [Fact]
+    public void Qemu_ramdisk_is_a_gzipped_cpio_that_carries_the_lava_overlay()
+    {
+        var job = Builder.Build(LavaRequests.Request(LavaRequests.Platform("qemu")), null);
+
+        var ramdisk = job.Actions[0].Deploy!.Images!["ramdisk"];
+        Assert.Equal(("https://images.example.org/rootfs/initrd.cpio.gz", "gz", "cpio.newc"), (ramdisk.Url, ramdisk.Compression, ramdisk.Format));
+        Assert.Equal(true, ramdisk.Overlays!["lava"]);
+    }
+
+    [Fact]
     public void Unknown_boot_method_is_invalid_job_params() =>
         Assert.Throws<InvalidJobParamsException>(() => Builder.Build(LavaRequests.Request(LavaRequests.Platform("pxe-magic")), null));
 

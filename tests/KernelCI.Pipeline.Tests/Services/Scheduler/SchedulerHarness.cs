@@ -37,22 +37,23 @@ internal sealed class SchedulerHarness : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
 
     public static async Task<SchedulerHarness> StartAsync(DatabaseKind kind = DatabaseKind.Sqlite, string yaml = SchedulerConfigs.Base,
-        Func<PipelineOptions, PipelineOptions>? configure = null)
+        Func<PipelineOptions, PipelineOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         var stack = await PipelineTestStack.StartAsync(kind, configure);
         using var dir = new ConfigDirectory(("config.yaml", yaml));
         var config = PipelineConfigLoader.Load(dir.Path);
         var runtimes = new FakeRuntimeFactory();
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var services = stack.Services(config, s =>
+        var provider = stack.Services(config, s =>
         {
             s.AddSingleton<TimeProvider>(clock);
             s.AddSingleton<IRuntimeFactory>(runtimes);
+            services?.Invoke(s);
             s.AddPipelineServices(["scheduler"]);
         });
         await stack.Maestro.SubscribeAsync("node", $"{stack.Options.Instance}:scheduler");
         await stack.Maestro.SubscribeAsync("retry", $"{stack.Options.Instance}:scheduler-retry");
-        var harness = new SchedulerHarness(stack, services, runtimes, clock);
+        var harness = new SchedulerHarness(stack, provider, runtimes, clock);
         foreach (var hosted in harness._hosted)
         {
             await hosted.StartAsync(CancellationToken.None);
