@@ -69,7 +69,7 @@ internal static class RegressionsCommand
         $"{ResultText.Esc(Text(item, "kind") == "build" ? "build" : Text(item, "path"))}"
         + (Text(item, "platform") is { Length: > 0 } p ? $" on {ResultText.Esc(p)}" : "")
         + $" ({ResultText.Esc(Text(item, "config_name"))}, {ResultText.Esc(Text(item, "architecture"))}, {ResultText.Esc(Text(item, "compiler"))})"
-        + $" {ResultText.Esc(Text(item, "tree_name"))}/{ResultText.Esc(Text(item, "git_repository_branch"))} [{ResultText.Esc(Text(item, "origin"))}]";
+        + $" {ResultText.Esc(Text(item, "tree_name"))}/{ResultText.Esc(Text(item, "git_repository_branch"))} [[{ResultText.Esc(Text(item, "origin"))}]]";
 
     private static string Regression(JsonObject item)
     {

@@ -58,9 +58,9 @@ public sealed class TrackedRegressionsApiTests
         Assert.Contains(name, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
-    private static async Task<DashboardTestApp> SeededAsync(DatabaseKind kind)
+    internal static async Task<DashboardTestApp> SeededAsync(DatabaseKind kind, bool kestrel = false)
     {
-        var app = await DashboardTestApp.StartAsync(kind);
+        var app = await DashboardTestApp.StartAsync(kind, kestrel: kestrel);
         var documents = new List<string>();
         for (var i = 0; i < 12; i++)
         {
