@@ -21,4 +21,7 @@ internal static partial class LavaLog
 
     [LoggerMessage(EventId = 7805, Level = LogLevel.Warning, Message = "lava {Lab}: canceling LAVA job {JobId} of node {NodeId} failed: {Error}")]
     public static partial void CancelFailed(ILogger logger, string lab, string jobId, string? nodeId, string error);
+
+    [LoggerMessage(EventId = 7806, Level = LogLevel.Warning, Message = "lava {Lab}: unreachable after every attempt, its jobs end with submit_error for the next {Seconds} s: {Error}")]
+    public static partial void Unreachable(ILogger logger, string lab, double seconds, string error);
 }

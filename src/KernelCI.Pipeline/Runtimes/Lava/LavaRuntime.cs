@@ -9,12 +9,20 @@ namespace KernelCI.Pipeline.Runtimes.Lava;
 
 /// <summary>lab_type lava: submits each job's definition to the lab's REST API v0.2 and records LAVA's job id on the
 /// node; LAVA reports the result through the callback (docs/labs.md). A transient refusal (no answer, 5xx) is tried
-/// again twice; then the scheduler ends the node incomplete with `submit_error`, which job-retry retries.</summary>
+/// again twice; then the scheduler ends the node incomplete with `submit_error`, which job-retry retries. A lab that
+/// stayed unreachable through those attempts is not asked again for <see cref="Cooldown"/>: its jobs end at once with
+/// `submit_error` and its queue gate admits without asking, so one dead lab costs the scheduler one round of attempts per
+/// cooldown rather than one per job, and the other labs' jobs go on (docs/labs.md, "Submission").</summary>
 internal sealed class LavaRuntime(RuntimeConfig config, LavaLabSettings lab, LavaRestClient client, RuntimeContext context) : IRuntime, IQueueGate
 {
     public static int SubmitAttempts { get; set; } = 3;
 
     public static TimeSpan SubmitRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    public static TimeSpan Cooldown { get; set; } = TimeSpan.FromMinutes(1);
+
+    private readonly Lock _down = new();
+    private (DateTimeOffset Until, string Reason)? _unreachable;
 
     private readonly ILogger _logger = context.Loggers.CreateLogger<LavaRuntime>();
     private readonly LavaJobBuilder _builder = new(lab, context.Options.Instance, context.Options.InstanceCallback);
@@ -33,12 +41,19 @@ internal sealed class LavaRuntime(RuntimeConfig config, LavaLabSettings lab, Lav
             throw new InvalidOperationException($"runtime {lab.Name} has no url: pull-mode labs are not submitted to");
         }
 
+        if (Unreachable() is { } down)
+        {
+            throw new LavaApiException($"LAVA lab {lab.Name}: not asked before {down.Until:HH:mm:ss} UTC, unreachable since its last attempts ({down.Reason})",
+                System.Net.HttpStatusCode.ServiceUnavailable);
+        }
+
         var definition = Definition(request);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 var jobId = await client.SubmitAsync(definition, cancellationToken);
+                MarkReachable();
                 LavaLog.Submitted(_logger, lab.Name, request.Node.Id, jobId);
                 var data = new JsonObject { ["job_id"] = jobId.ToString(System.Globalization.CultureInfo.InvariantCulture) };
                 JobTimes.SetSubmittedAt(data, context.Time.GetUtcNow());
@@ -50,11 +65,23 @@ internal sealed class LavaRuntime(RuntimeConfig config, LavaLabSettings lab, Lav
                 LavaLog.SubmitFailed(_logger, lab.Name, request.Node.Id, attempt, e.Message);
                 await Task.Delay(SubmitRetryDelay * attempt, context.Time, cancellationToken);
             }
+            catch (LavaApiException e) when (e.Transient && e.Status is null)
+            {
+                // No answer at all after every attempt: the lab is down, not refusing this job.
+                MarkUnreachable(e.Message);
+                throw;
+            }
         }
     }
 
     public Task<bool> AdmitsAsync(JobConfig job, PlatformConfig platform, MaestroNode parent, CancellationToken cancellationToken)
     {
+        if (Unreachable() is not null)
+        {
+            // The gate fails open; asking a lab known to be down would only make every job wait for its timeout.
+            return Task.FromResult(true);
+        }
+
         var deviceType = job.Params["device_type"]?.ToString() ?? platform.BaseName ?? platform.Name;
         var basePriority = LavaPriority.Base(null, null, TreePriority(parent), job.Priority);
         return new LavaQueueGate(lab, client, _logger).AdmitsAsync(job.Name, deviceType, basePriority, cancellationToken);
@@ -72,6 +99,32 @@ internal sealed class LavaRuntime(RuntimeConfig config, LavaLabSettings lab, Lav
         catch (LavaApiException e)
         {
             LavaLog.CancelFailed(_logger, lab.Name, jobId, nodeId, e.Message);
+        }
+    }
+
+    private (DateTimeOffset Until, string Reason)? Unreachable()
+    {
+        lock (_down)
+        {
+            return _unreachable is { } down && down.Until > context.Time.GetUtcNow() ? down : null;
+        }
+    }
+
+    private void MarkUnreachable(string reason)
+    {
+        lock (_down)
+        {
+            _unreachable = (context.Time.GetUtcNow() + Cooldown, reason);
+        }
+
+        LavaLog.Unreachable(_logger, lab.Name, Cooldown.TotalSeconds, reason);
+    }
+
+    private void MarkReachable()
+    {
+        lock (_down)
+        {
+            _unreachable = null;
         }
     }
 

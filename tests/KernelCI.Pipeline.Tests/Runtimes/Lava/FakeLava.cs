@@ -14,6 +14,9 @@ internal sealed class FakeLava : HttpMessageHandler
 
     public Func<Request, (HttpStatusCode Status, string Body)> Reply { get; set; } = Default;
 
+    /// <summary>Every request fails as a refused connection does (recorded all the same).</summary>
+    public bool Refusing { get; set; }
+
     public static (HttpStatusCode, string) Default(Request request) => request switch
     {
         { Method: "POST", PathAndQuery: "/api/v0.2/jobs/" } => (HttpStatusCode.Created, """{"message":"job(s) successfully submitted","job_ids":[42]}"""),
@@ -29,6 +32,11 @@ internal sealed class FakeLava : HttpMessageHandler
         var body = message.Content is null ? "" : await message.Content.ReadAsStringAsync(cancellationToken);
         var request = new Request(message.Method.Method, message.RequestUri!.PathAndQuery, message.Headers.Authorization?.ToString(), body);
         Requests.Enqueue(request);
+        if (Refusing)
+        {
+            throw new HttpRequestException("Connection refused (lava.example.org:443)");
+        }
+
         var (status, reply) = Reply(request);
         return new HttpResponseMessage(status) { Content = new StringContent(reply, Encoding.UTF8, "application/json") };
     }

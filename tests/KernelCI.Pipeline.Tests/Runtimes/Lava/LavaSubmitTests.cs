@@ -57,6 +57,49 @@ public sealed class LavaSubmitTests
     }
 
     [Fact]
+    public async Task Lab_that_stayed_unreachable_is_not_asked_again_during_the_cooldown()
+    {
+        await using var harness = await LavaHarness.StartAsync(DatabaseKind.Sqlite);
+        harness.Lava.Refusing = true;
+        var runtime = harness.Runtime();
+        await Assert.ThrowsAsync<LavaApiException>(async () => await runtime.SubmitAsync(await harness.JobAsync(), TestContext.Current.CancellationToken));
+
+        var error = await Assert.ThrowsAsync<LavaApiException>(async () => await runtime.SubmitAsync(await harness.JobAsync(), TestContext.Current.CancellationToken));
+
+        Assert.Equal(3, harness.Lava.Requests.Count);
+        Assert.Contains("lava-test: not asked before", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Connection refused", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Queue_gate_of_a_lab_that_stayed_unreachable_admits_without_asking()
+    {
+        await using var harness = await LavaHarness.StartAsync(DatabaseKind.Sqlite);
+        harness.Lava.Refusing = true;
+        var runtime = harness.Runtime();
+        var request = await harness.JobAsync();
+        await Assert.ThrowsAsync<LavaApiException>(() => runtime.SubmitAsync(request, TestContext.Current.CancellationToken));
+
+        var admitted = await runtime.AdmitsAsync(request.Job, request.Platform, request.Node, TestContext.Current.CancellationToken);
+
+        Assert.True(admitted);
+        Assert.Equal(3, harness.Lava.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Lab_answering_5xx_is_still_asked_for_the_next_job()
+    {
+        await using var harness = await LavaHarness.StartAsync(DatabaseKind.Sqlite);
+        harness.Lava.Reply = _ => (HttpStatusCode.BadGateway, "<html>bad gateway</html>");
+        var runtime = harness.Runtime();
+        await Assert.ThrowsAsync<LavaApiException>(async () => await runtime.SubmitAsync(await harness.JobAsync(), TestContext.Current.CancellationToken));
+
+        await Assert.ThrowsAsync<LavaApiException>(async () => await runtime.SubmitAsync(await harness.JobAsync(), TestContext.Current.CancellationToken));
+
+        Assert.Equal(6, harness.Lava.Requests.Count);
+    }
+
+    [Fact]
     public async Task Lab_answering_5xx_is_tried_three_times_then_fails()
     {
         await using var harness = await LavaHarness.StartAsync(DatabaseKind.Sqlite);
