@@ -15,18 +15,16 @@ internal static class RegressionSchema
 
     public static string PostgreSql => Tables("TIMESTAMPTZ", "DOUBLE PRECISION");
 
+    // A series' key (SeriesKey), in both tables.
+    private const string SeriesColumns = """
+        origin TEXT NOT NULL, tree_name TEXT NOT NULL, git_repository_branch TEXT NOT NULL, kind TEXT NOT NULL, path TEXT NOT NULL,
+        config_name TEXT NOT NULL, architecture TEXT NOT NULL, compiler TEXT NOT NULL, platform TEXT NOT NULL,
+        """;
+
     private static string Tables(string time, string real) => $"""
         CREATE TABLE IF NOT EXISTS kcidb_regressions (
             id TEXT NOT NULL PRIMARY KEY,
-            origin TEXT NOT NULL,
-            tree_name TEXT NOT NULL,
-            git_repository_branch TEXT NOT NULL,
-            kind TEXT NOT NULL,
-            path TEXT NOT NULL,
-            config_name TEXT NOT NULL,
-            architecture TEXT NOT NULL,
-            compiler TEXT NOT NULL,
-            platform TEXT NOT NULL,
+            {SeriesColumns}
             state TEXT NOT NULL,
             last_good_commit TEXT NOT NULL,
             last_good_result TEXT NOT NULL,
@@ -42,15 +40,7 @@ internal static class RegressionSchema
         CREATE INDEX IF NOT EXISTS kcidb_regressions_tree ON kcidb_regressions (tree_name, git_repository_branch, first_bad_time);
 
         CREATE TABLE IF NOT EXISTS kcidb_series (
-            origin TEXT NOT NULL,
-            tree_name TEXT NOT NULL,
-            git_repository_branch TEXT NOT NULL,
-            kind TEXT NOT NULL,
-            path TEXT NOT NULL,
-            config_name TEXT NOT NULL,
-            architecture TEXT NOT NULL,
-            compiler TEXT NOT NULL,
-            platform TEXT NOT NULL,
+            {SeriesColumns}
             flaky BOOLEAN NOT NULL,
             flaky_since {time},
             flip_rate {real} NOT NULL,
