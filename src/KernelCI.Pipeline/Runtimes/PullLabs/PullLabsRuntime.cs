@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using KernelCI.Pipeline.Config;
+using KernelCI.Pipeline.Labs;
 using Microsoft.Extensions.Logging;
 
 namespace KernelCI.Pipeline.Runtimes.PullLabs;
@@ -33,9 +34,17 @@ internal sealed class PullLabsRuntime(RuntimeConfig config, PullLabSettings lab,
         {
             State = "available",
             Artifacts = artifacts,
-            Data = NodeWriter.Merge(node.Data, new JsonObject { ["job_id"] = nodeId }),
+            // Queued for the lab from now: the lab view's submission-to-result time starts here (docs/labs.md, the lab view).
+            Data = NodeWriter.Merge(node.Data, Queued(nodeId)),
         }, cancellationToken);
         PullLabsLog.Queued(_logger, lab.Name, nodeId, url);
         return nodeId;
+    }
+
+    private JsonObject Queued(string nodeId)
+    {
+        var data = new JsonObject { ["job_id"] = nodeId };
+        JobTimes.SetSubmittedAt(data, context.Time.GetUtcNow());
+        return data;
     }
 }

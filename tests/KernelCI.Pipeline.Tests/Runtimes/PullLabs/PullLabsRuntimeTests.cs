@@ -28,6 +28,17 @@ public sealed class PullLabsRuntimeTests
     }
 
     [Fact]
+    public async Task A_queued_job_records_when_it_was_queued_for_the_lab_view()
+    {
+        var before = DateTimeOffset.UtcNow;
+
+        var (_, node) = await QueueAsync();
+
+        var queued = DateTimeOffset.Parse(node.Data[KernelCI.Pipeline.Labs.JobTimes.SubmittedAt]!.ToString(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(queued, before.AddSeconds(-1), DateTimeOffset.UtcNow);
+    }
+
+    [Fact]
     public async Task The_document_has_upstreams_artifacts_tests_environment_and_callback()
     {
         var (document, node) = await QueueAsync();
