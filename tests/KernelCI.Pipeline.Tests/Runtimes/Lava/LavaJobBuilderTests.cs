@@ -77,13 +77,22 @@ public sealed class LavaJobBuilderTests
     }
 
     [Fact]
-    public void Qemu_ramdisk_is_a_gzipped_cpio_that_carries_the_lava_overlay()
+    public void Qemu_ramdisk_with_the_workers_own_qemu_is_a_gzipped_cpio_that_carries_the_lava_overlay()
     {
-        var job = Builder.Build(LavaRequests.Request(LavaRequests.Platform("qemu")), null);
+        var job = Builder.Build(LavaRequests.Request(LavaRequests.Platform("qemu"), new JsonObject { ["qemu_docker"] = false }), null);
 
         var ramdisk = job.Actions[0].Deploy!.Images!["ramdisk"];
         Assert.Equal(("https://images.example.org/rootfs/initrd.cpio.gz", "gz", "cpio.newc"), (ramdisk.Url, ramdisk.Compression, ramdisk.Format));
         Assert.Equal(true, ramdisk.Overlays!["lava"]);
+    }
+
+    [Fact]
+    public void Qemu_ramdisk_in_the_qemu_image_leaves_the_overlay_to_lava()
+    {
+        var job = Builder.Build(LavaRequests.Request(LavaRequests.Platform("qemu")), null);
+
+        var ramdisk = job.Actions[0].Deploy!.Images!["ramdisk"];
+        Assert.Equal(("https://images.example.org/rootfs/initrd.cpio.gz", null), (ramdisk.Url, ramdisk.Overlays));
     }
 
     [Fact]
