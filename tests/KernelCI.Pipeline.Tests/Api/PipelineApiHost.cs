@@ -40,9 +40,9 @@ internal sealed class PipelineApiHost : IAsyncDisposable
 
     public static async Task<PipelineApiHost> StartAsync(PipelineTestStack stack, PipelineConfig? config = null)
     {
-        var url = $"http://127.0.0.1:{KernelCI.Testing.FreePort.BasePort()}/";
+        // Port 0: the listener takes a free port itself, so no other process can take it between a probe and the bind.
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls(url);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddSingleton(stack.Context);
         builder.Services.AddRoutingCore();
         builder.Services.AddSingleton(stack.Context.Secrets);
@@ -51,7 +51,7 @@ internal sealed class PipelineApiHost : IAsyncDisposable
         var app = builder.Build();
         app.MapPipelineApi();
         await app.StartAsync();
-        return new PipelineApiHost(app, stack, url);
+        return new PipelineApiHost(app, stack, app.Urls.First().TrimEnd('/') + "/");
     }
 
     public string Token(params string[] permissions) =>
