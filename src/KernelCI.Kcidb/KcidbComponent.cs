@@ -47,6 +47,10 @@ public sealed class KcidbComponent(KcidbOptions? options = null) : IComponent, I
         if (kcidbOptions.RunIngester)
         {
             builder.Services.AddHostedService<IngestionWorker>();
+        }
+
+        if (kcidbOptions.RunIngester && kcidbOptions.TrackRegressions)
+        {
             // Where batches are committed, regressions follow them (docs/regressions.md).
             builder.Services.AddSingleton(sp => new RegressionTracker(context.DatabaseFor(Name), context.TimeProvider,
                 sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RegressionTracker>>()));

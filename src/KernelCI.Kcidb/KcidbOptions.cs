@@ -23,6 +23,10 @@ public sealed record KcidbOptions
     /// (docs/dashboard-api.md, "Aggregates"). Off, they go stale until rebuilt; every ingesting replica must agree.</summary>
     public bool DashboardAggregates { get; init; } = true;
 
+    /// <summary>Whether an ingesting process also keeps regressions and flaky series up to date after each batch
+    /// (docs/regressions.md, "Where they are kept"). Off, the tables stay as they are.</summary>
+    public bool TrackRegressions { get; init; } = true;
+
     /// <summary>Extra JWT secrets accepted besides the data folder's own (upstream's UNIFIED_SECRET).</summary>
     public IReadOnlyList<string> ExtraSecrets { get; init; } = [];
 }
