@@ -6,7 +6,9 @@ namespace KernelCI.Kcidb.Regressions;
 
 /// <summary>The results of a branch's newest checkouts, as series (docs/regressions.md, "Series"): every build and test
 /// of the last <c>checkouts</c> checkouts of a tree and branch, whatever their origin, with commits ordered by when
-/// their first checkout started (the order the branch's commits were tested in). <see cref="Touched"/> are the series
+/// their first checkout started (the order the branch's commits were tested in). start_time is optional in KCIDB: a
+/// checkout without one is placed by when it was ingested (`_timestamp`, always set), never all at one end.
+/// <see cref="Touched"/> are the series
 /// with a result in a checkout that changed, the only ones worth analysing again.</summary>
 internal sealed record SeriesHistory(Dictionary<SeriesKey, List<SeriesRun>> Series, HashSet<SeriesKey> Touched, HashSet<string> Commits)
 {
@@ -75,10 +77,10 @@ internal sealed record SeriesHistory(Dictionary<SeriesKey, List<SeriesRun>> Seri
             WITH recent AS (
                 SELECT id FROM checkouts
                 WHERE tree_name = @tree AND git_repository_branch = @branch AND git_commit_hash IS NOT NULL
-                ORDER BY start_time DESC
+                ORDER BY COALESCE(start_time, _timestamp) DESC
                 LIMIT @n
             )
-            SELECT 'test', c.git_commit_hash, c.start_time, t.origin, t.id, {string.Format(null, status, "t")}, COALESCE(t.path, ''),
+            SELECT 'test', c.git_commit_hash, COALESCE(c.start_time, c._timestamp), t.origin, t.id, {string.Format(null, status, "t")}, COALESCE(t.path, ''),
                    COALESCE(b.config_name, ''), COALESCE(b.architecture, ''), COALESCE(b.compiler, ''), {platform}, {lab},
                    t.start_time, c.id
             FROM recent r
@@ -86,7 +88,7 @@ internal sealed record SeriesHistory(Dictionary<SeriesKey, List<SeriesRun>> Seri
             JOIN builds b ON b.checkout_id = c.id
             JOIN tests t ON t.build_id = b.id
             UNION ALL
-            SELECT 'build', c.git_commit_hash, c.start_time, b.origin, b.id, {string.Format(null, status, "b")}, '',
+            SELECT 'build', c.git_commit_hash, COALESCE(c.start_time, c._timestamp), b.origin, b.id, {string.Format(null, status, "b")}, '',
                    COALESCE(b.config_name, ''), COALESCE(b.architecture, ''), COALESCE(b.compiler, ''), '', '',
                    b.start_time, c.id
             FROM recent r

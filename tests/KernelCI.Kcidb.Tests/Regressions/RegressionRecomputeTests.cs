@@ -79,6 +79,28 @@ public sealed class RegressionRecomputeTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Checkouts_without_a_start_time_are_ordered_by_when_they_were_ingested(DatabaseKind kind)
+    {
+        await using var context = await StoreContext.CreateAsync(kind);
+        // Newest hash first alphabetically, so an order by hash would read F, P, P and find nothing.
+        foreach (var (hash, status) in new[] { ("h9", "PASS"), ("h5", "PASS"), ("h1", "FAIL") })
+        {
+            context.Time.Advance(TimeSpan.FromMinutes(1));
+            await context.IngestAsync(KcidbSamples.Submission("s" + hash, $$"""
+                "checkouts": [{"id": "o:c{{hash}}", "origin": "o", "tree_name": "mainline", "git_repository_branch": "master", "git_commit_hash": "{{hash}}"}],
+                "builds": [{"id": "o:b{{hash}}", "origin": "o", "checkout_id": "o:c{{hash}}", "status": "PASS"}],
+                "tests": [{"id": "o:t{{hash}}", "origin": "o", "build_id": "o:b{{hash}}", "path": "boot", "status": "{{status}}"}]
+                """));
+        }
+
+        await RegressionRecompute.ForCheckoutAsync(context.Database, "o:ch1", context.Time, TestContext.Current.CancellationToken);
+
+        var row = Assert.Single(await RowsAsync(context));
+        Assert.Equal(("h5", "h1"), (row.LastGood, row.FirstBad));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Checkout_without_a_tree_analyses_nothing(DatabaseKind kind)
     {
         await using var context = await StoreContext.CreateAsync(kind);
