@@ -32,12 +32,14 @@ while [ "$(date +%s)" -lt "$deadline" ]; do
                  (.tests[]? | "  test     \(.path) \(.status)")'
       # The page run.sh ends by pointing at: the commit's builds, boots and tests on the web dashboard.
       hash=$(curl -fsS "$kcidb/api/query?checkout=maestro:$checkout" | jq -r '.checkouts[0].git_commit_hash')
-      url=$(curl -fsS "$kcidb/api/query?checkout=maestro:$checkout" | jq -r '.checkouts[0].git_repository_url')
+      # A local (file://) tree has no git_repository_url in KCIDB (send-kcidb keeps only http(s) URLs there, and puts
+      # others in misc): an empty --giturl then asks for the checkouts without one, as the dashboard API reads it.
+      url=$(curl -fsS "$kcidb/api/query?checkout=maestro:$checkout" | jq -r '.checkouts[0].git_repository_url // ""')
       echo "http://127.0.0.1:$port/tree/local/main/$hash" > "$data/demo-dashboard-url"
       # The same commit as a developer sees it from the terminal: our kci-dev through the dashboard API.
       printf 'default_instance = "demo"\n[demo]\ndashboard_api = "http://127.0.0.1:%s/api/"\napi = "http://127.0.0.1:%s/"\npipeline = "http://127.0.0.1:%s/"\n' \
         "$port" "$((port + 1))" "$((port + 2))" > "$data/kci-dev.toml"
-      echo "kci-dev: ./kci-dev --settings $data/kci-dev.toml results summary --giturl $url --branch main --commit $hash"
+      echo "kci-dev: ./kci-dev --settings $data/kci-dev.toml results summary --giturl '$url' --branch main --commit $hash"
       "$root/kci-dev" --settings "$data/kci-dev.toml" results summary --giturl "$url" --branch main --commit "$hash" | sed 's/^/  /'
       "$root/kci-dev" --settings "$data/kci-dev.toml" results boots --giturl "$url" --branch main --commit "$hash" | sed 's/^/  /'
       exit 0
