@@ -39,6 +39,12 @@ internal sealed class IngestedDashboard : IAsyncDisposable
 
     public KcidbHttpClient Kcidb { get; }
 
+    /// <summary>The server's data folder.</summary>
+    public string DataDirectory => _dataDirectory;
+
+    /// <summary>The scratch PostgreSQL database, or null on SQLite.</summary>
+    public string? PostgresConnectionString => _scratch?.ConnectionString;
+
     /// <summary>The dashboard's listener (the base port).</summary>
     public int BasePort { get; }
 

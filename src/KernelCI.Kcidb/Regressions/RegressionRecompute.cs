@@ -45,6 +45,35 @@ public static class RegressionRecompute
         return analysed;
     }
 
+    /// <summary>Every branch's window analysed again, as if each of its checkouts had just changed (docs/regressions.md,
+    /// "Full recomputation"): after changing <see cref="RegressionRules"/>, or to repair the tables. The number of series
+    /// analysed.</summary>
+    public static async Task<int> AllAsync(Database database, TimeProvider time, CancellationToken cancellationToken, RegressionRules? rules = null)
+    {
+        // Only the checkouts in some branch's window: older ones are never read again (ForCheckoutsAsync).
+        var ids = new List<string>();
+        await using (var connection = await database.OpenConnectionAsync(cancellationToken))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT id FROM (
+                    SELECT id, ROW_NUMBER() OVER (PARTITION BY tree_name, git_repository_branch ORDER BY COALESCE(start_time, _timestamp) DESC) AS n
+                    FROM checkouts
+                    WHERE tree_name IS NOT NULL AND git_repository_branch IS NOT NULL AND git_commit_hash IS NOT NULL
+                ) recent
+                WHERE n <= @n
+                """;
+            command.AddParameter("n", WindowCheckouts);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids.Add(reader.GetString(0));
+            }
+        }
+
+        return await ForCheckoutsAsync(database, ids, time, cancellationToken, rules);
+    }
+
     // The checkouts' trees and branches; a checkout without both has nothing to be compared with.
     private static async Task<Dictionary<(string Tree, string Branch), HashSet<string>>> BranchesAsync(Database database,
         IReadOnlyCollection<string> checkoutIds, CancellationToken cancellationToken)

@@ -109,6 +109,38 @@ public sealed class RegressionRecomputeTests
         Assert.Equal(0, await RegressionRecompute.ForCheckoutAsync(context.Database, "o:x", context.Time, TestContext.Current.CancellationToken));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Full_recomputation_finds_what_nobody_recomputed(DatabaseKind kind)
+    {
+        await using var context = await StoreContext.CreateAsync(kind);
+        await IngestAsync(context, "PPF");
+
+        var series = await RegressionRecompute.AllAsync(context.Database, context.Time, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, series);
+        Assert.Equal(("open", "h1", "h2"), Assert.Single(await RowsAsync(context)) is var r ? (r.State, r.LastGood, r.FirstBad) : default);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Full_recomputation_gives_the_rows_incremental_recomputation_gave(DatabaseKind kind)
+    {
+        await using var context = await StoreContext.CreateAsync(kind);
+        await IngestAsync(context, "PFPPPPF");
+        for (var i = 0; i < 7; i++)
+        {
+            await RegressionRecompute.ForCheckoutAsync(context.Database, $"o:c{i}", context.Time, TestContext.Current.CancellationToken);
+        }
+
+        var incremental = await RowsAsync(context);
+
+        await RegressionRecompute.AllAsync(context.Database, context.Time, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, incremental.Count);
+        Assert.Equal(incremental, await RowsAsync(context));
+    }
+
     // Commit i is checkout o:ci (hash hi, started i hours in) with build o:bi and boot test o:ti of the pattern's status.
     internal static async Task IngestAsync(StoreContext context, string pattern)
     {

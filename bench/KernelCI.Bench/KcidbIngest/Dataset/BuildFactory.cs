@@ -2,7 +2,7 @@ using KernelCI.Bench.KcidbIngest.Dataset.Model;
 
 namespace KernelCI.Bench.KcidbIngest.Dataset;
 
-internal sealed class BuildFactory(DatasetLayout layout, long seed, IdFactory ids, CheckoutFactory checkouts)
+internal sealed class BuildFactory(DatasetLayout layout, long seed, IdFactory ids, CheckoutFactory checkouts, bool planted = false)
 {
     private const string Storage = "https://files.kernelci.org";
 
@@ -15,6 +15,17 @@ internal sealed class BuildFactory(DatasetLayout layout, long seed, IdFactory id
         var checkout = layout.CheckoutOfBuild(index);
         var id = ids.NodeId(ObjectKind.Build, index);
         var start = DatasetClock.After(DatasetClock.CheckoutStart(checkout, layout.Shape.Checkouts), DatasetClock.Seconds(ref random, 300, 7200));
+        var config = Vocabulary.ConfigFor(architecture, random.Next(3));
+        var runtime = random.Pick(Vocabulary.BuildRuntimes);
+        var suite = random.Pick(Vocabulary.Suites);
+        var slot = index - layout.FirstBuildOf(checkout);
+        if (planted)
+        {
+            // The same draws as always, then the slot's fixed traits (PlantedSeries).
+            (architecture, compiler, config, suite) = PlantedSeries.SlotTraits(slot);
+            status = PlantedSeries.BuildStatus(status);
+        }
+
         return new BuildTraits(
             index,
             id,
@@ -22,12 +33,13 @@ internal sealed class BuildFactory(DatasetLayout layout, long seed, IdFactory id
             status,
             architecture,
             compiler,
-            Vocabulary.ConfigFor(architecture, random.Next(3)),
-            random.Pick(Vocabulary.BuildRuntimes),
-            random.Pick(Vocabulary.Suites),
+            config,
+            runtime,
+            suite,
             start,
             DatasetClock.Seconds(ref random, 240, 3600),
-            $"{Storage}/kbuild-{compiler}-{architecture}-{id[8..]}");
+            $"{Storage}/kbuild-{compiler}-{architecture}-{id[8..]}",
+            slot);
     }
 
     public KcidbBuild Create(int index)

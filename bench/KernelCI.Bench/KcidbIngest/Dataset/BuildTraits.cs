@@ -1,6 +1,7 @@
 namespace KernelCI.Bench.KcidbIngest.Dataset;
 
-/// <summary>What a build's tests inherit from it, cheap to compute for every test.</summary>
+/// <summary>What a build's tests inherit from it, cheap to compute for every test. <see cref="Slot"/> is the build's
+/// place among its checkout's builds (<see cref="PlantedSeries"/>).</summary>
 internal sealed record BuildTraits(
     int Index,
     string Id,
@@ -13,7 +14,8 @@ internal sealed record BuildTraits(
     TestSuite Suite,
     DateTimeOffset StartTime,
     double Duration,
-    string ArtifactsUrl)
+    string ArtifactsUrl,
+    int Slot = 0)
 {
     public string KernelType => Vocabulary.KernelTypeFor(Architecture);
 

@@ -11,15 +11,18 @@ internal sealed class DatasetGenerator
     private readonly IssueFactory _issues;
     private readonly IncidentFactory _incidents;
 
-    public DatasetGenerator(DatasetShape shape, long seed)
+    /// <param name="plant">The regressions scenario's option (<see cref="PlantedSeries"/>): this many regressions and as
+    /// many flaky series planted; null (every other scenario) leaves the dataset as it always was.</param>
+    public DatasetGenerator(DatasetShape shape, long seed, int? plant = null)
     {
         Shape = shape;
         Seed = seed;
         Ids = new IdFactory(seed);
         Layout = new DatasetLayout(shape, seed);
         _checkouts = new CheckoutFactory(shape, seed, Ids);
-        _builds = new BuildFactory(Layout, seed, Ids, _checkouts);
-        _tests = new TestFactory(seed, Ids);
+        Planted = plant is { } count ? PlantedSeries.Create(shape, Layout, _checkouts, seed, count, count) : null;
+        _builds = new BuildFactory(Layout, seed, Ids, _checkouts, Planted is not null);
+        _tests = new TestFactory(seed, Ids, Planted);
         _issues = new IssueFactory(seed, Ids);
         _incidents = new IncidentFactory(shape, seed, Ids);
     }
@@ -31,6 +34,9 @@ internal sealed class DatasetGenerator
     public IdFactory Ids { get; }
 
     public DatasetLayout Layout { get; }
+
+    /// <summary>The planted series and their ground truth, when the generator was asked to plant them.</summary>
+    public PlantedSeries? Planted { get; }
 
     public KcidbCheckout Checkout(int index) => _checkouts.Create(index);
 

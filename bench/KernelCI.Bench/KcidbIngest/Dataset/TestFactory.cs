@@ -2,7 +2,7 @@ using KernelCI.Bench.KcidbIngest.Dataset.Model;
 
 namespace KernelCI.Bench.KcidbIngest.Dataset;
 
-internal sealed class TestFactory(long seed, IdFactory ids)
+internal sealed class TestFactory(long seed, IdFactory ids, PlantedSeries? planted = null)
 {
     private const string Storage = "https://files.kernelci.org";
     private const string BootSource = "https://github.com/kernelci/kernelci-core.git";
@@ -18,6 +18,8 @@ internal sealed class TestFactory(long seed, IdFactory ids)
         ["lava-broonie"] = "https://lava.sirena.org.uk",
     };
 
+    public static IReadOnlyList<Platform> PlatformsOf(string architecture) => PlatformsByArchitecture[architecture];
+
     public static string? StatusOf(long seed, long index)
     {
         var random = ObjectRandom.For(seed, ObjectKind.Test, index);
@@ -30,6 +32,12 @@ internal sealed class TestFactory(long seed, IdFactory ids)
         var status = StatusMix.DrawTest(ref random);
         var path = ordinal == 0 ? "boot" : build.Suite.PathOf(ordinal - 1);
         var platform = random.Pick(PlatformsByArchitecture[build.Architecture]);
+        if (planted is not null)
+        {
+            status = planted.TestStatus(build, ordinal, status);
+            platform = PlantedSeries.PlatformOf(PlatformsByArchitecture[build.Architecture], build.Slot);
+        }
+
         var jobId = random.Next(10_000_000, 30_000_000).ToString();
         var jobUrl = $"{LabHosts[platform.Lab]}/scheduler/job/{jobId}";
         var id = ids.NodeId(ObjectKind.Test, index);
