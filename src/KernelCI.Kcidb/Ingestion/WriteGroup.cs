@@ -1,4 +1,5 @@
 using System.Data.Common;
+using KernelCI.Data;
 using KernelCI.Kcidb.Spool;
 using KernelCI.Kcidb.Store;
 
@@ -139,16 +140,11 @@ internal sealed class WriteGroup(IKcidbStore store, IngestionBatcher batcher, Kc
     // is refused: retrying it would fail the same way forever, ahead of everything submitted after it.
     private static bool IsCausedByContent(Exception e) => e switch
     {
-        DbException db => !db.IsTransient && !IsConnectionFailure(db),
+        DbException db => !DbFailures.IsBusyOrUnreachable(db),
         OperationCanceledException or OutOfMemoryException or IOException or TimeoutException or System.Net.Sockets.SocketException
             or ObjectDisposedException => false,
         _ => true,
     };
-
-    private static bool IsConnectionFailure(DbException e) =>
-        e is Npgsql.NpgsqlException { InnerException: IOException or System.Net.Sockets.SocketException or TimeoutException }
-        || (e is Npgsql.PostgresException pg && pg.SqlState.StartsWith("08", StringComparison.Ordinal))
-        || (e is Microsoft.Data.Sqlite.SqliteException sqlite && sqlite.SqliteErrorCode is 5 or 6 or 10 or 13);
 
     private async Task DisposeWriterAsync()
     {

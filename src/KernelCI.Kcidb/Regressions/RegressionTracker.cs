@@ -15,6 +15,14 @@ internal sealed class RegressionTracker(Database database, TimeProvider time, IL
     private readonly Channel<string> _queue = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<string, byte> _waiting = new(StringComparer.Ordinal);
     private IDisposable? _subscription;
+    private TimeSpan _backoff;
+
+    internal static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
+    internal static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
+
+    /// <summary>What a batch of changed checkouts runs; tests replace it to make the database fail.</summary>
+    internal Func<IReadOnlyList<string>, CancellationToken, Task<int>> Recompute { get; init; } =
+        (checkouts, cancellationToken) => RegressionRecompute.ForCheckoutsAsync(database, checkouts, time, cancellationToken);
 
     /// <summary>After each recomputation: the checkouts and the number of series analysed.</summary>
     public event Action<IReadOnlyList<string>, int>? Recomputed;
@@ -46,11 +54,21 @@ internal sealed class RegressionTracker(Database database, TimeProvider time, IL
             var started = time.GetTimestamp();
             try
             {
-                var series = await RegressionRecompute.ForCheckoutsAsync(database, checkouts, time, stoppingToken);
+                var series = await Recompute(checkouts, stoppingToken);
                 RegressionLog.Recomputed(logger, checkouts.Count, series, time.GetElapsedTime(started).TotalMilliseconds);
                 Recomputed?.Invoke(checkouts, series);
+                _backoff = TimeSpan.Zero;
             }
-            // A failure is logged and waits for the checkouts' next change; it must never stop the host.
+            // A busy database (SQLite's writer lock held by a long ingestion batch) is no reason to lose the work: the
+            // checkouts go back in the queue and are tried again after a pause that doubles up to MaxBackoff.
+            catch (Exception e) when (DbFailures.IsBusyOrUnreachable(e) && !stoppingToken.IsCancellationRequested)
+            {
+                _backoff = _backoff == TimeSpan.Zero ? FirstBackoff : TimeSpan.FromTicks(Math.Min(_backoff.Ticks * 2, MaxBackoff.Ticks));
+                RegressionLog.Retrying(logger, checkouts.Count, _backoff.TotalSeconds, e.Message);
+                Enqueue(checkouts);
+                await Task.Delay(_backoff, time, stoppingToken);
+            }
+            // Any other failure is logged and waits for the checkouts' next change; it must never stop the host.
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 RegressionLog.Failed(logger, checkouts.Count, e.Message);
