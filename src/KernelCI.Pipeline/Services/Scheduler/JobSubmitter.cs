@@ -64,7 +64,10 @@ internal sealed class JobSubmitter(JobParamsBuilder builder, PipelineConfig conf
         }
 
         var platformName = node.Data["platform"]?.ToString() ?? "";
-        if (!config.Platforms.TryGetValue(platformName, out var platform))
+        // An entry without platforms (a kbuild) runs on the platform named after the runtime's lab_type (SchedulerIndex).
+        var platform = config.Platforms.GetValueOrDefault(platformName)
+            ?? (platformName == pending.Runtime.Config.LabType ? SchedulerIndex.PseudoPlatform(platformName) : null);
+        if (platform is null)
         {
             throw new InvalidJobParamsException($"job '{node.Name}' was created before a restart and its platform '{platformName}' is no longer configured");
         }
