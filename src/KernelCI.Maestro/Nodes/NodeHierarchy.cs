@@ -27,6 +27,9 @@ internal sealed class NodeHierarchy(NodeService service, NodeStore nodes, TimePr
             root["treeid"] = stored["treeid"]?.DeepClone();
             var written = new List<JsonObject> { await service.SaveAsync(connection, transaction, root, stored, noEvent, true, cancellationToken) };
             await WriteChildrenAsync(connection, transaction, user, new Subtree(nodes, id), root, body["child_nodes"], written, created, cancellationToken);
+            // New children are only inserted once the whole tree is validated, parents before children (the walk's
+            // order), a few multi-row INSERTs for a LAVA callback's thousands of cases (docs/maestro.md, "Hierarchy writes").
+            await nodes.InsertManyAsync(connection, transaction, created, cancellationToken);
             return written;
         }, cancellationToken);
         service.Counted(created.Count, written.Count - created.Count, noEvent ? 0 : 1);
@@ -74,7 +77,6 @@ internal sealed class NodeHierarchy(NodeService service, NodeStore nodes, TimePr
                 node["owner"] = user.Username;
                 // Only a create sets user_groups (an existing child keeps its stored ones), so only then must they exist.
                 await service.RequireGroupsAsync(node, cancellationToken);
-                await nodes.InsertAsync(connection, transaction, node, cancellationToken);
                 created.Add(node);
             }
 

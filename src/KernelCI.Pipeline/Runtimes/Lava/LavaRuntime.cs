@@ -11,8 +11,11 @@ namespace KernelCI.Pipeline.Runtimes.Lava;
 /// node; LAVA reports the result through the callback (docs/labs.md). A transient refusal (no answer, 5xx) is tried
 /// again twice; then the scheduler ends the node incomplete with `submit_error`, which job-retry retries. A lab that
 /// stayed unreachable through those attempts is not asked again for <see cref="Cooldown"/>: its jobs end at once with
-/// `submit_error` and its queue gate admits without asking, so one dead lab costs the scheduler one round of attempts per
-/// cooldown rather than one per job, and the other labs' jobs go on (docs/labs.md, "Submission").</summary>
+/// `submit_error` and its queue gate admits without asking. The scheduler's per-runtime submission queue already keeps
+/// a dead lab from delaying the other labs; the cooldown stays because without it each of the dead lab's queued jobs
+/// would still cost three attempts (up to 3 × 30 s for a lab that never answers), so its queue would fill up to its
+/// bound and then hold up the event handler, and every gate query would wait for its timeout too (docs/labs.md,
+/// "Submission" and "The scheduler's submission queues").</summary>
 internal sealed class LavaRuntime(RuntimeConfig config, LavaLabSettings lab, LavaRestClient client, RuntimeContext context) : IRuntime, IQueueGate
 {
     public static int SubmitAttempts { get; set; } = 3;

@@ -10,9 +10,8 @@ namespace KernelCI.Pipeline.Services.Scheduler;
 /// names resolved into `fragment_configs`; `rootfs_ref` into its URLs; ancestors' artifacts merged, nearest last.</summary>
 internal sealed class JobParamsBuilder(PipelineConfig config, PipelineOptions options)
 {
-    public JobRequest Build(MaestroNode node, ResolvedEntry entry, PlatformConfig platform, string labType, IReadOnlyList<MaestroNode> ancestors)
+    public JobRequest Build(MaestroNode node, JobConfig job, PlatformConfig platform, string labType, IReadOnlyList<MaestroNode> ancestors)
     {
-        var job = entry.Job;
         var parameters = new JsonObject
         {
             ["name"] = job.Name,

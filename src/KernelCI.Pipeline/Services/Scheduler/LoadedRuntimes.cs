@@ -33,6 +33,8 @@ internal sealed class LoadedRuntimes
 
     public IReadOnlyCollection<string> Names => _byName.Keys;
 
+    public IEnumerable<IRuntime> All => _byName.Values;
+
     /// <summary>The entry's runtime: by name when it gives one, else a random loaded runtime of its type.</summary>
     public IRuntime? For(SchedulerEntry entry)
     {

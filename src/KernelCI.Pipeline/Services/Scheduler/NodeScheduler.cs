@@ -9,12 +9,14 @@ using Microsoft.Extensions.Logging;
 namespace KernelCI.Pipeline.Services.Scheduler;
 
 /// <summary>Turns node and retry events into job nodes: matching (kernelci/kernelci-core:kernelci/scheduler.py), filters in
-/// upstream's order (kernelci/kernelci-pipeline:src/scheduler.py), then node creation and submission, concurrently
-/// (docs/pipeline/config-and-scheduler.md).</summary>
+/// upstream's order (kernelci/kernelci-pipeline:src/scheduler.py), then node creation, concurrently; the event is
+/// handled once its nodes exist and wait in their runtimes' <see cref="SubmissionQueue"/>, so the durable cursor never
+/// passes a node that was not created and a slow lab never holds up the event loop (docs/pipeline/config-and-scheduler.md,
+/// docs/labs.md "Submission").</summary>
 internal sealed class NodeScheduler(SchedulerIndex index, LoadedRuntimes runtimes, JobParamsBuilder builder, MaestroClient maestro,
-    Retry retry, DedupGuard guard, TimeProvider timeProvider, PipelineMetrics metrics, ILogger<NodeScheduler> logger)
+    Retry retry, DedupGuard guard, SubmissionQueue queue, JobSubmitter submitter, TimeProvider timeProvider, ILogger<NodeScheduler> logger)
 {
-    /// <summary>Node creations and submissions in flight at once for one event.</summary>
+    /// <summary>Node creations in flight at once for one event.</summary>
     public static int MaxParallel { get; set; } = 32;
 
     public Task HandleNodeEventAsync(MaestroEvent maestroEvent, CancellationToken cancellationToken)
@@ -133,39 +135,15 @@ internal sealed class NodeScheduler(SchedulerIndex index, LoadedRuntimes runtime
         JobRequest request;
         try
         {
-            request = builder.Build(node, plan.Entry, plan.Platform, plan.Runtime.Config.LabType, ancestors);
+            request = builder.Build(node, plan.Entry.Job, plan.Platform, plan.Runtime.Config.LabType, ancestors);
         }
         catch (InvalidJobParamsException e)
         {
-            await FailAsync(node, "invalid_job_params", e.Message, cancellationToken);
+            await submitter.FailAsync(node, "invalid_job_params", e.Message, cancellationToken);
             return;
         }
 
-        try
-        {
-            await plan.Runtime.SubmitAsync(request, cancellationToken);
-            metrics.JobStarted(plan.Runtime.Config.Name);
-        }
-        catch (InvalidJobParamsException e)
-        {
-            await FailAsync(node, "invalid_job_params", e.Message, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            await FailAsync(node, "submit_error", e.Message, cancellationToken);
-        }
-    }
-
-    private async Task FailAsync(MaestroNode node, string errorCode, string message, CancellationToken cancellationToken)
-    {
-        SchedulerLog.JobFailed(logger, node.Id, node.Name, errorCode, message);
-        var fields = new JsonObject
-        {
-            ["state"] = "done",
-            ["result"] = "incomplete",
-            ["data"] = new JsonObject { ["error_code"] = errorCode, ["error_msg"] = message },
-        };
-        await retry.RunAsync($"fail {node.Id}", ct => maestro.PatchNodeAsync(node.Id!, fields, cancellationToken: ct), cancellationToken);
+        await queue.EnqueueAsync(new PendingSubmission(node, plan.Runtime, request), cancellationToken);
     }
 
     /// <summary>The event's node and its ancestors, nearest first.</summary>

@@ -66,6 +66,8 @@ internal sealed class SchedulerIndex
 
     private static string[] Keys(string value) => value == Any ? [Any] : [value, Any];
 
-    private static PlatformConfig PseudoPlatform(string labType) =>
+    /// <summary>The platform of an entry without platforms (a kbuild): the one named like the runtime's lab_type, else
+    /// a stand-in of that name.</summary>
+    public static PlatformConfig PseudoPlatform(string labType) =>
         new(labType, "x86_64", "grub", "x86", null, [], null, [], [], Rules.None);
 }

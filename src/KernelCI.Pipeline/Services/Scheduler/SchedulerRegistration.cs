@@ -11,6 +11,9 @@ internal static class SchedulerRegistration
         services.AddSingleton<SchedulerIndex>();
         services.AddSingleton<JobParamsBuilder>();
         services.AddSingleton<DedupGuard>();
+        services.AddSingleton<JobSubmitter>();
+        services.AddSingleton<SubmissionQueue>();
+        services.AddSingleton<SubmissionRecovery>();
         services.AddSingleton<NodeScheduler>();
         services.AddHostedService<SchedulerService>();
     }

@@ -5,14 +5,17 @@ using KernelCI.Pipeline.Runtimes;
 namespace KernelCI.Pipeline.Tests.Services.Scheduler;
 
 /// <summary>A runtime that records what it is asked to run; `fail: true` in its configuration makes submission throw,
-/// `invalid: true` refuses the job's params, `queue_full: true` makes its queue gate refuse every job.</summary>
-internal sealed class FakeRuntime(RuntimeConfig config, ChannelWriter<JobRequest> submitted) : IRuntime, IQueueGate
+/// `invalid: true` refuses the job's params, `queue_full: true` makes its queue gate refuse every job. While the test
+/// holds it (<see cref="FakeRuntimeFactory.Hold"/>), a submission is recorded and then hangs, as one to a lab that
+/// never answers, until released or cancelled.</summary>
+internal sealed class FakeRuntime(RuntimeConfig config, ChannelWriter<JobRequest> submitted, FakeRuntimeFactory factory) : IRuntime, IQueueGate
 {
     public RuntimeConfig Config { get; } = config;
 
     public async Task<string> SubmitAsync(JobRequest request, CancellationToken cancellationToken)
     {
         await submitted.WriteAsync(request, cancellationToken);
+        await factory.HeldAsync(Config.Name).WaitAsync(cancellationToken);
         if (Config.Settings["fail"] is { } fail && (bool)fail)
         {
             throw new InvalidOperationException("lab refused the job");

@@ -8,12 +8,27 @@ namespace KernelCI.Pipeline.Tests.Services.Scheduler;
 internal sealed class FakeRuntimeFactory : IRuntimeFactory
 {
     private readonly Channel<JobRequest> _submitted = Channel.CreateUnbounded<JobRequest>();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource> _held = new(StringComparer.Ordinal);
 
     public string LabType => "fake";
 
     public ChannelReader<JobRequest> Submitted => _submitted.Reader;
 
-    public IRuntime Create(RuntimeConfig config) => new FakeRuntime(config, _submitted.Writer);
+    public IRuntime Create(RuntimeConfig config) => new FakeRuntime(config, _submitted.Writer, this);
+
+    /// <summary>From now on, submissions to <paramref name="runtime"/> hang after being recorded, until
+    /// <see cref="Release"/>.</summary>
+    public void Hold(string runtime) => _held[runtime] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release(string runtime)
+    {
+        if (_held.TryRemove(runtime, out var held))
+        {
+            held.TrySetResult();
+        }
+    }
+
+    public Task HeldAsync(string runtime) => _held.TryGetValue(runtime, out var held) ? held.Task : Task.CompletedTask;
 
     /// <summary>The next <paramref name="count"/> submissions, failing the test if they do not come in time.</summary>
     public async Task<List<JobRequest>> NextAsync(int count = 1)

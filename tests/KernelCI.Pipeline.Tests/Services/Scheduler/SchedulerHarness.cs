@@ -2,6 +2,7 @@ using KernelCI.Client.Maestro;
 using KernelCI.Data;
 using KernelCI.Pipeline.Config;
 using KernelCI.Pipeline.Runtimes;
+using KernelCI.Pipeline.Services.Scheduler;
 using KernelCI.Pipeline.Tests.Config;
 using KernelCI.Pipeline.Tests.Stack;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,16 +15,16 @@ namespace KernelCI.Pipeline.Tests.Services.Scheduler;
 /// the test moves. Its durable subscriptions exist before it starts, so no event of the test is missed.</summary>
 internal sealed class SchedulerHarness : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
-    private readonly List<IHostedService> _hosted;
+    private readonly PipelineConfig _config;
+    private readonly Action<IServiceCollection>? _add;
+    private ServiceProvider _services = null!;
+    private List<IHostedService> _hosted = [];
 
-    private SchedulerHarness(PipelineTestStack stack, ServiceProvider services, FakeRuntimeFactory runtimes, FakeTimeProvider clock)
+    private SchedulerHarness(PipelineTestStack stack, PipelineConfig config, Action<IServiceCollection>? add)
     {
         Stack = stack;
-        _services = services;
-        Runtimes = runtimes;
-        Clock = clock;
-        _hosted = services.GetServices<IHostedService>().ToList();
+        _config = config;
+        _add = add;
     }
 
     public PipelineTestStack Stack { get; }
@@ -32,34 +33,77 @@ internal sealed class SchedulerHarness : IAsyncDisposable
 
     public MaestroClient Maestro => Stack.Maestro;
 
-    public FakeRuntimeFactory Runtimes { get; }
+    /// <summary>The fake runtimes of the scheduler running now (a restart makes new ones).</summary>
+    public FakeRuntimeFactory Runtimes { get; private set; } = null!;
 
-    public FakeTimeProvider Clock { get; }
+    public FakeTimeProvider Clock { get; private set; } = null!;
+
+    /// <summary>The runtimes' submission queues: <see cref="SubmissionQueue.WhenIdleAsync"/> tells when every job
+    /// queued so far has been submitted or failed.</summary>
+    public SubmissionQueue Queue => _services.GetRequiredService<SubmissionQueue>();
+
+    /// <summary>Completes once the scheduler has queued the job nodes it found unsubmitted at its start.</summary>
+    public Task Recovered => _services.GetRequiredService<SubmissionRecovery>().Done;
 
     public static async Task<SchedulerHarness> StartAsync(DatabaseKind kind = DatabaseKind.Sqlite, string yaml = SchedulerConfigs.Base,
         Func<PipelineOptions, PipelineOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         var stack = await PipelineTestStack.StartAsync(kind, configure);
         using var dir = new ConfigDirectory(("config.yaml", yaml));
-        var config = PipelineConfigLoader.Load(dir.Path);
+        var harness = new SchedulerHarness(stack, PipelineConfigLoader.Load(dir.Path), services);
+        await stack.Maestro.SubscribeAsync("node", $"{stack.Options.Instance}:scheduler");
+        await stack.Maestro.SubscribeAsync("retry", $"{stack.Options.Instance}:scheduler-retry");
+        await harness.StartServicesAsync();
+        return harness;
+    }
+
+    /// <summary>Stops the scheduler as a host does once its shutdown timeout has passed (submissions under way are
+    /// abandoned, queued ones left), then starts a new one, with new fake runtimes, on the same Maestro.</summary>
+    public async Task RestartAsync()
+    {
+        await StopServicesAsync();
+        await StartServicesAsync();
+    }
+
+    private async Task StartServicesAsync()
+    {
         var runtimes = new FakeRuntimeFactory();
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var provider = stack.Services(config, s =>
+        _services = Stack.Services(_config, s =>
         {
             s.AddSingleton<TimeProvider>(clock);
             s.AddSingleton<IRuntimeFactory>(runtimes);
-            services?.Invoke(s);
+            _add?.Invoke(s);
             s.AddPipelineServices(["scheduler"]);
         });
-        await stack.Maestro.SubscribeAsync("node", $"{stack.Options.Instance}:scheduler");
-        await stack.Maestro.SubscribeAsync("retry", $"{stack.Options.Instance}:scheduler-retry");
-        var harness = new SchedulerHarness(stack, provider, runtimes, clock);
-        foreach (var hosted in harness._hosted)
+        (Runtimes, Clock) = (runtimes, clock);
+        _hosted = _services.GetServices<IHostedService>().ToList();
+        foreach (var hosted in _hosted)
         {
             await hosted.StartAsync(CancellationToken.None);
         }
+    }
 
-        return harness;
+    private async Task StopServicesAsync()
+    {
+        using var timedOut = new CancellationTokenSource();
+        await timedOut.CancelAsync();
+        foreach (var hosted in _hosted)
+        {
+            if (hosted is BackgroundService service)
+            {
+                // A host whose shutdown timeout passed: the service is told at once, and its end awaited here so that
+                // nothing it does outlives the provider.
+                await service.StopAsync(timedOut.Token);
+                await (service.ExecuteTask ?? Task.CompletedTask).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+            else
+            {
+                await hosted.StopAsync(CancellationToken.None);
+            }
+        }
+
+        await _services.DisposeAsync();
     }
 
     /// <summary>A checkout as the tarball service leaves it: available/pass with its tarball and kernel revision.</summary>
@@ -138,12 +182,7 @@ internal sealed class SchedulerHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var hosted in _hosted)
-        {
-            await hosted.StopAsync(CancellationToken.None);
-        }
-
-        await _services.DisposeAsync();
+        await StopServicesAsync();
         await Stack.DisposeAsync();
     }
 }

@@ -10,9 +10,8 @@ public sealed class SchedulerInvalidParamsTests
         var checkout = await harness.AvailableCheckoutAsync();
         await harness.Runtimes.NextAsync();
 
-        // Events are handled in order: once the next checkout's job is submitted, the first one's failure is written.
-        await harness.AvailableCheckoutAsync();
-        await harness.Runtimes.NextAsync();
+        // The submission is under way: once the queue is idle, its failure is written.
+        await harness.Queue.WhenIdleAsync();
 
         var node = (await harness.ChildrenAsync(checkout)).Single();
         Assert.Equal(("done", "incomplete", "invalid_job_params"), (node.State, node.Result, node.Data["error_code"]!.ToString()));
