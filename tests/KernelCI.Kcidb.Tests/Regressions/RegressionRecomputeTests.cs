@@ -110,7 +110,9 @@ public sealed class RegressionRecomputeTests
     }
 
     // Commit i is checkout o:ci (hash hi, started i hours in) with build o:bi and boot test o:ti of the pattern's status.
-    internal static async Task IngestAsync(StoreContext context, string pattern)
+    internal static Task IngestAsync(StoreContext context, string pattern) => IngestAsync(context.Store, pattern);
+
+    internal static async Task IngestAsync(KernelCI.Kcidb.Store.IKcidbStore store, string pattern)
     {
         var checkouts = new List<string>();
         var builds = new List<string>();
@@ -123,8 +125,9 @@ public sealed class RegressionRecomputeTests
             tests.Add($$$"""{"id": "o:t{{{i}}}", "origin": "o", "build_id": "o:b{{{i}}}", "path": "boot", "status": "{{{status}}}", "start_time": "2026-01-01T{{{i:D2}}}:20:00+00:00", "environment": {"misc": {"platform": "qemu-x86"} } }""");
         }
 
-        await context.IngestAsync(KcidbSamples.Submission("s" + Guid.NewGuid().ToString("N"),
-            $"\"checkouts\": [{string.Join(", ", checkouts)}], \"builds\": [{string.Join(", ", builds)}], \"tests\": [{string.Join(", ", tests)}]"));
+        await store.IngestAsync([KcidbSamples.Submission("s" + Guid.NewGuid().ToString("N"),
+            $"\"checkouts\": [{string.Join(", ", checkouts)}], \"builds\": [{string.Join(", ", builds)}], \"tests\": [{string.Join(", ", tests)}]")],
+            TestContext.Current.CancellationToken);
     }
 
     internal static async Task<List<StoredRegression>> RowsAsync(StoreContext context)
