@@ -109,6 +109,24 @@ public sealed class RegressionRecomputeTests
         Assert.Equal(0, await RegressionRecompute.ForCheckoutAsync(context.Database, "o:x", context.Time, TestContext.Current.CancellationToken));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Checkout_that_is_not_the_branch_tip_is_left_out_of_the_series(DatabaseKind kind)
+    {
+        await using var context = await StoreContext.CreateAsync(kind);
+        await IngestAsync(context, "PF");
+        // A bisection step built the older commit h0 again, later, and it passed: not a fix.
+        await context.IngestAsync(KcidbSamples.Submission("sstep", """
+            "checkouts": [{"id": "o:step", "origin": "o", "tree_name": "mainline", "git_repository_branch": "master", "git_commit_hash": "h0", "git_repository_branch_tip": false, "start_time": "2026-01-01T05:00:00+00:00"}],
+            "builds": [{"id": "o:bstep", "origin": "o", "checkout_id": "o:step", "status": "PASS", "config_name": "tinyconfig", "architecture": "x86_64", "compiler": "gcc-12"}],
+            "tests": [{"id": "o:tstep", "origin": "o", "build_id": "o:bstep", "path": "boot", "status": "PASS", "environment": {"misc": {"platform": "qemu-x86"} } }]
+            """));
+
+        await RegressionRecompute.ForCheckoutAsync(context.Database, "o:c1", context.Time, TestContext.Current.CancellationToken);
+
+        Assert.Equal("open", Assert.Single(await RowsAsync(context)).State);
+    }
+
     // Commit i is checkout o:ci (hash hi, started i hours in) with build o:bi and boot test o:ti of the pattern's status.
     internal static Task IngestAsync(StoreContext context, string pattern) => IngestAsync(context.Store, pattern);
 
