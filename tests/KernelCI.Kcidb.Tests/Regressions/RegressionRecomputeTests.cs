@@ -115,9 +115,9 @@ public sealed class RegressionRecomputeTests
     {
         await using var context = await StoreContext.CreateAsync(kind);
         await IngestAsync(context, "PF");
-        // A bisection step built the older commit h0 again, later, and it passed: not a fix.
+        // A bisection step built hm, a commit between h0 and h1 never built before, later, and it passed: not a fix.
         await context.IngestAsync(KcidbSamples.Submission("sstep", """
-            "checkouts": [{"id": "o:step", "origin": "o", "tree_name": "mainline", "git_repository_branch": "master", "git_commit_hash": "h0", "git_repository_branch_tip": false, "start_time": "2026-01-01T05:00:00+00:00"}],
+            "checkouts": [{"id": "o:step", "origin": "o", "tree_name": "mainline", "git_repository_branch": "master", "git_commit_hash": "hm", "git_repository_branch_tip": false, "start_time": "2026-01-01T05:00:00+00:00"}],
             "builds": [{"id": "o:bstep", "origin": "o", "checkout_id": "o:step", "status": "PASS", "config_name": "tinyconfig", "architecture": "x86_64", "compiler": "gcc-12"}],
             "tests": [{"id": "o:tstep", "origin": "o", "build_id": "o:bstep", "path": "boot", "status": "PASS", "environment": {"misc": {"platform": "qemu-x86"} } }]
             """));
