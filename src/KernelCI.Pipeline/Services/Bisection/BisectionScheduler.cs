@@ -72,7 +72,14 @@ internal sealed class BisectionScheduler(MaestroClient maestro, KcidbClient kcid
             && _byNode.TryGetValue(id, out var cancel))
         {
             RegressionsLog.BisectionCancelled(logger, id);
-            await cancel.CancelAsync();
+            try
+            {
+                await cancel.CancelAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+                // It ended meanwhile (our own end sets the node done too).
+            }
         }
     }
 
