@@ -35,7 +35,9 @@ public sealed class BisectionSchedulerTests
         await bed.Scheduler.Active[regression.Id].WaitAsync(TimeSpan.FromMinutes(2), Ct);
 
         var plan = bed.Runner.Plan!;
-        Assert.Equal((["kbuild-gcc-x86", "baseline-x86"], ["qemu-x86_64"], "login"), (plan.JobFilter.ToArray(), plan.PlatformFilter.ToArray(), plan.Test));
+        Assert.Equal(["kbuild-gcc-x86", "baseline-x86"], plan.JobFilter);
+        Assert.Equal(["qemu-x86_64"], plan.PlatformFilter);
+        Assert.Equal("login", plan.Test);
     }
 
     [Fact]
