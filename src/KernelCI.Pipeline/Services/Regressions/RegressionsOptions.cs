@@ -17,8 +17,8 @@ public sealed record RegressionsOptions
 
     /// <summary>Null when valid, else the error naming the option.</summary>
     public string? Validate() =>
-        MaxBisections is < 1 or > 64 ? "Pipeline:Regressions:MaxBisections must be from 1 to 64"
-        : RetryFail is < 0 or > 5 ? "Pipeline:Regressions:RetryFail must be from 0 to 5"
-        : FeedWait < TimeSpan.FromSeconds(1) || FeedWait > TimeSpan.FromSeconds(60) ? "Pipeline:Regressions:FeedWait must be from 00:00:01 to 00:01:00"
+        MaxBisections is < 1 or > 64 ? "Pipeline:Regressions:MaxBisections: must be from 1 to 64"
+        : RetryFail is < 0 or > 5 ? "Pipeline:Regressions:RetryFail: must be from 0 to 5"
+        : FeedWait < TimeSpan.FromSeconds(1) || FeedWait > TimeSpan.FromSeconds(60) ? "Pipeline:Regressions:FeedWait: must be from 00:00:01 to 00:01:00"
         : null;
 }
