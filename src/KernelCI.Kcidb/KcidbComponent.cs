@@ -44,6 +44,7 @@ public sealed class KcidbComponent(KcidbOptions? options = null) : IComponent, I
         builder.Services.AddKcidbAuthentication();
         builder.Services.AddSingleton<KcidbMetrics>();
         builder.Services.AddSingleton<IngestionSignal>();
+        builder.Services.AddSingleton(new Regressions.Feed.RegressionFeed(context.DatabaseFor(Name), context.TimeProvider));
         if (kcidbOptions.RunIngester)
         {
             builder.Services.AddHostedService<IngestionWorker>();
@@ -62,6 +63,7 @@ public sealed class KcidbComponent(KcidbOptions? options = null) : IComponent, I
     {
         app.MapSubmissions();
         app.MapKcidbQueries();
+        Regressions.Feed.RegressionFeedApi.MapRegressionFeed(app);
     }
 
     /// <summary>A service account submits objects of its own origin only, with a token valid ten years.</summary>

@@ -68,4 +68,7 @@ public sealed record PipelineOptions
 
     /// <summary>The developer-request API's body size and time limits ("Pipeline:Api").</summary>
     public ApiOptions Api { get; init; } = new();
+
+    /// <summary>Regression nodes and their automatic bisection (docs/regressions.md).</summary>
+    public Services.Regressions.RegressionsOptions Regressions { get; init; } = new();
 }

@@ -25,6 +25,10 @@ public sealed class PipelineOptionsValidator : IValidateOptions<PipelineOptions>
         Add(new GitOptionsValidator().Validate($"{section}:Git", options.Git));
         Add(new PatchsetOptionsValidator().Validate($"{section}:Patchset", options.Patchset));
         Add(new ApiOptionsValidator().Validate($"{section}:Api", options.Api));
+        if (options.Regressions.Validate() is { } regressions)
+        {
+            failures.Add(regressions);
+        }
         if (options.InstanceCallback is { } callback
             && (!Uri.TryCreate(callback, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")))
         {

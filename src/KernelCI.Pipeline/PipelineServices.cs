@@ -29,5 +29,6 @@ public static class PipelineServices
         ["job-retry"] = JobRetryRegistration.Add,
         ["patchset"] = PatchsetRegistration.Add,
         ["send-kcidb"] = SendKcidbRegistration.Add,
+        ["regressions"] = Services.Regressions.RegressionsRegistration.Add,
     };
 }

@@ -25,4 +25,20 @@ public sealed class PipelineOptionsValidatorTests
         Assert.Equal(["Pipeline:Bridge:BatchSize", "Pipeline:Timeout:Period", "Pipeline:Api:BodyTimeout"],
             failures.Select(f => f[..f.IndexOf(": ", StringComparison.Ordinal)]));
     }
+
+    [Theory]
+    [InlineData(0, 1, 30, "Pipeline:Regressions:MaxBisections")]
+    [InlineData(1, 9, 30, "Pipeline:Regressions:RetryFail")]
+    [InlineData(1, 1, 61, "Pipeline:Regressions:FeedWait")]
+    public void Bad_regressions_option_is_named(int maxBisections, int retryFail, int feedWaitSeconds, string key)
+    {
+        var options = new PipelineOptions
+        {
+            Regressions = new() { MaxBisections = maxBisections, RetryFail = retryFail, FeedWait = TimeSpan.FromSeconds(feedWaitSeconds) },
+        };
+
+        var failure = Assert.Single(new PipelineOptionsValidator().Validate("Pipeline", options).Failures!);
+
+        Assert.StartsWith(key + ": ", failure, StringComparison.Ordinal);
+    }
 }

@@ -74,6 +74,20 @@ public sealed class BisectEngine(IBisectStepRunner runner, TimeProvider time, IL
         }
     }
 
+    /// <summary>Prepares the work folder (as <see cref="RunAsync"/> does, which then reuses it) and counts the commits
+    /// after <paramref name="good"/> up to <paramref name="bad"/>: 1 means the bad commit is the good one's child and
+    /// there is nothing to bisect.</summary>
+    public static async Task<int> CommitsBetweenAsync(string giturl, string branch, string good, string bad, string workDirectory,
+        CancellationToken cancellationToken)
+    {
+        var work = new BisectWorkTree(workDirectory);
+        await work.PrepareAsync(giturl, branch, cancellationToken);
+        var goodSha = await work.ResolveAsync("--good", good, branch, cancellationToken);
+        var badSha = await work.ResolveAsync("--bad", bad, branch, cancellationToken);
+        var count = await work.Git.OutputAsync(cancellationToken, "rev-list", "--count", $"{goodSha}..{badSha}");
+        return int.Parse(count, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private async Task<StepResult> RunStepAsync(string commit, int run, IProgress<BisectUpdate>? progress, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)

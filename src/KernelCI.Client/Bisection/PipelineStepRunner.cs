@@ -9,9 +9,33 @@ namespace KernelCI.Client.Bisection;
 /// through Maestro's events (<see cref="NodeWatcher"/>) to upstream's verdict (kci-dev.md §3.2): the test passed →
 /// good, another result → bad, a prerequisite failed or no result → skip (the child exit codes 0/1/2 upstream's
 /// bisect reads: kernelci/kci-dev:kcidev/subcommands/bisect.py).</summary>
-public sealed class PipelineStepRunner(PipelineClient pipeline, MaestroClient maestro, NodeWatcher watcher, PipelineStepRequest request,
-    IProgress<WatchUpdate>? progress = null) : IBisectStepRunner
+public sealed class PipelineStepRunner : IBisectStepRunner
 {
+    private readonly Func<CheckoutRequest, CancellationToken, Task<System.Text.Json.Nodes.JsonObject>> _checkout;
+    private readonly MaestroClient maestro;
+    private readonly NodeWatcher watcher;
+    private readonly PipelineStepRequest request;
+    private readonly IProgress<WatchUpdate>? progress;
+
+    /// <summary>kci-dev's: each step is a POST api/checkout to the pipeline API.</summary>
+    public PipelineStepRunner(PipelineClient pipeline, MaestroClient maestro, NodeWatcher watcher, PipelineStepRequest request,
+        IProgress<WatchUpdate>? progress = null)
+        : this((checkout, ct) => CheckoutAsync(pipeline, checkout, ct), maestro, watcher, request, progress)
+    {
+    }
+
+    /// <summary>With another way to start a step's checkout, e.g. the pipeline's own automatic bisection creating the
+    /// checkout node itself; <paramref name="checkout"/> answers as the pipeline API does (`{"node": {...}}`).</summary>
+    public PipelineStepRunner(Func<CheckoutRequest, CancellationToken, Task<System.Text.Json.Nodes.JsonObject>> checkout, MaestroClient maestro,
+        NodeWatcher watcher, PipelineStepRequest request, IProgress<WatchUpdate>? progress = null)
+    {
+        _checkout = checkout;
+        this.maestro = maestro;
+        this.watcher = watcher;
+        this.request = request;
+        this.progress = progress;
+    }
+
     /// <summary>Artifacts that are a node's log, in the order looked for: a job's serial log, a build's log.</summary>
     private static readonly string[] LogArtifacts = ["lava_log", "log", "build_log", "test_log"];
 
@@ -37,11 +61,14 @@ public sealed class PipelineStepRunner(PipelineClient pipeline, MaestroClient ma
         return new StepResult(verdict, nodes, Note(outcome));
     }
 
-    private async Task<System.Text.Json.Nodes.JsonObject> CheckoutAsync(string commit, CancellationToken cancellationToken)
+    private Task<System.Text.Json.Nodes.JsonObject> CheckoutAsync(string commit, CancellationToken cancellationToken) =>
+        _checkout(new CheckoutRequest(request.Url, request.Branch, commit, request.JobFilter, request.PlatformFilter), cancellationToken);
+
+    private static async Task<System.Text.Json.Nodes.JsonObject> CheckoutAsync(PipelineClient pipeline, CheckoutRequest checkout, CancellationToken cancellationToken)
     {
         try
         {
-            return await pipeline.CheckoutAsync(new CheckoutRequest(request.Url, request.Branch, commit, request.JobFilter, request.PlatformFilter), cancellationToken);
+            return await pipeline.CheckoutAsync(checkout, cancellationToken);
         }
         catch (PipelineClientException e) when ((int)e.StatusCode >= 500 || e.StatusCode == HttpStatusCode.TooManyRequests)
         {

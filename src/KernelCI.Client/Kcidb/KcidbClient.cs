@@ -69,6 +69,37 @@ public sealed class KcidbClient(HttpClient http, string token)
         return await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
     }
 
+    /// <summary>The regression change feed after <paramref name="after"/>, blocking up to <paramref name="wait"/> (at most
+    /// 60 s) for the next change (docs/regressions.md, "The change feed"). The HTTP client's timeout must exceed the wait.</summary>
+    public async Task<Regressions.KcidbRegressionChanges> RegressionChangesAsync(long after, TimeSpan wait, int limit = 100,
+        CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, FormattableString.Invariant(
+            $"api/regressions/changes?after={after}&wait={(int)wait.TotalSeconds}&limit={limit}"));
+        using var response = await SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new KcidbClientException(response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+        }
+
+        return await response.Content.ReadFromJsonAsync<Regressions.KcidbRegressionChanges>(KcidbJson.Options, cancellationToken)
+            ?? throw new KcidbClientException(response.StatusCode, "empty regression changes reply");
+    }
+
+    /// <summary>Records a bisection's culprit in the regression; the token must be of the regression's origin.</summary>
+    public async Task SetCulpritAsync(string regressionId, Regressions.KcidbCulprit culprit, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/regressions/{Uri.EscapeDataString(regressionId)}/culprit")
+        {
+            Content = JsonContent.Create(culprit, options: KcidbJson.Options),
+        };
+        using var response = await SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new KcidbClientException(response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+        }
+    }
+
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

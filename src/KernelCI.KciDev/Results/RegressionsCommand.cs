@@ -78,6 +78,8 @@ internal static class RegressionsCommand
         return $"[{colour}]{ResultText.Esc(Text(item, "state"))}[/] {Series(item)}: last good [cyan]{Short(item, "last_good_commit")}[/],"
             + $" first bad [cyan]{Short(item, "first_bad_commit")}[/], {failures} failure{(failures == 1 ? "" : "s")}"
             + (Text(item, "fixed_by_commit") is { Length: > 0 } fixedBy ? $", fixed by [cyan]{ResultText.Esc(fixedBy[..Math.Min(12, fixedBy.Length)])}[/]" : "")
+            + (Text(item, "culprit_commit") is { Length: > 0 } culprit
+                ? $", culprit [cyan]{ResultText.Esc(culprit[..Math.Min(12, culprit.Length)])}[/] ({ResultText.Esc(Text(item, "culprit_subject"))})" : "")
             + $" (id {ResultText.Esc(Text(item, "id"))})";
     }
 

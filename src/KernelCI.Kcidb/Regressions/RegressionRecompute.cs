@@ -1,4 +1,5 @@
 using KernelCI.Data;
+using KernelCI.Kcidb.Regressions.Feed;
 
 namespace KernelCI.Kcidb.Regressions;
 
@@ -32,13 +33,18 @@ public static class RegressionRecompute
             var invalid = await RegressionStore.InvalidAsync(connection, cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var changes = new RegressionChangeLog(database, connection, transaction);
             foreach (var key in history.Touched)
             {
                 var verdict = SeriesAnalysis.Analyze(key, history.Series[key], rules, invalid);
-                await RegressionStore.SaveAsync(database, connection, transaction, verdict, history.Commits, now, cancellationToken);
+                await RegressionStore.SaveAsync(database, connection, transaction, verdict, history.Commits, now, changes, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
+            if (changes.Count > 0)
+            {
+                RegressionChanges.For(database).Notify();
+            }
             analysed += history.Touched.Count;
         }
 

@@ -1,13 +1,15 @@
 using System.Data.Common;
 using System.Text.Json;
 using KernelCI.Data;
+using KernelCI.Kcidb.Regressions.Feed;
 using KernelCI.Kcidb.Store;
 
 namespace KernelCI.Kcidb.Regressions;
 
 /// <summary>Writes series verdicts to <see cref="RegressionSchema"/>'s tables. A series' regressions whose first bad
 /// commit is still in the analysed window are replaced by the new verdict's (a corrected status can remove one); older
-/// ones are kept as they were, since their history is no longer read.</summary>
+/// ones are kept as they were, since their history is no longer read. A regression that appears, changes (state,
+/// last good commit, failures, fix) or disappears is written to the change feed (<see cref="RegressionChangeLog"/>).</summary>
 internal static class RegressionStore
 {
     public static async Task<IReadOnlySet<string>> InvalidAsync(DbConnection connection, CancellationToken cancellationToken)
@@ -25,18 +27,25 @@ internal static class RegressionStore
     }
 
     public static async Task SaveAsync(Database database, DbConnection connection, DbTransaction transaction, SeriesVerdict verdict,
-        IReadOnlySet<string> windowCommits, DateTime now, CancellationToken cancellationToken)
+        IReadOnlySet<string> windowCommits, DateTime now, RegressionChangeLog changes, CancellationToken cancellationToken)
     {
         var sqlite = database.Kind == DatabaseKind.Sqlite;
-        var stale = await IdsInWindowAsync(connection, transaction, verdict.Series, windowCommits, cancellationToken);
+        var stored = await StoredInSeriesAsync(connection, transaction, verdict.Series, cancellationToken);
+        var stale = stored.Where(s => windowCommits.Contains(s.Value.FirstBad)).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         stale.ExceptWith(verdict.Regressions.Select(r => r.Id));
         foreach (var id in stale)
         {
             await ExecuteAsync(connection, transaction, "DELETE FROM kcidb_regressions WHERE id = @id", c => c.AddParameter("id", id), cancellationToken);
+            await changes.AddAsync(id, cancellationToken);
         }
 
         foreach (var regression in verdict.Regressions)
         {
+            if (!stored.TryGetValue(regression.Id, out var before) || before.Signature != Signature(regression))
+            {
+                await changes.AddAsync(regression.Id, cancellationToken);
+            }
+
             await ExecuteAsync(connection, transaction, UpsertRegression, command =>
             {
                 AddSeries(command, verdict.Series);
@@ -65,25 +74,31 @@ internal static class RegressionStore
         }, cancellationToken);
     }
 
-    private static async Task<HashSet<string>> IdsInWindowAsync(DbConnection connection, DbTransaction transaction, SeriesKey series,
-        IReadOnlySet<string> windowCommits, CancellationToken cancellationToken)
+    // The series' stored regressions: their first bad commit, and what a reader of the change feed would see change.
+    private static async Task<Dictionary<string, (string FirstBad, string Signature)>> StoredInSeriesAsync(DbConnection connection,
+        DbTransaction transaction, SeriesKey series, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"SELECT id, first_bad_commit FROM kcidb_regressions WHERE {SeriesMatch}";
+        command.CommandText = $"SELECT id, first_bad_commit, state, last_good_commit, fixed_by_commit, failures FROM kcidb_regressions WHERE {SeriesMatch}";
         AddSeries(command, series);
-        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var stored = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            if (windowCommits.Contains(reader.GetString(1)))
-            {
-                ids.Add(reader.GetString(0));
-            }
+            stored[reader.GetString(0)] = (reader.GetString(1),
+                Signature(reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5)));
         }
 
-        return ids;
+        return stored;
     }
+
+    private static string Signature(TrackedRegression regression) =>
+        Signature(regression.State.ToString().ToLowerInvariant(), regression.LastGood.Commit, regression.FixedBy?.Commit,
+            JsonSerializer.Serialize(regression.Failures));
+
+    private static string Signature(string state, string lastGood, string? fixedBy, string failures) =>
+        string.Join('\u001f', state, lastGood, fixedBy ?? "", failures);
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, Action<DbCommand> parameters,
         CancellationToken cancellationToken)

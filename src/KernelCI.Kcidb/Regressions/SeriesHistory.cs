@@ -73,10 +73,14 @@ internal sealed record SeriesHistory(Dictionary<SeriesKey, List<SeriesRun>> Seri
         var status = sqlite ? "{0}.status" : "{0}.status::text";
         var platform = sqlite ? "COALESCE(CAST(json_extract(t.environment_misc, '$.platform') AS TEXT), '')" : "COALESCE(t.environment_misc->>'platform', '')";
         var lab = sqlite ? "COALESCE(CAST(json_extract(t.misc, '$.runtime') AS TEXT), '')" : "COALESCE(t.misc->>'runtime', '')";
+        // A checkout said not to be the branch's tip (a developer's or a bisection's build of an older commit) is not the
+        // branch's history: ordered by when it ran it would sit after newer commits (docs/regressions.md, "Series").
+        var tip = sqlite ? "git_repository_branch_tip IS NOT 0" : "git_repository_branch_tip IS NOT FALSE";
         return $"""
             WITH recent AS (
                 SELECT id FROM checkouts
                 WHERE tree_name = @tree AND git_repository_branch = @branch AND git_commit_hash IS NOT NULL
+                    AND {tip}
                 ORDER BY COALESCE(start_time, _timestamp) DESC
                 LIMIT @n
             )

@@ -23,6 +23,19 @@ public sealed class RegressionsCommandTests
     }
 
     [Fact]
+    public async Task Regressions_prints_the_culprit_a_bisection_found()
+    {
+        await using var app = await TrackedRegressionsApiTests.SeededAsync(DatabaseKind.Sqlite, kestrel: true);
+        var id = (string)Assert.Single((await app.GetJsonAsync("/api/regressions"))!["items"]!.AsArray())!["id"]!;
+        await new KernelCI.Kcidb.Regressions.Feed.RegressionFeed(app.Database, TimeProvider.System).SetCulpritAsync(id,
+            new("abcdef0123456789", "x: break it", "A <a@example.org>", null, null), TestContext.Current.CancellationToken);
+
+        var run = await ResultsServer.RunOursAsync(app.ApiUrl, "results", "regressions");
+
+        Assert.Contains("culprit abcdef012345 (x: break it)", run.Result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Flaky_prints_the_flipping_series()
     {
         await using var app = await TrackedRegressionsApiTests.SeededAsync(DatabaseKind.Sqlite, kestrel: true);

@@ -24,6 +24,20 @@ public sealed class TrackedRegressionsApiTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Regressions_shows_the_culprit_a_bisection_found(DatabaseKind kind)
+    {
+        await using var app = await SeededAsync(kind);
+        var id = (string)Assert.Single((await app.GetJsonAsync("/api/regressions"))!["items"]!.AsArray())!["id"]!;
+        await new KernelCI.Kcidb.Regressions.Feed.RegressionFeed(app.Database, TimeProvider.System).SetCulpritAsync(id,
+            new("abcdef0123456789", "x: break it", "A <a@example.org>", "o:bisect_1", "node1"), TestContext.Current.CancellationToken);
+
+        var item = Assert.Single((await app.GetJsonAsync("/api/regressions"))!["items"]!.AsArray())!;
+
+        Assert.Equal(("abcdef0123456789", "x: break it", "node1"), ((string?)item["culprit_commit"], (string?)item["culprit_subject"], (string?)item["bisection"]));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Flaky_lists_the_series_that_flips(DatabaseKind kind)
     {
         await using var app = await SeededAsync(kind);

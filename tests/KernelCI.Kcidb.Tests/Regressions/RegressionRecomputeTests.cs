@@ -141,8 +141,28 @@ public sealed class RegressionRecomputeTests
         Assert.Equal(incremental, await RowsAsync(context));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Checkout_that_is_not_the_branch_tip_is_left_out_of_the_series(DatabaseKind kind)
+    {
+        await using var context = await StoreContext.CreateAsync(kind);
+        await IngestAsync(context, "PF");
+        // A bisection step built hm, a commit between h0 and h1 never built before, later, and it passed: not a fix.
+        await context.IngestAsync(KcidbSamples.Submission("sstep", """
+            "checkouts": [{"id": "o:step", "origin": "o", "tree_name": "mainline", "git_repository_branch": "master", "git_commit_hash": "hm", "git_repository_branch_tip": false, "start_time": "2026-01-01T05:00:00+00:00"}],
+            "builds": [{"id": "o:bstep", "origin": "o", "checkout_id": "o:step", "status": "PASS", "config_name": "tinyconfig", "architecture": "x86_64", "compiler": "gcc-12"}],
+            "tests": [{"id": "o:tstep", "origin": "o", "build_id": "o:bstep", "path": "boot", "status": "PASS", "environment": {"misc": {"platform": "qemu-x86"} } }]
+            """));
+
+        await RegressionRecompute.ForCheckoutAsync(context.Database, "o:c1", context.Time, TestContext.Current.CancellationToken);
+
+        Assert.Equal("open", Assert.Single(await RowsAsync(context)).State);
+    }
+
     // Commit i is checkout o:ci (hash hi, started i hours in) with build o:bi and boot test o:ti of the pattern's status.
-    internal static async Task IngestAsync(StoreContext context, string pattern)
+    internal static Task IngestAsync(StoreContext context, string pattern) => IngestAsync(context.Store, pattern);
+
+    internal static async Task IngestAsync(KernelCI.Kcidb.Store.IKcidbStore store, string pattern)
     {
         var checkouts = new List<string>();
         var builds = new List<string>();
@@ -155,8 +175,9 @@ public sealed class RegressionRecomputeTests
             tests.Add($$$"""{"id": "o:t{{{i}}}", "origin": "o", "build_id": "o:b{{{i}}}", "path": "boot", "status": "{{{status}}}", "start_time": "2026-01-01T{{{i:D2}}}:20:00+00:00", "environment": {"misc": {"platform": "qemu-x86"} } }""");
         }
 
-        await context.IngestAsync(KcidbSamples.Submission("s" + Guid.NewGuid().ToString("N"),
-            $"\"checkouts\": [{string.Join(", ", checkouts)}], \"builds\": [{string.Join(", ", builds)}], \"tests\": [{string.Join(", ", tests)}]"));
+        await store.IngestAsync([KcidbSamples.Submission("s" + Guid.NewGuid().ToString("N"),
+            $"\"checkouts\": [{string.Join(", ", checkouts)}], \"builds\": [{string.Join(", ", builds)}], \"tests\": [{string.Join(", ", tests)}]")],
+            TestContext.Current.CancellationToken);
     }
 
     internal static async Task<List<StoredRegression>> RowsAsync(StoreContext context)

@@ -21,4 +21,9 @@ internal sealed record RegressionItem(
     [property: JsonPropertyName("first_bad_result")] string FirstBadResult,
     [property: JsonPropertyName("first_bad_time")] DateTimeOffset FirstBadTime,
     [property: JsonPropertyName("fixed_by_commit")] string? FixedByCommit,
-    [property: JsonPropertyName("failures")] IReadOnlyList<string> Failures);
+    [property: JsonPropertyName("failures")] IReadOnlyList<string> Failures,
+    [property: JsonPropertyName("culprit_commit")] string? CulpritCommit = null,
+    [property: JsonPropertyName("culprit_subject")] string? CulpritSubject = null,
+    [property: JsonPropertyName("culprit_author")] string? CulpritAuthor = null,
+    [property: JsonPropertyName("culprit_issue")] string? CulpritIssue = null,
+    [property: JsonPropertyName("bisection")] string? Bisection = null);

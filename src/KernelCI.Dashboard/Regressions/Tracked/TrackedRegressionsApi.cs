@@ -41,7 +41,8 @@ internal static class TrackedRegressionsApi
         command.AddParameter("offset", offset);
         command.CommandText = $"""
             SELECT id, state, origin, tree_name, git_repository_branch, kind, path, config_name, architecture, compiler, platform,
-                   last_good_commit, last_good_result, first_bad_commit, first_bad_result, first_bad_time, fixed_by_commit, failures
+                   last_good_commit, last_good_result, first_bad_commit, first_bad_result, first_bad_time, fixed_by_commit, failures,
+                   culprit_commit, culprit_subject, culprit_author, culprit_issue, bisection
             FROM kcidb_regressions
             WHERE {where}
             ORDER BY first_bad_time DESC, id
@@ -54,7 +55,8 @@ internal static class TrackedRegressionsApi
             items.Add(new RegressionItem(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                 reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8), reader.GetString(9), reader.GetString(10),
                 reader.GetString(11), reader.GetString(12), reader.GetString(13), reader.GetString(14), db.Sql.ReadTime(reader, 15)!.Value,
-                reader.IsDBNull(16) ? null : reader.GetString(16), JsonSerializer.Deserialize<string[]>(reader.GetString(17)) ?? []));
+                Text(reader, 16), JsonSerializer.Deserialize<string[]>(reader.GetString(17)) ?? [],
+                Text(reader, 18), Text(reader, 19), Text(reader, 20), Text(reader, 21), Text(reader, 22)));
         }
 
         return TypedResults.Ok(new TrackedPage<RegressionItem>(items, limit, offset));
@@ -86,6 +88,8 @@ internal static class TrackedRegressionsApi
 
         return TypedResults.Ok(new TrackedPage<FlakyItem>(items, limit, offset));
     }
+
+    private static string? Text(System.Data.Common.DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
 
     private static (int Limit, int Offset) Page(IQueryCollection query) =>
         (QueryValues.Int(query, "limit", 100, 1, 500), QueryValues.Int(query, "offset", 0, 0));

@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+
+namespace KernelCI.Client.Kcidb.Regressions;
+
+/// <summary>A regression as KCIDB's change feed gives it (docs/regressions.md, "The change feed").</summary>
+public sealed record KcidbRegression(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("state")] string State,
+    [property: JsonPropertyName("origin")] string Origin,
+    [property: JsonPropertyName("tree_name")] string TreeName,
+    [property: JsonPropertyName("git_repository_branch")] string Branch,
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("path")] string Path,
+    [property: JsonPropertyName("config_name")] string ConfigName,
+    [property: JsonPropertyName("architecture")] string Architecture,
+    [property: JsonPropertyName("compiler")] string Compiler,
+    [property: JsonPropertyName("platform")] string Platform,
+    [property: JsonPropertyName("last_good_commit")] string LastGoodCommit,
+    [property: JsonPropertyName("last_good_result")] string LastGoodResult,
+    [property: JsonPropertyName("first_bad_commit")] string FirstBadCommit,
+    [property: JsonPropertyName("first_bad_result")] string FirstBadResult,
+    [property: JsonPropertyName("fixed_by_commit")] string? FixedByCommit,
+    [property: JsonPropertyName("failures")] IReadOnlyList<string> Failures,
+    [property: JsonPropertyName("flaky")] bool Flaky,
+    [property: JsonPropertyName("culprit")] KcidbCulprit? Culprit);

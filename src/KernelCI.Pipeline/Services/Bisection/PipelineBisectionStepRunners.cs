@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KernelCI.Client.Bisection;
+using KernelCI.Client.Maestro;
+using KernelCI.Client.Watching;
+
+namespace KernelCI.Pipeline.Services.Bisection;
+
+/// <summary>Each step as kci-dev bisect's (the same <see cref="PipelineStepRunner"/>: build the commit, run the job, watch
+/// the nodes to the test's verdict), except that the pipeline creates the step's checkout node itself, as the checkout
+/// API would for a developer (src/KernelCI.Pipeline/Api/CheckoutEndpoint.cs), instead of calling its own API. The
+/// watcher has a Maestro client of its own without a request timeout: its event stream stays open while a step builds.</summary>
+internal sealed class PipelineBisectionStepRunners(PipelineOptions options, TimeProvider time) : IBisectionStepRunners
+{
+    private readonly MaestroClient _maestro = new(new HttpClient
+    {
+        BaseAddress = new Uri(options.MaestroUrl!.EndsWith('/') ? options.MaestroUrl : options.MaestroUrl + "/"),
+        Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+    }, options.MaestroToken);
+
+    public IBisectStepRunner Create(BisectionPlan plan) =>
+        new PipelineStepRunner((request, ct) => CheckoutAsync(plan.Tree, request, ct), _maestro, new NodeWatcher(_maestro, time),
+            new PipelineStepRequest(plan.Url, plan.Branch, plan.JobFilter, plan.PlatformFilter, plan.Test));
+
+    private async Task<JsonObject> CheckoutAsync(string tree, Client.Pipeline.CheckoutRequest request, CancellationToken cancellationToken)
+    {
+        var node = new MaestroNode
+        {
+            Kind = "checkout",
+            Name = "checkout",
+            Path = ["checkout"],
+            State = "running",
+            Data = new JsonObject
+            {
+                ["kernel_revision"] = new JsonObject
+                {
+                    ["tree"] = tree, ["url"] = request.Url, ["branch"] = request.Branch,
+                    ["commit"] = request.Commit, ["tip_of_branch"] = false,
+                },
+            },
+            Timeout = time.GetUtcNow().UtcDateTime.AddMinutes(300),
+            Submitter = "service:pipeline",
+            Treeid = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            Jobfilter = request.JobFilter is { Count: > 0 } jobs ? [.. jobs] : null,
+            PlatformFilter = [.. request.PlatformFilter],
+        };
+        try
+        {
+            var created = await _maestro.CreateNodeAsync(node, cancellationToken);
+            return new JsonObject { ["node"] = JsonSerializer.SerializeToNode(created, MaestroJson.Options) };
+        }
+        catch (MaestroClientException e) when ((int)e.StatusCode >= 500)
+        {
+            throw new BisectStepException("Maestro: " + e.Message, e);
+        }
+    }
+}
