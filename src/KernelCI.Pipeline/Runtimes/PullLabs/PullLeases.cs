@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using KernelCI.Client.Maestro;
 using KernelCI.Pipeline.Config;
@@ -44,12 +45,15 @@ internal sealed class PullLeases(PipelineConfig config, PullClaimStore claims, M
     public void Arm(string nodeId, string lab, DateTimeOffset until)
     {
         var due = until - time.GetUtcNow();
-        var timer = time.CreateTimer(_ => _ = CheckAsync(nodeId, lab), null, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+        var self = new StrongBox<ITimer?>();
+        var timer = time.CreateTimer(_ => _ = CheckAsync(nodeId, lab, self.Value), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        self.Value = timer;
         _timers.AddOrUpdate(nodeId, timer, (_, old) =>
         {
             old.Dispose();
             return timer;
         });
+        timer.Change(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
     }
 
     public void Disarm(string nodeId)
@@ -62,14 +66,14 @@ internal sealed class PullLeases(PipelineConfig config, PullClaimStore claims, M
 
     /// <summary>What a lease's timer does at its end: nothing when the claim was renewed or ended meanwhile; else
     /// the job is claimable again, or, after its last lease, its node is finished.</summary>
-    internal async Task CheckAsync(string nodeId, string lab)
+    internal async Task CheckAsync(string nodeId, string lab, ITimer? timer = null)
     {
         try
         {
             var claim = await claims.GetAsync(nodeId, CancellationToken.None);
             if (claim is null || claim.Ended is not null)
             {
-                Disarm(nodeId);
+                Forget(nodeId, timer);
                 return;
             }
 
@@ -79,7 +83,7 @@ internal sealed class PullLeases(PipelineConfig config, PullClaimStore claims, M
                 return;
             }
 
-            Disarm(nodeId);
+            Forget(nodeId, timer);
             var settings = Lab(lab);
             if (claim.Claims < settings.MaxClaims)
             {
@@ -120,6 +124,15 @@ internal sealed class PullLeases(PipelineConfig config, PullClaimStore claims, M
         await maestro.PatchNodeAsync(claim.NodeId, new JsonObject { ["state"] = "done", ["result"] = "incomplete", ["data"] = data },
             cancellationToken: cancellationToken);
         PullLabsLog.Abandoned(logger, claim.Lab, claim.NodeId, claim.Claims, claim.Worker);
+    }
+
+    // Removes the timer that fired, not one a later claim of the same job armed meanwhile.
+    private void Forget(string nodeId, ITimer? timer)
+    {
+        if (timer is not null && _timers.TryRemove(new KeyValuePair<string, ITimer>(nodeId, timer)))
+        {
+            timer.Dispose();
+        }
     }
 
     public void Dispose()
