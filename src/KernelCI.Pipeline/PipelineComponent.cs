@@ -39,6 +39,7 @@ public sealed class PipelineComponent(PipelineOptions? given = null, Action<ISer
             Runtimes.Lava.LavaLabCheck.ThrowIfInvalid(config, completed, new Runtimes.Lava.LavaSecrets(deployment.Context.Secrets));
         }
 
+        Runtimes.PullLabs.PullLabCheck.ThrowIfInvalid(config);
         _connected = (completed, config);
     }
 

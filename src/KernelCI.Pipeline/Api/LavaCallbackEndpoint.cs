@@ -76,6 +76,12 @@ internal static class LavaCallbackEndpoint
         }
 
         var lab = node?.Data["runtime"]?.ToString() is { Length: > 0 } r ? r : labs[0];
+        // A pull lab's result ends its worker's claim: no lease runs out on a job that reported (docs/labs.md).
+        if (http.RequestServices.GetService(typeof(Runtimes.PullLabs.PullResults)) is Runtimes.PullLabs.PullResults pull)
+        {
+            await pull.ReportedAsync(id, CancellationToken.None);
+        }
+
         var stored = await store.AddAsync(id, lab, Encoding.UTF8.GetBytes(body.ToJsonString()), CancellationToken.None);
         LavaCallbackLog.Stored(logger, stored, id, lab, callback.JobId);
         signal.Notify();

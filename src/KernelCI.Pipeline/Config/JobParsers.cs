@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace KernelCI.Pipeline.Config;
 
 /// <summary>Typed jobs, platforms and runtimes. Jobs reject unknown keys, as upstream's job model does; platforms
@@ -61,10 +62,12 @@ internal static class JobParsers
             r.String(text);
         }
 
-        foreach (var number in (string[])["priority", "priority_min", "priority_max", "max_queue_depth", "max_queue_depth_priority_factor", "poll_interval", "timeout"])
+        foreach (var number in (string[])["priority_min", "priority_max", "max_queue_depth", "max_queue_depth_priority_factor", "poll_interval", "timeout"])
         {
             r.Int(number);
         }
+
+        LabPriority(r);
 
         r.Bool("disable_queue_limit");
         r.StringList("volumes");
@@ -72,5 +75,24 @@ internal static class JobParsers
         settings.Remove("lab_type");
         settings.Remove("rules");
         return new RuntimeConfig(raw.Name, labType, rules, settings);
+    }
+
+    /// <summary>A lab-wide `priority` as kernelci-core's RuntimeLAVA takes it (kernelci/kernelci-core:kernelci/config/runtime.py,
+    /// PRIORITIES): an integer, or one of LAVA's level names low, medium, high (0, 50, 100 in
+    /// <see cref="Runtimes.Lava.LavaPriority.Levels"/>). Upstream keeps any other string and fails at the first job;
+    /// here it stops the start naming the key. Only priority takes names: upstream's priority_min/max are clamped
+    /// numbers, a name there is a TypeError.</summary>
+    private static void LabPriority(EntryReader r)
+    {
+        if (!r.Has("priority"))
+        {
+            return;
+        }
+
+        var text = r.String("priority");
+        if (text is not null && !Runtimes.Lava.LavaPriority.Levels.ContainsKey(text) && !int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+        {
+            throw r.Error("priority", $"'{text}' is neither an integer nor one of low, medium, high");
+        }
     }
 }

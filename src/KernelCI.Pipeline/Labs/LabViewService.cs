@@ -10,6 +10,7 @@ namespace KernelCI.Pipeline.Labs;
 /// platform's name.</summary>
 internal sealed class LabViewService(PipelineConfig config, IEnumerable<ILabKind> kinds, LabHealthCache health, LabNodes nodes) : ILabView
 {
+    private readonly Dictionary<string, ILabKind> _kinds = kinds.GroupBy(k => k.LabType).ToDictionary(g => g.Key, g => g.Last());
     private readonly HashSet<string> _labTypes = ["lava", "pull_labs", .. kinds.Select(k => k.LabType)];
 
     public async Task<IReadOnlyList<LabReport>> LabsAsync(CancellationToken cancellationToken) =>
@@ -24,8 +25,11 @@ internal sealed class LabViewService(PipelineConfig config, IEnumerable<ILabKind
         var devicesTask = health.GetAsync(lab, cancellationToken);
         var activeTask = nodes.ActiveAsync(lab.Name, cancellationToken);
         var finishedTask = nodes.FinishedAsync(lab.Name, cancellationToken);
-        var (devices, active, finished) = (await devicesTask, await activeTask, await finishedTask);
+        var workersTask = _kinds.TryGetValue(lab.LabType, out var kind) ? kind.WorkersAsync(lab, cancellationToken) : Task.FromResult<LabWorkers?>(null);
+        var (devices, active, finished, workers) = (await devicesTask, await activeTask, await finishedTask, await workersTask);
         var answered = devices.Health.Status == LabHealth.Ok;
+        var claimed = workers?.Claimed ?? new HashSet<string>();
+        bool IsQueued(MaestroNode node) => !claimed.Contains(node.Id!) && Waiting(node);
         var types = devices.Devices.Select(d => d.DeviceType).Concat(active.Concat(finished).Select(DeviceType))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         var reports = types.Select(type => new DeviceTypeReport(type,
@@ -33,12 +37,12 @@ internal sealed class LabViewService(PipelineConfig config, IEnumerable<ILabKind
             active.Count(n => DeviceType(n) == type && !IsQueued(n)),
             answered ? devices.Devices.Where(d => d.DeviceType == type).GroupBy(d => d.Health).ToDictionary(g => g.Key, g => g.Count()) : null,
             Latency(finished.Where(n => DeviceType(n) == type))));
-        return new LabReport(lab.Name, lab.LabType, devices.Health, [.. reports]);
+        return new LabReport(lab.Name, lab.LabType, workers?.Health ?? devices.Health, [.. reports], workers?.Workers);
     }
 
-    // Waiting for the lab: published for a pull lab to fetch (`available`), or created and not yet accepted by the lab
-    // (no job_id yet). Running: the lab holds it and its result has not come back.
-    private static bool IsQueued(MaestroNode node) => node.State == "available" || node.Data["job_id"] is null;
+    // Waiting for the lab: published for a pull lab to fetch (`available`) and held by no worker's claim, or created and
+    // not yet accepted by the lab (no job_id yet). Running: the lab holds it and its result has not come back.
+    private static bool Waiting(MaestroNode node) => node.State == "available" || node.Data["job_id"] is null;
 
     private string DeviceType(MaestroNode node)
     {

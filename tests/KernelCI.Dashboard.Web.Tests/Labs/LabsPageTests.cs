@@ -39,7 +39,7 @@ public sealed class LabsPageTests
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal(["3", "2", "1 Good", "10 min / 90 min (20 jobs)"], Cells(page, FakeLabView.Lava, "qemu"));
         Assert.Equal(["0", "1", "2 Good, 1 Maintenance", "-"], Cells(page, FakeLabView.Lava, "bcm2711-rpi-4-b"));
-        Assert.Equal(["4", "0", "-", "-"], Cells(page, "pull-lab", "qemu"));
+        Assert.Equal(["4", "1", "-", "-"], Cells(page, "pull-lab", "qemu"));
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class LabsPageTests
     {
         var page = await GetAsync("/labs", new FakeLabView());
 
-        Assert.Equal(["/labs/lava-mylab", "/labs/lava-down", "/labs/pull-lab"],
+        Assert.Equal(["/labs/lava-mylab", "/labs/lava-down", "/labs/pull-lab", "/labs/pull-gone"],
             page.Document.QuerySelectorAll("main h2 a").Select(a => a.GetAttribute("href")));
     }
 
@@ -68,7 +68,32 @@ public sealed class LabsPageTests
         var page = await GetAsync("/labs/pull-lab", new FakeLabView());
 
         Assert.Equal("Lab pull-lab", page.Document.QuerySelector("h1")!.TextContent.Trim());
-        Assert.Single(page.Document.QuerySelectorAll("main table"));
+        Assert.Equal(["Device types of pull-lab", "Workers of pull-lab"],
+            page.Document.QuerySelectorAll("main table caption").Select(c => c.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task Pull_lab_shows_its_workers_with_when_each_was_last_seen_and_the_jobs_it_holds()
+    {
+        var page = await GetAsync("/labs/pull-lab", new FakeLabView());
+
+        var rows = page.Table("Workers of pull-lab").QuerySelectorAll("tbody tr")
+            .Select(r => string.Join(" | ", r.QuerySelectorAll("th, td").Select(c => c.TextContent.Trim()))).ToList();
+        Assert.Equal(["rack-1 | 2026-12-06 12:00:00 UTC | 1", "rack-2 | 2026-12-06 09:30:00 UTC | 0"], rows);
+        var facts = page.Document.QuerySelector("main .facts")!.TextContent;
+        Assert.Contains("online", facts, StringComparison.Ordinal);
+        Assert.Contains("1 worker seen in the last 5 min", facts, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pull_lab_no_worker_came_to_is_offline_with_the_reason()
+    {
+        var page = await GetAsync("/labs/pull-gone", new FakeLabView());
+
+        var facts = page.Document.QuerySelector("main .facts")!.TextContent;
+        Assert.Contains("offline", facts, StringComparison.Ordinal);
+        Assert.Contains("no worker has asked for a job yet", facts, StringComparison.Ordinal);
+        Assert.Equal("No worker has asked this lab's jobs yet.", page.Table("Workers of pull-gone").QuerySelector("tbody td")!.TextContent.Trim());
     }
 
     [Fact]

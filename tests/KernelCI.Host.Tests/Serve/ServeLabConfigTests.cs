@@ -36,6 +36,17 @@ public sealed class ServeLabConfigTests : IDisposable
     }
 
     [Fact]
+    public async Task Lava_lab_whose_priority_is_no_level_name_is_refused_naming_the_key()
+    {
+        var (exitCode, console) = await ServeAsync("lab_type: lava", "url: http://127.0.0.1:9/", Token, "priority: urgent");
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(Lines(console.Error));
+        Assert.Contains("runtimes.lava-lab.priority: 'urgent' is neither an integer nor one of low, medium, high", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("http://", console.Out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Lava_lab_whose_priority_max_is_below_its_min_is_refused()
     {
         var (exitCode, console) = await ServeAsync("lab_type: lava", "url: http://127.0.0.1:9/", Token, "priority_min: 60", "priority_max: 40");

@@ -99,6 +99,10 @@ public sealed class ConfigLoaderTests
     [InlineData("b.yaml", "platforms: {p: {arch: [arm]}}", "platforms.p.arch", "expected a string")]
     [InlineData("b.yaml", "runtimes: {r: {url: u}}", "runtimes.r.lab_type", "is required")]
     [InlineData("b.yaml", "runtimes: {r: {lab_type: lava, priority_min: high}}", "runtimes.r.priority_min", "expected an integer")]
+    [InlineData("b.yaml", "runtimes: {r: {lab_type: lava, priority: urgent}}", "runtimes.r.priority", "neither an integer nor one of low, medium, high")]
+    [InlineData("b.yaml", "runtimes: {r: {lab_type: lava, priority: High}}", "runtimes.r.priority", "neither an integer nor one of low, medium, high")]
+    [InlineData("b.yaml", "runtimes: {r: {lab_type: lava, priority: 45.5}}", "runtimes.r.priority", "neither an integer nor one of low, medium, high")]
+    [InlineData("b.yaml", "runtimes: {r: {lab_type: pull_labs, priority: [1]}}", "runtimes.r.priority", "expected a string")]
     [InlineData("b.yaml", "build_configs: {b: {tree: local, branch: m, frequency: 59s}}", "build_configs.b.frequency", "not a frequency")]
     [InlineData("b.yaml", "build_configs: {b: {tree: local, branch: m, frequency: 0m}}", "build_configs.b.frequency", "shorter than 60 s")]
     [InlineData("b.yaml", "build_configs: {b: {tree: nowhere, branch: m}}", "build_configs.b.tree", "not defined in trees")]
@@ -118,6 +122,23 @@ public sealed class ConfigLoaderTests
 
         Assert.Equal((file, key), (error.File, error.Key));
         Assert.Contains(problem, error.Message);
+    }
+
+    [Theory]
+    [InlineData("low", 0)]
+    [InlineData("medium", 50)]
+    [InlineData("high", 100)]
+    [InlineData("45", 45)]
+    public void Lab_priority_takes_upstreams_level_names_with_upstreams_values(string priority, int percent)
+    {
+        using var dir = new ConfigDirectory(("a.yaml", Base), ("b.yaml", $"runtimes: {{r: {{lab_type: lava, url: 'https://lava.example.org/', priority: {priority}}}}}"));
+
+        var runtime = PipelineConfigLoader.Load(dir.Path).Runtimes["r"];
+        List<string> errors = [];
+        var lab = KernelCI.Pipeline.Runtimes.Lava.LavaLabSettings.Read(runtime, errors);
+
+        Assert.Empty(errors);
+        Assert.Equal(percent, lab.Priority);
     }
 
     [Fact]

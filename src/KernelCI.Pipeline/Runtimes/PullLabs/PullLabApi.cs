@@ -49,6 +49,20 @@ internal static class PullLabApi
         return Reply(JsonSerializer.SerializeToNode(job, PullJson.Options)!.AsObject());
     }
 
+    /// <summary>POST progress `{worker, step}`: the worker is still on the job; its lease starts again from now.</summary>
+    public static async Task<IResult> ProgressAsync(string lab, string id, ClaimsPrincipal user, PullJobs jobs, HttpContext http)
+    {
+        Authorize(lab, user, jobs);
+        var body = await ApiInput.ReadAsync(http.Request, http.RequestAborted);
+        if (body["step"] is { } step && (step is not JsonValue v || v.GetValueKind() != JsonValueKind.String || step.ToString().Length > 200))
+        {
+            throw ApiException.BadRequest("step: must be a string of at most 200 characters");
+        }
+
+        var job = await jobs.ProgressAsync(lab, Worker(body), id, http.RequestAborted);
+        return Reply(JsonSerializer.SerializeToNode(job, PullJson.Options)!.AsObject());
+    }
+
     public static async Task<IResult> DefinitionAsync(string lab, string id, ClaimsPrincipal user, PullJobs jobs, HttpContext http)
     {
         Authorize(lab, user, jobs);

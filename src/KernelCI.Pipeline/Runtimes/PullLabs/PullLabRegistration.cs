@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KernelCI.Pipeline.Runtimes.PullLabs;
 
@@ -15,7 +16,11 @@ internal static class PullLabRegistration
     public static IServiceCollection AddPullLabs(this IServiceCollection services, Database database)
     {
         services.AddSingleton(sp => new PullClaimStore(database, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<PullLeases>();
+        services.AddHostedService(sp => sp.GetRequiredService<PullLeases>());
         services.AddSingleton<PullJobs>();
+        services.AddSingleton<PullResults>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Labs.ILabKind, PullLabKind>());
         return services;
     }
 
@@ -28,6 +33,7 @@ internal static class PullLabRegistration
         group.MapGet("/jobs", PullLabApi.ListAsync);
         group.MapPost("/claim", PullLabApi.ClaimNextAsync).WithMetadata(small);
         group.MapPost("/jobs/{id}/claim", PullLabApi.ClaimAsync).WithMetadata(small);
+        group.MapPost("/jobs/{id}/progress", PullLabApi.ProgressAsync).WithMetadata(small);
         group.MapGet("/jobs/{id}/definition", PullLabApi.DefinitionAsync);
     }
 }

@@ -51,7 +51,8 @@ internal sealed class PullHost : IAsyncDisposable
         },
     };
 
-    public static async Task<PullHost> StartAsync(PipelineTestStack stack)
+    /// <summary>The host over <paramref name="stack"/>; with <paramref name="time"/>, the lab API's leases run on that clock.</summary>
+    public static async Task<PullHost> StartAsync(PipelineTestStack stack, TimeProvider? time = null)
     {
         await Migrator.ApplyAsync(stack.Database, [.. LavaCallbackMigrations.All, .. PullLabMigrations.All]);
         AddSecret(stack.DataDirectory, Lab + ".runtime_token", Token);
@@ -61,6 +62,11 @@ internal sealed class PullHost : IAsyncDisposable
         builder.WebHost.UseUrls(url);
         builder.Services.AddRoutingCore();
         builder.Services.AddSingleton(stack.Context.Secrets);
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
         builder.Services.AddPipelineCore(stack.Options, Config);
         builder.Services.AddLavaCallbacks(stack.Database);
         builder.Services.AddPullLabs(stack.Database);
@@ -72,10 +78,11 @@ internal sealed class PullHost : IAsyncDisposable
     }
 
     /// <summary>A job of <paramref name="lab"/> as the scheduler leaves it (running), then queued by the pull_labs runtime.</summary>
-    public async Task<MaestroNode> QueueAsync(string lab = Lab, IReadOnlyDictionary<string, string>? artifacts = null, string name = "baseline-x86")
+    public async Task<MaestroNode> QueueAsync(string lab = Lab, IReadOnlyDictionary<string, string>? artifacts = null, string name = "baseline-x86",
+        JsonObject? parameters = null)
     {
         var node = await CallbackHost.JobAsync(Stack, name, lab);
-        var parameters = new JsonObject { ["test_method"] = "baseline", ["job_timeout"] = 5 };
+        parameters ??= new JsonObject { ["test_method"] = "baseline", ["job_timeout"] = 5 };
         var request = new JobRequest(node, new JobConfig(name, "job", "baseline.jinja2", null, parameters, Rules.None, "boot"),
             RuntimeHarness.QemuX86, parameters, artifacts ?? new Dictionary<string, string> { ["kernel"] = "http://127.0.0.1:1/bzImage" });
         var runtime = _runtimes.GetServices<IRuntimeFactory>().Single(f => f.LabType == "pull_labs").Create(Config.Runtimes[lab]);
@@ -103,8 +110,8 @@ internal sealed class PullHost : IAsyncDisposable
     public T Service<T>()
         where T : notnull => _app.Services.GetRequiredService<T>();
 
-    public Task<(int Status, string Body)> ClaimAsync(string nodeId, string lab = Lab, string? token = Token) =>
-        SendAsync(HttpMethod.Post, $"api/pull/{lab}/jobs/{nodeId}/claim", token, """{"worker": "w1"}""");
+    public Task<(int Status, string Body)> ClaimAsync(string nodeId, string lab = Lab, string? token = Token, string worker = "w1") =>
+        SendAsync(HttpMethod.Post, $"api/pull/{lab}/jobs/{nodeId}/claim", token, $$"""{"worker": "{{worker}}"}""");
 
     private static void AddSecret(string dataDirectory, string name, string value)
     {

@@ -4,17 +4,28 @@ using KernelCI.Pipeline.Runtimes.Results;
 
 namespace KernelCI.Pipeline.Runtimes.PullLabs.Worker;
 
-/// <summary>One pull job booted the way the QEMU lab boots (Runtimes/Qemu): the document's kernel and, when it has
-/// one, its ramdisk (else the QEMU lab's busybox initramfs, with the modules), QEMU's command line for the arch, the
-/// serial log read for the prompt, kernel errors and results, and the same verdict.</summary>
-internal sealed class PullBoot(HttpClient http, string directory, bool kvm, TimeProvider time)
+/// <summary>One pull job run the way the QEMU lab runs the same job (Runtimes/Qemu): the document's tests read into
+/// the QEMU lab's test definition (<see cref="PullTests"/>: a boot, or a boot and the job's commands), the document's
+/// kernel and, for a boot alone with a `ramdisk`, that ramdisk, else the QEMU lab's busybox initramfs with the modules
+/// and the commands; QEMU's command line for the arch, the serial log read for the prompt, kernel errors and every
+/// test case, and the same verdict. <paramref name="progress"/> is told each step (the worker renews its lease).</summary>
+internal sealed class PullBoot(HttpClient http, string directory, bool kvm, TimeProvider time, Func<string, Task>? progress = null)
 {
     public async Task<PullBootOutcome> RunAsync(JsonObject document, string jobName, CancellationToken cancellationToken)
     {
         var artifacts = document["artifacts"] as JsonObject ?? [];
-        var test = (document["tests"] as JsonArray)?.FirstOrDefault() as JsonObject;
         var arch = document["environment"]?["arch"]?.ToString() ?? "x86_64";
-        var limit = TimeSpan.FromSeconds(test?["timeout_s"] is JsonValue t && t.TryGetValue<double>(out var s) && s > 0 ? s : 600);
+        var limit = PullTests.Limit(document);
+        TestDefinition definition;
+        try
+        {
+            definition = PullTests.Read(document, jobName);
+        }
+        catch (InvalidJobParamsException e)
+        {
+            return new PullBootOutcome(BootVerdict.Incomplete("invalid_job_params", e.Message), null, "");
+        }
+
         if (artifacts["kernel"]?.ToString() is not { Length: > 0 } kernelUrl)
         {
             return new PullBootOutcome(BootVerdict.Incomplete("invalid_job_params", "artifacts.kernel: the job has no kernel"), null, "");
@@ -25,7 +36,8 @@ internal sealed class PullBoot(HttpClient http, string directory, bool kvm, Time
         try
         {
             await DownloadAsync(kernelUrl, kernel, cancellationToken);
-            if (artifacts["ramdisk"]?.ToString() is { Length: > 0 } ramdiskUrl)
+            // A given ramdisk cannot carry the job's commands: only a boot alone uses it.
+            if (definition.Tests.Count == 0 && artifacts["ramdisk"]?.ToString() is { Length: > 0 } ramdiskUrl)
             {
                 initramfs = Path.Combine(directory, "ramdisk");
                 await DownloadAsync(ramdiskUrl, initramfs, cancellationToken);
@@ -39,11 +51,10 @@ internal sealed class PullBoot(HttpClient http, string directory, bool kvm, Time
                     await DownloadAsync(modulesUrl, modules, cancellationToken);
                 }
 
-                var definition = TestDefinition.From(new JsonObject { ["test_method"] = "baseline" }, jobName);
                 initramfs = await Initramfs.BuildAsync(Path.Combine(directory, "..", "initramfs"), definition, modules, directory, time, cancellationToken);
             }
 
-            command = QemuCommand.For(arch, kernel, initramfs, "", kvm);
+            command = QemuCommand.For(arch, kernel, initramfs, definition.ExtraKernelArgs, kvm);
         }
         catch (InvalidJobParamsException e)
         {
@@ -52,6 +63,11 @@ internal sealed class PullBoot(HttpClient http, string directory, bool kvm, Time
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             return new PullBootOutcome(BootVerdict.Incomplete("Infrastructure", "preparing the boot failed: " + PublicReason.Of(e)), null, "");
+        }
+
+        if (progress is not null)
+        {
+            await progress($"booting {definition.Method} ({definition.Tests.Count} tests)");
         }
 
         var serial = Path.Combine(directory, "log.txt");

@@ -12,14 +12,25 @@ internal sealed class PullLabClient(HttpClient http, PullWorkerOptions options)
 {
     private readonly string _lab = Uri.EscapeDataString(options.Lab);
 
+    /// <summary>The worker's name in its claims, leases and the lab view.</summary>
+    public string Name { get; } = options.WorkerName ?? $"{Environment.MachineName}-{Environment.ProcessId}";
+
     /// <summary>The job claimed, or null when none came within the wait.</summary>
     public async Task<PullJob?> ClaimNextAsync(CancellationToken cancellationToken)
     {
-        var body = new JsonObject { ["worker"] = options.WorkerName ?? $"{Environment.MachineName}-{Environment.ProcessId}", ["wait_s"] = options.Wait.TotalSeconds };
+        var body = new JsonObject { ["worker"] = Name, ["wait_s"] = options.Wait.TotalSeconds };
         using var response = await SendAsync(HttpMethod.Post, $"api/pull/{_lab}/claim", body, options.Token, cancellationToken);
         return response.StatusCode == HttpStatusCode.NoContent
             ? null
             : await response.Content.ReadFromJsonAsync<PullJob>(PullJson.Options, cancellationToken);
+    }
+
+    /// <summary>Tells the pipeline the worker is still on the job: its lease starts again.</summary>
+    public async Task ProgressAsync(string nodeId, string step, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["worker"] = Name, ["step"] = step.Length > 200 ? step[..200] : step };
+        using var response = await SendAsync(HttpMethod.Post, $"api/pull/{_lab}/jobs/{Uri.EscapeDataString(nodeId)}/progress", body, options.Token,
+            cancellationToken);
     }
 
     public async Task<JsonObject> DefinitionAsync(string nodeId, CancellationToken cancellationToken)

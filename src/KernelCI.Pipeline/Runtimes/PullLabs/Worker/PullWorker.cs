@@ -6,7 +6,7 @@ namespace KernelCI.Pipeline.Runtimes.PullLabs.Worker;
 /// <summary>The reference pull-lab worker (`kernelci lab pull`, docs/labs.md "Connecting a firewalled lab (pull)"):
 /// it only makes outgoing requests, so a lab behind a firewall joins with it. Each claim waits on the server for a job
 /// (the API's blocking claim), so an idle worker sends one request per wait and never sleeps on a timer here. A claimed
-/// job is booted in QEMU as the QEMU lab does and its result posted to the callback route, like a LAVA lab's.</summary>
+/// job is run in QEMU as the QEMU lab runs it (its boot and commands), its lease renewed at each step, and its result posted to the callback route, like a LAVA lab's.</summary>
 public sealed class PullWorker(PullWorkerOptions options, ILogger logger, TimeProvider? time = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
@@ -40,13 +40,29 @@ public sealed class PullWorker(PullWorkerOptions options, ILogger logger, TimePr
         return ran;
     }
 
+    // Renews the claim's lease; a refusal (the lease ran out and the job went to another worker) is logged and the
+    // job still runs: its result is taken if the node is not done by then.
+    private async Task ProgressAsync(PullLabClient client, string nodeId, string step, CancellationToken cancellationToken)
+    {
+        PullLabsLog.WorkerProgress(logger, options.Lab, nodeId, step);
+        try
+        {
+            await client.ProgressAsync(nodeId, step, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            PullLabsLog.WorkerRenewFailed(logger, options.Lab, nodeId, e.Message);
+        }
+    }
+
     private async Task RunJobAsync(PullLabClient client, HttpClient http, PullJob job, string directory, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
         try
         {
             var document = await client.DefinitionAsync(job.Id, cancellationToken);
-            var outcome = await new PullBoot(http, directory, options.Kvm, _time).RunAsync(document, job.Name, cancellationToken);
+            var outcome = await new PullBoot(http, directory, options.Kvm, _time, step => ProgressAsync(client, job.Id, step, cancellationToken))
+                .RunAsync(document, job.Name, cancellationToken);
             PullLabsLog.WorkerFinished(logger, options.Lab, job.Id, outcome.Verdict.Result, outcome.Verdict.ErrorCode);
             var device = document["environment"]?["platform"]?.ToString() ?? job.Platform ?? options.Lab;
             var result = PullCallback.Build(outcome.Verdict, outcome.Log, outcome.Serial, device, _time.GetUtcNow());
