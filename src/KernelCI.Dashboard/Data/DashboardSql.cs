@@ -44,9 +44,20 @@ internal abstract class DashboardSql
             return null;
         }
 
+        // The round-trip format ("O", yyyy-MM-ddTHH:mm:ss.fffffffZ for a UTC time) has a fast path in .NET, where a
+        // custom format string is parsed on every call; its first 19 or 26 characters are the two formats above
+        // ("ffffff" truncates, as cutting the seventh digit does). Every listing formats a time or two per row.
         var utc = t.UtcDateTime;
-        return utc.ToString(utc.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'",
-            CultureInfo.InvariantCulture);
+        Span<char> text = stackalloc char[28];
+        if (!utc.TryFormat(text, out var written, "O", CultureInfo.InvariantCulture) || written != 28)
+        {
+            return utc.ToString(utc.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'",
+                CultureInfo.InvariantCulture);
+        }
+
+        var length = utc.Ticks % TimeSpan.TicksPerSecond == 0 ? 19 : 26;
+        text[length] = 'Z';
+        return new string(text[..(length + 1)]);
     }
 
     public string? ReadTimeText(DbDataReader reader, int ordinal) => FormatTime(ReadTime(reader, ordinal));

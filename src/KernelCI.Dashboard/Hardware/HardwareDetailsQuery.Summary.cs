@@ -76,15 +76,22 @@ internal sealed partial class HardwareDetailsQuery
 
         var trees = counts.GroupBy(r => r.Build.Id).ToDictionary(g => g.Key, g => g.First().Tree, StringComparer.Ordinal);
         var k = db.Kcidb;
+        // PostgreSQL read the builds' tests through tests (build_id) and filtered out the passing ones and the other
+        // platforms' (7,122 of 7,978 rows read at 2,000,000 tests, each with a JSON lookup); probing tests (build_id,
+        // status) per build reads the failing ones alone (about 900), half the statement's time in EXPLAIN ANALYZE.
+        // The failing builds are distinct, so no test comes twice. SQLite already probes that index.
+        var (source, buildCondition) = db.Kind == DatabaseKind.PostgreSql
+            ? ("unnest(@builds) AS fb(id) CROSS JOIN LATERAL (SELECT * FROM tests t0 WHERE t0.build_id = fb.id AND t0.status IN ('FAIL', 'ERROR', 'MISS')) t", "")
+            : ("tests t", $"{k.InIds("t.build_id", "builds")} AND t.status IN ('FAIL', 'ERROR', 'MISS') AND ");
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT t.id, t.origin, {db.Sql.JsonString("t.environment_misc", "platform")}, t.path, {k.EnumAsText("t.status")},
                    {db.Sql.JsonString("t.misc", "runtime")}, {db.Sql.JsonString("t.misc", "error_msg")}, t.environment_compatible, t.build_id,
                    i.issue_id, i.issue_version, s.comment, s.report_url
-            FROM tests t
+            FROM {source}
             LEFT JOIN incidents i ON i.test_id = t.id
             LEFT JOIN issues s ON s.id = i.issue_id AND s.version = i.issue_version
-            WHERE {k.InIds("t.build_id", "builds")} AND t.status IN ('FAIL', 'ERROR', 'MISS') AND t.origin = @origin
+            WHERE {buildCondition}t.origin = @origin
               AND {HardwareSql.TestIs(db, "t", "hardware")}
             ORDER BY t.id, i.issue_id, i.issue_version
             """;

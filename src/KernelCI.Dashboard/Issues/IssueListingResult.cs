@@ -10,8 +10,9 @@ namespace KernelCI.Dashboard.Issues;
 /// <summary>GET issue/'s answer written straight to the response with a Utf8JsonWriter, flushed every 64 KiB: at
 /// 10,000 issues it is about 7.5 MB, which the serializer would first build from the records. The bytes are the ones
 /// TypedResults.Json gave for <see cref="IssueListing"/> (same names, order, nulls and default escaping; a test
-/// compares them, tests/KernelCI.Dashboard.Tests/Issues/IssueListingAnswerTests.cs).</summary>
-internal sealed class IssueListingResult(IssueListing listing) : IResult
+/// compares them, tests/KernelCI.Dashboard.Tests/Issues/IssueListingAnswerTests.cs). <paramref name="written"/> is told
+/// when the last byte was handed to the response, and how many were written.</summary>
+internal sealed class IssueListingResult(IssueListing listing, Action<long, long>? written = null, TimeProvider? clock = null) : IResult
 {
     private const int FlushBytes = 64 * 1024;
 
@@ -82,6 +83,7 @@ internal sealed class IssueListingResult(IssueListing listing) : IResult
         json.WriteEndObject();
         json.Flush();
         await body.FlushAsync(cancellationToken);
+        written?.Invoke((clock ?? TimeProvider.System).GetTimestamp(), json.BytesCommitted);
     }
 
     private static void WriteIssue(Utf8JsonWriter json, IssueRow issue)
