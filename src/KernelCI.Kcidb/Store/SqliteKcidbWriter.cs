@@ -22,6 +22,8 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
 
     private static readonly string ClearSql = SqliteAggregateCapture.ClearSql + "\n" + IssueAggregate.SqliteClearSql;
 
+    private static readonly int TestId = KcidbTables.Tests.Index["id"];
+
     private const string TouchedSql = "SELECT DISTINCT checkout_id FROM temp.kcidb_agg_cs WHERE checkout_id IS NOT NULL";
 
     private readonly SqliteConnection _connection;
@@ -30,6 +32,7 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
     private readonly PriorityThread? _thread;
     private readonly bool _aggregates;
     private readonly CheckoutChanges _changes;
+    private readonly SqliteNewTestDimensions _newTests = new();
 
     // The checkouts the open transaction's batches touched, announced once it commits.
     private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
@@ -131,6 +134,7 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
         {
             capture.CommandText = BeforeSql;
             capture.ExecuteNonQuery();
+            AddNewTests(batch);
         }
 
         foreach (var rows in batch.Tables)
@@ -190,6 +194,63 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
         {
             _transaction = null;
             transaction.Dispose();
+        }
+    }
+
+    // The dimensions of the tests the batch creates, from their submitted values (SqliteNewTestDimensions); those it
+    // declines are read back after the upserts with the tests that existed.
+    private void AddNewTests(JsonIngestBatch batch)
+    {
+        var rows = batch.Tables.FirstOrDefault(t => t.Table == KcidbTables.Tests);
+        if (rows is null)
+        {
+            return;
+        }
+
+        _newTests.Clear();
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        using (var read = _connection.CreateCommand())
+        {
+            read.Transaction = _transaction;
+            read.CommandText = SqliteAggregateCapture.ExistingTestsSql;
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                existing.Add(reader.GetString(0));
+            }
+        }
+
+        using var readBack = _connection.CreateCommand();
+        readBack.Transaction = _transaction;
+        readBack.CommandText = SqliteAggregateCapture.ReadBackSql;
+        var id = readBack.Parameters.Add("@id", SqliteType.Text);
+        foreach (var row in rows.Sorted())
+        {
+            var testId = row[TestId].GetString()!;
+            if (!existing.Contains(testId) && !_newTests.TryAdd(row))
+            {
+                id.Value = testId;
+                readBack.ExecuteNonQuery();
+            }
+        }
+
+        using var add = _connection.CreateCommand();
+        add.Transaction = _transaction;
+        add.CommandText = SqliteAggregateCapture.AddSql;
+        var parameters = new[] { "@build_id", "@origin", "@is_boot", "@path_group", "@platform", "@compatibles", "@lab", "@status", "@d" }
+            .Select(name => add.Parameters.Add(name, name is "@is_boot" or "@d" ? SqliteType.Integer : SqliteType.Text)).ToArray();
+        foreach (var (key, count) in _newTests.Counts)
+        {
+            parameters[0].Value = key.BuildId;
+            parameters[1].Value = key.Origin;
+            parameters[2].Value = key.IsBoot;
+            parameters[3].Value = key.PathGroup;
+            parameters[4].Value = key.Platform;
+            parameters[5].Value = key.Compatibles;
+            parameters[6].Value = key.Lab;
+            parameters[7].Value = key.Status;
+            parameters[8].Value = count;
+            add.ExecuteNonQuery();
         }
     }
 
