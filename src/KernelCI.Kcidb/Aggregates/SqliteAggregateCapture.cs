@@ -45,10 +45,10 @@ internal static class SqliteAggregateCapture
     /// <summary>A new test whose dimensions only its stored row tells (<c>@id</c>).</summary>
     public const string ReadBackSql = "INSERT INTO temp.kcidb_agg_read_tests (id) VALUES (@id) ON CONFLICT (id) DO NOTHING";
 
-    /// <summary>Adds the new tests' count of one key (<c>@build_id</c> … <c>@status</c>, <c>@d</c>).</summary>
+    /// <summary>Adds the new tests' count of one key (bound by position: the key's columns, then the count).</summary>
     public static string AddSql { get; } = $"""
         INSERT INTO temp.kcidb_agg_dbt ({AggregateMaintenance.BuildTestsKey}, d)
-        VALUES (@build_id, @origin, @is_boot, @path_group, @platform, @compatibles, @lab, @status, @d)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
         ON CONFLICT ({AggregateMaintenance.BuildTestsKey}) DO UPDATE SET d = d + excluded.d
         """;
 

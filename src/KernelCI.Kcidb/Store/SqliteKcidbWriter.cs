@@ -1,6 +1,7 @@
 using KernelCI.Data;
 using KernelCI.Kcidb.Aggregates;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace KernelCI.Kcidb.Store;
 
@@ -234,23 +235,38 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
             }
         }
 
-        using var add = _connection.CreateCommand();
-        add.Transaction = _transaction;
-        add.CommandText = SqliteAggregateCapture.AddSql;
-        var parameters = new[] { "@build_id", "@origin", "@is_boot", "@path_group", "@platform", "@compatibles", "@lab", "@status", "@d" }
-            .Select(name => add.Parameters.Add(name, name is "@is_boot" or "@d" ? SqliteType.Integer : SqliteType.Text)).ToArray();
-        foreach (var (key, count) in _newTests.Counts)
+        // One prepared statement stepped through SQLite's own API, as SqliteRowWriter does: a batch has about one key per
+        // two new tests, and a Microsoft.Data.Sqlite command per key cost more than the read-back it replaces.
+        var db = _connection.Handle!;
+        Check(db, raw.sqlite3_prepare_v2(db, SqliteAggregateCapture.AddSql, out var add));
+        using (add)
         {
-            parameters[0].Value = key.BuildId;
-            parameters[1].Value = key.Origin;
-            parameters[2].Value = key.IsBoot;
-            parameters[3].Value = key.PathGroup;
-            parameters[4].Value = key.Platform;
-            parameters[5].Value = key.Compatibles;
-            parameters[6].Value = key.Lab;
-            parameters[7].Value = key.Status;
-            parameters[8].Value = count;
-            add.ExecuteNonQuery();
+            foreach (var (key, count) in _newTests.Counts)
+            {
+                raw.sqlite3_bind_text(add, 1, key.BuildId);
+                raw.sqlite3_bind_text(add, 2, key.Origin);
+                raw.sqlite3_bind_int64(add, 3, key.IsBoot);
+                raw.sqlite3_bind_text(add, 4, key.PathGroup);
+                raw.sqlite3_bind_text(add, 5, key.Platform);
+                raw.sqlite3_bind_text(add, 6, key.Compatibles);
+                raw.sqlite3_bind_text(add, 7, key.Lab);
+                raw.sqlite3_bind_text(add, 8, key.Status);
+                raw.sqlite3_bind_int64(add, 9, count);
+                var result = raw.sqlite3_step(add);
+                raw.sqlite3_reset(add);
+                if (result != raw.SQLITE_DONE)
+                {
+                    Check(db, result);
+                }
+            }
+        }
+    }
+
+    private static void Check(sqlite3 db, int result)
+    {
+        if (result is not (raw.SQLITE_OK or raw.SQLITE_DONE))
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), result, raw.sqlite3_extended_errcode(db));
         }
     }
 
