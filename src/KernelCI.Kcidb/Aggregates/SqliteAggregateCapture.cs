@@ -16,22 +16,43 @@ internal static class SqliteAggregateCapture
             build_id TEXT NOT NULL, origin TEXT NOT NULL, is_boot INTEGER NOT NULL, path_group TEXT NOT NULL,
             platform TEXT NOT NULL, compatibles TEXT NOT NULL, lab TEXT NOT NULL, status TEXT NOT NULL, d INTEGER NOT NULL,
             PRIMARY KEY ({AggregateMaintenance.BuildTestsKey}));
+        CREATE TEMP TABLE IF NOT EXISTS kcidb_agg_read_tests (id TEXT PRIMARY KEY);
         CREATE TEMP TABLE IF NOT EXISTS kcidb_agg_old_builds (id TEXT PRIMARY KEY, checkout_id TEXT, status TEXT, existed INTEGER NOT NULL);
         CREATE TEMP TABLE IF NOT EXISTS kcidb_agg_cs (checkout_id TEXT, kind TEXT, status TEXT, d INTEGER);
         CREATE TEMP TABLE IF NOT EXISTS kcidb_agg_hw (platform TEXT, compatibles TEXT, checkout_id TEXT, origin TEXT, kind TEXT, status TEXT, d INTEGER);
         """;
 
-    /// <summary>Before the upserts: the batch's builds as they are, and its tests' dimensions, subtracted.</summary>
+    /// <summary>Before the upserts: the batch's builds as they are, its tests that exist (<c>kcidb_agg_read_tests</c>),
+    /// and their dimensions, subtracted. The new tests' dimensions are added from their submitted values
+    /// (<see cref="SqliteNewTestDimensions"/>, <see cref="AddSql"/>) and the ids it declines join
+    /// <c>kcidb_agg_read_tests</c> (<see cref="ReadBackSql"/>), whose merged rows are read back after the upserts.</summary>
     public static string BeforeSql { get; } = $"""
         INSERT INTO kcidb_agg_old_builds (id, checkout_id, status, existed)
         SELECT j.value, b.checkout_id, b.status, CASE WHEN b.id IS NULL THEN 0 ELSE 1 END
         FROM json_each(@builds) j LEFT JOIN builds b ON b.id = j.value WHERE true
         ON CONFLICT (id) DO NOTHING;
 
+        INSERT INTO kcidb_agg_read_tests (id)
+        SELECT t.id FROM json_each(@tests) j CROSS JOIN tests t ON t.id = j.value WHERE true
+        ON CONFLICT (id) DO NOTHING;
+
         {Tests(-1)}
         """;
 
-    /// <summary>After the upserts: the tests' merged dimensions, added, and only the builds whose checkout or status
+    /// <summary>The tests that existed before the batch, found by <see cref="BeforeSql"/>.</summary>
+    public const string ExistingTestsSql = "SELECT id FROM temp.kcidb_agg_read_tests";
+
+    /// <summary>A new test whose dimensions only its stored row tells (<c>@id</c>).</summary>
+    public const string ReadBackSql = "INSERT INTO temp.kcidb_agg_read_tests (id) VALUES (@id) ON CONFLICT (id) DO NOTHING";
+
+    /// <summary>Adds the new tests' count of one key (bound by position: the key's columns, then the count).</summary>
+    public static string AddSql { get; } = $"""
+        INSERT INTO temp.kcidb_agg_dbt ({AggregateMaintenance.BuildTestsKey}, d)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+        ON CONFLICT ({AggregateMaintenance.BuildTestsKey}) DO UPDATE SET d = d + excluded.d
+        """;
+
+    /// <summary>After the upserts: the merged dimensions of the tests read back, added, and only the builds whose checkout or status
     /// changed (or that are new) kept.</summary>
     public static string AfterSql { get; } = $"""
         {Tests(1)}
@@ -45,6 +66,7 @@ internal static class SqliteAggregateCapture
     /// <summary>Empties the capture for the next batch (the transaction may go on over several).</summary>
     public const string ClearSql = """
         DELETE FROM temp.kcidb_agg_dbt;
+        DELETE FROM temp.kcidb_agg_read_tests;
         DELETE FROM temp.kcidb_agg_old_builds;
         DELETE FROM temp.kcidb_agg_cs;
         DELETE FROM temp.kcidb_agg_hw;
@@ -53,7 +75,7 @@ internal static class SqliteAggregateCapture
     private static string Tests(int sign) => $"""
         INSERT INTO kcidb_agg_dbt ({AggregateMaintenance.BuildTestsKey}, d)
         SELECT {AggregateMaintenance.BuildTestsKey}, {sign} * COUNT(*)
-        FROM (SELECT t.build_id, t.origin, {Dimensions.Select} FROM json_each(@tests) j JOIN tests t ON t.id = j.value) AS d
+        FROM (SELECT t.build_id, t.origin, {Dimensions.Select} FROM temp.kcidb_agg_read_tests r CROSS JOIN tests t ON t.id = r.id) AS d
         WHERE true
         GROUP BY {AggregateMaintenance.BuildTestsKey}
         ON CONFLICT ({AggregateMaintenance.BuildTestsKey}) DO UPDATE SET d = d + excluded.d;

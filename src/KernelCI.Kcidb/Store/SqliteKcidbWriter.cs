@@ -1,6 +1,7 @@
 using KernelCI.Data;
 using KernelCI.Kcidb.Aggregates;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace KernelCI.Kcidb.Store;
 
@@ -22,6 +23,8 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
 
     private static readonly string ClearSql = SqliteAggregateCapture.ClearSql + "\n" + IssueAggregate.SqliteClearSql;
 
+    private static readonly int TestId = KcidbTables.Tests.Index["id"];
+
     private const string TouchedSql = "SELECT DISTINCT checkout_id FROM temp.kcidb_agg_cs WHERE checkout_id IS NOT NULL";
 
     private readonly SqliteConnection _connection;
@@ -30,6 +33,7 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
     private readonly PriorityThread? _thread;
     private readonly bool _aggregates;
     private readonly CheckoutChanges _changes;
+    private readonly SqliteNewTestDimensions _newTests = new();
 
     // The checkouts the open transaction's batches touched, announced once it commits.
     private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
@@ -131,6 +135,7 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
         {
             capture.CommandText = BeforeSql;
             capture.ExecuteNonQuery();
+            AddNewTests(batch);
         }
 
         foreach (var rows in batch.Tables)
@@ -190,6 +195,78 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
         {
             _transaction = null;
             transaction.Dispose();
+        }
+    }
+
+    // The dimensions of the tests the batch creates, from their submitted values (SqliteNewTestDimensions); those it
+    // declines are read back after the upserts with the tests that existed.
+    private void AddNewTests(JsonIngestBatch batch)
+    {
+        var rows = batch.Tables.FirstOrDefault(t => t.Table == KcidbTables.Tests);
+        if (rows is null)
+        {
+            return;
+        }
+
+        _newTests.Clear();
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        using (var read = _connection.CreateCommand())
+        {
+            read.Transaction = _transaction;
+            read.CommandText = SqliteAggregateCapture.ExistingTestsSql;
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                existing.Add(reader.GetString(0));
+            }
+        }
+
+        using var readBack = _connection.CreateCommand();
+        readBack.Transaction = _transaction;
+        readBack.CommandText = SqliteAggregateCapture.ReadBackSql;
+        var id = readBack.Parameters.Add("@id", SqliteType.Text);
+        foreach (var row in rows.Sorted())
+        {
+            var testId = row[TestId].GetString()!;
+            if (!existing.Contains(testId) && !_newTests.TryAdd(row))
+            {
+                id.Value = testId;
+                readBack.ExecuteNonQuery();
+            }
+        }
+
+        // One prepared statement stepped through SQLite's own API, as SqliteRowWriter does: a batch has about one key per
+        // two new tests, and a Microsoft.Data.Sqlite command per key cost more than the read-back it replaces.
+        var db = _connection.Handle!;
+        Check(db, raw.sqlite3_prepare_v2(db, SqliteAggregateCapture.AddSql, out var add));
+        using (add)
+        {
+            foreach (var (key, count) in _newTests.Counts)
+            {
+                raw.sqlite3_bind_text(add, 1, key.BuildId);
+                raw.sqlite3_bind_text(add, 2, key.Origin);
+                raw.sqlite3_bind_int64(add, 3, key.IsBoot);
+                raw.sqlite3_bind_text(add, 4, key.PathGroup);
+                raw.sqlite3_bind_text(add, 5, key.Platform);
+                raw.sqlite3_bind_text(add, 6, key.Compatibles);
+                raw.sqlite3_bind_text(add, 7, key.Lab);
+                raw.sqlite3_bind_text(add, 8, key.Status);
+                raw.sqlite3_bind_int64(add, 9, count);
+                var result = raw.sqlite3_step(add);
+                raw.sqlite3_reset(add);
+                if (result != raw.SQLITE_DONE)
+                {
+                    Check(db, result);
+                }
+            }
+        }
+    }
+
+    private static void Check(sqlite3 db, int result)
+    {
+        if (result is not (raw.SQLITE_OK or raw.SQLITE_DONE))
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), result, raw.sqlite3_extended_errcode(db));
         }
     }
 

@@ -87,7 +87,7 @@ internal static class CompareQuery
         while (await reader.ReadAsync(cancellationToken))
         {
             var key = new BuildKey(Known(reader, 0), Known(reader, 1), Known(reader, 2));
-            if ((filters.BuildOrigins.Count > 0 && !filters.BuildOrigins.Contains(Known(reader, 4)))
+            if (!In(filters.BuildOrigins, reader, 4)
                 || !In(filters.ConfigNames, key.ConfigName) || !In(filters.Architectures, key.Architecture) || !In(filters.Compilers, key.Compiler))
             {
                 continue;
@@ -139,10 +139,12 @@ internal static class CompareQuery
         while (await reader.ReadAsync(cancellationToken))
         {
             var key = new TestKey(Known(reader, 0), Known(reader, 1), Known(reader, 2), Known(reader, 3));
+            // A column only a filter reads is read only when that filter is set: the compare page has none, and each
+            // string read is a decode and an allocation per test row (docs/benchmarks.md, "dashboard-pages", session 14).
             if ((path.Length > 0 && !(reader.IsDBNull(0) ? "" : reader.GetString(0)).Contains(path, StringComparison.Ordinal))
-                || !In(origins, Known(reader, 6)) || !In(platforms, key.Platform)
-                || !In(filters.ConfigNames, key.ConfigName) || !In(filters.Architectures, key.Architecture) || !In(filters.Compilers, Known(reader, 5))
-                || !In(filters.Labs, Known(reader, 7))
+                || !In(origins, reader, 6) || !In(platforms, key.Platform)
+                || !In(filters.ConfigNames, key.ConfigName) || !In(filters.Architectures, key.Architecture) || !In(filters.Compilers, reader, 5)
+                || !In(filters.Labs, reader, 7)
                 || (filters.Hardware.Count > 0 && !filters.Hardware.Contains(reader.IsDBNull(3) ? "" : reader.GetString(3))
                     && !(db.Sql.ReadStrings(reader, 8) ?? []).Any(filters.Hardware.Contains)))
             {
@@ -167,7 +169,17 @@ internal static class CompareQuery
 
     private static bool In(HashSet<string> set, string value) => set.Count == 0 || set.Contains(value);
 
-    // Upstream's COALESCE(NULLIF(x, ''), 'Unknown').
-    private static string Known(DbDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) || reader.GetString(ordinal).Length == 0 ? FilterSet.Unknown : reader.GetString(ordinal);
+    private static bool In(HashSet<string> set, DbDataReader reader, int ordinal) => set.Count == 0 || set.Contains(Known(reader, ordinal));
+
+    // Upstream's COALESCE(NULLIF(x, ''), 'Unknown'); the value is read once.
+    private static string Known(DbDataReader reader, int ordinal)
+    {
+        if (reader.IsDBNull(ordinal))
+        {
+            return FilterSet.Unknown;
+        }
+
+        var value = reader.GetString(ordinal);
+        return value.Length == 0 ? FilterSet.Unknown : value;
+    }
 }
