@@ -16,6 +16,7 @@ using KernelCI.Dashboard.Web;
 using KernelCI.Dashboard.Web.Live;
 using KernelCI.Dashboard.Web.Shared;
 using KernelCI.Data;
+using KernelCI.Kcidb.Logs;
 using KernelCI.Kcidb.Store;
 using KernelCI.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
