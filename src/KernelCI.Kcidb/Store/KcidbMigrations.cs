@@ -24,5 +24,6 @@ public static class KcidbMigrations
             IssueAggregateSchema.PostgreSql + IssueAggregate.RecomputeSql(DatabaseKind.PostgreSql)),
         new("kcidb", 9, "the dashboard status history's builds index", KcidbStatusHistoryIndexes.Both, KcidbStatusHistoryIndexes.Both),
         new("kcidb", 10, "the regression tracker's tables", Regressions.RegressionSchema.Sqlite, Regressions.RegressionSchema.PostgreSql),
+        new("kcidb", 11, "known issues' matchers and the result triage cursor", KnownIssues.KnownIssueSchema.Sqlite, KnownIssues.KnownIssueSchema.PostgreSql),
     ];
 }
