@@ -16,6 +16,7 @@ using KernelCI.Dashboard.Web;
 using KernelCI.Dashboard.Web.Live;
 using KernelCI.Dashboard.Web.Shared;
 using KernelCI.Data;
+using KernelCI.Kcidb.Logs;
 using KernelCI.Kcidb.Store;
 using KernelCI.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
@@ -50,13 +51,7 @@ public sealed class DashboardComponent(DashboardOptions? options = null) : IComp
     /// configured apart (Pipeline:StorageUrl), since log URLs in KCIDB carry that one.</summary>
     public Task ConnectAsync(Deployment deployment, CancellationToken cancellationToken)
     {
-        _storage.Clear();
-        _storage.Add(deployment.UrlOf("storage"));
-        if (Uri.TryCreate(deployment.Configuration["Pipeline:StorageUrl"], UriKind.Absolute, out var configured))
-        {
-            _storage.Add(configured);
-        }
-
+        LogFetcherServices.FindStorage(_storage, deployment);
         return Task.CompletedTask;
     }
 
@@ -69,14 +64,7 @@ public sealed class DashboardComponent(DashboardOptions? options = null) : IComp
         builder.Services.AddHttpClient();
         builder.Services.AddSingleton(new ProxyAllowlist(bound.ProxyAllowedHosts, _storage));
         builder.Services.AddSingleton<LogProxy>();
-        // Redirects are followed by LogFetcher, hop by hop against the allowlist; gzip is undone by magic bytes, not headers.
-        builder.Services.AddHttpClient(LogFetcher.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                AllowAutoRedirect = false,
-                AutomaticDecompression = DecompressionMethods.None,
-                UseCookies = false,
-            });
+        builder.Services.AddLogFetcherClient();
         // The web pages: Razor components rendered per request on the server (docs/dashboard.md, "Design").
         builder.Services.AddRazorComponents();
         builder.Services.AddSingleton<StaticAssets>();

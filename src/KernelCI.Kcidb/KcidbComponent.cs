@@ -1,5 +1,7 @@
 using KernelCI.Data;
 using KernelCI.Kcidb.Ingestion;
+using KernelCI.Kcidb.KnownIssues;
+using KernelCI.Kcidb.Logs;
 using KernelCI.Kcidb.Queries;
 using KernelCI.Kcidb.Regressions;
 using KernelCI.Kcidb.Spool;
@@ -10,11 +12,15 @@ using KernelCI.ServiceDefaults.Buffers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace KernelCI.Kcidb;
 
-public sealed class KcidbComponent(KcidbOptions? options = null) : IComponent, IServiceCredentialIssuer
+public sealed class KcidbComponent(KcidbOptions? options = null) : IComponent, IServiceCredentialIssuer, IPeerClient
 {
+    // Our own storage's addresses, which logs may always be read from besides Dashboard:ProxyAllowedHosts.
+    private readonly List<Uri> _storage = [];
+
     public string Name => "kcidb";
 
     public int PortOffset => 3;
@@ -27,6 +33,13 @@ public sealed class KcidbComponent(KcidbOptions? options = null) : IComponent, I
     /// transactions would otherwise hold back every other component's writes.</summary>
     public Task<Database> OpenDatabaseAsync(DatabaseChoice choice, CancellationToken cancellationToken) =>
         KcidbDatabase.ChooseAsync(choice, cancellationToken);
+
+    /// <summary>Finds our storage, whose logs the result triage reads (docs/regressions.md, "Other origins' logs").</summary>
+    public Task ConnectAsync(Deployment deployment, CancellationToken cancellationToken)
+    {
+        LogFetcherServices.FindStorage(_storage, deployment);
+        return Task.CompletedTask;
+    }
 
     public void ConfigureServices(WebApplicationBuilder builder, HostContext context)
     {
@@ -54,16 +67,45 @@ public sealed class KcidbComponent(KcidbOptions? options = null) : IComponent, I
         {
             // Where batches are committed, regressions follow them (docs/regressions.md).
             builder.Services.AddSingleton(sp => new RegressionTracker(context.DatabaseFor(Name), context.TimeProvider,
-                sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RegressionTracker>>()));
+                sp.GetRequiredService<ILogger<RegressionTracker>>()));
             builder.Services.AddHostedService(sp => sp.GetRequiredService<RegressionTracker>());
         }
+
+        AddKnownIssues(builder, context, kcidbOptions);
     }
 
     public void MapEndpoints(WebApplication app)
     {
         app.MapSubmissions();
+        app.MapKnownIssues();
+        app.MapRegressionMarks();
         app.MapKcidbQueries();
         Regressions.Feed.RegressionFeedApi.MapRegressionFeed(app);
+    }
+
+    // Known issues, marks, and the triage of every origin's failed results after ingestion (docs/regressions.md).
+    private void AddKnownIssues(WebApplicationBuilder builder, HostContext context, KcidbOptions kcidbOptions)
+    {
+        var limits = LogLimits.From(builder.Configuration);
+        var origin = kcidbOptions.Origin ?? builder.Configuration["Pipeline:Origin"] ?? "maestro";
+        builder.Services.AddSingleton(new KnownIssueSettings(origin, kcidbOptions.TriageOtherOrigins, kcidbOptions.KnownIssueBackfillDays));
+        builder.Services.AddSingleton(limits);
+        builder.Services.AddSingleton(new ProxyAllowlist(limits.AllowedHosts, _storage));
+        builder.Services.AddLogFetcherClient();
+        builder.Services.AddSingleton<LogReader>();
+        builder.Services.AddSingleton(new KnownIssueStore(context.DatabaseFor(Name)));
+        builder.Services.AddSingleton<OwnSubmission>();
+        builder.Services.AddSingleton(sp => new RegressionMarks(context.DatabaseFor(Name), context.TimeProvider));
+        builder.Services.AddSingleton(sp => new KnownIssueManager(sp.GetRequiredService<KnownIssueStore>(), sp.GetRequiredService<OwnSubmission>(),
+            sp.GetRequiredService<KnownIssueSettings>(), context.TimeProvider, sp.GetRequiredService<ILogger<KnownIssueManager>>(),
+            sp.GetService<ResultTriageWorker>()));
+        if (kcidbOptions.RunIngester)
+        {
+            builder.Services.AddSingleton(sp => new ResultTriageWorker(context.DatabaseFor(Name), sp.GetRequiredService<KnownIssueStore>(),
+                sp.GetRequiredService<LogReader>(), sp.GetRequiredService<OwnSubmission>(), sp.GetRequiredService<KnownIssueSettings>(),
+                context.TimeProvider, sp.GetRequiredService<ILogger<ResultTriageWorker>>()));
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<ResultTriageWorker>());
+        }
     }
 
     /// <summary>A service account submits objects of its own origin only, with a token valid ten years.</summary>

@@ -27,6 +27,18 @@ public sealed record KcidbOptions
     /// (docs/regressions.md, "Where they are kept"). Off, the tables stay as they are.</summary>
     public bool TrackRegressions { get; init; } = true;
 
+    /// <summary>The origin of the issues and incidents KCIDB makes itself (triage of other origins' logs, known issues);
+    /// unset, Pipeline:Origin's value (default `maestro`), so that one problem is one issue whoever triaged it.</summary>
+    public string? Origin { get; init; }
+
+    /// <summary>Whether an ingesting process triages other origins' failed builds and tests from their logs, when the log is
+    /// in our storage or on Dashboard:ProxyAllowedHosts (docs/regressions.md, "Other origins' logs").</summary>
+    public bool TriageOtherOrigins { get; init; } = true;
+
+    /// <summary>How many days of stored failed tests a new or changed known issue's matcher is applied to (0: only new
+    /// results).</summary>
+    public int KnownIssueBackfillDays { get; init; } = 14;
+
     /// <summary>Extra JWT secrets accepted besides the data folder's own (upstream's UNIFIED_SECRET).</summary>
     public IReadOnlyList<string> ExtraSecrets { get; init; } = [];
 }

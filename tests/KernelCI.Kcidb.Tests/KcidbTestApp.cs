@@ -7,6 +7,7 @@ using KernelCI.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KernelCI.Kcidb.Tests;
@@ -40,14 +41,28 @@ internal sealed class KcidbTestApp : IAsyncDisposable
     public string Secret => App.Services.GetRequiredService<SecretStore>().Get(SubmissionAuthenticator.SecretName);
 
     /// <summary>With <paramref name="kestrel"/>, a real listener on a free loopback port, so its buffers are the component's.</summary>
-    public static async Task<KcidbTestApp> StartAsync(DatabaseKind kind, KcidbOptions? options = null, TimeProvider? timeProvider = null, bool kestrel = false)
+    /// <param name="configuration">Configuration keys besides the options (e.g. Dashboard:ProxyAllowedHosts:0).</param>
+    /// <param name="storage">Our storage's address, as the deployment gives it (Pipeline:StorageUrl).</param>
+    public static async Task<KcidbTestApp> StartAsync(DatabaseKind kind, KcidbOptions? options = null, TimeProvider? timeProvider = null, bool kestrel = false,
+        IReadOnlyDictionary<string, string?>? configuration = null, Uri? storage = null)
     {
         var database = await TestDatabase.CreateAsync(kind);
         await Migrator.ApplyAsync(database.Database, KcidbMigrations.All);
         var dataDirectory = Directory.CreateTempSubdirectory("kernelci-kcidb-").FullName;
         var context = new HostContext(dataDirectory, database.Database, new SecretStore(dataDirectory), timeProvider ?? TimeProvider.System);
-        var app = ComponentApp.Build(new KcidbComponent(options ?? new KcidbOptions()), context, b =>
+        var component = new KcidbComponent(options ?? new KcidbOptions());
+        if (storage is not null)
         {
+            await component.ConnectAsync(StorageDeployment.For(context, storage), TestContext.Current.CancellationToken);
+        }
+
+        var app = ComponentApp.Build(component, context, b =>
+        {
+            if (configuration is not null)
+            {
+                b.Configuration.AddInMemoryCollection(configuration);
+            }
+
             if (kestrel)
             {
                 b.WebHost.UseUrls("http://127.0.0.1:0");

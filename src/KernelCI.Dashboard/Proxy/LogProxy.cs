@@ -1,5 +1,6 @@
 using System.Net;
 using KernelCI.Dashboard.Http;
+using KernelCI.Kcidb.Logs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 

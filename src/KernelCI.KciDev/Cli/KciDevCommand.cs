@@ -35,6 +35,7 @@ internal static class KciDevCommand
         root.Subcommands.Add(ResultsCommand.Create(context));
         root.Subcommands.Add(MaestroCommand.Create(context));
         root.Subcommands.Add(SubmitCommand.Create(context));
+        root.Subcommands.Add(Issues.KnownIssuesCommand.Create(context));
         root.Subcommands.Add(StorageCommand.Create(context));
         root.Subcommands.Add(McpCommand.Create(context));
         root.Subcommands.Add(CompletionCommand.Create(context));

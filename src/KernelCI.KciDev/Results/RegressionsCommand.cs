@@ -26,6 +26,7 @@ internal static class RegressionsCommand
         {
             tree, branch, origin, platform, path, state, flaky, limit, json,
         };
+        command.Subcommands.Add(RegressionMarkCommand.Create(context));
         command.SetKciAction(context, async (session, cancellationToken) =>
         {
             if (session.Value(limit) is < 1 or > 500)

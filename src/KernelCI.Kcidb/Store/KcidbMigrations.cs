@@ -24,7 +24,7 @@ public static class KcidbMigrations
             IssueAggregateSchema.PostgreSql + IssueAggregate.RecomputeSql(DatabaseKind.PostgreSql)),
         new("kcidb", 9, "the dashboard status history's builds index", KcidbStatusHistoryIndexes.Both, KcidbStatusHistoryIndexes.Both),
         new("kcidb", 10, "the regression tracker's tables", Regressions.RegressionSchema.Sqlite, Regressions.RegressionSchema.PostgreSql),
-        // 11 is the known-issues helper's (issue 20).
+        new("kcidb", 11, "known issues' matchers and the result triage cursor", KnownIssues.KnownIssueSchema.Sqlite, KnownIssues.KnownIssueSchema.PostgreSql),
         new("kcidb", 12, "the regression change feed and culprits",
             Regressions.Feed.RegressionFeedSchema.Sqlite, Regressions.Feed.RegressionFeedSchema.PostgreSql),
     ];

@@ -1,4 +1,5 @@
 using KernelCI.Dashboard.Proxy;
+using KernelCI.Kcidb.Logs;
 
 namespace KernelCI.Dashboard.Tests.Proxy;
 

@@ -11,6 +11,9 @@ internal sealed class KcidbServer(LoopbackComponent server) : IAsyncDisposable
 
     public Uri Url => server.Url;
 
+    /// <summary>KCIDB's rows (the loopback host gives every component the one database).</summary>
+    public KernelCI.Data.Database Database => server.Database;
+
     public static async Task<KcidbServer> StartAsync() => new(await LoopbackComponent.StartAsync(new KcidbComponent()));
 
     public string Token(string origin) =>

@@ -2,6 +2,7 @@ using KernelCI.Dashboard.Http;
 using KernelCI.Dashboard.Proxy;
 using KernelCI.Dashboard.Web.Shared;
 using KernelCI.Dashboard.Web.Trees;
+using KernelCI.Kcidb.Logs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

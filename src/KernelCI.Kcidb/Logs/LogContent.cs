@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace KernelCI.Dashboard.Proxy;
+namespace KernelCI.Kcidb.Logs;
 
 /// <summary>A log's text as a stream: gunzipped while it starts with gzip's magic bytes, whatever its name or headers say
 /// (logs are stored as .gz or not, and some servers add their own Content-Encoding; kernelci/dashboard#1887 does the same

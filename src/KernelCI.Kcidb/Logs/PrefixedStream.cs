@@ -1,4 +1,4 @@
-namespace KernelCI.Dashboard.Proxy;
+namespace KernelCI.Kcidb.Logs;
 
 /// <summary>A read-only stream that gives back bytes already read from <paramref name="inner"/> before the rest of it:
 /// how the proxy looks at a log's first bytes without buffering it.</summary>

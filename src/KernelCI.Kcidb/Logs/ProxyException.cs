@@ -1,4 +1,4 @@
-namespace KernelCI.Dashboard.Proxy;
+namespace KernelCI.Kcidb.Logs;
 
 /// <summary>Why a log cannot be served, as the status and `{"error"}` message the proxy answers with.</summary>
 internal sealed class ProxyException(int status, string message) : Exception(message)

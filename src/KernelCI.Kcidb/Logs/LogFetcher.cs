@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 
-namespace KernelCI.Dashboard.Proxy;
+namespace KernelCI.Kcidb.Logs;
 
 /// <summary>Fetches a log's headers, following redirects itself (the named client follows none) so that each hop is
 /// checked against the allowlist: a redirect out of it is refused, never followed.</summary>

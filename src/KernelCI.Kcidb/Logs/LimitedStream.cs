@@ -1,4 +1,4 @@
-namespace KernelCI.Dashboard.Proxy;
+namespace KernelCI.Kcidb.Logs;
 
 /// <summary>Counts what is read through it and fails past <paramref name="limit"/> bytes (Dashboard:ProxyMaxBytes,
 /// counted after decompression, so a small gzip bomb is stopped as early as a large log).</summary>

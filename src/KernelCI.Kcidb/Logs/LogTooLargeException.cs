@@ -1,3 +1,3 @@
-namespace KernelCI.Dashboard.Proxy;
+namespace KernelCI.Kcidb.Logs;
 
 internal sealed class LogTooLargeException(long limit) : IOException($"the log is larger than Dashboard:ProxyMaxBytes ({limit} bytes)");

@@ -1,4 +1,4 @@
-namespace KernelCI.Dashboard.Proxy;
+namespace KernelCI.Kcidb.Logs;
 
 /// <summary>Where `proxy/` may fetch from: our own storage (its listener's URL, found through the deployment) and the
 /// hosts of Dashboard:ProxyAllowedHosts, each an exact name or `*.domain` for its subdomains (upstream's fnmatch patterns,
