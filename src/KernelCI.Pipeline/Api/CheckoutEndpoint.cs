@@ -49,26 +49,8 @@ internal static partial class CheckoutEndpoint
 
         BuildCoverage.Require(config, "checkout", ["checkout"], tree, branch, jobfilter, treeFields);
 
-        var node = new MaestroNode
-        {
-            Kind = "checkout",
-            Name = "checkout",
-            Path = ["checkout"],
-            State = "running",
-            Data = new JsonObject
-            {
-                ["kernel_revision"] = new JsonObject
-                {
-                    ["tree"] = tree, ["url"] = url, ["branch"] = branch, ["commit"] = commit, ["tip_of_branch"] = false,
-                },
-            },
-            // A developer's request builds one commit once: longer than a tip-of-branch checkout, but bounded.
-            Timeout = now.AddMinutes(300),
-            Submitter = "user:" + user.Email,
-            Treeid = ApiInput.NewTreeId(),
-            Jobfilter = jobfilter.Count > 0 ? jobfilter : null,
-            PlatformFilter = platformfilter,
-        };
+        // A developer's request builds one commit once: longer than a tip-of-branch checkout, but bounded.
+        var node = OneCommitCheckout.Node(tree, url, branch, commit, "user:" + user.Email, now, jobfilter, platformfilter);
         var created = await maestro.CreateNodeAsync(node, http.RequestAborted);
         return ApiReply.Node("OK", created);
     }

@@ -24,26 +24,8 @@ internal sealed class PipelineBisectionStepRunners(PipelineOptions options, Time
 
     private async Task<JsonObject> CheckoutAsync(string tree, Client.Pipeline.CheckoutRequest request, CancellationToken cancellationToken)
     {
-        var node = new MaestroNode
-        {
-            Kind = "checkout",
-            Name = "checkout",
-            Path = ["checkout"],
-            State = "running",
-            Data = new JsonObject
-            {
-                ["kernel_revision"] = new JsonObject
-                {
-                    ["tree"] = tree, ["url"] = request.Url, ["branch"] = request.Branch,
-                    ["commit"] = request.Commit, ["tip_of_branch"] = false,
-                },
-            },
-            Timeout = time.GetUtcNow().UtcDateTime.AddMinutes(300),
-            Submitter = "service:pipeline",
-            Treeid = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            Jobfilter = request.JobFilter is { Count: > 0 } jobs ? [.. jobs] : null,
-            PlatformFilter = [.. request.PlatformFilter],
-        };
+        var node = Api.OneCommitCheckout.Node(tree, request.Url, request.Branch, request.Commit, "service:pipeline",
+            time.GetUtcNow().UtcDateTime, request.JobFilter, request.PlatformFilter);
         try
         {
             var created = await _maestro.CreateNodeAsync(node, cancellationToken);
