@@ -44,9 +44,11 @@ internal sealed class RegressionNodeWriter(MaestroClient maestro, PipelineOption
             : await maestro.UpdateNodeAsync(node with { Id = existing.Id, Created = existing.Created }, cancellationToken: cancellationToken);
     }
 
-    /// <summary>Our own node id behind a KCIDB id of our origin, else null.</summary>
+    /// <summary>Our own node id behind a KCIDB id of our origin, else null. Results submitted to KCIDB under our origin
+    /// by anything but send-kcidb need not name a node: only a Maestro ObjectId (24 hex digits) is taken as one.</summary>
     public string? OwnNodeId(string kcidbId) =>
-        kcidbId.StartsWith(options.Origin + ":", StringComparison.Ordinal) ? kcidbId[(options.Origin.Length + 1)..] : null;
+        kcidbId.StartsWith(options.Origin + ":", StringComparison.Ordinal)
+            && kcidbId[(options.Origin.Length + 1)..] is { Length: 24 } id && id.All(char.IsAsciiHexDigit) ? id : null;
 
     private async Task<MaestroNode> BuildAsync(KcidbRegression regression, CancellationToken cancellationToken)
     {

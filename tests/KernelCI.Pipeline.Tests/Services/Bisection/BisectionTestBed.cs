@@ -19,6 +19,9 @@ internal sealed class BisectionTestBed : IAsyncDisposable
 {
     public const int CulpritIndex = 5;
 
+    /// <summary>The passing result's node: an ObjectId, as send-kcidb's ids of our origin name one.</summary>
+    public const string PassNode = "0123456789abcdef01234567";
+
     private readonly string _root;
 
     private BisectionTestBed(PipelineTestStack stack, ServiceProvider services, string root)
@@ -86,7 +89,7 @@ internal sealed class BisectionTestBed : IAsyncDisposable
         var test = await CreateAsync("test", "login", job.Id, null, "fail");
         var own = origin ?? Stack.Options.Origin;
         var regression = new KcidbRegression("0123456789abcdef01234567", "open", own, tree, "main", "test", "baseline-x86.login",
-            "tinyconfig", "x86_64", "gcc-12", "qemu-x86_64", Commits[0], $"{own}:passnode", Commits[^1], $"{own}:{test.Id}", null,
+            "tinyconfig", "x86_64", "gcc-12", "qemu-x86_64", Commits[0], $"{own}:{PassNode}", Commits[^1], $"{own}:{test.Id}", null,
             [$"{own}:{test.Id}"], flaky, null);
         var node = await Writer.ApplyAsync(new KcidbRegressionChange(1, regression.Id, regression), TestContext.Current.CancellationToken);
         return (regression, node!);

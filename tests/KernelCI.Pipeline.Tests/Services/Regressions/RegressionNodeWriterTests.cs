@@ -17,7 +17,7 @@ public sealed class RegressionNodeWriterTests
 
         Assert.Equal(("regression", "fail", "login"), (node.Kind, node.Result, node.Name));
         Assert.Equal(regression.FirstBadResult, bed.Stack.Options.Origin + ":" + node.Data["fail_node"]);
-        Assert.Equal("passnode", (string?)node.Data["pass_node"]);
+        Assert.Equal(BisectionTestBed.PassNode, (string?)node.Data["pass_node"]);
         Assert.Equal("qemu-x86_64", (string?)node.Data["platform"]);
     }
 
