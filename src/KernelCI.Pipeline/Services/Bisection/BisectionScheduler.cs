@@ -172,7 +172,7 @@ internal sealed class BisectionScheduler(MaestroClient maestro, KcidbClient kcid
     private async Task RunAsync(BisectionPlan plan, MaestroNode? node)
     {
         var stopping = _stopping.Token;
-        var folder = Path.Combine(options.WorkDirectory ?? Path.GetTempPath(), "bisections", plan.RegressionId);
+        var folder = SafePaths.Under(options.WorkDirectory ?? Path.GetTempPath(), "bisections", plan.RegressionId);
         var stateFile = Path.Combine(folder, "state.json");
         var work = Path.Combine(folder, "git");
         CancellationTokenSource? cancel = null;
