@@ -39,9 +39,12 @@ internal sealed class LoopbackHost : IAsyncDisposable
         return new LoopbackHost(database, context);
     }
 
-    /// <summary>Starts a component on <paramref name="port"/> (0: any free port) and returns its root, ending in `/`.</summary>
+    /// <summary>Applies the component's migrations and starts it on <paramref name="port"/> (0: any free port) and returns its root, ending in `/`.</summary>
     public async Task<Uri> StartAsync(IComponent component, int port = 0)
     {
+        // A component built after the host (the pipeline, whose options name its peers' ports) brings migrations the
+        // host did not apply; `serve` applies every component's before starting any (Serve/ServeHost.cs).
+        await Migrator.ApplyAsync(Database, component.Migrations);
         var app = ComponentApp.Build(component, Context, b => b.WebHost.UseUrls($"http://127.0.0.1:{port}"));
         _apps.Add(app);
         await app.StartAsync();
