@@ -15,11 +15,13 @@ passed=0; failed=0; status=0
 log=$(mktemp)
 for project in tests/*.Tests/*.Tests.csproj; do
   echo "== $(basename "$project" .csproj)"
+  start=$SECONDS
   dotnet test --project "$project" --no-build 2>&1 | tee "$log" | grep -vE '^\s*$' | grep -E '^(failed|  Xunit|    at KernelCI|Test run summary|  total|  failed|  succeeded|  skipped)' || true
   t=$(grep -E '^\s+succeeded:' "$log" | tail -1 | grep -oE '[0-9]+'); p=${t:-0}
   t=$(grep -E '^\s+failed:' "$log" | tail -1 | grep -oE '[0-9]+'); f=${t:-0}
   if ! grep -qE '^\s+total:' "$log"; then f=$((f + 1)); echo "!! $project did not run"; fi
   passed=$((passed + p)); failed=$((failed + f))
+  echo "   $((SECONDS - start)) s"
 done
 rm -f "$log"
 [ "$failed" -eq 0 ] || status=1
