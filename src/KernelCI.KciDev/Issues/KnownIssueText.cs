@@ -9,7 +9,9 @@ internal static class KnownIssueText
 {
     public static string Line(JsonObject issue) =>
         $"[cyan]{ResultText.Esc(Text(issue, "id"))}[/] v{issue["version"]}: {ResultText.Esc(Text(issue, "report_subject"))}"
-        + $" (tests {ResultText.Esc(Text(issue, "test_path"))} on {ResultText.Esc(Text(issue, "platform"))}"
+        + (Text(issue, "kind") == "build"
+            ? $" (builds {Glob(issue, "config")}, {Glob(issue, "architecture")}, {Glob(issue, "compiler")}"
+            : $" (tests {ResultText.Esc(Text(issue, "test_path"))} on {ResultText.Esc(Text(issue, "platform"))}")
         + (Text(issue, "origin") is { Length: > 0 } origin ? $" from {ResultText.Esc(origin)}" : "")
         + (Text(issue, "log_regex") is { Length: > 0 } regex ? $", log /{ResultText.Esc(regex)}/" : "") + ")";
 
@@ -28,4 +30,7 @@ internal static class KnownIssueText
     }
 
     private static string Text(JsonObject item, string name) => ResultText.Str(item[name]) ?? "";
+
+    // A build matcher's absent pattern matches anything.
+    private static string Glob(JsonObject item, string name) => ResultText.Esc(Text(item, name) is { Length: > 0 } pattern ? pattern : "*");
 }

@@ -20,7 +20,7 @@ internal static class MatchUpdateCommand
             var body = fields.Body(session);
             if (body.Count == 0)
             {
-                throw new CliException("nothing to change: give at least one of --subject, --comment, --test-path, --platform, --origin, --log-regex, --culprit");
+                throw new CliException("nothing to change: give at least one of --subject, --comment, --test-path, --platform, --config, --arch, --compiler, --origin, --log-regex, --culprit");
             }
 
             var reply = await KcidbAdminClient.Create(session, flags)

@@ -18,18 +18,39 @@ internal sealed record KnownIssue(
     string? LogRegex,
     bool BackfillPending,
     string ChangedBy,
-    DateTimeOffset Updated)
+    DateTimeOffset Updated,
+    string Kind = "test",
+    string? Config = null,
+    string? Architecture = null,
+    string? Compiler = null)
 {
+    /// <summary>A matcher of failed tests (test path, platform).</summary>
+    public const string TestKind = "test";
+
+    /// <summary>A matcher of failed builds (configuration, architecture, compiler).</summary>
+    public const string BuildKind = "build";
+
     private Regex? _path;
     private Regex? _platform;
+    private Regex? _config;
+    private Regex? _architecture;
+    private Regex? _compiler;
     private Regex? _log;
 
-    /// <summary>Whether a failed test matches on everything but the log.</summary>
+    public bool MatchesBuilds => Kind == BuildKind;
+
+    /// <summary>Whether a failed build or test matches on everything but the log: a test matcher only tests, a build
+    /// matcher only builds; a build matcher's absent glob matches anything.</summary>
     public bool MatchesResult(ResultRow row) =>
-        row.Kind == ResultKind.Test
-        && (Origin is null || string.Equals(Origin, row.Origin, StringComparison.Ordinal))
-        && (_path ??= Glob.Compile(TestPath)).IsMatch(row.Path)
-        && (_platform ??= Glob.Compile(Platform)).IsMatch(row.Platform);
+        (Origin is null || string.Equals(Origin, row.Origin, StringComparison.Ordinal))
+        && (MatchesBuilds
+            ? row.Kind == ResultKind.Build
+              && (Config is null || (_config ??= Glob.Compile(Config)).IsMatch(row.Config))
+              && (Architecture is null || (_architecture ??= Glob.Compile(Architecture)).IsMatch(row.Architecture))
+              && (Compiler is null || (_compiler ??= Glob.Compile(Compiler)).IsMatch(row.Compiler))
+            : row.Kind == ResultKind.Test
+              && (_path ??= Glob.Compile(TestPath)).IsMatch(row.Path)
+              && (_platform ??= Glob.Compile(Platform)).IsMatch(row.Platform));
 
     /// <summary>The first line of <paramref name="log"/> the log expression finds something in, or null.</summary>
     public (int Line, string Text)? MatchLog(string log)

@@ -85,15 +85,24 @@ internal sealed class KnownIssueManager(KnownIssueStore store, OwnSubmission sub
         }
 
         var comment = MatcherRules.Text("comment", request.Comment, previous?.Comment, MatcherRules.MaxCommentLength, required: false);
+        var kind = MatcherRules.Kind("kind", request.Kind, previous?.Kind);
+        var builds = kind == KnownIssue.BuildKind;
+        // A build matcher has no test path or platform, a test matcher no configuration, architecture or compiler: a field
+        // of the other kind is refused rather than silently ignored.
+        MatcherRules.NotFor(kind, builds ? [("test_path", request.TestPath), ("platform", request.Platform)]
+            : [("config", request.Config), ("architecture", request.Architecture), ("compiler", request.Compiler)]);
         return new KnownIssue(
             id, version,
             MatcherRules.Text("report_subject", request.ReportSubject, previous?.ReportSubject, MatcherRules.MaxSubjectLength, required: true),
             comment.Length == 0 ? null : comment,
             code, tool, harness,
-            MatcherRules.Pattern("test_path", request.TestPath, previous?.TestPath),
-            MatcherRules.Pattern("platform", request.Platform, previous?.Platform ?? "*"),
+            builds ? "" : MatcherRules.Pattern("test_path", request.TestPath, previous?.TestPath),
+            builds ? "" : MatcherRules.Pattern("platform", request.Platform, previous?.Platform ?? "*"),
             MatcherRules.Origin("origin", request.Origin is null ? previous?.Origin : request.Origin.Length == 0 ? null : request.Origin),
             MatcherRules.Regex("log_regex", request.LogRegex is null ? previous?.LogRegex : request.LogRegex.Length == 0 ? null : request.LogRegex),
-            BackfillPending: true, by, time.GetUtcNow());
+            BackfillPending: true, by, time.GetUtcNow(), kind,
+            builds ? MatcherRules.OptionalPattern("config", request.Config, previous?.Config) : null,
+            builds ? MatcherRules.OptionalPattern("architecture", request.Architecture, previous?.Architecture) : null,
+            builds ? MatcherRules.OptionalPattern("compiler", request.Compiler, previous?.Compiler) : null);
     }
 }

@@ -27,13 +27,23 @@ internal static class KnownIssueObjects
             ["categories"] = new JsonArray(Category),
             ["misc"] = new JsonObject
             {
-                ["matcher"] = new JsonObject
-                {
-                    ["test_path"] = issue.TestPath,
-                    ["platform"] = issue.Platform,
-                    ["origin"] = issue.Origin,
-                    ["log_regex"] = issue.LogRegex,
-                },
+                ["matcher"] = issue.MatchesBuilds
+                    ? new JsonObject
+                    {
+                        ["kind"] = issue.Kind,
+                        ["config"] = issue.Config,
+                        ["architecture"] = issue.Architecture,
+                        ["compiler"] = issue.Compiler,
+                        ["origin"] = issue.Origin,
+                        ["log_regex"] = issue.LogRegex,
+                    }
+                    : new JsonObject
+                    {
+                        ["test_path"] = issue.TestPath,
+                        ["platform"] = issue.Platform,
+                        ["origin"] = issue.Origin,
+                        ["log_regex"] = issue.LogRegex,
+                    },
             },
         };
         if (!string.IsNullOrEmpty(issue.Comment))

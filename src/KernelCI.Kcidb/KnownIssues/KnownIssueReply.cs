@@ -15,9 +15,13 @@ public sealed record KnownIssueReply(
     [property: JsonPropertyName("log_regex")] string? LogRegex,
     [property: JsonPropertyName("applying_to_stored_results")] bool BackfillPending,
     [property: JsonPropertyName("changed_by")] string ChangedBy,
-    [property: JsonPropertyName("updated")] DateTimeOffset Updated)
+    [property: JsonPropertyName("updated")] DateTimeOffset Updated,
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("config")] string? Config,
+    [property: JsonPropertyName("architecture")] string? Architecture,
+    [property: JsonPropertyName("compiler")] string? Compiler)
 {
     internal static KnownIssueReply From(KnownIssue issue) => new(issue.IssueId, issue.Version, issue.ReportSubject, issue.Comment,
         new KnownIssueCulprit(issue.CulpritCode, issue.CulpritTool, issue.CulpritHarness), issue.TestPath, issue.Platform, issue.Origin,
-        issue.LogRegex, issue.BackfillPending, issue.ChangedBy, issue.Updated);
+        issue.LogRegex, issue.BackfillPending, issue.ChangedBy, issue.Updated, issue.Kind, issue.Config, issue.Architecture, issue.Compiler);
 }

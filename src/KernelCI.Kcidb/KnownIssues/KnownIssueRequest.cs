@@ -11,4 +11,8 @@ public sealed record KnownIssueRequest(
     [property: JsonPropertyName("test_path")] string? TestPath,
     [property: JsonPropertyName("platform")] string? Platform,
     [property: JsonPropertyName("origin")] string? Origin,
-    [property: JsonPropertyName("log_regex")] string? LogRegex);
+    [property: JsonPropertyName("log_regex")] string? LogRegex,
+    [property: JsonPropertyName("kind")] string? Kind = null,
+    [property: JsonPropertyName("config")] string? Config = null,
+    [property: JsonPropertyName("architecture")] string? Architecture = null,
+    [property: JsonPropertyName("compiler")] string? Compiler = null);

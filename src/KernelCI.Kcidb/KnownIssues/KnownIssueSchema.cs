@@ -12,6 +12,15 @@ namespace KernelCI.Kcidb.KnownIssues;
 /// <c>builds__timestamp</c> and <c>tests__timestamp</c> already.</summary>
 internal static class KnownIssueSchema
 {
+    /// <summary>Migration `kcidb` 13: matchers of failed builds (docs/regressions.md, "Known issues"). Existing matchers
+    /// are test matchers.</summary>
+    public const string BuildMatchers = """
+        ALTER TABLE kcidb_known_issues ADD COLUMN kind TEXT NOT NULL DEFAULT 'test';
+        ALTER TABLE kcidb_known_issues ADD COLUMN config TEXT;
+        ALTER TABLE kcidb_known_issues ADD COLUMN architecture TEXT;
+        ALTER TABLE kcidb_known_issues ADD COLUMN compiler TEXT;
+        """;
+
     public static string Sqlite => Tables("INTEGER") + """
 
         CREATE INDEX IF NOT EXISTS builds_failed__timestamp ON builds (_timestamp, id) WHERE status IN ('FAIL', 'ERROR');

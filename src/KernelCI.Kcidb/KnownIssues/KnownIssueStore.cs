@@ -9,7 +9,7 @@ internal sealed class KnownIssueStore(Database database)
 {
     private const string Columns = """
         issue_id, issue_version, report_subject, comment, culprit_code, culprit_tool, culprit_harness,
-        test_path, platform, origin, log_regex, backfill_pending, changed_by, updated
+        test_path, platform, origin, log_regex, backfill_pending, changed_by, updated, kind, config, architecture, compiler
         """;
 
     private bool Sqlite => database.Kind == DatabaseKind.Sqlite;
@@ -40,13 +40,15 @@ internal sealed class KnownIssueStore(Database database)
         command.CommandText = expectedVersion is null
             ? $"""
               INSERT INTO kcidb_known_issues ({Columns})
-              VALUES (@id, @version, @subject, @comment, @code, @tool, @harness, @path, @platform, @origin, @regex, @pending, @by, @updated)
+              VALUES (@id, @version, @subject, @comment, @code, @tool, @harness, @path, @platform, @origin, @regex, @pending, @by, @updated,
+                  @kind, @config, @architecture, @compiler)
               ON CONFLICT (issue_id) DO NOTHING
               """
             : """
               UPDATE kcidb_known_issues SET issue_version = @version, report_subject = @subject, comment = @comment,
                   culprit_code = @code, culprit_tool = @tool, culprit_harness = @harness, test_path = @path, platform = @platform,
-                  origin = @origin, log_regex = @regex, backfill_pending = @pending, changed_by = @by, updated = @updated
+                  origin = @origin, log_regex = @regex, backfill_pending = @pending, changed_by = @by, updated = @updated,
+                  config = @config, architecture = @architecture, compiler = @compiler
               WHERE issue_id = @id AND issue_version = @expected
               """;
         command.AddParameter("id", issue.IssueId);
@@ -63,6 +65,10 @@ internal sealed class KnownIssueStore(Database database)
         command.AddParameter("pending", issue.BackfillPending);
         command.AddParameter("by", issue.ChangedBy);
         command.AddParameter("updated", Time(issue.Updated));
+        command.AddParameter("kind", issue.Kind);
+        command.AddParameter("config", issue.Config);
+        command.AddParameter("architecture", issue.Architecture);
+        command.AddParameter("compiler", issue.Compiler);
         if (expectedVersion is { } expected)
         {
             command.AddParameter("expected", expected);
@@ -130,7 +136,8 @@ internal sealed class KnownIssueStore(Database database)
                 Flag(reader, 4), Flag(reader, 5), Flag(reader, 6),
                 reader.GetString(7), reader.GetString(8), Nullable<string>(reader, 9), Nullable<string>(reader, 10),
                 reader.GetBoolean(11), reader.GetString(12),
-                new DateTimeOffset(DateTime.SpecifyKind(Sqlite ? KcidbTimestamp.FromMicroseconds(reader.GetInt64(13)) : reader.GetDateTime(13), DateTimeKind.Utc))));
+                new DateTimeOffset(DateTime.SpecifyKind(Sqlite ? KcidbTimestamp.FromMicroseconds(reader.GetInt64(13)) : reader.GetDateTime(13), DateTimeKind.Utc)),
+                reader.GetString(14), Nullable<string>(reader, 15), Nullable<string>(reader, 16), Nullable<string>(reader, 17)));
         }
 
         return issues;

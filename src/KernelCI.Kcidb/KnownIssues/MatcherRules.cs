@@ -29,6 +29,41 @@ internal static partial class MatcherRules
         return pattern;
     }
 
+    /// <summary>"test" (the default) or "build"; a matcher keeps its kind once created.</summary>
+    public static string Kind(string field, string? value, string? previous)
+    {
+        if (previous is not null)
+        {
+            return value is null || value == previous ? previous : throw Bad(field, $"cannot be changed (this matcher matches {previous}s); create another");
+        }
+
+        return value switch
+        {
+            null or KnownIssue.TestKind => KnownIssue.TestKind,
+            KnownIssue.BuildKind => KnownIssue.BuildKind,
+            _ => throw Bad(field, "must be test or build"),
+        };
+    }
+
+    /// <exception cref="SubmissionRejectedException">400 naming the first field given that a matcher of this kind has not.</exception>
+    public static void NotFor(string kind, IEnumerable<(string Field, string? Value)> fields)
+    {
+        foreach (var (field, value) in fields)
+        {
+            if (value is not null)
+            {
+                throw Bad(field, $"is not a field of a {kind} matcher");
+            }
+        }
+    }
+
+    /// <summary>A glob that may be absent (matches anything); <c>""</c> removes it.</summary>
+    public static string? OptionalPattern(string field, string? value, string? previous)
+    {
+        var pattern = value is null ? previous : value.Length == 0 ? null : value;
+        return pattern is null ? null : Pattern(field, pattern, null);
+    }
+
     public static string? Regex(string field, string? value)
     {
         if (value is null)

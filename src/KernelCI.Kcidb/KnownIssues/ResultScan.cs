@@ -5,7 +5,7 @@ using KernelCI.Kcidb.Store;
 namespace KernelCI.Kcidb.KnownIssues;
 
 /// <summary>The failed (FAIL or ERROR) builds and tests the background worker reads: those ingested after its cursor, in
-/// ingestion order, and for a new or changed matcher the tests ingested in the last days.</summary>
+/// ingestion order, and for a new or changed matcher the builds or tests (its kind) ingested in the last days.</summary>
 internal sealed class ResultScan(Database database)
 {
     public const string Builds = "builds";
@@ -31,15 +31,15 @@ internal sealed class ResultScan(Database database)
         return await ReadAsync(source, command, cancellationToken);
     }
 
-    /// <summary>Failed tests ingested since <paramref name="since"/>, after (<paramref name="ts"/>, <paramref name="id"/>),
-    /// of one origin when given.</summary>
-    public async Task<IReadOnlyList<ResultRow>> TestsSinceAsync(DateTimeOffset since, string? origin, object? ts, string id, int limit,
+    /// <summary>Failed builds or tests ingested since <paramref name="since"/>, after (<paramref name="ts"/>,
+    /// <paramref name="id"/>), of one origin when given.</summary>
+    public async Task<IReadOnlyList<ResultRow>> SinceAsync(string source, DateTimeOffset since, string? origin, object? ts, string id, int limit,
         CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT {Select(Tests)} FROM tests
+            SELECT {Select(source)} FROM {source}
             WHERE status IN ('FAIL', 'ERROR') AND _timestamp >= @since {(origin is null ? "" : "AND origin = @origin")}
                 AND (_timestamp > @ts OR (_timestamp = @ts AND id > @id))
             ORDER BY _timestamp, id
@@ -55,14 +55,14 @@ internal sealed class ResultScan(Database database)
         command.AddParameter("ts", ts ?? sinceValue);
         command.AddParameter("id", id);
         command.AddParameter("limit", limit);
-        return await ReadAsync(Tests, command, cancellationToken);
+        return await ReadAsync(source, command, cancellationToken);
     }
 
     private string Select(string source) => source == Tests
         ? "id, origin, COALESCE(path, ''), "
           + (Sqlite ? "COALESCE(CAST(json_extract(environment_misc, '$.platform') AS TEXT), '')" : "COALESCE(environment_misc->>'platform', '')")
-          + ", log_url, _timestamp"
-        : "id, origin, '', '', log_url, _timestamp";
+          + ", log_url, _timestamp, '', '', ''"
+        : "id, origin, '', '', log_url, _timestamp, COALESCE(config_name, ''), COALESCE(architecture, ''), COALESCE(compiler, '')";
 
     private static async Task<IReadOnlyList<ResultRow>> ReadAsync(string source, DbCommand command, CancellationToken cancellationToken)
     {
@@ -72,7 +72,7 @@ internal sealed class ResultScan(Database database)
         while (await reader.ReadAsync(cancellationToken))
         {
             rows.Add(new ResultRow(kind, reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetValue(5)));
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetValue(5), reader.GetString(6), reader.GetString(7), reader.GetString(8)));
         }
 
         return rows;

@@ -100,7 +100,8 @@ internal sealed class ResultTriageWorker(
         var (read, incidents) = (0, 0);
         while (settings.BackfillDays > 0)
         {
-            var rows = await _scan.TestsSinceAsync(since, matcher.Origin, ts, id, BatchSize, cancellationToken);
+            var rows = await _scan.SinceAsync(matcher.MatchesBuilds ? ResultScan.Builds : ResultScan.Tests, since, matcher.Origin, ts, id, BatchSize,
+                cancellationToken);
             if (rows.Count == 0)
             {
                 break;

@@ -3,9 +3,9 @@ using KernelCI.Kcidb.Regressions.Feed;
 
 namespace KernelCI.Kcidb.Regressions;
 
-/// <summary>Brings the regressions of the series a checkout touches up to date: reads the branch's recent history
-/// (<see cref="SeriesHistory"/>), analyses each touched series (<see cref="SeriesAnalysis"/>) and saves the verdicts in
-/// one transaction. Running it twice gives the same rows.</summary>
+/// <summary>Brings the regressions of the series a checkout touches up to date: reads those series' recent history
+/// (<see cref="SeriesHistory"/>), analyses each (<see cref="SeriesAnalysis"/>) and saves the verdicts in one
+/// transaction, in multi-row statements (<see cref="RegressionStore"/>). Running it twice gives the same rows.</summary>
 public static class RegressionRecompute
 {
     /// <summary>How many of a branch's newest checkouts are read.</summary>
@@ -34,11 +34,10 @@ public static class RegressionRecompute
             var now = time.GetUtcNow().UtcDateTime;
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var changes = new RegressionChangeLog(database, connection, transaction);
-            foreach (var key in history.Touched)
-            {
-                var verdict = SeriesAnalysis.Analyze(key, history.Series[key], rules, invalid);
-                await RegressionStore.SaveAsync(database, connection, transaction, verdict, history.Commits, now, changes, cancellationToken);
-            }
+            // Analysed in a stable order, so the change feed lists a recomputation's changes in the same order every time.
+            var verdicts = history.Touched.OrderBy(k => k.Text, StringComparer.Ordinal)
+                .Select(key => SeriesAnalysis.Analyze(key, history.Series[key], rules, invalid)).ToList();
+            await RegressionStore.SaveAsync(database, connection, transaction, verdicts, history.Commits, now, changes, cancellationToken);
 
             await transaction.CommitAsync(cancellationToken);
             if (changes.Count > 0)

@@ -26,67 +26,135 @@ internal static class RegressionStore
         return ids;
     }
 
-    public static async Task SaveAsync(Database database, DbConnection connection, DbTransaction transaction, SeriesVerdict verdict,
+    /// <summary>Rows per multi-row statement. Microsoft.Data.Sqlite binds each parameter by name and SQLite finds a
+    /// name by walking the statement's list, so binding costs the square of the parameters: SQLite gets short
+    /// statements (as Maestro's NodeStore.InsertManyAsync). Npgsql looks names up in a dictionary; 500 rows of 20
+    /// parameters stay under PostgreSQL's 65,535.</summary>
+    internal static int Chunk(Database database) => database.Kind == DatabaseKind.PostgreSql ? 500 : 50;
+
+    /// <summary>Saves the verdicts of one branch's series in a few statements: one read of the branch's stored
+    /// regressions, then multi-row deletes and upserts (<see cref="Chunk"/> rows each) instead of one statement per row.</summary>
+    public static async Task SaveAsync(Database database, DbConnection connection, DbTransaction transaction, IReadOnlyList<SeriesVerdict> verdicts,
         IReadOnlySet<string> windowCommits, DateTime now, RegressionChangeLog changes, CancellationToken cancellationToken)
     {
-        var sqlite = database.Kind == DatabaseKind.Sqlite;
-        var stored = await StoredInSeriesAsync(connection, transaction, verdict.Series, cancellationToken);
-        var stale = stored.Where(s => windowCommits.Contains(s.Value.FirstBad)).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
-        stale.ExceptWith(verdict.Regressions.Select(r => r.Id));
-        foreach (var id in stale)
+        if (verdicts.Count == 0)
         {
-            await ExecuteAsync(connection, transaction, "DELETE FROM kcidb_regressions WHERE id = @id", c => c.AddParameter("id", id), cancellationToken);
-            await changes.AddAsync(id, cancellationToken);
+            return;
         }
 
-        foreach (var regression in verdict.Regressions)
+        var sqlite = database.Kind == DatabaseKind.Sqlite;
+        var stored = await StoredInBranchAsync(connection, transaction, verdicts[0].Series.Tree, verdicts[0].Series.Branch, cancellationToken);
+        var deleted = new List<string>();
+        var upserted = new List<(SeriesKey Series, TrackedRegression Regression)>();
+        var changed = new List<string>();
+        foreach (var verdict in verdicts)
         {
-            if (!stored.TryGetValue(regression.Id, out var before) || before.Signature != Signature(regression))
+            var ofSeries = stored.GetValueOrDefault(verdict.Series.Text) ?? [];
+            var stale = ofSeries.Where(s => windowCommits.Contains(s.Value.FirstBad)).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+            stale.ExceptWith(verdict.Regressions.Select(r => r.Id));
+            foreach (var id in stale.Order(StringComparer.Ordinal))
             {
-                await changes.AddAsync(regression.Id, cancellationToken);
+                deleted.Add(id);
+                changed.Add(id);
             }
 
-            await ExecuteAsync(connection, transaction, UpsertRegression, command =>
+            foreach (var regression in verdict.Regressions)
             {
-                AddSeries(command, verdict.Series);
-                command.AddParameter("id", regression.Id);
-                command.AddParameter("state", regression.State.ToString().ToLowerInvariant());
-                command.AddParameter("good_commit", regression.LastGood.Commit);
-                command.AddParameter("good_result", regression.LastGood.ResultId);
-                command.AddParameter("good_time", Time(regression.LastGood.Time.UtcDateTime, sqlite));
-                command.AddParameter("bad_commit", regression.FirstBad.Commit);
-                command.AddParameter("bad_result", regression.FirstBad.ResultId);
-                command.AddParameter("bad_time", Time(regression.FirstBad.Time.UtcDateTime, sqlite));
-                command.AddParameter("fixed_by", regression.FixedBy?.Commit);
-                command.AddParameter("failures", JsonSerializer.Serialize(regression.Failures));
+                if (!ofSeries.TryGetValue(regression.Id, out var before) || before.Signature != Signature(regression))
+                {
+                    changed.Add(regression.Id);
+                }
+
+                upserted.Add((verdict.Series, regression));
+            }
+        }
+
+        var chunk = Chunk(database);
+        foreach (var ids in deleted.Chunk(chunk))
+        {
+            await ExecuteAsync(connection, transaction, $"DELETE FROM kcidb_regressions WHERE id IN ({string.Join(", ", ids.Select((_, i) => "@id" + i))})",
+                command =>
+                {
+                    for (var i = 0; i < ids.Length; i++)
+                    {
+                        command.AddParameter("id" + i, ids[i]);
+                    }
+                }, cancellationToken);
+        }
+
+        foreach (var rows in upserted.Chunk(chunk))
+        {
+            await ExecuteAsync(connection, transaction, UpsertRegressions(rows.Length), command =>
+            {
+                for (var i = 0; i < rows.Length; i++)
+                {
+                    var (series, regression) = rows[i];
+                    var n = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    AddSeries(command, series, n);
+                    command.AddParameter("id" + n, regression.Id);
+                    command.AddParameter("state" + n, regression.State.ToString().ToLowerInvariant());
+                    command.AddParameter("good_commit" + n, regression.LastGood.Commit);
+                    command.AddParameter("good_result" + n, regression.LastGood.ResultId);
+                    command.AddParameter("good_time" + n, Time(regression.LastGood.Time.UtcDateTime, sqlite));
+                    command.AddParameter("bad_commit" + n, regression.FirstBad.Commit);
+                    command.AddParameter("bad_result" + n, regression.FirstBad.ResultId);
+                    command.AddParameter("bad_time" + n, Time(regression.FirstBad.Time.UtcDateTime, sqlite));
+                    command.AddParameter("fixed_by" + n, regression.FixedBy?.Commit);
+                    command.AddParameter("failures" + n, JsonSerializer.Serialize(regression.Failures));
+                }
+
                 command.AddParameter("updated", Time(now, sqlite));
             }, cancellationToken);
         }
 
-        await ExecuteAsync(connection, transaction, UpsertSeries, command =>
+        foreach (var rows in verdicts.Chunk(chunk))
         {
-            AddSeries(command, verdict.Series);
-            command.AddParameter("flaky", verdict.Flaky);
-            command.AddParameter("since", verdict.FlakySince is { } since ? Time(since.UtcDateTime, sqlite) : null);
-            command.AddParameter("rate", verdict.FlipRate);
-            command.AddParameter("infrastructure", verdict.Infrastructure.Values.Sum());
-            command.AddParameter("updated", Time(now, sqlite));
-        }, cancellationToken);
+            await ExecuteAsync(connection, transaction, UpsertSeries(rows.Length), command =>
+            {
+                for (var i = 0; i < rows.Length; i++)
+                {
+                    var verdict = rows[i];
+                    var n = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    AddSeries(command, verdict.Series, n);
+                    command.AddParameter("flaky" + n, verdict.Flaky);
+                    command.AddParameter("since" + n, verdict.FlakySince is { } since ? Time(since.UtcDateTime, sqlite) : null);
+                    command.AddParameter("rate" + n, verdict.FlipRate);
+                    command.AddParameter("infrastructure" + n, verdict.Infrastructure.Values.Sum());
+                }
+
+                command.AddParameter("updated", Time(now, sqlite));
+            }, cancellationToken);
+        }
+
+        await changes.AddManyAsync(changed, cancellationToken);
     }
 
-    // The series' stored regressions: their first bad commit, and what a reader of the change feed would see change.
-    private static async Task<Dictionary<string, (string FirstBad, string Signature)>> StoredInSeriesAsync(DbConnection connection,
-        DbTransaction transaction, SeriesKey series, CancellationToken cancellationToken)
+    // The branch's stored regressions by series (SeriesKey.Text): their first bad commit, and what a reader of the
+    // change feed would see change. One query through kcidb_regressions_tree, whatever the number of series.
+    private static async Task<Dictionary<string, Dictionary<string, (string FirstBad, string Signature)>>> StoredInBranchAsync(DbConnection connection,
+        DbTransaction transaction, string tree, string branch, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"SELECT id, first_bad_commit, state, last_good_commit, fixed_by_commit, failures FROM kcidb_regressions WHERE {SeriesMatch}";
-        AddSeries(command, series);
-        var stored = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        command.CommandText = """
+            SELECT id, first_bad_commit, state, last_good_commit, fixed_by_commit, failures,
+                   origin, kind, path, config_name, architecture, compiler, platform
+            FROM kcidb_regressions WHERE tree_name = @tree AND git_repository_branch = @branch
+            """;
+        command.AddParameter("tree", tree);
+        command.AddParameter("branch", branch);
+        var stored = new Dictionary<string, Dictionary<string, (string, string)>>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            stored[reader.GetString(0)] = (reader.GetString(1),
+            var series = new SeriesKey(reader.GetString(6), tree, branch, reader.GetString(7), reader.GetString(8), reader.GetString(9),
+                reader.GetString(10), reader.GetString(11), reader.GetString(12)).Text;
+            if (!stored.TryGetValue(series, out var ofSeries))
+            {
+                stored[series] = ofSeries = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+            }
+
+            ofSeries[reader.GetString(0)] = (reader.GetString(1),
                 Signature(reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5)));
         }
 
@@ -110,42 +178,39 @@ internal static class RegressionStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static void AddSeries(DbCommand command, SeriesKey series)
+    private static void AddSeries(DbCommand command, SeriesKey series, string suffix)
     {
-        command.AddParameter("origin", series.Origin);
-        command.AddParameter("tree", series.Tree);
-        command.AddParameter("branch", series.Branch);
-        command.AddParameter("kind", series.Kind);
-        command.AddParameter("path", series.Path);
-        command.AddParameter("config", series.Config);
-        command.AddParameter("arch", series.Architecture);
-        command.AddParameter("compiler", series.Compiler);
-        command.AddParameter("platform", series.Platform);
+        command.AddParameter("origin" + suffix, series.Origin);
+        command.AddParameter("tree" + suffix, series.Tree);
+        command.AddParameter("branch" + suffix, series.Branch);
+        command.AddParameter("kind" + suffix, series.Kind);
+        command.AddParameter("path" + suffix, series.Path);
+        command.AddParameter("config" + suffix, series.Config);
+        command.AddParameter("arch" + suffix, series.Architecture);
+        command.AddParameter("compiler" + suffix, series.Compiler);
+        command.AddParameter("platform" + suffix, series.Platform);
     }
 
     private static object Time(DateTime utc, bool sqlite) => sqlite ? KcidbTimestamp.ToMicroseconds(utc) : DateTime.SpecifyKind(utc, DateTimeKind.Utc);
 
-    private const string SeriesMatch = """
-        origin = @origin AND tree_name = @tree AND git_repository_branch = @branch AND kind = @kind AND path = @path
-        AND config_name = @config AND architecture = @arch AND compiler = @compiler AND platform = @platform
-        """;
+    private static string Values(int rows, string columns) =>
+        string.Join(", ", Enumerable.Range(0, rows).Select(i => "(" + columns.Replace("#", i.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) + ")"));
 
-    private const string UpsertRegression = """
+    private static string UpsertRegressions(int rows) => $"""
         INSERT INTO kcidb_regressions (id, origin, tree_name, git_repository_branch, kind, path, config_name, architecture, compiler,
             platform, state, last_good_commit, last_good_result, last_good_time, first_bad_commit, first_bad_result, first_bad_time,
             fixed_by_commit, failures, updated)
-        VALUES (@id, @origin, @tree, @branch, @kind, @path, @config, @arch, @compiler, @platform, @state, @good_commit, @good_result,
-            @good_time, @bad_commit, @bad_result, @bad_time, @fixed_by, @failures, @updated)
+        VALUES {Values(rows, "@id#, @origin#, @tree#, @branch#, @kind#, @path#, @config#, @arch#, @compiler#, @platform#, @state#, @good_commit#, @good_result#, @good_time#, @bad_commit#, @bad_result#, @bad_time#, @fixed_by#, @failures#, @updated")}
         ON CONFLICT (id) DO UPDATE SET state = excluded.state, last_good_commit = excluded.last_good_commit,
             last_good_result = excluded.last_good_result, last_good_time = excluded.last_good_time,
             first_bad_result = excluded.first_bad_result, first_bad_time = excluded.first_bad_time,
             fixed_by_commit = excluded.fixed_by_commit, failures = excluded.failures, updated = excluded.updated
         """;
 
-    private const string UpsertSeries = """
+    private static string UpsertSeries(int rows) => $"""
         INSERT INTO kcidb_series (origin, tree_name, git_repository_branch, kind, path, config_name, architecture, compiler, platform,
             flaky, flaky_since, flip_rate, infrastructure, updated)
-        VALUES (@origin, @tree, @branch, @kind, @path, @config, @arch, @compiler, @platform, @flaky, @since, @rate, @infrastructure, @updated)
+        VALUES {Values(rows, "@origin#, @tree#, @branch#, @kind#, @path#, @config#, @arch#, @compiler#, @platform#, @flaky#, @since#, @rate#, @infrastructure#, @updated")}
         ON CONFLICT (origin, tree_name, git_repository_branch, kind, path, config_name, architecture, compiler, platform)
         DO UPDATE SET flaky = excluded.flaky, flaky_since = excluded.flaky_since, flip_rate = excluded.flip_rate,
             infrastructure = excluded.infrastructure, updated = excluded.updated

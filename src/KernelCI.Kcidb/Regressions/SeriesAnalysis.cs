@@ -13,20 +13,28 @@ public static class SeriesAnalysis
         var commits = Decide(runs, infrastructure);
         var rates = commits.Select((_, i) => FlipRate(commits, i, rules)).ToList();
         var unstable = rates.Select(r => r >= rules.FlakyThreshold).ToList();
-        var regressions = Track(series, commits, unstable, rules);
+        var unsettled = Unsettled(unstable, rules.FlakyMemory);
+        var regressions = Track(series, commits, unsettled, rules);
         if (invalid is { Count: > 0 })
         {
             regressions = regressions.Select(r => invalid.Contains(r.Id) ? r with { State = RegressionState.Invalid } : r).ToList();
         }
 
-        var flaky = unstable.Count > 0 && unstable[^1];
+        var flaky = unsettled.Count > 0 && unsettled[^1];
         DateTimeOffset? since = null;
         if (flaky)
         {
-            var first = unstable.Count - 1;
-            while (first > 0 && unstable[first - 1])
+            // The first unstable commit of the unsettled stretch that reaches the newest commit: when it became flaky,
+            // not the FlakyMemory commits before it that only inherit the doubt.
+            var first = unsettled.Count - 1;
+            while (first > 0 && unsettled[first - 1])
             {
                 first--;
+            }
+
+            while (!unstable[first])
+            {
+                first++;
             }
 
             since = commits[first].Ref.Time;
@@ -90,7 +98,30 @@ public static class SeriesAnalysis
         return flips < rules.FlakyMinimumFlips ? 0 : (double)flips / (count - 1);
     }
 
-    private static List<TrackedRegression> Track(SeriesKey series, List<DecidedCommit> commits, List<bool> unstable, RegressionRules rules)
+    // Unsettled: within `memory` decided commits of an unstable one, on either side (docs/regressions.md, "Flaky series").
+    // Behind it, a series is trusted again only after a long enough stable run; ahead of it, a calm stretch just before a
+    // flaky one (a series' oldest commits in the window) is not taken for a stable history either.
+    private static List<bool> Unsettled(List<bool> unstable, int memory)
+    {
+        var unsettled = new List<bool>(unstable.Count);
+        var last = int.MinValue / 2;
+        for (var i = 0; i < unstable.Count; i++)
+        {
+            last = unstable[i] ? i : last;
+            unsettled.Add(i - last <= memory);
+        }
+
+        var next = int.MaxValue / 2;
+        for (var i = unstable.Count - 1; i >= 0; i--)
+        {
+            next = unstable[i] ? i : next;
+            unsettled[i] |= next - i <= memory;
+        }
+
+        return unsettled;
+    }
+
+    private static List<TrackedRegression> Track(SeriesKey series, List<DecidedCommit> commits, List<bool> unsettled, RegressionRules rules)
     {
         var done = new List<TrackedRegression>();
         CommitRef? lastGood = null;
@@ -121,7 +152,7 @@ public static class SeriesAnalysis
                     // Failing again before it was closed: the fix did not hold.
                     current = current with { State = RegressionState.Open, FixedBy = null, Failures = [.. current.Failures, .. failures] };
                 }
-                else if (lastGood is not null && !unstable[i])
+                else if (lastGood is not null && !unsettled[i])
                 {
                     current = new TrackedRegression(series.RegressionId(commit.Commit), series, lastGood, commit, RegressionState.Open,
                         failures, null);

@@ -27,5 +27,6 @@ public static class KcidbMigrations
         new("kcidb", 11, "known issues' matchers and the result triage cursor", KnownIssues.KnownIssueSchema.Sqlite, KnownIssues.KnownIssueSchema.PostgreSql),
         new("kcidb", 12, "the regression change feed and culprits",
             Regressions.Feed.RegressionFeedSchema.Sqlite, Regressions.Feed.RegressionFeedSchema.PostgreSql),
+        new("kcidb", 13, "known issues' matchers of failed builds", KnownIssues.KnownIssueSchema.BuildMatchers, KnownIssues.KnownIssueSchema.BuildMatchers),
     ];
 }

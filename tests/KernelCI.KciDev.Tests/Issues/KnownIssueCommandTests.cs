@@ -38,6 +38,17 @@ public sealed class KnownIssueCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Build_matcher_is_added_and_listed_with_its_patterns()
+    {
+        var added = await _kciDev.RunAsync("issues", "match", "add", "--name", "arm64_clang", "--subject", "clang on arm64", "--kind", "build",
+            "--arch", "arm64", "--compiler", "clang-*");
+        var listed = await _kciDev.RunAsync("issues", "match", "list");
+
+        Assert.True(added.ExitCode == 0, added.ToString());
+        Assert.Equal("maestro:known_arm64_clang v1: clang on arm64 (builds *, arm64, clang-*)\n", listed.Output);
+    }
+
+    [Fact]
     public async Task Update_prints_the_new_version()
     {
         await _kciDev.RunAsync("issues", "match", "add", "--name", "qemu_hang", "--subject", "s", "--test-path", "boot");

@@ -52,14 +52,16 @@ internal sealed class KnownIssueTestApp : IAsyncDisposable
 
     /// <summary>A checkout, a build and a test of <paramref name="origin"/>, both failed unless said otherwise.</summary>
     public static string Results(string origin, string suffix, Uri? buildLog = null, Uri? testLog = null, string path = "boot",
-        string platform = "qemu-x86", string testStatus = "FAIL", string buildStatus = "FAIL")
+        string platform = "qemu-x86", string testStatus = "FAIL", string buildStatus = "FAIL", string config = "tinyconfig",
+        string architecture = "x86_64", string compiler = "gcc-12")
     {
         var o = origin;
         var buildLogField = buildLog is null ? "" : $", \"log_url\": \"{buildLog}\"";
         var testLogField = testLog is null ? "" : $", \"log_url\": \"{testLog}\"";
         return "{\"version\": {\"major\": 5, \"minor\": 3},"
             + $"\"checkouts\": [{{\"id\": \"{o}:c{suffix}\", \"origin\": \"{o}\", \"tree_name\": \"mainline\", \"git_repository_branch\": \"master\"}}],"
-            + $"\"builds\": [{{\"id\": \"{o}:b{suffix}\", \"origin\": \"{o}\", \"checkout_id\": \"{o}:c{suffix}\", \"status\": \"{buildStatus}\"{buildLogField}}}],"
+            + $"\"builds\": [{{\"id\": \"{o}:b{suffix}\", \"origin\": \"{o}\", \"checkout_id\": \"{o}:c{suffix}\", \"status\": \"{buildStatus}\", "
+            + $"\"config_name\": \"{config}\", \"architecture\": \"{architecture}\", \"compiler\": \"{compiler}\"{buildLogField}}}],"
             + $"\"tests\": [{{\"id\": \"{o}:t{suffix}\", \"origin\": \"{o}\", \"build_id\": \"{o}:b{suffix}\", \"path\": \"{path}\", \"status\": \"{testStatus}\","
             + $" \"environment\": {{\"misc\": {{\"platform\": \"{platform}\"}}}}{testLogField}}}]}}";
     }

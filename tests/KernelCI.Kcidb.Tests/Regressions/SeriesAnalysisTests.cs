@@ -125,6 +125,77 @@ public sealed class SeriesAnalysisTests
         Assert.True(verdict.FlakySince > Start.AddHours(20) && verdict.FlakySince <= Start.AddHours(31), $"{verdict.FlakySince}");
     }
 
+    // A flaky series (14 commits flipping), a calm stretch of 10 passes, one failure, 10 passes, flaky again. The
+    // failure's own centred window has too few flips to be unstable there.
+    private const string CalmStretchInAFlakySeries = "PFPFFPFPPFPFPF" + "PPPPPPPPPP" + "F" + "PPPPPPPPPP" + "FPFPPFPFFPFP";
+
+    [Fact]
+    public void Calm_stretch_inside_a_flaky_series_opens_no_regression()
+    {
+        var verdict = Analyze(CalmStretchInAFlakySeries);
+
+        Assert.Empty(verdict.Regressions);
+        Assert.True(verdict.Flaky);
+    }
+
+    [Fact]
+    public void Without_memory_the_calm_stretch_inside_a_flaky_series_would_open_one()
+    {
+        // What the rule above prevents: the failure's centred window alone finds the series stable.
+        var verdict = SeriesAnalysis.Analyze(Series, Runs(CalmStretchInAFlakySeries), RegressionRules.Default with { FlakyMemory = 0 });
+
+        Assert.Equal("c24", Assert.Single(verdict.Regressions).FirstBad.Commit);
+    }
+
+    [Fact]
+    public void Calm_stretch_before_a_flaky_one_opens_no_regression()
+    {
+        // The series' oldest commits in the window are calm, and it flips from the 25th on: the failure among the calm
+        // ones is no evidence of a regression either.
+        var verdict = Analyze(new string('P', 12) + "F" + new string('P', 11) + "FPFPPFPFFPFPFFPF");
+
+        Assert.Empty(verdict.Regressions);
+    }
+
+    [Fact]
+    public void Real_regression_after_a_long_stable_history_opens_and_stays_open()
+    {
+        var verdict = Analyze(new string('P', 25) + new string('F', 20));
+
+        var regression = Assert.Single(verdict.Regressions);
+        Assert.Equal((RegressionState.Open, "c24", "c25"), (regression.State, regression.LastGood.Commit, regression.FirstBad.Commit));
+        Assert.False(verdict.Flaky);
+    }
+
+    [Fact]
+    public void Real_regression_fixed_after_a_while_is_fixed_and_not_flaky()
+    {
+        var verdict = Analyze(new string('P', 30) + new string('F', 5) + new string('P', 10));
+
+        Assert.Equal((RegressionState.Closed, "c30"), Assert.Single(verdict.Regressions) is var r ? (r.State, r.FirstBad.Commit) : default);
+        Assert.False(verdict.Flaky);
+    }
+
+    [Fact]
+    public void Formerly_flaky_series_stable_for_long_enough_opens_a_regression_again()
+    {
+        var verdict = Analyze("PFPFFPFPPFPF" + new string('P', 33) + "FFF");
+
+        Assert.Equal((RegressionState.Open, "c45"), Assert.Single(verdict.Regressions) is var r ? (r.State, r.FirstBad.Commit) : default);
+        Assert.False(verdict.Flaky);
+    }
+
+    [Fact]
+    public void Series_calm_at_its_newest_commits_after_flipping_is_still_flaky_since_it_started_flipping()
+    {
+        // Flipping from c20 to c32, then 18 passes: the newest window has too few flips, but not 20 stable commits yet.
+        var verdict = Analyze(new string('P', 20) + "FPFPFPFPFPFPF" + new string('P', 18));
+
+        Assert.True(verdict.Flaky);
+        Assert.Equal(0, verdict.FlipRate);
+        Assert.True(verdict.FlakySince > Start.AddHours(10) && verdict.FlakySince <= Start.AddHours(20), $"{verdict.FlakySince}");
+    }
+
     [Fact]
     public void Commit_with_both_outcomes_decides_no_regression()
     {

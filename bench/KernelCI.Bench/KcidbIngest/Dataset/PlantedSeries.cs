@@ -67,8 +67,9 @@ internal sealed class PlantedSeries
     }
 
     /// <summary>Plans <paramref name="regressions"/> regressions and <paramref name="flaky"/> flaky series among the
-    /// series long enough in their branch's window (the newest <see cref="RegressionRecompute.WindowCheckouts"/>
-    /// checkouts, all the tracker reads), chosen by a hash of the seed.</summary>
+    /// series long enough in their branch's window (the newest <see cref="RegressionRecompute.WindowCheckouts"/> tip
+    /// checkouts, all the tracker reads), chosen by a hash of the seed. A planted regression's first bad commit is a tip
+    /// checkout's; results in other checkouts follow the plan too, and the tracker ignores them.</summary>
     public static PlantedSeries Create(DatasetShape shape, DatasetLayout layout, CheckoutFactory checkouts, long seed, int regressions, int flaky)
     {
         var created = Enumerable.Range(0, shape.Checkouts).Select(checkouts.Create).ToList();
@@ -85,7 +86,12 @@ internal sealed class PlantedSeries
             }
 
             branchOfCheckout[c] = id;
-            checkoutsOfBranch[id].Add(c); // in index order, which is start-time order (DatasetClock)
+            // The tracker leaves out checkouts that are not the branch's tip (docs/regressions.md, "Series"), about one
+            // in ten here: its window is the branch's newest tip checkouts, and a first bad commit must be one of them.
+            if (created[c].GitRepositoryBranchTip)
+            {
+                checkoutsOfBranch[id].Add(c); // in index order, which is start-time order (DatasetClock)
+            }
         }
 
         // A checkout is in its branch's window when it is one of the branch's newest WindowCheckouts.

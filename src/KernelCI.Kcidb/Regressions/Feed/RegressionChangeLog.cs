@@ -14,8 +14,17 @@ internal sealed class RegressionChangeLog(Database database, DbConnection connec
 
     public int Count { get; private set; }
 
-    public async Task AddAsync(string regressionId, CancellationToken cancellationToken)
+    public Task AddAsync(string regressionId, CancellationToken cancellationToken) => AddManyAsync([regressionId], cancellationToken);
+
+    /// <summary>The changes in list order (their numbers ascending), in multi-row INSERTs of
+    /// <see cref="RegressionStore.Chunk"/> rows.</summary>
+    public async Task AddManyAsync(IReadOnlyList<string> regressionIds, CancellationToken cancellationToken)
     {
+        if (regressionIds.Count == 0)
+        {
+            return;
+        }
+
         if (Count == 0 && database.Kind == DatabaseKind.PostgreSql)
         {
             await using var lockCommand = connection.CreateCommand();
@@ -24,11 +33,18 @@ internal sealed class RegressionChangeLog(Database database, DbConnection connec
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "INSERT INTO kcidb_regression_changes (id) VALUES (@id)";
-        command.AddParameter("id", regressionId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        Count++;
+        foreach (var ids in regressionIds.Chunk(RegressionStore.Chunk(database)))
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"INSERT INTO kcidb_regression_changes (id) VALUES {string.Join(", ", ids.Select((_, i) => $"(@id{i})"))}";
+            for (var i = 0; i < ids.Length; i++)
+            {
+                command.AddParameter("id" + i, ids[i]);
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            Count += ids.Length;
+        }
     }
 }
