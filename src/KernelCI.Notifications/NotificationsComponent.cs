@@ -78,9 +78,9 @@ public sealed class NotificationsComponent(NotificationsOptions? given = null, A
         services.AddSingleton<IRegressionFeed, KcidbRegressionFeed>();
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        services.AddSingleton<RegressionFeedReader>();
         if (options.Reports)
         {
-            services.AddSingleton<RegressionFeedReader>();
             services.AddHostedService(sp => sp.GetRequiredService<RegressionFeedReader>());
         }
 

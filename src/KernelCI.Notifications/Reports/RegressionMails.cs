@@ -9,6 +9,9 @@ namespace KernelCI.Notifications.Reports;
 /// (kernelci/dashboard: backend/kernelCI_app/management/commands/templates).</summary>
 internal sealed class RegressionMails(MailComposer composer, Links links, NotificationsOptions options)
 {
+    // As the kernel's trailers write a person: no quotes around the name.
+    private string ReportedBy => $"{composer.From.Name} <{composer.From.Address}>";
+
     public string Subject(KcidbRegression r) => r.Kind == "build"
         ? $"[REGRESSION] {r.TreeName}/{r.Branch}: build {r.ConfigName} ({r.Architecture}, {r.Compiler})"
         : $"[REGRESSION] {r.TreeName}/{r.Branch}: {r.Path}{(r.Platform.Length > 0 ? " on " + r.Platform : "")} ({r.ConfigName})";
@@ -54,7 +57,7 @@ internal sealed class RegressionMails(MailComposer composer, Links links, Notifi
         }
 
         text.Append("\nIf you fix this regression, please add this tag to the commit:\n\n");
-        text.Append($"  Reported-by: {composer.From}\n\n");
+        text.Append($"  Reported-by: {ReportedBy}\n\n");
         text.Append($"#regzbot introduced: {Short(r.LastGoodCommit)}..{Short(r.FirstBadCommit)}\n");
         return text.Append(footer).ToString();
     }
@@ -77,7 +80,7 @@ internal sealed class RegressionMails(MailComposer composer, Links links, Notifi
             Field(text, "bisection", "Maestro node " + bisection);
         }
 
-        text.Append($"\nIf you fix this regression, please add this tag to the commit:\n\n  Reported-by: {composer.From}\n\n");
+        text.Append($"\nIf you fix this regression, please add this tag to the commit:\n\n  Reported-by: {ReportedBy}\n\n");
         text.Append($"#regzbot introduced: {Short(culprit.Commit)}\n");
         return text.Append(footer).ToString();
     }

@@ -31,7 +31,8 @@ internal sealed class RegressionReports(MailComposer composer, RegressionMails m
                 {
                     if (await writer.MarkToldAsync(r.Id, group.Key, null, cancellationToken))
                     {
-                        await summaries.AddAsync(writer, group.Key, r, links.Result(r.Kind, r.FirstBadResult), Footer(group), cancellationToken);
+                        await summaries.AddAsync(writer, group.Key, r, links.Result(r.Kind, r.FirstBadResult), Footer(group), UnsubscribeUrl(group),
+                            cancellationToken);
                         written++;
                     }
 

@@ -10,7 +10,8 @@ namespace KernelCI.Notifications.Reports;
 /// then (its Message-ID stays).</summary>
 internal sealed class SummaryMail(MailComposer composer, NotificationsOptions options, TimeProvider time)
 {
-    public async Task AddAsync(OutboxWriter writer, string recipient, KcidbRegression r, string link, string footer, CancellationToken cancellationToken)
+    public async Task AddAsync(OutboxWriter writer, string recipient, KcidbRegression r, string link, string footer, string unsubscribeUrl,
+        CancellationToken cancellationToken)
     {
         var line = $"{r.TreeName}/{r.Branch} {(r.Kind == "build" ? "build" : r.Path)}{(r.Platform.Length > 0 ? " on " + r.Platform : "")} ({r.ConfigName}), first bad {RegressionMails.Short(r.FirstBadCommit)}\n    {link}";
         var pending = await writer.PendingSummaryAsync(recipient, cancellationToken);
@@ -18,7 +19,7 @@ internal sealed class SummaryMail(MailComposer composer, NotificationsOptions op
         items.Add(line);
         var subject = $"[KernelCI] {items.Count} more regression{(items.Count == 1 ? "" : "s")}";
         var messageId = pending?.MessageId ?? composer.UniqueId(MailKinds.Summary);
-        var message = composer.Compose(recipient, subject, Body(items, footer), messageId, kind: MailKinds.Summary);
+        var message = composer.Compose(recipient, subject, Body(items, footer), messageId, null, unsubscribeUrl, MailKinds.Summary);
         var json = JsonSerializer.Serialize(items);
         if (pending is { } existing)
         {
@@ -34,8 +35,9 @@ internal sealed class SummaryMail(MailComposer composer, NotificationsOptions op
     {
         var text = new StringBuilder();
         text.Append("Hello,\n\n");
-        text.Append($"KernelCI found more regressions than it mails one by one ({options.PerRecipientLimit} an address, {options.PerTreeLimit} a tree\n");
-        text.Append($"in {options.LimitWindowMinutes} minutes): often one cause, such as a lab or a board down. These had no mail of their own:\n\n");
+        text.Append("KernelCI found more regressions than it mails one by one (at most\n");
+        text.Append($"{options.PerRecipientLimit} to an address and {options.PerTreeLimit} about a tree in {options.LimitWindowMinutes} minutes); so many at once often\n");
+        text.Append("have one cause, such as a lab or a board down. These had no mail of their own:\n\n");
         foreach (var item in items)
         {
             text.Append("  - ").Append(item).Append('\n');
