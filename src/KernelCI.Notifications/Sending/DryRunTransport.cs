@@ -8,6 +8,10 @@ internal sealed class DryRunTransport(string directory) : IMailTransport
 {
     public string Describe => directory;
 
+    /// <summary>The file of a Message-ID: its letters, digits, '.', '-' and '_', anything else as '_'.</summary>
+    public static string FileName(string messageId) =>
+        string.Concat(messageId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')) + ".eml";
+
     public Task<IMailSession> OpenAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
@@ -18,8 +22,7 @@ internal sealed class DryRunTransport(string directory) : IMailTransport
     {
         public async Task SendAsync(MimeMessage message, MailboxAddress sender, MailboxAddress recipient, CancellationToken cancellationToken)
         {
-            var name = string.Concat((message.MessageId ?? "message").Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
-            var path = Path.Combine(directory, name + ".eml");
+            var path = Path.Combine(directory, FileName(message.MessageId ?? "message"));
             var temporary = path + ".tmp";
             await message.WriteToAsync(temporary, cancellationToken);
             File.Move(temporary, path, overwrite: true);
