@@ -106,6 +106,19 @@ internal sealed class NotificationsTestApp : IAsyncDisposable
     /// <summary>Reads one page of the fake feed as the feed reader does.</summary>
     public Task<int> ReadFeedAsync() => Get<RegressionFeedReader>().ReadPageAsync(CancellationToken.None);
 
+    /// <summary>The text of the newest mail of the kind, as the outbox keeps it.</summary>
+    public async Task<string> MessageTextAsync(string kind)
+    {
+        await using var connection = await Database.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT message FROM notification_outbox WHERE kind = @kind ORDER BY id DESC LIMIT 1";
+        command.AddParameter("kind", kind);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    public string Token(string purpose, string subject, TimeSpan? lifetime = null) =>
+        Get<SignedTokens>().Create(purpose, subject, lifetime ?? TimeSpan.FromDays(1));
+
     public async Task<IReadOnlyList<OutboxEntry>> OutboxAsync(string? state = null) =>
         await Get<OutboxStore>().ListAsync(state, null, 1000, CancellationToken.None);
 
