@@ -12,6 +12,7 @@ using KernelCI.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace KernelCI.Notifications;
 
@@ -67,6 +68,8 @@ public sealed class NotificationsComponent(NotificationsOptions? given = null, A
             services.AddSingleton<IMailTransport>(new DryRunTransport(directory));
         }
 
+        // Two lines per feed read (every FeedWaitSeconds when idle) say nothing an operator needs.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         // The feed's reads block up to FeedWaitSeconds; the client must wait longer than that.
         services.AddHttpClient("kcidb", c => (c.BaseAddress, c.Timeout) = (kcidb, TimeSpan.FromSeconds(options.FeedWaitSeconds + 60)));
         services.AddHttpClient("dashboard", c => (c.BaseAddress, c.Timeout) = (new Uri(dashboard.TrimEnd('/') + "/api/"), TimeSpan.FromSeconds(30)));
