@@ -52,10 +52,10 @@ internal sealed class OutboxStore(Database database, TimeProvider time)
 
     public Task MarkSentAsync(long id, CancellationToken cancellationToken) =>
         UpdateAsync("UPDATE notification_outbox SET state = 'sent', sent_at = @now, attempts = attempts + 1, last_error = NULL WHERE id = @id",
-            id, null, null, cancellationToken);
+            id, time.GetUtcNow(), null, cancellationToken);
 
     public Task DeferAsync(long id, DateTimeOffset due, string error, CancellationToken cancellationToken) =>
-        UpdateAsync("UPDATE notification_outbox SET attempts = attempts + 1, due_at = @due, last_error = @error WHERE id = @id",
+        UpdateAsync("UPDATE notification_outbox SET attempts = attempts + 1, due_at = @now, last_error = @error WHERE id = @id",
             id, due, error, cancellationToken);
 
     public Task MarkFailedAsync(long id, string error, CancellationToken cancellationToken) =>
@@ -89,20 +89,16 @@ internal sealed class OutboxStore(Database database, TimeProvider time)
         return entries;
     }
 
-    private async Task UpdateAsync(string sql, long id, DateTimeOffset? due, string? error, CancellationToken cancellationToken)
+    // @now is the time the statement sets (sent_at or due_at), @error the server's reply.
+    private async Task UpdateAsync(string sql, long id, DateTimeOffset? at, string? error, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.AddParameter("id", id);
-        if (sql.Contains("@now", StringComparison.Ordinal))
+        if (at is not null)
         {
-            command.AddParameter("now", Millis.Of(time.GetUtcNow()));
-        }
-
-        if (due is not null)
-        {
-            command.AddParameter("due", Millis.Of(due.Value));
+            command.AddParameter("now", Millis.Of(at.Value));
         }
 
         if (error is not null)
