@@ -11,6 +11,7 @@ using KernelCI.Dashboard.Proxy;
 using KernelCI.Dashboard.Regressions;
 using KernelCI.Dashboard.Regressions.Tracked;
 using KernelCI.Dashboard.Search;
+using KernelCI.Dashboard.Subscriptions;
 using KernelCI.Dashboard.Trees;
 using KernelCI.Dashboard.Web;
 using KernelCI.Dashboard.Web.Live;
@@ -34,6 +35,9 @@ public sealed class DashboardComponent(DashboardOptions? options = null) : IComp
     // Our own storage's addresses, which `proxy/` serves logs from besides Dashboard:ProxyAllowedHosts.
     private readonly List<Uri> _storage = [];
 
+    // Where `/api/subscriptions` is forwarded: the notifications component of this deployment, when it has one.
+    private Uri? _notifications;
+
     public string Name => "dashboard";
 
     public int PortOffset => 0;
@@ -52,6 +56,15 @@ public sealed class DashboardComponent(DashboardOptions? options = null) : IComp
     public Task ConnectAsync(Deployment deployment, CancellationToken cancellationToken)
     {
         LogFetcherServices.FindStorage(_storage, deployment);
+        try
+        {
+            _notifications = deployment.UrlOf("notifications");
+        }
+        catch (InvalidOperationException)
+        {
+            // A deployment without the notifications component answers /api/subscriptions with 503.
+        }
+
         return Task.CompletedTask;
     }
 
@@ -94,6 +107,7 @@ public sealed class DashboardComponent(DashboardOptions? options = null) : IComp
         api.MapLogProxy();
         api.MapDashboardMetrics();
         api.MapGet("/schema", () => Results.Redirect("/openapi.json")).WithSummary("The OpenAPI description (upstream: /api/schema/)");
+        app.MapSubscriptionForwarding(() => _notifications);
         app.MapWebPages();
     }
 }

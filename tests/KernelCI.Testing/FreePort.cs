@@ -5,13 +5,13 @@ namespace KernelCI.Testing;
 
 public static class FreePort
 {
-    /// <summary>A base port N such that N..N+4 were free a moment ago (one per component listener).</summary>
+    /// <summary>A base port N such that N..N+5 were free a moment ago (one per component listener).</summary>
     public static int BasePort()
     {
         for (var attempt = 0; attempt < 50; attempt++)
         {
             var candidate = Random.Shared.Next(20000, 60000);
-            if (Enumerable.Range(candidate, 5).All(IsFree))
+            if (Enumerable.Range(candidate, 6).All(IsFree))
             {
                 return candidate;
             }

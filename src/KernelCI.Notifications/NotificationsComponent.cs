@@ -1,0 +1,101 @@
+using KernelCI.Client.Dashboard;
+using KernelCI.Client.Kcidb;
+using KernelCI.Data;
+using KernelCI.Notifications.Feed;
+using KernelCI.Notifications.Http;
+using KernelCI.Notifications.Outbox;
+using KernelCI.Notifications.Reports;
+using KernelCI.Notifications.Sending;
+using KernelCI.Notifications.Subscriptions;
+using KernelCI.ServiceDefaults;
+using KernelCI.ServiceDefaults.Authentication;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace KernelCI.Notifications;
+
+/// <summary>Email reports (docs/notifications.md): KCIDB's regression feed → reports for the matching confirmed
+/// subscriptions → a durable outbox → SMTP (or `.eml` files without an SMTP host). Its own listener (base port + 5)
+/// serves the subscription and outbox API; the dashboard listener forwards `/api/subscriptions` to it over HTTP, so
+/// neither project references the other.</summary>
+public sealed class NotificationsComponent(NotificationsOptions? given = null, Action<IServiceCollection>? overrides = null) : IComponent, IPeerClient
+{
+    private Uri? _dashboard;
+    private Uri? _kcidb;
+
+    public string Name => "notifications";
+
+    public int PortOffset => 5;
+
+    public IReadOnlyList<string> Secrets => [SignedTokens.SecretName];
+
+    public IReadOnlyList<Migration> Migrations => NotificationsMigrations.All;
+
+    /// <summary>Finds the dashboard (links in mails, the tree catalog) and KCIDB (the feed) of this deployment.</summary>
+    public Task ConnectAsync(Deployment deployment, CancellationToken cancellationToken)
+    {
+        _dashboard = deployment.UrlOf("dashboard");
+        _kcidb = deployment.UrlOf("kcidb");
+        return Task.CompletedTask;
+    }
+
+    public void ConfigureServices(WebApplicationBuilder builder, HostContext context)
+    {
+        var options = builder.AddComponentOptions("Notifications", given, new NotificationsOptionsValidator());
+        var dashboard = options.DashboardUrl.Length > 0 ? options.DashboardUrl : (_dashboard ?? new Uri("http://127.0.0.1:8000/")).ToString();
+        var kcidb = options.KcidbUrl.Length > 0 ? new Uri(options.KcidbUrl) : _kcidb ?? new Uri("http://127.0.0.1:8003/");
+        var services = builder.Services;
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<MailComposer>();
+        services.AddSingleton(new Links(dashboard));
+        services.AddSingleton(sp => new SignedTokens(System.Text.Encoding.UTF8.GetBytes(context.Secrets.Get(SignedTokens.SecretName)), context.TimeProvider));
+        services.AddSingleton<ConfirmationMail>();
+        services.AddSingleton<RegressionMails>();
+        services.AddSingleton<SummaryMail>();
+        services.AddSingleton<RegressionReports>();
+        services.AddSingleton<SubscriptionStore>();
+        services.AddSingleton<SmtpCredentials>();
+        if (options.Smtp.Host.Length > 0)
+        {
+            services.AddSingleton<IMailTransport>(sp => new SmtpTransport(options.Smtp, sp.GetRequiredService<SmtpCredentials>()));
+        }
+        else
+        {
+            var directory = options.DryRunDirectory.Length > 0 ? Path.GetFullPath(options.DryRunDirectory) : Path.Combine(context.DataDirectory, "mail");
+            services.AddSingleton<IMailTransport>(new DryRunTransport(directory));
+        }
+
+        // Two lines per feed read (every FeedWaitSeconds when idle) say nothing an operator needs.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        // The feed's reads block up to FeedWaitSeconds; the client must wait longer than that.
+        services.AddHttpClient("kcidb", c => (c.BaseAddress, c.Timeout) = (kcidb, TimeSpan.FromSeconds(options.FeedWaitSeconds + 60)));
+        services.AddHttpClient("dashboard", c => (c.BaseAddress, c.Timeout) = (new Uri(dashboard.TrimEnd('/') + "/api/"), TimeSpan.FromSeconds(30)));
+        services.AddSingleton(sp => new KcidbClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient("kcidb"), ""));
+        services.AddSingleton<ITreeCatalog>(sp => new DashboardTreeCatalog(
+            new DashboardApiClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient("dashboard"), context.TimeProvider) { RetryDelays = [] },
+            context.TimeProvider));
+        services.AddSingleton<IFailureDetails, FailureDetailsReader>();
+        services.AddSingleton<IRegressionFeed, KcidbRegressionFeed>();
+        services.AddSingleton<OutboxSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        services.AddSingleton<RegressionFeedReader>();
+        if (options.Reports)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<RegressionFeedReader>());
+        }
+
+        services.AddComponentAuthentication<AuthenticationSchemeOptions, CallerTokenHandler>(CallerTokenHandler.SchemeName)
+            .AddSchemePolicy(SubscriptionsApi.CallerPolicy, CallerTokenHandler.SchemeName)
+            .AddPolicy(OutboxApi.AdminPolicy, p => p.AddAuthenticationSchemes(CallerTokenHandler.SchemeName).RequireClaim(CallerTokenHandler.AdminClaim, "true"));
+        overrides?.Invoke(services);
+    }
+
+    public void MapEndpoints(WebApplication app)
+    {
+        app.MapSubscriptions();
+        app.MapOutbox();
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+
+namespace KernelCI.Notifications;
+
+/// <summary>The component's log lines; EventIds 8660-8699.</summary>
+internal static partial class NotificationsLog
+{
+    [LoggerMessage(EventId = 8660, Level = LogLevel.Information, Message = "notifications: mails are sent through SMTP to {Server}")]
+    public static partial void SendingThroughSmtp(ILogger logger, string server);
+
+    [LoggerMessage(EventId = 8661, Level = LogLevel.Information, Message = "notifications: no SMTP host (Notifications:Smtp:Host); mails are written to {Directory}")]
+    public static partial void DryRun(ILogger logger, string directory);
+
+    [LoggerMessage(EventId = 8662, Level = LogLevel.Information, Message = "notifications: mail {Id} ({Kind}) to {Recipient} sent as {MessageId}")]
+    public static partial void Sent(ILogger logger, long id, string kind, string recipient, string messageId);
+
+    [LoggerMessage(EventId = 8663, Level = LogLevel.Warning, Message = "notifications: mail {Id} to {Recipient}: temporary failure, attempt {Attempt}, next at {Due}: {Reason}")]
+    public static partial void Deferred(ILogger logger, long id, string recipient, int attempt, DateTimeOffset due, string reason);
+
+    [LoggerMessage(EventId = 8664, Level = LogLevel.Error, Message = "notifications: mail {Id} to {Recipient} failed: {Reason}")]
+    public static partial void Failed(ILogger logger, long id, string recipient, string reason);
+
+    [LoggerMessage(EventId = 8665, Level = LogLevel.Information, Message = "notifications: regression change {Seq} of {RegressionId}: {Count} mails queued")]
+    public static partial void Queued(ILogger logger, long seq, string regressionId, int count);
+
+    [LoggerMessage(EventId = 8666, Level = LogLevel.Warning, Message = "notifications: reading the regression feed failed, again in {Wait}: {Reason}")]
+    public static partial void FeedFailed(ILogger logger, TimeSpan wait, string reason);
+
+    [LoggerMessage(EventId = 8667, Level = LogLevel.Warning, Message = "notifications: the sender's round failed: {Reason}")]
+    public static partial void SenderFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 8668, Level = LogLevel.Warning, Message = "notifications: details of result {ResultId} could not be read, the report goes without them: {Reason}")]
+    public static partial void DetailsMissing(ILogger logger, string resultId, string reason);
+
+    [LoggerMessage(EventId = 8669, Level = LogLevel.Information, Message = "notifications: subscription {Id} for {Address} ({State})")]
+    public static partial void Subscribed(ILogger logger, string id, string address, string state);
+}

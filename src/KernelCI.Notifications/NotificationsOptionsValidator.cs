@@ -1,0 +1,32 @@
+using KernelCI.ServiceDefaults;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace KernelCI.Notifications;
+
+/// <summary>Checks the "Notifications" section at start; each failure names its key.</summary>
+internal sealed class NotificationsOptionsValidator : IValidateOptions<NotificationsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, NotificationsOptions options) => new OptionsRules()
+        .Require(options.Smtp.Host.Length == 0 || Uri.CheckHostName(options.Smtp.Host) != UriHostNameType.Unknown,
+            "Notifications:Smtp:Host must be a host name or address")
+        .Require(options.Smtp.Port is >= 0 and <= 65535, "Notifications:Smtp:Port must be 1-65535 (0: the security's usual port)")
+        .Require(options.Smtp.Security is "none" or "starttls" or "tls", "Notifications:Smtp:Security must be none, starttls or tls")
+        .Require(options.Smtp.TimeoutSeconds is > 0 and <= 600, "Notifications:Smtp:TimeoutSeconds must be 1-600")
+        .Require(MailboxAddress.TryParse(options.From, out var from) && from.Address.Contains('@', StringComparison.Ordinal),
+            "Notifications:From must be an address such as \"KernelCI bot <bot@example.org>\"")
+        .Require(options.DashboardUrl.Length == 0 || Uri.TryCreate(options.DashboardUrl, UriKind.Absolute, out _),
+            "Notifications:DashboardUrl must be an absolute URL")
+        .Require(options.KcidbUrl.Length == 0 || Uri.TryCreate(options.KcidbUrl, UriKind.Absolute, out _),
+            "Notifications:KcidbUrl must be an absolute URL")
+        .Require(options.FeedWaitSeconds is >= 0 and <= 60, "Notifications:FeedWaitSeconds must be 0-60")
+        .Require(options.PerRecipientLimit > 0, "Notifications:PerRecipientLimit must be positive")
+        .Require(options.PerTreeLimit > 0, "Notifications:PerTreeLimit must be positive")
+        .Require(options.LimitWindowMinutes > 0, "Notifications:LimitWindowMinutes must be positive")
+        .Require(options.SummaryDelaySeconds >= 0, "Notifications:SummaryDelaySeconds must be 0 or more")
+        .Require(options.MaxAttempts > 0, "Notifications:MaxAttempts must be positive")
+        .Require(options.RetrySeconds > 0, "Notifications:RetrySeconds must be positive")
+        .Require(options.DigestHour is >= 0 and <= 23, "Notifications:DigestHour must be 0-23")
+        .Require(options.LogExcerptLines is >= 0 and <= 500, "Notifications:LogExcerptLines must be 0-500")
+        .Result;
+}

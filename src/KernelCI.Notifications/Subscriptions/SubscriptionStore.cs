@@ -1,0 +1,139 @@
+using System.Data.Common;
+using KernelCI.Data;
+using KernelCI.Notifications.Outbox;
+using KernelCI.Notifications.Reports;
+
+namespace KernelCI.Notifications.Subscriptions;
+
+/// <summary>Subscriptions and addresses. The confirmation mail is written in the transaction that adds the
+/// subscription; an address gets at most one a day, so nobody can use the API to flood someone else's inbox.</summary>
+internal sealed class SubscriptionStore(Database database, OutboxStore outbox, ConfirmationMail confirmations, OutboxSignal signal, TimeProvider time)
+{
+    private static readonly TimeSpan ConfirmationInterval = TimeSpan.FromDays(1);
+
+    private const string Columns = """
+        s.id, s.address, s.tree, s.branch, s.path, s.platform, s.origin, s.files, s.delivery, s.created_at, a.confirmed_at
+        FROM notification_subscriptions s JOIN notification_addresses a ON a.address = s.address
+        """;
+
+    public async Task<Subscription> AddAsync(Subscription subscription, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var (added, queued) = await outbox.InTransactionAsync(async (writer, connection, transaction) =>
+        {
+            await using (var address = Command(connection, transaction, """
+                INSERT INTO notification_addresses (address, created_at) VALUES (@address, @now) ON CONFLICT (address) DO NOTHING
+                """))
+            {
+                address.AddParameter("address", subscription.Address);
+                address.AddParameter("now", Millis.Of(now));
+                await address.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using (var insert = Command(connection, transaction, """
+                INSERT INTO notification_subscriptions (id, address, tree, branch, path, platform, origin, files, delivery, created_at)
+                VALUES (@id, @address, @tree, @branch, @path, @platform, @origin, @files, @delivery, @now)
+                """))
+            {
+                insert.AddParameter("id", subscription.Id);
+                insert.AddParameter("address", subscription.Address);
+                insert.AddParameter("tree", subscription.Tree);
+                insert.AddParameter("branch", subscription.Branch);
+                insert.AddParameter("path", subscription.Path);
+                insert.AddParameter("platform", subscription.Platform);
+                insert.AddParameter("origin", subscription.Origin);
+                insert.AddParameter("files", subscription.Files);
+                insert.AddParameter("delivery", subscription.Delivery);
+                insert.AddParameter("now", Millis.Of(now));
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            DateTimeOffset? confirmed, sent;
+            await using (var read = Command(connection, transaction, "SELECT confirmed_at, confirmation_sent_at FROM notification_addresses WHERE address = @address"))
+            {
+                read.AddParameter("address", subscription.Address);
+                await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+                await reader.ReadAsync(cancellationToken);
+                (confirmed, sent) = (Millis.From(reader.GetValue(0)), Millis.From(reader.GetValue(1)));
+            }
+
+            var queue = confirmed is null && (sent is null || now - sent.Value >= ConfirmationInterval);
+            if (queue)
+            {
+                await writer.InsertAsync(confirmations.Create(subscription), cancellationToken);
+                await using var mark = Command(connection, transaction, "UPDATE notification_addresses SET confirmation_sent_at = @now WHERE address = @address");
+                mark.AddParameter("now", Millis.Of(now));
+                mark.AddParameter("address", subscription.Address);
+                await mark.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return (subscription with { State = confirmed is null ? "unconfirmed" : "active", CreatedAt = now }, queue);
+        }, cancellationToken);
+        if (queued)
+        {
+            signal.Notify();
+        }
+
+        return added;
+    }
+
+    /// <summary>False when the address has no subscription (nothing to confirm).</summary>
+    public async Task<bool> ConfirmAsync(string address, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = Command(connection, null,
+            "UPDATE notification_addresses SET confirmed_at = COALESCE(confirmed_at, @now) WHERE address = @address");
+        command.AddParameter("now", Millis.Of(time.GetUtcNow()));
+        command.AddParameter("address", address);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<Subscription?> FindAsync(string id, CancellationToken cancellationToken) =>
+        (await QueryAsync("WHERE s.id = @value", id, cancellationToken)).FirstOrDefault();
+
+    public Task<IReadOnlyList<Subscription>> ListAsync(string address, CancellationToken cancellationToken) =>
+        QueryAsync("WHERE s.address = @value ORDER BY s.created_at, s.id", address, cancellationToken);
+
+    /// <summary>Every subscription of a confirmed address: what reports are matched against.</summary>
+    public Task<IReadOnlyList<Subscription>> ActiveAsync(CancellationToken cancellationToken) =>
+        QueryAsync("WHERE a.confirmed_at IS NOT NULL ORDER BY s.created_at, s.id", null, cancellationToken);
+
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = Command(connection, null, "DELETE FROM notification_subscriptions WHERE id = @id");
+        command.AddParameter("id", id);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    private async Task<IReadOnlyList<Subscription>> QueryAsync(string where, string? value, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = Command(connection, null, $"SELECT {Columns} {where}");
+        if (value is not null)
+        {
+            command.AddParameter("value", value);
+        }
+
+        var subscriptions = new List<Subscription>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            subscriptions.Add(new Subscription(reader.GetString(0), reader.GetString(1), Text(reader, 2), Text(reader, 3), Text(reader, 4),
+                Text(reader, 5), Text(reader, 6), Text(reader, 7), reader.GetString(8), reader.IsDBNull(10) ? "unconfirmed" : "active",
+                Millis.From(reader.GetInt64(9))));
+        }
+
+        return subscriptions;
+    }
+
+    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+}
