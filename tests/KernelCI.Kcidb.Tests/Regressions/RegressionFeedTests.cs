@@ -113,6 +113,23 @@ public sealed class RegressionFeedTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Blocked_reader_gets_an_empty_page_when_the_host_stops(DatabaseKind kind)
+    {
+        await using var context = await StoreContext.CreateAsync(kind);
+        var feed = new RegressionFeed(context.Database, context.Time);
+        using var stopping = new CancellationTokenSource();
+        var reading = feed.ReadAsync(7, 100, TimeSpan.FromSeconds(30), Ct, stopping.Token);
+        Assert.False(reading.IsCompleted);
+
+        await stopping.CancelAsync();
+
+        // No clock advance: only the stop ends the wait.
+        var page = await reading.WaitAsync(TimeSpan.FromSeconds(20), Ct);
+        Assert.Equal((0, 7L), (page.Changes.Count, page.Next));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Culprit_survives_a_recomputation(DatabaseKind kind)
     {
         await using var context = await StoreContext.CreateAsync(kind);

@@ -13,8 +13,10 @@ public sealed class RegressionFeed(Database database, TimeProvider time)
 
     /// <summary>Changes after <paramref name="after"/>, oldest first, each regression once (at its newest change in the
     /// page). With nothing there and <paramref name="wait"/> above zero, blocks until this process commits a change or
-    /// the wait ends, then reads once more.</summary>
-    public async Task<RegressionChangePage> ReadAsync(long after, int limit, TimeSpan wait, CancellationToken cancellationToken)
+    /// the wait ends, then reads once more. <paramref name="stopWaiting"/> ends the wait early the same way: the host
+    /// stopping answers its blocked readers at once instead of holding its shutdown for their whole wait.</summary>
+    public async Task<RegressionChangePage> ReadAsync(long after, int limit, TimeSpan wait, CancellationToken cancellationToken,
+        CancellationToken stopWaiting = default)
     {
         // Taken before the query: a change committed between the query and the wait completes it.
         var next = RegressionChanges.For(database).Next;
@@ -24,13 +26,18 @@ public sealed class RegressionFeed(Database database, TimeProvider time)
             return page;
         }
 
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopWaiting);
         try
         {
-            await next.WaitAsync(wait, time, cancellationToken);
+            await next.WaitAsync(wait, time, waiting.Token);
         }
         catch (TimeoutException)
         {
             // Another process may have committed: one more read finds it.
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Told to stop waiting: the reader gets what is there now and comes back later.
         }
 
         return await QueryAsync(after, limit, cancellationToken);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 
 namespace KernelCI.Kcidb.Regressions.Feed;
 
@@ -25,12 +26,13 @@ public static class RegressionFeedApi
         return endpoints;
     }
 
-    internal static async Task<Ok<RegressionChangePage>> ChangesAsync(HttpRequest request, RegressionFeed feed, CancellationToken cancellationToken)
+    internal static async Task<Ok<RegressionChangePage>> ChangesAsync(HttpRequest request, RegressionFeed feed, IHostApplicationLifetime lifetime,
+        CancellationToken cancellationToken)
     {
         var after = Number(request, "after", 0, 0, long.MaxValue);
         var limit = (int)Number(request, "limit", 100, 1, 1000);
         var wait = Number(request, "wait", 0, 0, (long)RegressionFeed.MaxWait.TotalSeconds);
-        return TypedResults.Ok(await feed.ReadAsync(after, limit, TimeSpan.FromSeconds(wait), cancellationToken));
+        return TypedResults.Ok(await feed.ReadAsync(after, limit, TimeSpan.FromSeconds(wait), cancellationToken, lifetime.ApplicationStopping));
     }
 
     internal static async Task<Results<Ok<RegressionRecord>, ProblemHttpResult>> GetAsync(string id, RegressionFeed feed, CancellationToken cancellationToken) =>
