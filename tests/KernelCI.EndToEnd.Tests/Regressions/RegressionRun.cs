@@ -40,11 +40,7 @@ public sealed class RegressionRun : IAsyncLifetime
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromMinutes(2) };
 
-    public string DataDirectory => Path.Combine(_root, "data");
-
     public Uri KcidbUrl => Host.Process.KcidbUrl;
-
-    public Uri DashboardUrl => new($"http://127.0.0.1:{Host.Process.BasePort}/");
 
     /// <summary>The head built first, which passes.</summary>
     public string Good { get; private set; } = "";
@@ -151,14 +147,6 @@ public sealed class RegressionRun : IAsyncLifetime
         catch (IOException)
         {
         }
-    }
-
-    /// <summary>A submitter token of the pipeline's own origin, as `kernelci kcidb token` gives an operator.</summary>
-    public async Task<string> KcidbTokenAsync()
-    {
-        var result = await ProcessRun.RunAsync(RepositoryPaths.HostExecutable,
-            ["kcidb", "token", "--data-dir", DataDirectory, "--origin", "maestro"], TimeSpan.FromMinutes(2));
-        return result.ExitCode == 0 ? result.Output.Trim() : throw new InvalidOperationException("kernelci kcidb token: " + result);
     }
 
     /// <summary>`GET /api/regressions/{id}` on the KCIDB listener.</summary>
