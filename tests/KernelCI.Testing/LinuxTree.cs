@@ -47,11 +47,40 @@ public sealed class LinuxTree
     /// developer had pushed; returns the new commit.</summary>
     public async Task<string> CommitAsync(string message, IReadOnlyDictionary<string, string> files, string branch = "main")
     {
+        var parent = await HeadAsync(branch);
+        var commit = await CommitOnAsync(parent, message, files);
+        await Git.RunAsync(Path, "update-ref", "refs/heads/" + branch, commit, parent);
+        return commit;
+    }
+
+    /// <summary>Commits a series on top of the branch and only then moves the branch to the last one, as one `git push`
+    /// of several commits: a pipeline polling the branch sees its head go from the old head to the new one, never a
+    /// commit in between. Returns the commits in order.</summary>
+    public async Task<IReadOnlyList<string>> PushAsync(IReadOnlyList<(string Message, IReadOnlyDictionary<string, string> Files)> series, string branch = "main")
+    {
+        var head = await HeadAsync(branch);
+        var parent = head;
+        var commits = new List<string>();
+        foreach (var (message, files) in series)
+        {
+            parent = await CommitOnAsync(parent, message, files);
+            commits.Add(parent);
+        }
+
+        await Git.RunAsync(Path, "update-ref", "refs/heads/" + branch, parent, head);
+        return commits;
+    }
+
+    /// <summary>The contents of a file at a commit (or a ref).</summary>
+    public Task<string> ShowAtAsync(string commit, string file) => Git.RunAsync(Path, "show", $"{commit}:{file}");
+
+    private async Task<string> CommitOnAsync(string parent, string message, IReadOnlyDictionary<string, string> files)
+    {
         var index = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"kernelci-index-{Guid.NewGuid():N}");
         var environment = new Dictionary<string, string> { ["GIT_INDEX_FILE"] = index };
         try
         {
-            await Git.RunAsync(Path, environment, "read-tree", "refs/heads/" + branch);
+            await Git.RunAsync(Path, environment, "read-tree", parent);
             foreach (var (file, content) in files)
             {
                 var blobFile = index + ".blob";
@@ -62,10 +91,7 @@ public sealed class LinuxTree
             }
 
             var tree = await Git.RunAsync(Path, environment, "write-tree");
-            var parent = await HeadAsync(branch);
-            var commit = await Git.RunAsync(Path, "commit-tree", tree, "-p", parent, "-m", message);
-            await Git.RunAsync(Path, "update-ref", "refs/heads/" + branch, commit, parent);
-            return commit;
+            return await Git.RunAsync(Path, "commit-tree", tree, "-p", parent, "-m", message);
         }
         finally
         {

@@ -50,8 +50,7 @@ internal sealed class RegressionsBenchmark(RegressionsSettings settings, TextWri
 
             if (settings.Runs(RegressionsPart.Bisect))
             {
-                figures.Add(new Figure("bisection (build, boot, orchestration per step)", "not measured: the bisect part is not built yet",
-                    "each step after the first ≤ 60 s, orchestration ≤ 10 s"));
+                figures.AddRange(await BisectBench.RunAsync(Path.Combine(work.FullName, "bisect"), output, cancellationToken));
             }
 
             await output.WriteLineAsync($"load average: {LoadAverage()}");

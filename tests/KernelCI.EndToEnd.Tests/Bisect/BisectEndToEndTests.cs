@@ -22,7 +22,7 @@ public sealed class BisectEndToEndTests(ITestOutputHelper log)
             var files = new Dictionary<string, string> { [$"Documentation/kernelci/bisect-{i}.txt"] = $"Change {i} of the bisection test.\n" };
             if (i == 5)
             {
-                files["init/main.c"] = await PanickingInitAsync(server.Tree);
+                files[BrokenKernel.PanicFile] = await BrokenKernel.PanicAtBootAsync(server.Tree, good);
             }
 
             commits.Add(await server.Tree.CommitAsync(i == 5 ? "init: panic at boot, on purpose" : $"Documentation: bisection test change {i}", files));
@@ -54,14 +54,5 @@ public sealed class BisectEndToEndTests(ITestOutputHelper log)
         {
             log.WriteLine($"kbuild {kbuild.Id} {kbuild.Data["kernel_revision"]?["commit"]}: {kbuild.Result}, {kbuild.Updated - kbuild.Created:mm\\:ss}");
         }
-    }
-
-    /// <summary>init/main.c with a panic in kernel_init, once the kernel is up and printing to the console.</summary>
-    private static async Task<string> PanickingInitAsync(LinuxTree tree)
-    {
-        const string anchor = "\tdo_sysctl_args();\n";
-        var source = await tree.ShowAsync("init/main.c");
-        Assert.Contains(anchor, source, StringComparison.Ordinal);
-        return source.Replace(anchor, anchor + "\tpanic(\"kernelci: broken on purpose by the bisection test\");\n", StringComparison.Ordinal);
     }
 }

@@ -17,6 +17,11 @@ internal sealed class BisectServer : IAsyncDisposable
 
     public Uri Pipeline => new($"http://127.0.0.1:{BasePort + 2}/");
 
+    public Uri Kcidb => new($"http://127.0.0.1:{BasePort + 3}/");
+
+    /// <summary>The dashboard API's listener (the base port).</summary>
+    public Uri Dashboard => new($"http://127.0.0.1:{BasePort}/");
+
     public string Output => _host?.Output ?? "";
 
     public static async Task<BisectServer> StartAsync()
@@ -41,6 +46,14 @@ internal sealed class BisectServer : IAsyncDisposable
         var result = await ProcessRun.RunAsync(RepositoryPaths.HostExecutable,
             ["pipeline", "token", "dev@example.org", "--permission", "checkout", "--data-dir", Path.Combine(_root, "data")], TimeSpan.FromMinutes(2));
         return result.ExitCode == 0 ? result.Output.Trim() : throw new InvalidOperationException("kernelci pipeline token: " + result);
+    }
+
+    /// <summary>A KCIDB submitter token of the pipeline's own origin (`maestro`), as `kernelci kcidb token` gives an operator.</summary>
+    public async Task<string> KcidbTokenAsync()
+    {
+        var result = await ProcessRun.RunAsync(RepositoryPaths.HostExecutable,
+            ["kcidb", "token", "--data-dir", Path.Combine(_root, "data"), "--origin", "maestro"], TimeSpan.FromMinutes(2));
+        return result.ExitCode == 0 ? result.Output.Trim() : throw new InvalidOperationException("kernelci kcidb token: " + result);
     }
 
     public async ValueTask DisposeAsync()

@@ -41,7 +41,9 @@ internal sealed class LoopHost : IAsyncDisposable
     /// <param name="root">The test's scratch folder: the tree's clone, the data folder and the configuration go here.</param>
     /// <param name="configure">Called with the configuration folder and the pipeline listener's URL before the host starts.</param>
     /// <param name="secrets">Secrets an operator would have put into the data folder's secrets.json (a lab's tokens).</param>
-    public static async Task<LoopHost> StartAsync(string root, Action<string, Uri>? configure = null, IReadOnlyDictionary<string, string>? secrets = null)
+    /// <param name="pipelineSettings">More `Pipeline` settings, merged over the demo's quick ones.</param>
+    public static async Task<LoopHost> StartAsync(string root, Action<string, Uri>? configure = null, IReadOnlyDictionary<string, string>? secrets = null,
+        JsonObject? pipelineSettings = null)
     {
         var tree = await LinuxTree.CloneAsync(root);
         var basePort = FreePort.BasePort();
@@ -50,7 +52,7 @@ internal sealed class LoopHost : IAsyncDisposable
         configure?.Invoke(configDirectory, pipelineUrl);
         var data = PrepareDataFolder(Path.Combine(root, "data"), secrets);
         var process = await HostProcess.StartAsync(data, null, basePort,
-            ["--pipeline-config", configDirectory, "--config", WriteSettings(root, pipelineUrl)], portOffset: 2);
+            ["--pipeline-config", configDirectory, "--config", WriteSettings(root, pipelineUrl, pipelineSettings)], portOffset: 2);
         return new LoopHost(process, tree);
     }
 
@@ -74,11 +76,16 @@ internal sealed class LoopHost : IAsyncDisposable
     }
 
     /// <summary>The demo's quick settings, and the callback URL LAVA jobs name (Pipeline:InstanceCallback).</summary>
-    private static string WriteSettings(string root, Uri pipelineUrl)
+    private static string WriteSettings(string root, Uri pipelineUrl, JsonObject? pipelineSettings)
     {
         var file = PipelineDemoConfig.WriteSettings(root);
         var settings = JsonNode.Parse(File.ReadAllText(file))!;
         settings["Pipeline"]!["InstanceCallback"] = pipelineUrl.ToString();
+        foreach (var (key, value) in pipelineSettings ?? [])
+        {
+            settings["Pipeline"]![key] = value?.DeepClone();
+        }
+
         File.WriteAllText(file, settings.ToJsonString());
         return file;
     }

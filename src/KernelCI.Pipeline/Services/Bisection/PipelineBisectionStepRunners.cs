@@ -19,8 +19,8 @@ internal sealed class PipelineBisectionStepRunners(PipelineOptions options, Time
     }, options.MaestroToken);
 
     public IBisectStepRunner Create(BisectionPlan plan) =>
-        new PipelineStepRunner((request, ct) => CheckoutAsync(plan.Tree, request, ct), _maestro, new NodeWatcher(_maestro, time),
-            new PipelineStepRequest(plan.Url, plan.Branch, plan.JobFilter, plan.PlatformFilter, plan.Test));
+        new InfrastructureSkipRunner(new PipelineStepRunner((request, ct) => CheckoutAsync(plan.Tree, request, ct), _maestro, new NodeWatcher(_maestro, time),
+            new PipelineStepRequest(plan.Url, plan.Branch, plan.JobFilter, plan.PlatformFilter, plan.Test)), plan.Test);
 
     private async Task<JsonObject> CheckoutAsync(string tree, Client.Pipeline.CheckoutRequest request, CancellationToken cancellationToken)
     {
