@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using KernelCI.Client.Kcidb;
 using KernelCI.Client.Maestro;
+using KernelCI.EndToEnd.Tests.Pipeline;
 using KernelCI.Testing;
 
 namespace KernelCI.EndToEnd.Tests.KciDev;
@@ -113,22 +114,7 @@ public sealed class KciDevServer : IAsyncLifetime
         return match.Success ? match.Groups[1].Value : null;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        Http.Dispose();
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public ValueTask DisposeAsync() => LoopHost.DisposeRunAsync(_host, Http, _root);
 
     private async Task<WatchedCheckout> RunCheckoutAsync()
     {

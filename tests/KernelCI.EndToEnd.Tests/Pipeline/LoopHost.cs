@@ -42,6 +42,25 @@ internal sealed class LoopHost : IAsyncDisposable
     /// <param name="configure">Called with the configuration folder and the pipeline listener's URL before the host starts.</param>
     /// <param name="secrets">Secrets an operator would have put into the data folder's secrets.json (a lab's tokens).</param>
     /// <param name="pipelineSettings">More `Pipeline` settings, merged over the demo's quick ones.</param>
+    /// <summary>The end of a run built on a `serve` (<see cref="LoopRun"/>, the KciDev and regression runs): the host if it
+    /// was started, the run's HTTP client and its folder.</summary>
+    public static async ValueTask DisposeRunAsync(IAsyncDisposable? host, HttpClient http, string root)
+    {
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
+
+        http.Dispose();
+        try
+        {
+            Directory.Delete(root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
     public static async Task<LoopHost> StartAsync(string root, Action<string, Uri>? configure = null, IReadOnlyDictionary<string, string>? secrets = null,
         JsonObject? pipelineSettings = null)
     {

@@ -79,22 +79,7 @@ public sealed class LoopRun : IAsyncLifetime
         SecondTree = await probe.TreeAsync(SecondCheckout);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        Http.Dispose();
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public ValueTask DisposeAsync() => LoopHost.DisposeRunAsync(_host, Http, _root);
 
     public static IEnumerable<JsonElement> Tests(JsonDocument document) => PipelineProbe.Items(document, "tests");
 

@@ -144,22 +144,7 @@ public sealed class RegressionRun : IAsyncLifetime
         Smoke = new Regression(smokeOpened, smokeBisected, await RegressionAsync(smoke), smoke, smokeNodeBisected, smokeFixedNode, smokeBisection, smokeTimeline);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        Http.Dispose();
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public ValueTask DisposeAsync() => LoopHost.DisposeRunAsync(_host, Http, _root);
 
     /// <summary>`GET /api/regressions/{id}` on the KCIDB listener.</summary>
     public async Task<JsonObject> RegressionAsync(string id) =>
