@@ -36,6 +36,20 @@ public sealed partial class SubscriptionCommandTests(SubscriptionFixture fixture
     }
 
     [Fact]
+    public async Task Add_for_a_confirmed_address_says_it_is_active()
+    {
+        WriteSettings(adminToken: null);
+        await _kciDev.RunAsync("subscriptions", "add", "confirmed@example.org", "--origin", "maestro");
+        await ConfirmAsync("confirmed@example.org");
+
+        var added = await _kciDev.RunAsync("subscriptions", "add", "confirmed@example.org", "--platform", "rk3399");
+
+        Assert.True(added.ExitCode == 0, added.ToString());
+        Assert.EndsWith(" confirmed@example.org: platform rk3399 (immediate, active)\n"
+            + "confirmed@example.org is already confirmed: this subscription is active.\n", added.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task List_with_a_forged_token_is_refused_in_one_line()
     {
         WriteSettings(adminToken: null);
