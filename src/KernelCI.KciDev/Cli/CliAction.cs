@@ -4,6 +4,7 @@ using KernelCI.Client.Bisection;
 using KernelCI.Client.Dashboard;
 using KernelCI.Client.Kcidb;
 using KernelCI.Client.Maestro;
+using KernelCI.Client.Notifications;
 using KernelCI.Client.Pipeline;
 using KernelCI.Client.Storage;
 
@@ -43,6 +44,8 @@ internal static class CliAction
         KcidbClientException kcidb => ("KCIDB: " + kcidb.Message, ExitCodes.Failure),
         BisectionException bisection => (bisection.Message, ExitCodes.Failure),
         StorageClientException storage => ("storage: " + storage.Message, ExitCodes.Failure),
+        // The server's detail alone: it starts with the field at fault (docs/notifications.md, "Subscribing").
+        SubscriptionsClientException subscriptions => (subscriptions.Message, ExitCodes.Failure),
         HttpRequestException http => (Unreachable(http), ExitCodes.Failure),
         TaskCanceledException or TimeoutException => ("the server did not answer in time", ExitCodes.Failure),
         JsonException json => ("the server's answer is not the JSON expected: " + json.Message.Split('\n')[0], ExitCodes.Failure),

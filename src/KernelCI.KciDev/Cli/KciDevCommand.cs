@@ -37,6 +37,7 @@ internal static class KciDevCommand
         root.Subcommands.Add(SubmitCommand.Create(context));
         root.Subcommands.Add(Issues.KnownIssuesCommand.Create(context));
         root.Subcommands.Add(StorageCommand.Create(context));
+        root.Subcommands.Add(Subscriptions.SubscriptionsCommand.Create(context));
         root.Subcommands.Add(McpCommand.Create(context));
         root.Subcommands.Add(CompletionCommand.Create(context));
         return root;
