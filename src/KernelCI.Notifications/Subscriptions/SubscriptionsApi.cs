@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Claims;
 using KernelCI.Notifications.Http;
 using KernelCI.Notifications.Outbox;
+using KernelCI.Notifications.Reports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,6 +15,8 @@ namespace KernelCI.Notifications.Subscriptions;
 /// dashboard listener forwards `/api/subscriptions` here, so the links in mails name the dashboard.</summary>
 internal static class SubscriptionsApi
 {
+    private static readonly TimeSpan ManageLinkLifetime = TimeSpan.FromDays(365);
+
     public const string CallerPolicy = "notifications-caller";
 
     public static RouteGroupBuilder MapSubscriptions(this IEndpointRouteBuilder app)
@@ -82,8 +85,9 @@ internal static class SubscriptionsApi
         return TypedResults.NoContent();
     }
 
+    // The answer carries the manage link: otherwise a new subscriber could list or delete nothing before a first report.
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ConfirmAsync(string? token, SignedTokens tokens, SubscriptionStore store,
-        CancellationToken cancellationToken)
+        Links links, CancellationToken cancellationToken)
     {
         var (address, error) = tokens.Validate(token, SignedTokens.Confirm);
         if (address is null)
@@ -92,7 +96,8 @@ internal static class SubscriptionsApi
         }
 
         return await store.ConfirmAsync(address, cancellationToken)
-            ? TypedResults.Text($"Confirmed: KernelCI will now mail {address} as subscribed.\n")
+            ? TypedResults.Text($"Confirmed: KernelCI will now mail {address} as subscribed.\n" +
+                $"Your subscriptions: {links.Manage(tokens.Create(SignedTokens.Manage, address, ManageLinkLifetime))}\n")
             : ApiProblem.Of(StatusCodes.Status404NotFound, "token", "the address has no subscription any more");
     }
 

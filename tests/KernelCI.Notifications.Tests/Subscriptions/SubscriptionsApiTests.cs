@@ -78,6 +78,20 @@ public sealed partial class SubscriptionsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Confirmation_answer_gives_the_link_that_lists_the_subscriptions()
+    {
+        await PostAsync(new JsonObject { ["address"] = "dev@example.org", ["tree"] = "mainline" });
+        var link = new Uri(ConfirmLink().Match(await ConfirmationBodyAsync()).Value);
+        using var confirmed = await _app.Client.PostAsync(link.PathAndQuery, null);
+        var manage = new Uri(ManageLink().Match(await confirmed.Content.ReadAsStringAsync()).Value);
+
+        using var listed = await _app.Client.GetAsync(manage.PathAndQuery);
+
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        Assert.Contains("\"mainline\"", await listed.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Expired_confirmation_token_is_refused()
     {
         await PostAsync(new JsonObject { ["address"] = "dev@example.org", ["tree"] = "mainline" });
@@ -192,4 +206,7 @@ public sealed partial class SubscriptionsApiTests : IAsyncLifetime
 
     [GeneratedRegex(@"https://\S+/api/subscriptions/confirm\?token=\S+")]
     private static partial Regex ConfirmLink();
+
+    [GeneratedRegex(@"https://\S+/api/subscriptions\?token=\S+")]
+    private static partial Regex ManageLink();
 }
