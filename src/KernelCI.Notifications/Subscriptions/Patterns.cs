@@ -21,8 +21,13 @@ internal static partial class Patterns
         : pattern.Split('/').SkipLast(1).Any(p => p.Length == 0 || p is "." or "..") ? "an empty, '.' or '..' path component"
         : null;
 
+    // NonBacktracking: a pattern is anyone's input and is matched against every regression; with backtracking,
+    // `*a*a*a…` against a long path takes exponential time, the timeout throws, and the feed reader would retry the
+    // same page for ever, stopping every mail. Linear time needs no timeout.
+    private const RegexOptions Safe = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
+
     public static bool PathMatches(string pattern, string path) =>
-        Regex.IsMatch(path, "^" + string.Join(".*", pattern.Split('*').Select(Regex.Escape)) + "$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        Regex.IsMatch(path, "^" + string.Join(".*", pattern.Split('*').Select(Regex.Escape)) + "$", Safe);
 
     public static bool FileMatches(string pattern, string file)
     {
@@ -32,7 +37,7 @@ internal static partial class Patterns
             '?' => "[^/]",
             _ => Regex.Escape(c.ToString()),
         }));
-        return Regex.IsMatch(file, "^" + body + (pattern.EndsWith('/') ? "" : "$"), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        return Regex.IsMatch(file, "^" + body + (pattern.EndsWith('/') ? "" : "$"), Safe);
     }
 
     [GeneratedRegex(@"^[A-Za-z0-9_\-.*+]+$")]

@@ -17,6 +17,8 @@ internal static class SubscriptionsApi
 {
     private static readonly TimeSpan ManageLinkLifetime = TimeSpan.FromDays(365);
 
+    internal const int MaxPerAddress = 100;
+
     public const string CallerPolicy = "notifications-caller";
 
     public static RouteGroupBuilder MapSubscriptions(this IEndpointRouteBuilder app)
@@ -49,6 +51,12 @@ internal static class SubscriptionsApi
         if (SubscriptionValidation.Check(request, trees) is { } problem)
         {
             return ApiProblem.Bad(problem.Field, problem.Message);
+        }
+
+        // Posting needs no login: a cap keeps one address from filling the table (docs/notifications.md, "Bad input").
+        if ((await store.ListAsync(request.Address!.ToLowerInvariant(), cancellationToken)).Count >= MaxPerAddress)
+        {
+            return ApiProblem.Bad("address", $"already has {MaxPerAddress} subscriptions; delete some first");
         }
 
         var subscription = await store.AddAsync(new Subscription(Guid.CreateVersion7(time.GetUtcNow()).ToString("N"), request.Address!.ToLowerInvariant(),

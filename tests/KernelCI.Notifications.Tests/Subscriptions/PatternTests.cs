@@ -20,4 +20,23 @@ public sealed class PatternTests
     [InlineData("mm/*.c", "mm/kasan/common.c", false)]
     public void Files_pattern_follows_maintainers_rules(string pattern, string file, bool matches) =>
         Assert.Equal(matches, Patterns.FileMatches(pattern, file));
+
+    [Fact]
+    public void Hostile_path_pattern_is_answered_in_linear_time()
+    {
+        // 128 stars against a 10,000-character path that almost matches: exponential with backtracking.
+        var pattern = string.Concat(Enumerable.Repeat("*a", 127)) + "*b";
+        var path = new string('a', 10_000);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        Assert.False(Patterns.PathMatches(pattern, path));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), clock.Elapsed.ToString());
+    }
+
+    [Fact]
+    public void Hostile_files_pattern_is_answered_in_linear_time()
+    {
+        var pattern = string.Concat(Enumerable.Repeat("*a", 127)) + "*b";
+        Assert.False(Patterns.FileMatches(pattern, new string('a', 10_000)));
+    }
 }

@@ -190,6 +190,19 @@ public sealed partial class SubscriptionsApiTests : IAsyncLifetime
         Assert.Single(await _app.OutboxAsync(), e => e.Kind == "confirmation");
     }
 
+    [Fact]
+    public async Task Address_with_the_most_subscriptions_is_refused_one_more()
+    {
+        for (var i = 0; i < SubscriptionsApi.MaxPerAddress; i++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await PostAsync(new JsonObject { ["address"] = "dev@example.org", ["platform"] = $"board-{i}" })).Status);
+        }
+
+        var (status, detail) = await PostAsync(new JsonObject { ["address"] = "DEV@example.org", ["platform"] = "one-more" });
+
+        Assert.Equal((HttpStatusCode.BadRequest, "address: already has 100 subscriptions; delete some first"), (status, detail));
+    }
+
     private async Task<(HttpStatusCode Status, string Detail)> PostAsync(JsonObject body)
     {
         using var response = await _app.Client.PostAsync("/api/subscriptions", new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
