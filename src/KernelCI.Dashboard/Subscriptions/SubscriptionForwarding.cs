@@ -27,6 +27,7 @@ internal static class SubscriptionForwarding
 
     private static async Task ForwardAsync(HttpContext http, IHttpClientFactory clients, Uri? target)
     {
+        // The path is forwarded escaped as it came: its decoded form would turn a '%3F' in an id into the query.
         if (target is null)
         {
             await Problem(http, StatusCodes.Status503ServiceUnavailable, "notifications are not part of this deployment");
@@ -34,7 +35,7 @@ internal static class SubscriptionForwarding
         }
 
         using var request = new HttpRequestMessage(new HttpMethod(http.Request.Method),
-            new Uri(target, http.Request.Path.Value!.TrimStart('/') + http.Request.QueryString));
+            new Uri(target, http.Request.Path.ToUriComponent().TrimStart('/') + http.Request.QueryString));
         if (http.Request.ContentLength > 0 || http.Request.Headers.TransferEncoding.Count > 0)
         {
             request.Content = new StreamContent(http.Request.Body);

@@ -35,6 +35,21 @@ public sealed partial class NotificationsServeTests : IDisposable
     }
 
     [Fact]
+    public async Task Escaped_question_mark_in_a_forwarded_path_stays_in_the_path()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var basePort = FreePort.BasePort();
+        var settings = new ServeSettings(Path.Combine(_root, "data"), null, null, "127.0.0.1", basePort, ["dashboard", "kcidb", "notifications"]);
+        await using var deployment = await new ServeHost(new TestConsole()).StartAsync(settings, cancel);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{basePort}/") };
+
+        // Unescaped, this would reach the confirmation page as `confirm?token=forged` and be refused for its token.
+        using var response = await http.GetAsync("api/subscriptions/confirm%3Ftoken=forged", cancel);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Subscriptions_when_notifications_do_not_answer_get_502_saying_so()
     {
         var cancel = TestContext.Current.CancellationToken;
