@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
+using KernelCI.Testing;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Protocol;
@@ -78,12 +77,8 @@ internal sealed class SmtpSink : IAsyncDisposable
         _stop.Dispose();
     }
 
-    public static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>Below the ephemeral range, like every listener of the tests (<see cref="FreePort"/>).</summary>
+    public static int FreeLoopbackPort() => FreePort.BasePort();
 
     private sealed class Store(SmtpSink sink) : MessageStore
     {

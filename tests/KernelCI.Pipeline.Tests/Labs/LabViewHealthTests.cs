@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using KernelCI.Pipeline.Labs;
 using KernelCI.Pipeline.Runtimes.Lava;
@@ -53,10 +51,5 @@ public sealed class LabViewHealthTests
         return reply["results"]!.AsArray().GroupBy(d => d!["health"]!.ToString()).ToDictionary(g => g.Key, g => g.Count());
     }
 
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int ClosedPort() => FreePort.BasePort();
 }
