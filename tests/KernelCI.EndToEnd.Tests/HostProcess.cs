@@ -51,9 +51,12 @@ internal sealed class HostProcess : IAsyncDisposable
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            // The pipe to serve's standard input closes when this test process dies, even by SIGKILL: serve then stops.
+            RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "serve", "--data-dir", dataDirectory, "--base-port", basePort.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(arguments))
+        string[] serve = ["serve", "--stop-on-stdin-close", "--data-dir", dataDirectory, "--base-port", basePort.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        foreach (var argument in serve.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }

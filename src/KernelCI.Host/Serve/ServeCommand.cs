@@ -17,17 +17,33 @@ internal static class ServeCommand
         };
         var only = new Option<string[]>("--only") { Description = "Run only these components (e.g. kcidb)", AllowMultipleArgumentsPerToken = true };
         var pipelineConfig = new Option<string?>("--pipeline-config") { Description = "Directory of pipeline YAML files (trees, jobs, platforms, …)" };
-        var command = new Command("serve", "Run every component, each on its own listener") { dataDir, database, config, listen, basePort, only, pipelineConfig };
-        command.SetAction((parse, cancellationToken) => new ServeHost(console).RunAsync(
-            new ServeSettings(
-                parse.GetValue(dataDir)!,
-                parse.GetValue(database),
-                parse.GetValue(config),
-                parse.GetValue(listen)!,
-                parse.GetValue(basePort),
-                parse.GetValue(only) ?? [],
-                parse.GetValue(pipelineConfig)),
-            cancellationToken));
+        var stopOnStdinClose = new Option<bool>("--stop-on-stdin-close")
+        {
+            Description = "Stop when standard input closes (so a supervisor that dies, however it dies, takes serve with it)",
+        };
+        var command = new Command("serve", "Run every component, each on its own listener")
+        {
+            dataDir, database, config, listen, basePort, only, pipelineConfig, stopOnStdinClose,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (parse.GetValue(stopOnStdinClose))
+            {
+                StandardInputWatch.Start(stop);
+            }
+
+            return await new ServeHost(console).RunAsync(
+                new ServeSettings(
+                    parse.GetValue(dataDir)!,
+                    parse.GetValue(database),
+                    parse.GetValue(config),
+                    parse.GetValue(listen)!,
+                    parse.GetValue(basePort),
+                    parse.GetValue(only) ?? [],
+                    parse.GetValue(pipelineConfig)),
+                stop.Token);
+        });
         return command;
     }
 }
