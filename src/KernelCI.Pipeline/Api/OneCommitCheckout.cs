@@ -8,7 +8,7 @@ namespace KernelCI.Pipeline.Api;
 internal static class OneCommitCheckout
 {
     public static MaestroNode Node(string tree, string url, string branch, string commit, string submitter, DateTime now,
-        IReadOnlyCollection<string>? jobFilter, IEnumerable<string> platformFilter) => new()
+        IReadOnlyCollection<string>? jobFilter, IEnumerable<string> platformFilter, string? bisection = null) => new()
     {
         Kind = "checkout",
         Name = "checkout",
@@ -26,5 +26,6 @@ internal static class OneCommitCheckout
         Treeid = ApiInput.NewTreeId(),
         Jobfilter = jobFilter is { Count: > 0 } ? [.. jobFilter] : null,
         PlatformFilter = [.. platformFilter],
+        Debug = bisection is null ? [] : Services.Bisection.BisectionStepMark.Mark(bisection),
     };
 }

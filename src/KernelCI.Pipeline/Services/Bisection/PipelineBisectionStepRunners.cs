@@ -19,13 +19,13 @@ internal sealed class PipelineBisectionStepRunners(PipelineOptions options, Time
     }, options.MaestroToken);
 
     public IBisectStepRunner Create(BisectionPlan plan) =>
-        new InfrastructureSkipRunner(new PipelineStepRunner((request, ct) => CheckoutAsync(plan.Tree, request, ct), _maestro, new NodeWatcher(_maestro, time),
+        new InfrastructureSkipRunner(new PipelineStepRunner((request, ct) => CheckoutAsync(plan, request, ct), _maestro, new NodeWatcher(_maestro, time),
             new PipelineStepRequest(plan.Url, plan.Branch, plan.JobFilter, plan.PlatformFilter, plan.Test)), plan.Test);
 
-    private async Task<JsonObject> CheckoutAsync(string tree, Client.Pipeline.CheckoutRequest request, CancellationToken cancellationToken)
+    private async Task<JsonObject> CheckoutAsync(BisectionPlan plan, Client.Pipeline.CheckoutRequest request, CancellationToken cancellationToken)
     {
-        var node = Api.OneCommitCheckout.Node(tree, request.Url, request.Branch, request.Commit, "service:pipeline",
-            time.GetUtcNow().UtcDateTime, request.JobFilter, request.PlatformFilter);
+        var node = Api.OneCommitCheckout.Node(plan.Tree, request.Url, request.Branch, request.Commit, "service:pipeline",
+            time.GetUtcNow().UtcDateTime, request.JobFilter, request.PlatformFilter, plan.RegressionId);
         try
         {
             var created = await _maestro.CreateNodeAsync(node, cancellationToken);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using KernelCI.Client.Maestro;
 using KernelCI.Pipeline.Events;
+using KernelCI.Pipeline.Services.Bisection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -26,8 +27,14 @@ internal sealed class JobRetryService(EventLoop loop, MaestroClient maestro, ILo
         }
 
         var node = await maestro.GetNodeAsync(id, cancellationToken);
-        if (node is null || !Retryable(node) || node.Parent is null)
+        if (node is null || !RetryableResult(node) || node.Parent is null)
         {
+            return;
+        }
+
+        if (BisectionStepMark.Of(node) is { } regression)
+        {
+            JobRetryLog.BisectionStep(logger, node.Id!, node.Name, regression);
             return;
         }
 
@@ -40,7 +47,12 @@ internal sealed class JobRetryService(EventLoop loop, MaestroClient maestro, ILo
         JobRetryLog.Published(logger, node.Id!, node.Name, node.RetryCounter + 1, parent.Id!);
     }
 
-    internal static bool Retryable(MaestroNode node) =>
+    /// <summary>Whether job-retry runs <paramref name="node"/> again: upstream's rule, except for the nodes of an
+    /// automatic bisection's step (<see cref="BisectionStepMark"/>).</summary>
+    internal static bool Retryable(MaestroNode node) => RetryableResult(node) && BisectionStepMark.Of(node) is null;
+
+    /// <summary>Upstream's rule: an incomplete kbuild or job, or a failed baseline job, retried fewer than 3 times.</summary>
+    private static bool RetryableResult(MaestroNode node) =>
         node is { State: "done", Kind: "kbuild" or "job" } && node.RetryCounter < MaxRetries
         && (node.Result == "incomplete" || (node.Result == "fail" && node.Kind == "job" && node.Name.StartsWith("baseline", StringComparison.Ordinal)));
 

@@ -45,6 +45,7 @@ internal static class JobNodeFactory
             Treeid = parent.Treeid,
             Submitter = parent.Submitter,
             RetryCounter = retryCounter,
+            Debug = Bisection.BisectionStepMark.Carry(parent),
             Data = data,
             Jobfilter = jobfilter,
             PlatformFilter = platformFilter,

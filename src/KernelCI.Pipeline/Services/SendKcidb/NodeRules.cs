@@ -1,4 +1,5 @@
 using KernelCI.Client.Maestro;
+using KernelCI.Pipeline.Services.Bisection;
 using KernelCI.Pipeline.Services.JobRetry;
 
 namespace KernelCI.Pipeline.Services.SendKcidb;
@@ -20,10 +21,10 @@ internal static class NodeRules
     /// <summary>Why the node is marked processed without being sent, or null to send it. Incomplete builds and jobs
     /// and failed baselines are retried by job-retry up to 3 times, so only the last attempt reaches KCIDB. Upstream
     /// skips every counter but 3; a developer's testretry can go past 3 (docs/pipeline/api.md), and job-retry does not
-    /// retry those, so they are sent.</summary>
+    /// retry those, so they are sent; nor the nodes of an automatic bisection's step (<see cref="BisectionStepMark"/>).</summary>
     public static string? SkipReason(MaestroNode node)
     {
-        var willRetry = node.RetryCounter < JobRetryService.MaxRetries;
+        var willRetry = node.RetryCounter < JobRetryService.MaxRetries && BisectionStepMark.Of(node) is null;
         if (node.Kind is "kbuild" or "job" && node.Result == "incomplete" && willRetry)
         {
             return "incomplete, will be retried";

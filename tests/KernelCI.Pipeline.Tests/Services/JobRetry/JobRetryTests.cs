@@ -59,6 +59,20 @@ public sealed class JobRetryTests
         Assert.True((bool)(await NextRetryAsync(stack, subscription.Id))["marker"]!);
     }
 
+    [Fact]
+    public async Task Failed_baseline_of_a_bisection_step_is_left_to_the_bisection()
+    {
+        await using var stack = await PipelineTestStack.StartAsync();
+        var kbuild = await CreateAsync(stack, "kbuild", "kbuild-gcc-x86", null, "done", "pass", bisection: "maestro:regression-1");
+        var job = await CreateAsync(stack, "job", "baseline-x86", kbuild.Id, "done", "fail", platform: "qemu-x86_64", bisection: "maestro:regression-1");
+        var subscription = await stack.Maestro.SubscribeAsync("retry");
+
+        await HandleAsync(stack, job);
+        await stack.Maestro.PublishAsync("retry", new JsonObject { ["marker"] = true });
+
+        Assert.True((bool)(await NextRetryAsync(stack, subscription.Id))["marker"]!);
+    }
+
     [Theory]
     [InlineData("job", "kselftest-x86", "fail", 0, false)]
     [InlineData("job", "baseline-x86", "pass", 0, false)]
@@ -83,7 +97,7 @@ public sealed class JobRetryTests
     }
 
     private static async Task<MaestroNode> CreateAsync(PipelineTestStack stack, string kind, string name, string? parent, string state, string result,
-        int retryCounter = 0, string? platform = null)
+        int retryCounter = 0, string? platform = null, string? bisection = null)
     {
         var data = new JsonObject();
         if (platform is not null)
@@ -99,6 +113,7 @@ public sealed class JobRetryTests
             Parent = parent,
             Data = data,
             RetryCounter = retryCounter,
+            Debug = bisection is null ? [] : new JsonObject { ["bisection"] = bisection },
         });
         return await stack.Maestro.PatchNodeAsync(node.Id!, new JsonObject { ["state"] = state, ["result"] = result });
     }

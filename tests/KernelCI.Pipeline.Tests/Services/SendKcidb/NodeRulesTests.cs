@@ -1,3 +1,4 @@
+using KernelCI.Pipeline.Services.Bisection;
 using KernelCI.Pipeline.Services.SendKcidb;
 
 namespace KernelCI.Pipeline.Tests.Services.SendKcidb;
@@ -12,4 +13,14 @@ public sealed class NodeRulesTests
     [InlineData("kselftest-dt", "incomplete", 4)]
     public void Run_past_the_automatic_retries_is_sent(string name, string result, int retry) =>
         Assert.Null(NodeRules.SkipReason(BridgeNodes.Job(name, result, retry: retry)));
+
+    /// <summary>The bisection decides a step on its first result; job-retry does not retry it, so holding the failed
+    /// boot back would keep the step out of KCIDB.</summary>
+    [Fact]
+    public void Failed_baseline_of_a_bisection_step_is_sent() =>
+        Assert.Null(NodeRules.SkipReason(BridgeNodes.Job("baseline-x86", "fail") with { Debug = BisectionStepMark.Mark("maestro:r1") }));
+
+    [Fact]
+    public void Failed_baseline_of_a_branch_checkout_waits_for_its_retries() =>
+        Assert.Equal("failed baseline, will be retried", NodeRules.SkipReason(BridgeNodes.Job("baseline-x86", "fail")));
 }
