@@ -8,6 +8,13 @@ source_tarball=/usr/src/linux-source-6.1.tar.xz
 if git -C "$dest" rev-parse --verify -q refs/heads/main >/dev/null 2>&1; then
   exit 0
 fi
+# Two test processes may ask at once (test.sh's lanes): the second waits for the first, then finds the tree made.
+mkdir -p "$(dirname "$dest")"
+exec 9>"$dest.lock"
+flock 9
+if git -C "$dest" rev-parse --verify -q refs/heads/main >/dev/null 2>&1; then
+  exit 0
+fi
 [ -f "$source_tarball" ] || { echo "prepare-linux-tree: $source_tarball is missing (apt-get install linux-source-6.1)" >&2; exit 1; }
 work="$(mktemp -d "${TMPDIR:-/tmp}/kernelci-linux-XXXXXX")"
 trap 'rm -rf "$work"' EXIT

@@ -14,13 +14,16 @@ public static class FreePort
     /// kernel's ephemeral range: a port picked inside it was free when checked but could become the local end of an
     /// outgoing connection (a database or HTTP client) before the test bound it, failing the test with "address already
     /// in use" (CI, stop 29). Above 12000, clear of Azurite (10000-10002). Ranges handed out once are never handed out
-    /// again in this process.</summary>
+    /// again in this process. With KERNELCI_TEST_PORT_LANE=1 (test.sh's second lane), the upper half of the range, so
+    /// two test processes running at once never pick the same port between one's check and its bind.</summary>
     public static int BasePort()
     {
         var highest = EphemeralLow() - Width;
+        var middle = (Lowest + highest) / 2;
+        var (low, high) = Environment.GetEnvironmentVariable("KERNELCI_TEST_PORT_LANE") == "1" ? (middle, highest) : (Lowest, middle);
         for (var attempt = 0; attempt < 200; attempt++)
         {
-            var candidate = Random.Shared.Next(Lowest, highest) / Width * Width;
+            var candidate = Random.Shared.Next(low, high) / Width * Width;
             lock (Gate)
             {
                 if (Given.Contains(candidate) || !Enumerable.Range(candidate, Width).All(IsFree))
