@@ -72,10 +72,6 @@ public sealed class LavaEndToEndTests(LavaRun run) : IClassFixture<LavaRun>
         Assert.True(result.IsValid, string.Join("\n", result.Errors));
     }
 
-    [Fact]
-    public void Lab_part_takes_at_most_four_minutes_beyond_the_build() =>
-        Assert.True(run.WallTime.AfterBuild < TimeSpan.FromMinutes(4), $"wall time {run.WallTime.Total}, after the kbuild {run.WallTime.AfterBuild}");
-
     private MaestroNode Job(string name)
     {
         var jobs = run.Tree.Where(n => n.Name == name && n.Parent == run.Kbuild.Id).ToList();
