@@ -11,6 +11,9 @@ namespace KernelCI.Pipeline.Runtimes.Lava;
 /// node id in metadata.</summary>
 internal sealed class LavaJobBuilder(LavaLabSettings lab, string instance, string? instanceCallback)
 {
+    /// <summary>How every job name of <paramref name="nodeId"/> starts: what a resumed submission looks for.</summary>
+    public string NamePrefix(string nodeId) => $"[{instance}] {nodeId} ";
+
     public LavaJob Build(JobRequest request, string? treePriority)
     {
         var inputs = new LavaJobInputs(request);
@@ -20,7 +23,7 @@ internal sealed class LavaJobBuilder(LavaLabSettings lab, string instance, strin
         var basePriority = LavaPriority.Base(node.Submitter, node.Data["priority"]?.ToString(), treePriority, request.Job.Priority);
         var actions = new List<LavaAction>(BootActions.For(inputs)) { TestActions.For(inputs, testTimeout) };
         return new LavaJob(
-            $"[{instance}] {node.Id} {node.Name} {describe}".TrimEnd(),
+            $"{NamePrefix(node.Id!)}{node.Name} {describe}".TrimEnd(),
             inputs.Param("device_type") ?? request.Platform.BaseName ?? request.Platform.Name,
             "public",
             LavaPriority.Scale(basePriority, lab),

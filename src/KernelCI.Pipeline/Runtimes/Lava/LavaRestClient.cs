@@ -22,6 +22,14 @@ internal sealed class LavaRestClient(HttpClient http, string lab, string token)
             : throw new LavaApiException($"LAVA lab {lab}: the submission's reply has no job_ids");
     }
 
+    /// <summary>The id of a job visible to us whose name starts with <paramref name="namePrefix"/>
+    /// (`jobs/?description__startswith=…`; LAVA keeps a job's name as its description), or null.</summary>
+    public async Task<long?> FindJobAsync(string namePrefix, CancellationToken cancellationToken)
+    {
+        var reply = await SendAsync(HttpMethod.Get, $"jobs/?description__startswith={Uri.EscapeDataString(namePrefix)}&limit=1", null, cancellationToken);
+        return reply["results"] is JsonArray { Count: > 0 } jobs && jobs[0]?["id"] is JsonValue id && id.TryGetValue<long>(out var jobId) ? jobId : null;
+    }
+
     /// <summary>`jobs/?state=Submitted&amp;requested_device_type=X`, its `count`.</summary>
     public async Task<int> QueuedAsync(string deviceType, CancellationToken cancellationToken)
     {

@@ -50,6 +50,12 @@ internal sealed class LavaRuntime(RuntimeConfig config, LavaLabSettings lab, Lav
                 System.Net.HttpStatusCode.ServiceUnavailable);
         }
 
+        if (request.Resumed && await AcceptedBeforeAsync(request, cancellationToken) is { } accepted)
+        {
+            LavaLog.Adopted(_logger, lab.Name, request.Node.Id, accepted);
+            return await RecordAsync(request, accepted, cancellationToken);
+        }
+
         var definition = Definition(request);
         for (var attempt = 1; ; attempt++)
         {
@@ -58,10 +64,7 @@ internal sealed class LavaRuntime(RuntimeConfig config, LavaLabSettings lab, Lav
                 var jobId = await client.SubmitAsync(definition, cancellationToken);
                 MarkReachable();
                 LavaLog.Submitted(_logger, lab.Name, request.Node.Id, jobId);
-                var data = new JsonObject { ["job_id"] = jobId.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-                JobTimes.SetSubmittedAt(data, context.Time.GetUtcNow());
-                await context.Nodes.SetDataAsync(request.Node.Id!, data, cancellationToken);
-                return jobId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return await RecordAsync(request, jobId, cancellationToken);
             }
             catch (LavaApiException e) when (e.Transient && attempt < SubmitAttempts)
             {
@@ -74,6 +77,30 @@ internal sealed class LavaRuntime(RuntimeConfig config, LavaLabSettings lab, Lav
                 MarkUnreachable(e.Message);
                 throw;
             }
+        }
+    }
+
+    private async Task<string> RecordAsync(JobRequest request, long jobId, CancellationToken cancellationToken)
+    {
+        var data = new JsonObject { ["job_id"] = jobId.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        JobTimes.SetSubmittedAt(data, context.Time.GetUtcNow());
+        await context.Nodes.SetDataAsync(request.Node.Id!, data, cancellationToken);
+        return jobId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The LAVA job of a node resumed after a stop, when the lab accepted it before the stop but its id was
+    /// never recorded; null when the lab has none, or cannot say (then it is submitted, as before: a job run twice
+    /// is better than one lost, and the second callback for a done node is ignored).</summary>
+    private async Task<long?> AcceptedBeforeAsync(JobRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.FindJobAsync(_builder.NamePrefix(request.Node.Id!), cancellationToken);
+        }
+        catch (LavaApiException e)
+        {
+            LavaLog.LookupFailed(_logger, lab.Name, request.Node.Id, e.Message);
+            return null;
         }
     }
 

@@ -18,7 +18,7 @@ internal sealed class JobSubmitter(JobParamsBuilder builder, PipelineConfig conf
         JobRequest request;
         try
         {
-            request = pending.Request ?? await RebuildAsync(pending, cancellationToken);
+            request = pending.Request ?? (await RebuildAsync(pending, cancellationToken)) with { Resumed = true };
         }
         catch (InvalidJobParamsException e)
         {
