@@ -22,6 +22,20 @@ scripts/prepare-linux-tree.sh "${KERNELCI_TEST_LINUX_TREE:-/tmp/kernelci-linux-6
 counts=$(mktemp -d)
 trap 'rm -rf "$counts"' EXIT
 
+# stamp: each line of standard input with " @S", the seconds since it started reading.
+stamp() {
+  local t0=$SECONDS line
+  while IFS= read -r line; do printf '%s @%d\n' "$line" $((SECONDS - t0)); done
+}
+
+# class_ends LOG: when each test class of a stamped detailed log had its last result, in order.
+class_ends() {
+  grep -E '^(passed|failed|skipped) KernelCI\.' "$1" \
+    | sed -E 's/^[a-z]+ (KernelCI\.[A-Za-z0-9.]+)\.[A-Za-z0-9_]+[^@]* @([0-9]+)$/\2 \1/' \
+    | awk '{ last[$2] = $1 } END { for (c in last) print last[c], c }' | sort -n \
+    | while read -r at class; do echo "   ${at} s: ${class##*.} done"; done
+}
+
 # run_project PROJECT: runs one test project, prints its summary and wall time, and records "passed failed".
 run_project() {
   local project=$1 name log start t p f
@@ -29,10 +43,16 @@ run_project() {
   log="$counts/$name.log"
   echo "== $name"
   start=$SECONDS
-  dotnet test --project "$project" --no-build >"$log" 2>&1
+  if [ "$project" = "$e2e" ]; then
+    # Each line stamped with the seconds since the project started, so that CI's output says when each class ended.
+    dotnet test --project "$project" --no-build --output detailed 2>&1 | stamp >"$log"
+  else
+    dotnet test --project "$project" --no-build >"$log" 2>&1
+  fi
   grep -vE '^\s*$' "$log" | grep -E '^(failed|  Xunit|    at KernelCI|Test run summary|  total|  failed|  succeeded|  skipped)' || true
-  t=$(grep -E '^\s+succeeded:' "$log" | tail -1 | grep -oE '[0-9]+'); p=${t:-0}
-  t=$(grep -E '^\s+failed:' "$log" | tail -1 | grep -oE '[0-9]+'); f=${t:-0}
+  [ "$project" != "$e2e" ] || class_ends "$log"
+  t=$(grep -E '^\s+succeeded:' "$log" | tail -1 | grep -oE '[0-9]+' | head -1); p=${t:-0}
+  t=$(grep -E '^\s+failed:' "$log" | tail -1 | grep -oE '[0-9]+' | head -1); f=${t:-0}
   if ! grep -qE '^\s+total:' "$log"; then f=$((f + 1)); echo "!! $project did not run"; fi
   echo "$p $f" >"$counts/$name.count"
   echo "   $((SECONDS - start)) s"
