@@ -28,5 +28,10 @@ internal sealed class NotificationsOptionsValidator : IValidateOptions<Notificat
         .Require(options.RetrySeconds > 0, "Notifications:RetrySeconds must be positive")
         .Require(options.DigestHour is >= 0 and <= 23, "Notifications:DigestHour must be 0-23")
         .Require(options.LogExcerptLines is >= 0 and <= 500, "Notifications:LogExcerptLines must be 0-500")
+        .Require(options.MaestroUrl.Length == 0 || Uri.TryCreate(options.MaestroUrl, UriKind.Absolute, out _),
+            "Notifications:MaestroUrl must be an absolute URL")
+        .Require(options.MaestroOrigin.Length > 0, "Notifications:MaestroOrigin must not be empty")
+        .Require(options.CheckoutSummaryDelaySeconds is >= 0 and <= 86400, "Notifications:CheckoutSummaryDelaySeconds must be 0-86400")
+        .Require(options.BuildIssueCheckMinutes is > 0 and <= 1440, "Notifications:BuildIssueCheckMinutes must be 1-1440")
         .Result;
 }
