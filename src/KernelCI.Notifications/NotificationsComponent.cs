@@ -1,6 +1,7 @@
 using KernelCI.Client.Dashboard;
 using KernelCI.Client.Kcidb;
 using KernelCI.Data;
+using KernelCI.Notifications.BuildIssues;
 using KernelCI.Notifications.Checkouts;
 using KernelCI.Notifications.Digests;
 using KernelCI.Notifications.Feed;
@@ -119,12 +120,17 @@ public sealed class NotificationsComponent(NotificationsOptions? given = null, A
         services.AddSingleton<ICheckoutCounts, KcidbCheckoutCounts>();
         services.AddSingleton<CheckoutSummaries>();
         services.AddSingleton<CheckoutFeedReader>();
+        services.AddSingleton<BuildIssueMail>();
+        services.AddSingleton<IBuildIssueSource>(sp => new BuildIssues.DashboardBuildIssues(
+            new DashboardApiClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient("dashboard"), sp.GetRequiredService<TimeProvider>()) { RetryDelays = [] }));
+        services.AddSingleton<BuildIssueReader>();
         services.AddSingleton<DigestWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<DigestWriter>());
         if (options.Reports)
         {
             services.AddHostedService(sp => sp.GetRequiredService<CheckoutFeedReader>());
             services.AddHostedService(sp => sp.GetRequiredService<CheckoutSummaries>());
+            services.AddHostedService(sp => sp.GetRequiredService<BuildIssueReader>());
         }
     }
 

@@ -1,6 +1,8 @@
 using KernelCI.Data;
+using KernelCI.Notifications.BuildIssues;
 using KernelCI.Notifications.Checkouts;
 using KernelCI.Notifications.Digests;
+using KernelCI.Notifications.Tests.BuildIssues;
 using KernelCI.Notifications.Tests.Checkouts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,15 +13,24 @@ namespace KernelCI.Notifications.Tests;
 /// KCIDB's counts; and the steps their background services take, to call them one at a time on the fake clock.</summary>
 internal static class ReportsTestApp
 {
-    public static async Task<(NotificationsTestApp App, FakeCheckoutFeed Checkouts)> StartAsync(int? smtpPort = null, DatabaseKind kind = DatabaseKind.Sqlite,
-        Func<NotificationsOptions, NotificationsOptions>? configure = null)
+    public static async Task<(NotificationsTestApp App, FakeCheckoutFeed Checkouts, FakeBuildIssues Issues)> StartWithIssuesAsync(int? smtpPort = null,
+        DatabaseKind kind = DatabaseKind.Sqlite, Func<NotificationsOptions, NotificationsOptions>? configure = null)
     {
         var checkouts = new FakeCheckoutFeed();
+        var issues = new FakeBuildIssues();
         var app = await NotificationsTestApp.StartAsync(smtpPort, kind, configure, s =>
         {
             s.Replace(ServiceDescriptor.Singleton<ICheckoutFeed>(checkouts));
             s.Replace(ServiceDescriptor.Singleton<ICheckoutCounts>(new FixedCounts()));
+            s.Replace(ServiceDescriptor.Singleton<IBuildIssueSource>(issues));
         });
+        return (app, checkouts, issues);
+    }
+
+    public static async Task<(NotificationsTestApp App, FakeCheckoutFeed Checkouts)> StartAsync(int? smtpPort = null, DatabaseKind kind = DatabaseKind.Sqlite,
+        Func<NotificationsOptions, NotificationsOptions>? configure = null)
+    {
+        var (app, checkouts, _) = await StartWithIssuesAsync(smtpPort, kind, configure);
         return (app, checkouts);
     }
 
@@ -30,6 +41,8 @@ internal static class ReportsTestApp
         app.Time.Advance(TimeSpan.FromSeconds(app.Get<NotificationsOptions>().CheckoutSummaryDelaySeconds));
         return await app.Get<CheckoutSummaries>().WriteDueAsync(CancellationToken.None);
     }
+
+    public static Task<int> ReadBuildIssuesAsync(this NotificationsTestApp app) => app.Get<BuildIssueReader>().ReadAsync(CancellationToken.None);
 
     public static Task<int> WriteDigestsAsync(this NotificationsTestApp app) => app.Get<DigestWriter>().WriteDueAsync(CancellationToken.None);
 }
