@@ -22,7 +22,7 @@ internal static class DigestItems
     public static string WithoutFooter(string body)
     {
         var footer = body.LastIndexOf("\n-- \n", StringComparison.Ordinal);
-        return footer < 0 ? body : body[..(footer + 1)];
+        return footer < 0 ? body : body[..footer];
     }
 
     /// <summary>False when the same report (its Message-ID) is there already.</summary>

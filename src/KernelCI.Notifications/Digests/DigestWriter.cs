@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using KernelCI.Notifications.Outbox;
 using KernelCI.Notifications.Reports;
+using KernelCI.Notifications.Subscriptions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -11,8 +12,8 @@ namespace KernelCI.Notifications.Digests;
 /// <summary>At <see cref="NotificationsOptions.DigestHour"/> (UTC, on the TimeProvider's clock) merges each daily
 /// address's waiting reports into one mail: the digest is written and its items marked in one transaction, and its
 /// Message-ID is fixed by the address and the day, so an address gets at most one digest a day.</summary>
-internal sealed class DigestWriter(OutboxStore outbox, MailComposer composer, OutboxSignal signal, NotificationsOptions options, TimeProvider time,
-    ILogger<DigestWriter> logger) : BackgroundService
+internal sealed class DigestWriter(OutboxStore outbox, MailComposer composer, SignedTokens tokens, OutboxSignal signal, NotificationsOptions options,
+    TimeProvider time, ILogger<DigestWriter> logger) : BackgroundService
 {
     private const string Rule = "======================================================================\n";
 
@@ -64,7 +65,7 @@ internal sealed class DigestWriter(OutboxStore outbox, MailComposer composer, Ou
                 var messageId = composer.ReportId(MailKinds.Digest, day.Replace("-", "", StringComparison.Ordinal), group.Key);
                 var subject = $"[KernelCI] Daily digest of {day}: {list.Count} report{(list.Count == 1 ? "" : "s")}";
                 // One-click unsubscribing stops one subscription; it is offered only when every item comes from the same one.
-                var unsubscribe = list.Select(i => i.Unsubscribe).Distinct().Count() == 1 ? list[0].Unsubscribe : null;
+                var unsubscribe = list.Select(i => Subscription(i.Unsubscribe)).Distinct().Count() == 1 ? list[0].Unsubscribe : null;
                 var body = Body(group.Key, list.Select(i => (i.Subject, i.Body, i.Unsubscribe)).ToList(), list[0].Manage);
                 var message = composer.Compose(group.Key, subject, body, messageId, null, unsubscribe, MailKinds.Digest);
                 var inserted = await writer.InsertAsync(new OutboxMail(MailKinds.Digest, group.Key, list[0].Tree, null, subject, messageId, message, now),
@@ -90,6 +91,13 @@ internal sealed class DigestWriter(OutboxStore outbox, MailComposer composer, Ou
         }
 
         return written;
+    }
+
+    // The subscription an unsubscribe link stops (links of one subscription made at different times differ).
+    private string? Subscription(string? unsubscribeUrl)
+    {
+        var at = unsubscribeUrl?.IndexOf("token=", StringComparison.Ordinal) ?? -1;
+        return at < 0 ? null : tokens.Validate(unsubscribeUrl![(at + 6)..], SignedTokens.Unsubscribe).Subject;
     }
 
     private static string Body(string recipient, List<(string Subject, string Body, string? Unsubscribe)> items, string manageUrl)
