@@ -10,6 +10,7 @@ using KernelCI.Notifications.Outbox;
 using KernelCI.Notifications.Reports;
 using KernelCI.Notifications.Sending;
 using KernelCI.Notifications.Subscriptions;
+using KernelCI.Notifications.Weekly;
 using KernelCI.ServiceDefaults;
 using KernelCI.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Authentication;
@@ -124,6 +125,11 @@ public sealed class NotificationsComponent(NotificationsOptions? given = null, A
         services.AddSingleton<IBuildIssueSource>(sp => new BuildIssues.DashboardBuildIssues(
             new DashboardApiClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient("dashboard"), sp.GetRequiredService<TimeProvider>()) { RetryDelays = [] }));
         services.AddSingleton<BuildIssueReader>();
+        services.AddSingleton<WeeklyMails>();
+        services.AddSingleton<IWeeklyFigures>(sp => new Weekly.DashboardWeeklyFigures(
+            new DashboardApiClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient("dashboard"), sp.GetRequiredService<TimeProvider>()) { RetryDelays = [] },
+            options));
+        services.AddSingleton<WeeklyReports>();
         services.AddSingleton<DigestWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<DigestWriter>());
         if (options.Reports)
@@ -131,6 +137,7 @@ public sealed class NotificationsComponent(NotificationsOptions? given = null, A
             services.AddHostedService(sp => sp.GetRequiredService<CheckoutFeedReader>());
             services.AddHostedService(sp => sp.GetRequiredService<CheckoutSummaries>());
             services.AddHostedService(sp => sp.GetRequiredService<BuildIssueReader>());
+            services.AddHostedService(sp => sp.GetRequiredService<WeeklyReports>());
         }
     }
 

@@ -61,4 +61,10 @@ internal static partial class NotificationsLog
 
     [LoggerMessage(EventId = 8738, Level = LogLevel.Warning, Message = "notifications: reading KCIDB's issues failed: {Reason}")]
     public static partial void BuildIssuesFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 8739, Level = LogLevel.Warning, Message = "notifications: writing the weekly reports failed: {Reason}")]
+    public static partial void WeeklyFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 8740, Level = LogLevel.Information, Message = "notifications: weekly reports of the week ending {Week}: {Count} mails")]
+    public static partial void WeeklyWritten(ILogger logger, string week, int count);
 }

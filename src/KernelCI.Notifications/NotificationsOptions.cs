@@ -61,4 +61,13 @@ public sealed class NotificationsOptions
 
     /// <summary>How often KCIDB's issues are read for new build issues (the dashboard's issue listing).</summary>
     public int BuildIssueCheckMinutes { get; set; } = 15;
+
+    /// <summary>The day (UTC) of the weekly hardware and metrics reports; upstream sends them on Monday and Saturday.</summary>
+    public DayOfWeek WeeklyReportDay { get; set; } = DayOfWeek.Monday;
+
+    /// <summary>The UTC hour of the weekly reports.</summary>
+    public int WeeklyReportHour { get; set; } = 3;
+
+    /// <summary>Who gets the weekly metrics (an admin's list, as upstream's is fixed; no confirmation is asked).</summary>
+    public string[] MetricsRecipients { get; set; } = [];
 }

@@ -33,5 +33,9 @@ internal sealed class NotificationsOptionsValidator : IValidateOptions<Notificat
         .Require(options.MaestroOrigin.Length > 0, "Notifications:MaestroOrigin must not be empty")
         .Require(options.CheckoutSummaryDelaySeconds is >= 0 and <= 86400, "Notifications:CheckoutSummaryDelaySeconds must be 0-86400")
         .Require(options.BuildIssueCheckMinutes is > 0 and <= 1440, "Notifications:BuildIssueCheckMinutes must be 1-1440")
+        .Require(Enum.IsDefined(options.WeeklyReportDay), "Notifications:WeeklyReportDay must be a day of the week (Monday, …)")
+        .Require(options.WeeklyReportHour is >= 0 and <= 23, "Notifications:WeeklyReportHour must be 0-23")
+        .Require(options.MetricsRecipients.All(a => MailboxAddress.TryParse(a, out var m) && m.Address == a && a.Contains('@', StringComparison.Ordinal)),
+            "Notifications:MetricsRecipients must be bare addresses (user@domain)")
         .Result;
 }

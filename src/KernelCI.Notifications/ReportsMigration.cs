@@ -14,7 +14,11 @@ internal static class ReportsMigration
             tree TEXT NOT NULL,
             branch TEXT NOT NULL,
             regression TEXT NOT NULL,
-            updated_at BIGINT NOT NULL);
+            updated_at BIGINT NOT NULL,
+            opened_at BIGINT NOT NULL,
+            fixed_at BIGINT);
+        CREATE INDEX notification_regressions_opened ON notification_regressions (opened_at);
+        CREATE INDEX notification_regressions_fixed ON notification_regressions (fixed_at);
         CREATE INDEX notification_regressions_tree ON notification_regressions (tree, branch);
         CREATE TABLE notification_checkouts (
             checkout_id TEXT PRIMARY KEY,

@@ -4,6 +4,8 @@ using KernelCI.Notifications.Checkouts;
 using KernelCI.Notifications.Digests;
 using KernelCI.Notifications.Tests.BuildIssues;
 using KernelCI.Notifications.Tests.Checkouts;
+using KernelCI.Notifications.Tests.Weekly;
+using KernelCI.Notifications.Weekly;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -23,6 +25,7 @@ internal static class ReportsTestApp
             s.Replace(ServiceDescriptor.Singleton<ICheckoutFeed>(checkouts));
             s.Replace(ServiceDescriptor.Singleton<ICheckoutCounts>(new FixedCounts()));
             s.Replace(ServiceDescriptor.Singleton<IBuildIssueSource>(issues));
+            s.Replace(ServiceDescriptor.Singleton<IWeeklyFigures>(new FakeWeeklyFigures()));
         });
         return (app, checkouts, issues);
     }
@@ -43,6 +46,8 @@ internal static class ReportsTestApp
     }
 
     public static Task<int> ReadBuildIssuesAsync(this NotificationsTestApp app) => app.Get<BuildIssueReader>().ReadAsync(CancellationToken.None);
+
+    public static Task<int> WriteWeeklyAsync(this NotificationsTestApp app) => app.Get<WeeklyReports>().WriteDueAsync(CancellationToken.None);
 
     public static Task<int> WriteDigestsAsync(this NotificationsTestApp app) => app.Get<DigestWriter>().WriteDueAsync(CancellationToken.None);
 }

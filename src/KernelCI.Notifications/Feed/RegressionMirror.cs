@@ -21,16 +21,35 @@ internal static class RegressionMirror
         }
 
         await using var upsert = writer.Command("""
-            INSERT INTO notification_regressions (id, tree, branch, regression, updated_at) VALUES (@id, @tree, @branch, @regression, @now)
+            INSERT INTO notification_regressions (id, tree, branch, regression, updated_at, opened_at, fixed_at)
+            VALUES (@id, @tree, @branch, @regression, @now, @now, @fixed)
             ON CONFLICT (id) DO UPDATE SET tree = excluded.tree, branch = excluded.branch, regression = excluded.regression,
-                updated_at = excluded.updated_at
+                updated_at = excluded.updated_at,
+                fixed_at = CASE WHEN excluded.fixed_at IS NULL THEN NULL ELSE COALESCE(notification_regressions.fixed_at, excluded.fixed_at) END
             """);
         upsert.AddParameter("id", r.Id);
         upsert.AddParameter("tree", r.TreeName);
         upsert.AddParameter("branch", r.Branch);
         upsert.AddParameter("regression", JsonSerializer.Serialize(r));
         upsert.AddParameter("now", Millis.Of(now));
+        // When this component learned of it: what the weekly metrics count as opened and fixed.
+        upsert.AddParameter("fixed", r.State is "fixed" or "closed" ? Millis.Of(now) : null).DbType = System.Data.DbType.Int64;
         await upsert.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Regressions first seen, and seen fixed, in [from, until): the weekly metrics' figures.</summary>
+    public static async Task<(long Opened, long Fixed)> CountAsync(OutboxWriter writer, DateTimeOffset from, DateTimeOffset until,
+        CancellationToken cancellationToken)
+    {
+        await using var command = writer.Command("""
+            SELECT (SELECT COUNT(*) FROM notification_regressions WHERE opened_at >= @from AND opened_at < @until),
+                   (SELECT COUNT(*) FROM notification_regressions WHERE fixed_at >= @from AND fixed_at < @until)
+            """);
+        command.AddParameter("from", Millis.Of(from));
+        command.AddParameter("until", Millis.Of(until));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
     /// <summary>The regressions of a tree and branch, in the caller's transaction.</summary>

@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using KernelCI.Data;
+using KernelCI.Notifications.Outbox;
+using KernelCI.Notifications.Tests.Smtp;
+using KernelCI.Testing;
+
+namespace KernelCI.Notifications.Tests.Weekly;
+
+/// <summary>The weekly hardware summary per platform and the weekly metrics, on the fake clock.</summary>
+public sealed class WeeklyReportTests
+{
+    // NotificationsTestApp.Start is Tuesday 2026-12-01 10:00 UTC; the reports are on Mondays at 03:00.
+    private static readonly TimeSpan ToNextMonday = new DateTimeOffset(2026, 12, 7, 3, 0, 0, TimeSpan.Zero) - NotificationsTestApp.Start;
+
+    private static NotificationsOptions WithMetrics(NotificationsOptions o)
+    {
+        o.MetricsRecipients = ["KPI@example.org"];
+        return o;
+    }
+
+    [Fact]
+    public async Task Weekly_hardware_summary_matches_its_golden_file()
+    {
+        await using var sink = SmtpSink.Start();
+        var (app, _, _) = await ReportsTestApp.StartWithIssuesAsync(sink.Port);
+        await using var _ = app;
+        await app.SubscribeConfirmedAsync(new JsonObject { ["address"] = "lab@example.org", ["platform"] = "qemu-x86" });
+        await app.WriteWeeklyAsync();
+        app.Time.Advance(ToNextMonday);
+
+        Assert.Equal(1, await app.WriteWeeklyAsync());
+
+        var mail = (await sink.WaitForAsync(2))[^1];
+        Golden.Verify("hardware", mail);
+    }
+
+    [Fact]
+    public async Task Weekly_metrics_match_their_golden_file()
+    {
+        await using var sink = SmtpSink.Start();
+        var (app, _, _) = await ReportsTestApp.StartWithIssuesAsync(sink.Port, configure: WithMetrics);
+        await using var _ = app;
+        await app.WriteWeeklyAsync();
+        app.Time.Advance(TimeSpan.FromDays(1));
+        app.Feed.Push(Regressions.Open(), Regressions.Fixed(Regressions.Open(id: "5f2a9c0b7d1e4a6b8c3d2e70")));
+        await app.ReadFeedAsync();
+        app.Time.Advance(ToNextMonday - TimeSpan.FromDays(1));
+
+        Assert.Equal(1, await app.WriteWeeklyAsync());
+
+        var mail = (await sink.WaitForAsync(1))[^1];
+        Assert.Equal(["kpi@example.org"], sink.Received[^1].To);
+        Golden.Verify("metrics", mail);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task First_start_marks_the_week_and_each_week_is_reported_once(DatabaseKind kind)
+    {
+        var (app, _, _) = await ReportsTestApp.StartWithIssuesAsync(kind: kind, configure: WithMetrics);
+        await using var _ = app;
+        await app.SubscribeConfirmedAsync(new JsonObject { ["address"] = "lab@example.org", ["platform"] = "qemu-x86" });
+        await app.SubscribeConfirmedAsync(new JsonObject { ["address"] = "lab@example.org", ["platform"] = "rk3399", ["delivery"] = "daily" });
+
+        // The week that ended before the first start is not reported
+        Assert.Equal(0, await app.WriteWeeklyAsync());
+        app.Time.Advance(ToNextMonday);
+        var first = await app.WriteWeeklyAsync();
+        var again = await app.WriteWeeklyAsync();
+
+        Assert.Equal((3, 0), (first, again));
+        var mails = (await app.OutboxAsync()).Where(e => e.Kind is MailKinds.Hardware or MailKinds.Metrics).Select(e => (e.Kind, e.Recipient)).Order();
+        Assert.Equal([(MailKinds.Hardware, "lab@example.org"), (MailKinds.Metrics, "kpi@example.org")], mails);
+        // The daily subscription's hardware summary waits in the digest, with a board that had no results
+        app.Time.Advance(TimeSpan.FromHours(3));
+        await app.WriteDigestsAsync();
+        Assert.Contains("No results this week", await app.MessageTextAsync(MailKinds.Digest));
+    }
+}
