@@ -6,8 +6,8 @@ using KernelCI.Notifications.Tests.BuildIssues;
 using KernelCI.Notifications.Tests.Checkouts;
 using KernelCI.Notifications.Tests.Weekly;
 using KernelCI.Notifications.Weekly;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KernelCI.Notifications.Tests;
 

@@ -56,7 +56,7 @@ internal sealed class CheckoutFeedReader(ICheckoutFeed feed, OutboxStore outbox,
         await foreach (var checkout in feed.ReadAsync(after, cancellationToken))
         {
             var due = time.GetUtcNow().AddSeconds(options.CheckoutSummaryDelaySeconds);
-            await outbox.InTransactionAsync(async (writer, _, _) =>
+            var recorded = await outbox.InTransactionAsync(async (writer, _, _) =>
             {
                 await using var insert = writer.Command("""
                     INSERT INTO notification_checkouts (checkout_id, origin, tree, branch, commit_hash, repository_url, result, done_at, due_at)
@@ -72,11 +72,16 @@ internal sealed class CheckoutFeedReader(ICheckoutFeed feed, OutboxStore outbox,
                 insert.AddParameter("result", checkout.TimedOut ? "timeout" : checkout.Result).DbType = System.Data.DbType.String;
                 insert.AddParameter("now", Millis.Of(time.GetUtcNow()));
                 insert.AddParameter("due", Millis.Of(due));
-                await insert.ExecuteNonQueryAsync(cancellationToken);
+                // A done checkout updated again is the same checkout: recorded once.
+                var inserted = await insert.ExecuteNonQueryAsync(cancellationToken) == 1;
                 await writer.SaveCursorAsync(Cursor, checkout.Seq, cancellationToken);
-                return 0;
+                return inserted;
             }, cancellationToken);
-            NotificationsLog.CheckoutDone(logger, checkout.NodeId, checkout.Tree, checkout.Branch, due);
+            if (recorded)
+            {
+                NotificationsLog.CheckoutDone(logger, checkout.NodeId, checkout.Tree, checkout.Branch, due);
+            }
+
             summaries.Wake();
             count++;
         }

@@ -1,6 +1,6 @@
-using KernelCI.Data;
 using System.Security.Cryptography;
 using System.Text;
+using KernelCI.Data;
 using KernelCI.Notifications.Feed;
 using KernelCI.Notifications.Outbox;
 using KernelCI.Notifications.Reports;

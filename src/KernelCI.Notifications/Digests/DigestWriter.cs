@@ -1,6 +1,6 @@
-using KernelCI.Data;
 using System.Globalization;
 using System.Text;
+using KernelCI.Data;
 using KernelCI.Notifications.Outbox;
 using KernelCI.Notifications.Reports;
 using KernelCI.Notifications.Subscriptions;
@@ -21,6 +21,10 @@ internal sealed class DigestWriter(OutboxStore outbox, MailComposer composer, Si
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            var now = time.GetUtcNow();
+            // A timer to the next digest hour, not a poll: nothing else makes a digest due. A failed round (the
+            // database away) is tried again a minute later, not a day.
+            var wait = DigestItems.NextDigest(now, options.DigestHour) - now;
             try
             {
                 await WriteDueAsync(stoppingToken);
@@ -28,11 +32,10 @@ internal sealed class DigestWriter(OutboxStore outbox, MailComposer composer, Si
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 NotificationsLog.DigestFailed(logger, e.Message);
+                wait = TimeSpan.FromMinutes(1);
             }
 
-            // A timer to the next digest hour, not a poll: nothing else makes a digest due.
-            var now = time.GetUtcNow();
-            await Task.Delay(DigestItems.NextDigest(now, options.DigestHour) - now, time, stoppingToken);
+            await Task.Delay(wait, time, stoppingToken);
         }
     }
 

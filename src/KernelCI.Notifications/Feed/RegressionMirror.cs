@@ -1,6 +1,6 @@
-using KernelCI.Data;
 using System.Text.Json;
 using KernelCI.Client.Kcidb.Regressions;
+using KernelCI.Data;
 using KernelCI.Notifications.Outbox;
 
 namespace KernelCI.Notifications.Feed;

@@ -25,6 +25,10 @@ internal sealed class WeeklyReports(IWeeklyFigures figures, OutboxStore outbox, 
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            var now = time.GetUtcNow();
+            // A timer to the next report time, not a poll; a failed round (KCIDB or the database away) is tried
+            // again ten minutes later, not a week.
+            var wait = LastWeekEnd(now).AddDays(7) - now;
             try
             {
                 await WriteDueAsync(stoppingToken);
@@ -32,11 +36,10 @@ internal sealed class WeeklyReports(IWeeklyFigures figures, OutboxStore outbox, 
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 NotificationsLog.WeeklyFailed(logger, e.Message);
+                wait = TimeSpan.FromMinutes(10);
             }
 
-            // A timer to the next report time, not a poll.
-            var now = time.GetUtcNow();
-            await Task.Delay(LastWeekEnd(now).AddDays(7) - now, time, stoppingToken);
+            await Task.Delay(wait, time, stoppingToken);
         }
     }
 
