@@ -8,23 +8,30 @@ namespace KernelCI.Notifications.Weekly;
 /// read (kernelci/dashboard: backend/kernelCI_app/queries/notifications.py).</summary>
 internal sealed class DashboardWeeklyFigures(DashboardApiClient dashboard, NotificationsOptions options) : IWeeklyFigures
 {
-    public async Task<IReadOnlyList<PlatformWeek>> HardwareAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
+    public async Task<PlatformWeek?> HardwareAsync(string platform, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
     {
-        JsonNode listing;
+        JsonNode answer;
         try
         {
-            listing = await dashboard.GetAsync("hardware/", [new("origin", options.MaestroOrigin),
-                new("startTimestampInSeconds", from.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
-                new("endTimestampInSeconds", until.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture))], cancellationToken);
+            answer = await dashboard.PostAsync($"hardware/{Uri.EscapeDataString(platform)}/summary", new JsonObject
+            {
+                ["origin"] = options.MaestroOrigin,
+                ["startTimestampInSeconds"] = from.ToUnixTimeSeconds(),
+                ["endTimestampInSeconds"] = until.ToUnixTimeSeconds(),
+            }, cancellationToken);
         }
         catch (DashboardApiException e) when (e.IsErrorReply)
         {
-            // "No hardware found": a quiet week.
-            return [];
+            // "Hardware not found": no results in the window, which the mail says.
+            return null;
         }
 
-        return [.. (listing["hardware"]?.AsArray() ?? []).OfType<JsonObject>().Where(h => h["platform"] is not null)
-            .Select(h => new PlatformWeek(h["platform"]!.ToString(), Counts(h["build_status_summary"]), Counts(h["boot_status_summary"]), Counts(h["test_status_summary"])))];
+        var summary = answer["summary"];
+        var boots = summary?["boots"]?["labs"] as JsonObject ?? [];
+        var tests = summary?["tests"]?["labs"] as JsonObject ?? [];
+        var labs = boots.Select(l => l.Key).Union(tests.Select(l => l.Key)).Order(StringComparer.Ordinal)
+            .Select(lab => new LabCounts(lab, Counts(boots[lab]), Counts(tests[lab]))).ToList();
+        return new PlatformWeek(platform, Counts(summary?["builds"]?["status"]), Counts(summary?["boots"]?["status"]), Counts(summary?["tests"]?["status"]), labs);
     }
 
     public async Task<MetricsWeek> MetricsAsync(CancellationToken cancellationToken)
@@ -36,7 +43,10 @@ internal sealed class DashboardWeeklyFigures(DashboardApiClient dashboard, Notif
             Long(m["prev_n_checkouts"]), Long(m["prev_n_builds"]), Long(m["prev_n_tests"]), labs);
     }
 
-    private static StatusCounts Counts(JsonNode? summary) => new(Long(summary?["PASS"]), Long(summary?["FAIL"]), Long(summary?["INCONCLUSIVE"]));
+    // As the dashboard's hardware listing counts: anything neither PASS nor FAIL is inconclusive.
+    private static StatusCounts Counts(JsonNode? counts) => counts is JsonObject o
+        ? new(Long(o["PASS"]), Long(o["FAIL"]), o.Where(p => p.Key is not ("PASS" or "FAIL")).Sum(p => Long(p.Value)))
+        : new(0, 0, 0);
 
     private static long Long(JsonNode? value) => value is JsonValue v && v.TryGetValue<long>(out var n) ? n : 0;
 }

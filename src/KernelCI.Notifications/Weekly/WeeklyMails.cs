@@ -30,6 +30,13 @@ internal sealed class WeeklyMails(Links links)
         }
 
         Field(text, "hardware", links.Hardware(platform));
+        foreach (var lab in week?.Labs ?? [])
+        {
+            text.Append($"\nLab {lab.Lab}:\n\n");
+            Field(text, "boots", lab.Boots.ToString());
+            Field(text, "tests", lab.Tests.ToString());
+        }
+
         return text.Append(footer).ToString();
     }
 

@@ -73,7 +73,12 @@ internal sealed class WeeklyReports(IWeeklyFigures figures, OutboxStore outbox, 
         }
 
         var platforms = (await subscriptions.ActiveAsync(cancellationToken)).Where(s => s.Platform is not null && s.Files is null).ToList();
-        var hardware = platforms.Count > 0 ? await figures.HardwareAsync(from, end, cancellationToken) : [];
+        var hardware = new Dictionary<string, PlatformWeek?>(StringComparer.Ordinal);
+        foreach (var platform in platforms.Select(s => s.Platform!).Distinct(StringComparer.Ordinal))
+        {
+            hardware[platform] = await figures.HardwareAsync(platform, from, end, cancellationToken);
+        }
+
         var metrics = options.MetricsRecipients.Length > 0 ? await figures.MetricsAsync(cancellationToken) : null;
         var midnight = new DateTimeOffset(now.Year, now.Month, now.Day, 0, 0, 0, TimeSpan.Zero);
         var week = end.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
@@ -84,7 +89,7 @@ internal sealed class WeeklyReports(IWeeklyFigures figures, OutboxStore outbox, 
             {
                 var (address, platform) = group.Key;
                 var matching = group.ToList();
-                var body = mails.Hardware(platform, hardware.FirstOrDefault(h => h.Platform == platform), from, end, outlet.Footer(address, matching[0]));
+                var body = mails.Hardware(platform, hardware[platform], from, end, outlet.Footer(address, matching[0]));
                 var messageId = composer.ReportId(MailKinds.Hardware, $"{week}.{Key(platform)}", address);
                 count += await outlet.WriteAsync(writer, MailKinds.Hardware, address, matching, "", WeeklyMails.HardwareSubject(platform, from, end), messageId, body,
                     cancellationToken) ? 1 : 0;

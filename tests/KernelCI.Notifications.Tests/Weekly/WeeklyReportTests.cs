@@ -1,5 +1,8 @@
+using System.Net;
 using System.Text.Json.Nodes;
+using KernelCI.Client.Dashboard;
 using KernelCI.Data;
+using KernelCI.Notifications.Weekly;
 using KernelCI.Notifications.Outbox;
 using KernelCI.Notifications.Tests.Smtp;
 using KernelCI.Testing;
@@ -75,5 +78,45 @@ public sealed class WeeklyReportTests
         app.Time.Advance(TimeSpan.FromHours(3));
         await app.WriteDigestsAsync();
         Assert.Contains("No results this week", await app.MessageTextAsync(MailKinds.Digest));
+    }
+
+    [Fact]
+    public async Task Dashboard_answers_become_weekly_figures()
+    {
+        using var http = new HttpClient(new CannedDashboard()) { BaseAddress = new Uri("http://dashboard.test/api/") };
+        var source = new DashboardWeeklyFigures(new DashboardApiClient(http, TimeProvider.System) { RetryDelays = [] }, NotificationsTestApp.Options(null));
+
+        var week = await source.HardwareAsync("qemu-x86", NotificationsTestApp.Start.AddDays(-7), NotificationsTestApp.Start, CancellationToken.None);
+        var none = await source.HardwareAsync("rk3399", NotificationsTestApp.Start.AddDays(-7), NotificationsTestApp.Start, CancellationToken.None);
+        var metrics = await source.MetricsAsync(CancellationToken.None);
+
+        Assert.Null(none);
+        Assert.Equal((new StatusCounts(3, 1, 2), new StatusCounts(5, 0, 1)), (week!.Boots, week.Tests));
+        var lab = Assert.Single(week.Labs);
+        Assert.Equal(new LabCounts("lava-a", new StatusCounts(3, 1, 2), new StatusCounts(5, 0, 1)), lab);
+        Assert.Equal((1L, 2L, 4L, 1L), (metrics.Checkouts, metrics.Builds, metrics.PreviousTests, metrics.PreviousCheckouts));
+        Assert.Equal([new LabWeek("lava-a", 1, 1, 0)], metrics.Labs);
+    }
+
+    private sealed class CannedDashboard : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = request.RequestUri!.AbsolutePath switch
+            {
+                "/api/hardware/qemu-x86/summary" => """
+                    {"summary": {"builds": {"status": {"PASS": 2, "FAIL": 0, "ERROR": 0, "SKIP": 0, "MISS": 0, "DONE": 0, "NULL": 0}},
+                                 "boots": {"status": {"PASS": 3, "FAIL": 1, "ERROR": 1, "MISS": 1}, "labs": {"lava-a": {"PASS": 3, "FAIL": 1, "ERROR": 1, "NULL": 1}}},
+                                 "tests": {"status": {"PASS": 5, "SKIP": 1}, "labs": {"lava-a": {"PASS": 5, "SKIP": 1}}}}}
+                    """,
+                "/api/metrics/" => """
+                    {"n_trees": 1, "n_checkouts": 1, "n_builds": 2, "n_tests": 2, "n_issues": 5, "n_incidents": 3,
+                     "lab_maps": {"lava-a": {"builds": 1, "boots": 1, "tests": 0}},
+                     "prev_n_trees": 1, "prev_n_checkouts": 1, "prev_n_builds": 1, "prev_n_tests": 4}
+                    """,
+                _ => """{"error": "Hardware not found"}""",
+            };
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") });
+        }
     }
 }
