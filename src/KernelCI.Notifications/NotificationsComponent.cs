@@ -1,12 +1,16 @@
 using KernelCI.Client.Dashboard;
 using KernelCI.Client.Kcidb;
 using KernelCI.Data;
+using KernelCI.Notifications.BuildIssues;
+using KernelCI.Notifications.Checkouts;
+using KernelCI.Notifications.Digests;
 using KernelCI.Notifications.Feed;
 using KernelCI.Notifications.Http;
 using KernelCI.Notifications.Outbox;
 using KernelCI.Notifications.Reports;
 using KernelCI.Notifications.Sending;
 using KernelCI.Notifications.Subscriptions;
+using KernelCI.Notifications.Weekly;
 using KernelCI.ServiceDefaults;
 using KernelCI.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Authentication;
@@ -24,6 +28,7 @@ public sealed class NotificationsComponent(NotificationsOptions? given = null, A
 {
     private Uri? _dashboard;
     private Uri? _kcidb;
+    private Uri? _maestro;
 
     public string Name => "notifications";
 
@@ -38,6 +43,16 @@ public sealed class NotificationsComponent(NotificationsOptions? given = null, A
     {
         _dashboard = deployment.UrlOf("dashboard");
         _kcidb = deployment.UrlOf("kcidb");
+        // A deployment without Maestro (only KCIDB's origins) has no checkout summaries to make.
+        try
+        {
+            _maestro = deployment.UrlOf("maestro");
+        }
+        catch (InvalidOperationException)
+        {
+            _maestro = null;
+        }
+
         return Task.CompletedTask;
     }
 
@@ -79,6 +94,7 @@ public sealed class NotificationsComponent(NotificationsOptions? given = null, A
             context.TimeProvider));
         services.AddSingleton<IFailureDetails, FailureDetailsReader>();
         services.AddSingleton<IRegressionFeed, KcidbRegressionFeed>();
+        AddReports(services, options, options.MaestroUrl.Length > 0 ? new Uri(options.MaestroUrl) : _maestro ?? new Uri("http://127.0.0.1:8001/"));
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         services.AddSingleton<RegressionFeedReader>();
@@ -91,6 +107,38 @@ public sealed class NotificationsComponent(NotificationsOptions? given = null, A
             .AddSchemePolicy(SubscriptionsApi.CallerPolicy, CallerTokenHandler.SchemeName)
             .AddPolicy(OutboxApi.AdminPolicy, p => p.AddAuthenticationSchemes(CallerTokenHandler.SchemeName).RequireClaim(CallerTokenHandler.AdminClaim, "true"));
         overrides?.Invoke(services);
+    }
+
+    // The report kinds beyond regressions (docs/notifications.md, "Report kinds"): checkout summaries from Maestro's
+    // checkouts reaching done, and the daily digests.
+    private static void AddReports(IServiceCollection services, NotificationsOptions options, Uri maestro)
+    {
+        services.AddSingleton<ReportOutlet>();
+        services.AddSingleton<CheckoutSummaryMail>();
+        // The event stream is long-lived: Maestro's keep-alives, not a client timeout, tell a dead connection.
+        services.AddHttpClient("maestro", c => (c.BaseAddress, c.Timeout) = (maestro, Timeout.InfiniteTimeSpan));
+        services.AddSingleton<ICheckoutFeed>(sp => new MaestroCheckoutFeed(new Client.Maestro.MaestroClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient("maestro"))));
+        services.AddSingleton<ICheckoutCounts, KcidbCheckoutCounts>();
+        services.AddSingleton<CheckoutSummaries>();
+        services.AddSingleton<CheckoutFeedReader>();
+        services.AddSingleton<BuildIssueMail>();
+        services.AddSingleton<IBuildIssueSource>(sp => new BuildIssues.DashboardBuildIssues(
+            new DashboardApiClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient("dashboard"), sp.GetRequiredService<TimeProvider>()) { RetryDelays = [] }));
+        services.AddSingleton<BuildIssueReader>();
+        services.AddSingleton<WeeklyMails>();
+        services.AddSingleton<IWeeklyFigures>(sp => new Weekly.DashboardWeeklyFigures(
+            new DashboardApiClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient("dashboard"), sp.GetRequiredService<TimeProvider>()) { RetryDelays = [] },
+            options));
+        services.AddSingleton<WeeklyReports>();
+        services.AddSingleton<DigestWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<DigestWriter>());
+        if (options.Reports)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<CheckoutFeedReader>());
+            services.AddHostedService(sp => sp.GetRequiredService<CheckoutSummaries>());
+            services.AddHostedService(sp => sp.GetRequiredService<BuildIssueReader>());
+            services.AddHostedService(sp => sp.GetRequiredService<WeeklyReports>());
+        }
     }
 
     public void MapEndpoints(WebApplication app)

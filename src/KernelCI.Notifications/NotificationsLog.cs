@@ -34,4 +34,37 @@ internal static partial class NotificationsLog
 
     [LoggerMessage(EventId = 8669, Level = LogLevel.Information, Message = "notifications: subscription {Id} for {Address} ({State})")]
     public static partial void Subscribed(ILogger logger, string id, string address, string state);
+
+    [LoggerMessage(EventId = 8730, Level = LogLevel.Warning, Message = "notifications: writing the daily digests failed: {Reason}")]
+    public static partial void DigestFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 8731, Level = LogLevel.Information, Message = "notifications: {Count} daily digests written")]
+    public static partial void DigestsWritten(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 8732, Level = LogLevel.Information, Message = "notifications: checkout {CheckoutId} of {Tree}/{Branch} is done; its summary is due at {Due}")]
+    public static partial void CheckoutDone(ILogger logger, string checkoutId, string tree, string branch, DateTimeOffset due);
+
+    [LoggerMessage(EventId = 8733, Level = LogLevel.Warning, Message = "notifications: reading Maestro's checkout events failed, again in {Wait}: {Reason}")]
+    public static partial void CheckoutFeedFailed(ILogger logger, TimeSpan wait, string reason);
+
+    [LoggerMessage(EventId = 8734, Level = LogLevel.Information, Message = "notifications: checkout {CheckoutId} summarized: {Count} mails")]
+    public static partial void CheckoutSummarized(ILogger logger, string checkoutId, int count);
+
+    [LoggerMessage(EventId = 8735, Level = LogLevel.Warning, Message = "notifications: writing checkout summaries failed: {Reason}")]
+    public static partial void CheckoutSummariesFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 8736, Level = LogLevel.Warning, Message = "notifications: the result counts of checkout {CheckoutId} could not be read, the summary goes without them: {Reason}")]
+    public static partial void CountsMissing(ILogger logger, string checkoutId, string reason);
+
+    [LoggerMessage(EventId = 8737, Level = LogLevel.Information, Message = "notifications: build issue {IssueId} is new on {Tree}: {Count} mails")]
+    public static partial void BuildIssueReported(ILogger logger, string issueId, string tree, int count);
+
+    [LoggerMessage(EventId = 8738, Level = LogLevel.Warning, Message = "notifications: reading KCIDB's issues failed: {Reason}")]
+    public static partial void BuildIssuesFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 8739, Level = LogLevel.Warning, Message = "notifications: writing the weekly reports failed: {Reason}")]
+    public static partial void WeeklyFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 8740, Level = LogLevel.Information, Message = "notifications: weekly reports of the week ending {Week}: {Count} mails")]
+    public static partial void WeeklyWritten(ILogger logger, string week, int count);
 }

@@ -54,5 +54,6 @@ internal static class NotificationsMigrations
         new("notifications", 1, "outbox, feed cursor, addresses, subscriptions",
             "CREATE TABLE notification_outbox (id INTEGER PRIMARY KEY,\n" + Outbox + "\n" + Common,
             "CREATE TABLE notification_outbox (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n" + Outbox + "\n" + Common),
+        ReportsMigration.Migration,
     ];
 }

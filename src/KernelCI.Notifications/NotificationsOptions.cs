@@ -46,4 +46,28 @@ public sealed class NotificationsOptions
 
     /// <summary>Lines of a failure's log excerpt in a report.</summary>
     public int LogExcerptLines { get; set; } = 30;
+
+    /// <summary>Maestro's address, whose checkout nodes reaching `done` start the checkout summaries; empty: this
+    /// deployment's Maestro listener.</summary>
+    public string MaestroUrl { get; set; } = "";
+
+    /// <summary>The KCIDB origin the pipeline submits Maestro's nodes as (its `Pipeline:Origin`): a checkout node N is
+    /// KCIDB checkout ORIGIN:N.</summary>
+    public string MaestroOrigin { get; set; } = "maestro";
+
+    /// <summary>How long after its checkout node is done a summary is written: the results of its last jobs must first
+    /// go through send-kcidb (a sweep a minute), KCIDB's ingestion and its regression tracker.</summary>
+    public int CheckoutSummaryDelaySeconds { get; set; } = 600;
+
+    /// <summary>How often KCIDB's issues are read for new build issues (the dashboard's issue listing).</summary>
+    public int BuildIssueCheckMinutes { get; set; } = 15;
+
+    /// <summary>The day (UTC) of the weekly hardware and metrics reports; upstream sends them on Monday and Saturday.</summary>
+    public DayOfWeek WeeklyReportDay { get; set; } = DayOfWeek.Monday;
+
+    /// <summary>The UTC hour of the weekly reports.</summary>
+    public int WeeklyReportHour { get; set; } = 3;
+
+    /// <summary>Who gets the weekly metrics (an admin's list, as upstream's is fixed; no confirmation is asked).</summary>
+    public string[] MetricsRecipients { get; set; } = [];
 }

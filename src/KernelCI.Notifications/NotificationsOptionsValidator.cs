@@ -28,5 +28,14 @@ internal sealed class NotificationsOptionsValidator : IValidateOptions<Notificat
         .Require(options.RetrySeconds > 0, "Notifications:RetrySeconds must be positive")
         .Require(options.DigestHour is >= 0 and <= 23, "Notifications:DigestHour must be 0-23")
         .Require(options.LogExcerptLines is >= 0 and <= 500, "Notifications:LogExcerptLines must be 0-500")
+        .Require(options.MaestroUrl.Length == 0 || Uri.TryCreate(options.MaestroUrl, UriKind.Absolute, out _),
+            "Notifications:MaestroUrl must be an absolute URL")
+        .Require(options.MaestroOrigin.Length > 0, "Notifications:MaestroOrigin must not be empty")
+        .Require(options.CheckoutSummaryDelaySeconds is >= 0 and <= 86400, "Notifications:CheckoutSummaryDelaySeconds must be 0-86400")
+        .Require(options.BuildIssueCheckMinutes is > 0 and <= 1440, "Notifications:BuildIssueCheckMinutes must be 1-1440")
+        .Require(Enum.IsDefined(options.WeeklyReportDay), "Notifications:WeeklyReportDay must be a day of the week (Monday, …)")
+        .Require(options.WeeklyReportHour is >= 0 and <= 23, "Notifications:WeeklyReportHour must be 0-23")
+        .Require(options.MetricsRecipients.All(a => MailboxAddress.TryParse(a, out var m) && m.Address == a && a.Contains('@', StringComparison.Ordinal)),
+            "Notifications:MetricsRecipients must be bare addresses (user@domain)")
         .Result;
 }

@@ -39,7 +39,7 @@ internal static partial class Golden
         }
 
         text.Append('\n').Append((message.TextBody ?? "").Replace("\r\n", "\n", StringComparison.Ordinal));
-        return RandomId().Replace(Token().Replace(text.ToString(), "token=TOKEN"), "kernelci.$1.ID@");
+        return SubscriptionId().Replace(RandomId().Replace(Token().Replace(text.ToString(), "token=TOKEN"), "kernelci.$1.ID@"), "kernelci.checkout.$1.SUBSCRIPTION.");
     }
 
     [GeneratedRegex(@"token=[A-Za-z0-9_\-.]+")]
@@ -47,4 +47,8 @@ internal static partial class Golden
 
     [GeneratedRegex(@"kernelci\.(summary|confirmation)\.[0-9a-f]{32}@")]
     private static partial Regex RandomId();
+
+    // A checkout summary's Message-ID names the subscription, whose id is random.
+    [GeneratedRegex(@"kernelci\.checkout\.([0-9a-f]+)\.[0-9a-f]{32}\.")]
+    private static partial Regex SubscriptionId();
 }

@@ -48,6 +48,23 @@ public sealed class OptionsTests : IDisposable
         Assert.Contains(refused.Failures, f => f.StartsWith("Notifications:From must be an address", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Invalid_report_settings_are_refused_at_start_naming_their_keys()
+    {
+        var options = NotificationsTestApp.Options(25);
+        options.MetricsRecipients = ["KPI <kpi@example.org>"];
+        options.WeeklyReportHour = 24;
+        options.CheckoutSummaryDelaySeconds = -1;
+        await using var database = Database.OpenSqliteFile(Path.Combine(_directory, "k.db"));
+
+        var refused = Assert.Throws<OptionsValidationException>(() =>
+            ComponentApp.Build(new NotificationsComponent(options), Context(database), b => b.WebHost.UseTestServer()));
+
+        Assert.Contains("Notifications:MetricsRecipients must be bare addresses (user@domain)", refused.Failures);
+        Assert.Contains("Notifications:WeeklyReportHour must be 0-23", refused.Failures);
+        Assert.Contains("Notifications:CheckoutSummaryDelaySeconds must be 0-86400", refused.Failures);
+    }
+
     [Theory]
     [InlineData("none", 25)]
     [InlineData("starttls", 587)]

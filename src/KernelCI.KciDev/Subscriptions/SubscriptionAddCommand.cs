@@ -18,10 +18,11 @@ internal static class SubscriptionAddCommand
         var origin = new Option<string?>("--origin") { Description = "Origin, equal to the regression's (e.g. maestro)" };
         var files = new Option<string?>("--files") { Description = "MAINTAINERS F: pattern of the culprit's files (e.g. drivers/net/)" };
         var delivery = new Option<string?>("--delivery") { Description = "immediate (default) or daily" };
+        var always = new Option<bool>("--always") { Description = "Mail the tree's checkout summary even when nothing changed (needs --tree)" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var command = new Command("add", "Subscribe an address to regression reports; a confirmation mail is sent to it")
         {
-            address, tree, branch, test, platform, origin, files, delivery, json,
+            address, tree, branch, test, platform, origin, files, delivery, always, json,
         };
         command.SetKciAction(context, async (session, cancellationToken) =>
         {
@@ -33,6 +34,11 @@ internal static class SubscriptionAddCommand
                 {
                     body[key] = value;
                 }
+            }
+
+            if (session.Value(always))
+            {
+                body["always"] = true;
             }
 
             var added = await SubscriptionsConnection.Client(session).AddAsync(body, cancellationToken);

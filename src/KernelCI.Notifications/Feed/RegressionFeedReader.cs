@@ -66,6 +66,11 @@ internal sealed class RegressionFeedReader(IRegressionFeed feed, OutboxStore out
         var written = await outbox.InTransactionAsync(async (writer, _, _) =>
         {
             var total = 0;
+            foreach (var change in page.Changes)
+            {
+                await RegressionMirror.ApplyAsync(writer, change, time.GetUtcNow(), cancellationToken);
+            }
+
             foreach (var (seq, regression, recipients, found) in planned)
             {
                 var count = await reports.WriteAsync(writer, regression, recipients, found, cancellationToken);

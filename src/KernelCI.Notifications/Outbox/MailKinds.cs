@@ -8,4 +8,9 @@ internal static class MailKinds
     public const string Culprit = "culprit";
     public const string Fixed = "fixed";
     public const string Summary = "summary";
+    public const string Checkout = "checkout";
+    public const string BuildIssue = "build-issue";
+    public const string Digest = "digest";
+    public const string Hardware = "hardware";
+    public const string Metrics = "metrics";
 }

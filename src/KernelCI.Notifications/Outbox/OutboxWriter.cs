@@ -117,7 +117,7 @@ internal sealed class OutboxWriter(DbConnection connection, DbTransaction transa
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private DbCommand Command(string sql)
+    internal DbCommand Command(string sql)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -10,6 +10,10 @@ internal sealed class Links(string dashboardUrl)
 
     public string Build(string id) => $"{_base}/build/{Segment(id)}";
 
+    public string Hardware(string platform) => $"{_base}/hardware/{Uri.EscapeDataString(platform)}";
+
+    public string Issue(string id) => $"{_base}/issue/{Segment(id)}";
+
     public string Result(string kind, string id) => kind == "build" ? Build(id) : Test(id);
 
     public string Tree(string tree, string branch, string commit) =>

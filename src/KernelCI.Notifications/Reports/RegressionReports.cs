@@ -1,4 +1,5 @@
 using KernelCI.Client.Kcidb.Regressions;
+using KernelCI.Notifications.Digests;
 using KernelCI.Notifications.Outbox;
 using KernelCI.Notifications.Subscriptions;
 
@@ -73,6 +74,13 @@ internal sealed class RegressionReports(MailComposer composer, RegressionMails m
     private async Task<int> InsertAsync(OutboxWriter writer, string kind, IGrouping<string, Subscription> group, KcidbRegression r, string subject,
         string messageId, string body, string? inReplyTo, CancellationToken cancellationToken)
     {
+        if (DigestItems.IsDaily(group))
+        {
+            var item = new DigestItem(group.Key, messageId, kind, r.TreeName, subject, DigestItems.WithoutFooter(body), UnsubscribeUrl(group),
+                links.Manage(tokens.Create(SignedTokens.Manage, group.Key, LinkLifetime)), DueAt(group));
+            return await DigestItems.AddAsync(writer, item, time.GetUtcNow(), cancellationToken) ? 1 : 0;
+        }
+
         var message = composer.Compose(group.Key, subject, body, messageId, inReplyTo, UnsubscribeUrl(group), kind);
         var mail = new OutboxMail(kind, group.Key, r.TreeName, r.Id, subject, messageId, message, DueAt(group));
         return await writer.InsertAsync(mail, cancellationToken) ? 1 : 0;

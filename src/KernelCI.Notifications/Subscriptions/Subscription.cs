@@ -18,6 +18,10 @@ internal sealed record Subscription(
     [property: JsonPropertyName("state")] string State,
     [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt)
 {
+    /// <summary>Checkout summaries even when nothing changed (upstream's `always: true`); only with a tree.</summary>
+    [JsonPropertyName("always")]
+    public bool Always { get; init; }
+
     /// <summary>What the footer of a mail says the address follows.</summary>
     public string Describe()
     {

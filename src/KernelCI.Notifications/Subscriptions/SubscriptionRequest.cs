@@ -11,4 +11,12 @@ internal sealed record SubscriptionRequest(
     [property: JsonPropertyName("platform")] string? Platform,
     [property: JsonPropertyName("origin")] string? Origin,
     [property: JsonPropertyName("files")] string? Files,
-    [property: JsonPropertyName("delivery")] string? Delivery);
+    [property: JsonPropertyName("delivery")] string? Delivery)
+{
+    /// <summary>Any JSON value, so that a value other than true or false is refused naming the field rather than by the
+    /// binder.</summary>
+    [JsonPropertyName("always")]
+    public System.Text.Json.JsonElement? Always { get; init; }
+
+    public bool AlwaysValue => Always is { ValueKind: System.Text.Json.JsonValueKind.True };
+}

@@ -12,7 +12,7 @@ internal sealed class SubscriptionStore(Database database, OutboxStore outbox, C
     private static readonly TimeSpan ConfirmationInterval = TimeSpan.FromDays(1);
 
     private const string Columns = """
-        s.id, s.address, s.tree, s.branch, s.path, s.platform, s.origin, s.files, s.delivery, s.created_at, a.confirmed_at
+        s.id, s.address, s.tree, s.branch, s.path, s.platform, s.origin, s.files, s.delivery, s.created_at, a.confirmed_at, s.always
         FROM notification_subscriptions s JOIN notification_addresses a ON a.address = s.address
         """;
 
@@ -31,8 +31,8 @@ internal sealed class SubscriptionStore(Database database, OutboxStore outbox, C
             }
 
             await using (var insert = Command(connection, transaction, """
-                INSERT INTO notification_subscriptions (id, address, tree, branch, path, platform, origin, files, delivery, created_at)
-                VALUES (@id, @address, @tree, @branch, @path, @platform, @origin, @files, @delivery, @now)
+                INSERT INTO notification_subscriptions (id, address, tree, branch, path, platform, origin, files, delivery, created_at, always)
+                VALUES (@id, @address, @tree, @branch, @path, @platform, @origin, @files, @delivery, @now, @always)
                 """))
             {
                 insert.AddParameter("id", subscription.Id);
@@ -45,6 +45,7 @@ internal sealed class SubscriptionStore(Database database, OutboxStore outbox, C
                 insert.AddParameter("files", subscription.Files);
                 insert.AddParameter("delivery", subscription.Delivery);
                 insert.AddParameter("now", Millis.Of(now));
+                insert.AddParameter("always", subscription.Always ? 1 : 0);
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
 
@@ -121,7 +122,7 @@ internal sealed class SubscriptionStore(Database database, OutboxStore outbox, C
         {
             subscriptions.Add(new Subscription(reader.GetString(0), reader.GetString(1), Text(reader, 2), Text(reader, 3), Text(reader, 4),
                 Text(reader, 5), Text(reader, 6), Text(reader, 7), reader.GetString(8), reader.IsDBNull(10) ? "unconfirmed" : "active",
-                Millis.From(reader.GetInt64(9))));
+                Millis.From(reader.GetInt64(9))) { Always = Convert.ToInt64(reader.GetValue(11), System.Globalization.CultureInfo.InvariantCulture) != 0 });
         }
 
         return subscriptions;

@@ -50,6 +50,18 @@ internal static class SubscriptionValidation
             return ("delivery", "must be immediate or daily");
         }
 
+        if (request.Always is { } always && always.ValueKind is not (System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False
+            or System.Text.Json.JsonValueKind.Null))
+        {
+            return ("always", "must be true or false");
+        }
+
+        // Checkout summaries are per tree (and branch): without one, `always` would ask for every checkout of every tree.
+        if (request.AlwaysValue && request.Tree is null)
+        {
+            return ("always", "needs a tree (checkout summaries are per tree and branch)");
+        }
+
         if (request.Tree is not null && trees is not null)
         {
             if (!trees.TryGetValue(request.Tree, out var branches))

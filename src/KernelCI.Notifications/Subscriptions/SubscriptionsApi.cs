@@ -60,7 +60,7 @@ internal static class SubscriptionsApi
         }
 
         var subscription = await store.AddAsync(new Subscription(Guid.CreateVersion7(time.GetUtcNow()).ToString("N"), request.Address!.ToLowerInvariant(),
-            request.Tree, request.Branch, request.Path, request.Platform, request.Origin, request.Files, request.Delivery ?? "immediate", "", default),
+            request.Tree, request.Branch, request.Path, request.Platform, request.Origin, request.Files, request.Delivery ?? "immediate", "", default) { Always = request.AlwaysValue },
             cancellationToken);
         NotificationsLog.Subscribed(logger, subscription.Id, subscription.Address, subscription.State);
         return TypedResults.Created($"/api/subscriptions/{subscription.Id}", subscription);

@@ -74,6 +74,18 @@ public sealed partial class SubscriptionCommandTests(SubscriptionFixture fixture
     }
 
     [Fact]
+    public async Task Always_flag_reaches_the_server()
+    {
+        WriteSettings(adminToken: null);
+
+        // Without a tree the server refuses it, naming the field: proof that the flag went out
+        var added = await _kciDev.RunAsync("subscriptions", "add", "dev@example.org", "--origin", "maestro", "--always");
+
+        Assert.Equal(1, added.ExitCode);
+        Assert.Equal("kci-dev: always: needs a tree (checkout summaries are per tree and branch)\n", added.Error);
+    }
+
+    [Fact]
     public async Task Admin_token_from_the_config_lists_any_address_as_json()
     {
         WriteSettings(adminToken: Servers.AdminToken());

@@ -43,6 +43,39 @@ public sealed partial class SubscriptionsApiTests : IAsyncLifetime
         Assert.StartsWith(expected, detail);
     }
 
+    [Theory]
+    [InlineData("\"yes\"", "always: must be true or false")]
+    [InlineData("1", "always: must be true or false")]
+    public async Task Subscribe_with_always_not_a_boolean_is_rejected(string value, string expected)
+    {
+        var body = new JsonObject { ["address"] = "dev@example.org", ["tree"] = "mainline", ["always"] = JsonNode.Parse(value) };
+
+        var (status, detail) = await PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.StartsWith(expected, detail);
+    }
+
+    [Fact]
+    public async Task Subscribe_with_always_but_no_tree_is_rejected()
+    {
+        var (status, detail) = await PostAsync(new JsonObject { ["address"] = "dev@example.org", ["platform"] = "qemu-x86", ["always"] = true });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.StartsWith("always: needs a tree", detail);
+    }
+
+    [Fact]
+    public async Task Subscription_with_always_says_so_when_listed()
+    {
+        var id = await _app.SubscribeConfirmedAsync(new JsonObject { ["address"] = "dev@example.org", ["tree"] = "mainline", ["always"] = true });
+
+        using var response = await _app.Client.SendAsync(_app.AsAdmin(HttpMethod.Get, "/api/subscriptions?address=dev@example.org"));
+
+        var listed = Assert.Single(JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray());
+        Assert.Equal(id, listed!["id"]!.GetValue<string>());
+        Assert.True(listed["always"]!.GetValue<bool>());
+    }
+
     [Fact]
     public async Task Subscribe_to_unknown_branch_is_rejected()
     {
