@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace KernelCI.Notifications;
 
-/// <summary>The component's log lines; EventIds 8660-8699.</summary>
+/// <summary>The component's log lines; EventIds 8660-8699 (8750-8769: several senders, the unconfirmed cap).</summary>
 internal static partial class NotificationsLog
 {
     [LoggerMessage(EventId = 8660, Level = LogLevel.Information, Message = "notifications: mails are sent through SMTP to {Server}")]
@@ -34,4 +34,7 @@ internal static partial class NotificationsLog
 
     [LoggerMessage(EventId = 8669, Level = LogLevel.Information, Message = "notifications: subscription {Id} for {Address} ({State})")]
     public static partial void Subscribed(ILogger logger, string id, string address, string state);
+
+    [LoggerMessage(EventId = 8750, Level = LogLevel.Warning, Message = "notifications: the sender's claim ran out with {Count} mails of its round unsent; they go in a next round")]
+    public static partial void ClaimExpired(ILogger logger, int count);
 }

@@ -46,4 +46,8 @@ public sealed class NotificationsOptions
 
     /// <summary>Lines of a failure's log excerpt in a report.</summary>
     public int LogExcerptLines { get; set; } = 30;
+
+    /// <summary>How long a sender's round holds the mails it claimed; another sender takes over what a dead one held
+    /// once this has passed (docs/notifications.md, "Several senders").</summary>
+    public int ClaimSeconds { get; set; } = 600;
 }

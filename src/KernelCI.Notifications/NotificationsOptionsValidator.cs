@@ -28,5 +28,6 @@ internal sealed class NotificationsOptionsValidator : IValidateOptions<Notificat
         .Require(options.RetrySeconds > 0, "Notifications:RetrySeconds must be positive")
         .Require(options.DigestHour is >= 0 and <= 23, "Notifications:DigestHour must be 0-23")
         .Require(options.LogExcerptLines is >= 0 and <= 500, "Notifications:LogExcerptLines must be 0-500")
+        .Require(options.ClaimSeconds is > 0 and <= 86400, "Notifications:ClaimSeconds must be 1-86400")
         .Result;
 }
