@@ -57,6 +57,7 @@ public sealed class NotificationsComponent(NotificationsOptions? given = null, A
         services.AddSingleton<RegressionMails>();
         services.AddSingleton<SummaryMail>();
         services.AddSingleton<RegressionReports>();
+        services.AddSingleton<UnconfirmedCap>();
         services.AddSingleton<SubscriptionStore>();
         services.AddSingleton<SmtpCredentials>();
         if (options.Smtp.Host.Length > 0)

@@ -37,4 +37,7 @@ internal static partial class NotificationsLog
 
     [LoggerMessage(EventId = 8750, Level = LogLevel.Warning, Message = "notifications: the sender's claim ran out with {Count} mails of its round unsent; they go in a next round")]
     public static partial void ClaimExpired(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 8751, Level = LogLevel.Warning, Message = "notifications: subscription of {Address} refused: {Reason}")]
+    public static partial void CapReached(ILogger logger, string address, string reason);
 }

@@ -29,5 +29,7 @@ internal sealed class NotificationsOptionsValidator : IValidateOptions<Notificat
         .Require(options.DigestHour is >= 0 and <= 23, "Notifications:DigestHour must be 0-23")
         .Require(options.LogExcerptLines is >= 0 and <= 500, "Notifications:LogExcerptLines must be 0-500")
         .Require(options.ClaimSeconds is > 0 and <= 86400, "Notifications:ClaimSeconds must be 1-86400")
+        .Require(options.MaxUnconfirmedAddresses > 0, "Notifications:MaxUnconfirmedAddresses must be positive")
+        .Require(options.MaxConfirmationsPerHour > 0, "Notifications:MaxConfirmationsPerHour must be positive")
         .Result;
 }

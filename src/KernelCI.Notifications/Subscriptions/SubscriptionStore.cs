@@ -7,7 +7,8 @@ namespace KernelCI.Notifications.Subscriptions;
 
 /// <summary>Subscriptions and addresses. The confirmation mail is written in the transaction that adds the
 /// subscription; an address gets at most one a day, so nobody can use the API to flood someone else's inbox.</summary>
-internal sealed class SubscriptionStore(Database database, OutboxStore outbox, ConfirmationMail confirmations, OutboxSignal signal, TimeProvider time)
+internal sealed class SubscriptionStore(Database database, OutboxStore outbox, ConfirmationMail confirmations, OutboxSignal signal, UnconfirmedCap cap,
+    TimeProvider time)
 {
     private static readonly TimeSpan ConfirmationInterval = TimeSpan.FromDays(1);
 
@@ -16,18 +17,22 @@ internal sealed class SubscriptionStore(Database database, OutboxStore outbox, C
         FROM notification_subscriptions s JOIN notification_addresses a ON a.address = s.address
         """;
 
+    /// <summary>Adds the subscription, or throws <see cref="SubscriptionRefused"/> (nothing written) when the
+    /// deployment's cap on unconfirmed addresses or confirmation mails is reached.</summary>
     public async Task<Subscription> AddAsync(Subscription subscription, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var (added, queued) = await outbox.InTransactionAsync(async (writer, connection, transaction) =>
         {
+            await cap.LockAsync(database, connection, transaction, cancellationToken);
+            bool newAddress;
             await using (var address = Command(connection, transaction, """
                 INSERT INTO notification_addresses (address, created_at) VALUES (@address, @now) ON CONFLICT (address) DO NOTHING
                 """))
             {
                 address.AddParameter("address", subscription.Address);
                 address.AddParameter("now", Millis.Of(now));
-                await address.ExecuteNonQueryAsync(cancellationToken);
+                newAddress = await address.ExecuteNonQueryAsync(cancellationToken) == 1;
             }
 
             await using (var insert = Command(connection, transaction, """
@@ -65,6 +70,11 @@ internal sealed class SubscriptionStore(Database database, OutboxStore outbox, C
                 mark.AddParameter("now", Millis.Of(now));
                 mark.AddParameter("address", subscription.Address);
                 await mark.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            if (confirmed is null && await cap.RefusalAsync(connection, transaction, newAddress, queue, cancellationToken) is { } refusal)
+            {
+                throw new SubscriptionRefused(refusal);
             }
 
             return (subscription with { State = confirmed is null ? "unconfirmed" : "active", CreatedAt = now }, queue);

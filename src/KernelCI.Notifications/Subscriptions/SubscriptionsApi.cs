@@ -59,9 +59,19 @@ internal static class SubscriptionsApi
             return ApiProblem.Bad("address", $"already has {MaxPerAddress} subscriptions; delete some first");
         }
 
-        var subscription = await store.AddAsync(new Subscription(Guid.CreateVersion7(time.GetUtcNow()).ToString("N"), request.Address!.ToLowerInvariant(),
-            request.Tree, request.Branch, request.Path, request.Platform, request.Origin, request.Files, request.Delivery ?? "immediate", "", default),
-            cancellationToken);
+        Subscription subscription;
+        try
+        {
+            subscription = await store.AddAsync(new Subscription(Guid.CreateVersion7(time.GetUtcNow()).ToString("N"), request.Address!.ToLowerInvariant(),
+                request.Tree, request.Branch, request.Path, request.Platform, request.Origin, request.Files, request.Delivery ?? "immediate", "", default),
+                cancellationToken);
+        }
+        catch (SubscriptionRefused refused)
+        {
+            NotificationsLog.CapReached(logger, request.Address!, refused.Message);
+            return ApiProblem.Of(StatusCodes.Status429TooManyRequests, "address", refused.Message);
+        }
+
         NotificationsLog.Subscribed(logger, subscription.Id, subscription.Address, subscription.State);
         return TypedResults.Created($"/api/subscriptions/{subscription.Id}", subscription);
     }
