@@ -58,6 +58,7 @@ public sealed class NotificationsComponent(NotificationsOptions? given = null, A
         services.AddSingleton<SummaryMail>();
         services.AddSingleton<RegressionReports>();
         services.AddSingleton<UnconfirmedCap>();
+        services.AddSingleton<SubscriptionFiles>();
         services.AddSingleton<SubscriptionStore>();
         services.AddSingleton<SmtpCredentials>();
         if (options.Smtp.Host.Length > 0)

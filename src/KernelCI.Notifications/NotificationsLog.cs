@@ -40,4 +40,7 @@ internal static partial class NotificationsLog
 
     [LoggerMessage(EventId = 8751, Level = LogLevel.Warning, Message = "notifications: subscription of {Address} refused: {Reason}")]
     public static partial void CapReached(ILogger logger, string address, string reason);
+
+    [LoggerMessage(EventId = 8752, Level = LogLevel.Warning, Message = "notifications: subscription file {File}: {Reason}")]
+    public static partial void SubscriptionFileSkipped(ILogger logger, string file, string reason);
 }

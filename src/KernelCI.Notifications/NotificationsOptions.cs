@@ -57,4 +57,7 @@ public sealed class NotificationsOptions
 
     /// <summary>Confirmation mails in the last hour beyond which a subscription that would send one is refused with 429.</summary>
     public int MaxConfirmationsPerHour { get; set; } = 100;
+
+    /// <summary>A folder of upstream's YAML subscription files, loaded unchanged as read-only subscriptions; empty: none.</summary>
+    public string SubscriptionFiles { get; set; } = "";
 }

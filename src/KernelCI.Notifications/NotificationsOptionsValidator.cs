@@ -31,5 +31,7 @@ internal sealed class NotificationsOptionsValidator : IValidateOptions<Notificat
         .Require(options.ClaimSeconds is > 0 and <= 86400, "Notifications:ClaimSeconds must be 1-86400")
         .Require(options.MaxUnconfirmedAddresses > 0, "Notifications:MaxUnconfirmedAddresses must be positive")
         .Require(options.MaxConfirmationsPerHour > 0, "Notifications:MaxConfirmationsPerHour must be positive")
+        .Require(options.SubscriptionFiles.Length == 0 || Directory.Exists(options.SubscriptionFiles),
+            "Notifications:SubscriptionFiles must be an existing folder")
         .Result;
 }

@@ -27,6 +27,10 @@ internal static partial class Patterns
     // each regression built 10,000 NonBacktracking automata, 20-40 s a regression in `./bench.sh notify`).
     public static bool PathMatches(string pattern, string path) => Glob(pattern, path, question: false);
 
+    /// <summary>Upstream's subscription files give paths as SQL LIKE patterns (`rt-tests%`): `%` any run, `_` one
+    /// character.</summary>
+    public static bool LikeMatches(string pattern, string path) => Glob(pattern.Replace('%', '*').Replace('_', '?'), path, question: true);
+
     public static bool FileMatches(string pattern, string file)
     {
         // `*` and `?` stay within one component, so the file is compared component by component; a trailing `/`

@@ -8,7 +8,7 @@ namespace KernelCI.Notifications.Subscriptions;
 /// <summary>Subscriptions and addresses. The confirmation mail is written in the transaction that adds the
 /// subscription; an address gets at most one a day, so nobody can use the API to flood someone else's inbox.</summary>
 internal sealed class SubscriptionStore(Database database, OutboxStore outbox, ConfirmationMail confirmations, OutboxSignal signal, UnconfirmedCap cap,
-    TimeProvider time)
+    SubscriptionFiles files, TimeProvider time)
 {
     private static readonly TimeSpan ConfirmationInterval = TimeSpan.FromDays(1);
 
@@ -104,9 +104,10 @@ internal sealed class SubscriptionStore(Database database, OutboxStore outbox, C
     public Task<IReadOnlyList<Subscription>> ListAsync(string address, CancellationToken cancellationToken) =>
         QueryAsync("WHERE s.address = @value ORDER BY s.created_at, s.id", address, cancellationToken);
 
-    /// <summary>Every subscription of a confirmed address: what reports are matched against.</summary>
-    public Task<IReadOnlyList<Subscription>> ActiveAsync(CancellationToken cancellationToken) =>
-        QueryAsync("WHERE a.confirmed_at IS NOT NULL ORDER BY s.created_at, s.id", null, cancellationToken);
+    /// <summary>Every subscription of a confirmed address, and the subscription files' (confirmed by whoever merged
+    /// the file): what reports are matched against.</summary>
+    public async Task<IReadOnlyList<Subscription>> ActiveAsync(CancellationToken cancellationToken) =>
+        [.. await QueryAsync("WHERE a.confirmed_at IS NOT NULL ORDER BY s.created_at, s.id", null, cancellationToken), .. files.All()];
 
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
     {
