@@ -39,6 +39,8 @@ internal sealed class NotifyBenchmark(NotifySettings settings, TextWriter output
 
         var latencies = await LatencyAsync(deployment, sink, work, probes, cancellationToken);
         var volume = await VolumeAsync(deployment, sink, work, cases, cancellationToken);
+        await output.WriteLineAsync($"sender: {volume.Accepted:N0} mails accepted ({volume.DistinctIds:N0} Message-IDs) in {volume.SendingSeconds:F1} s, " +
+            $"{volume.Reports:N0} reports written in {volume.WritingSeconds:F1} s");
         await output.WriteLineAsync($"baseline: the same {volume.Messages.Count:N0} messages sent by a plain MailKit client to the same SMTP server");
         var baseline = await MailKitBaseline.SendAsync(sink.Port, volume.Messages, cancellationToken);
 
