@@ -27,9 +27,15 @@ build_configs:
     tree: local
     branch: main
 YAML
-./kernelci serve --data-dir "$data" --base-port "$port" --pipeline-config "$data/pipeline-config" &
+# Mails (confirmations, regression reports) go to a local SMTP sink that writes each into $data/smtp-sink/ as an .eml
+# file and sends nothing further (docs/notifications.md, "A local SMTP sink").
+mail_port="${KERNELCI_SMTP_PORT:-$((port + 25))}"
+./kernelci smtp-sink --dir "$data/smtp-sink" --port "$mail_port" >"$data/smtp-sink.log" 2>&1 &
+sink=$!
+Notifications__Smtp__Host=127.0.0.1 Notifications__Smtp__Port="$mail_port" Notifications__Smtp__Security=none \
+  ./kernelci serve --data-dir "$data" --base-port "$port" --pipeline-config "$data/pipeline-config" &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' EXIT
+trap 'kill $server $sink 2>/dev/null; wait $server $sink 2>/dev/null' EXIT
 for _ in $(seq 1 100); do
   curl -fsS "http://127.0.0.1:$((port + 3))/health" >/dev/null 2>&1 && break
   kill -0 $server 2>/dev/null || { echo "the server did not start" >&2; exit 1; }
@@ -55,6 +61,10 @@ KernelCI is running from $data:
 Submit your own results:  ./kernelci kcidb token --data-dir "$data" --origin NAME
 Upload artifacts:         ./kernelci storage token EMAIL --data-dir "$data"
 Maestro API token:        ./kernelci users add NAME --data-dir "$data"; ./kernelci users token NAME --data-dir "$data"
+Mail:                     every mail the demo sends (subscription confirmations, regression reports) is a file in
+                          $data/smtp-sink/ (a local SMTP sink on 127.0.0.1:$mail_port; log: $data/smtp-sink.log).
+                          Subscribe: curl -X POST http://127.0.0.1:$port/api/subscriptions -H 'Content-Type: application/json' \
+                                       -d '{"address": "me@example.org", "tree": "local"}'
 New commits on $tree are built and booted as they come (./kernelci pipeline pending lists results not yet in KCIDB).
 Press Ctrl+C to stop.
 MSG

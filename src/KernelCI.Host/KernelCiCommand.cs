@@ -3,6 +3,7 @@ using KernelCI.Host.Kcidb;
 using KernelCI.Host.Lab;
 using KernelCI.Host.Pipeline;
 using KernelCI.Host.Serve;
+using KernelCI.Host.SmtpSink;
 using KernelCI.Host.Storage;
 using KernelCI.Host.Users;
 
@@ -19,6 +20,7 @@ public static class KernelCiCommand
         root.Subcommands.Add(UsersCommand.Create(console));
         root.Subcommands.Add(PipelineCommand.Create(console));
         root.Subcommands.Add(LabCommand.Create(console));
+        root.Subcommands.Add(SmtpSinkCommand.Create(console));
         return root;
     }
 }

@@ -62,6 +62,7 @@ public sealed class NotificationsComponent(NotificationsOptions? given = null, A
         var dashboard = options.DashboardUrl.Length > 0 ? options.DashboardUrl : (_dashboard ?? new Uri("http://127.0.0.1:8000/")).ToString();
         var kcidb = options.KcidbUrl.Length > 0 ? new Uri(options.KcidbUrl) : _kcidb ?? new Uri("http://127.0.0.1:8003/");
         var services = builder.Services;
+        services.AddSingleton(TestKillHook.FromEnvironment());
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<MailComposer>();
@@ -71,6 +72,8 @@ public sealed class NotificationsComponent(NotificationsOptions? given = null, A
         services.AddSingleton<RegressionMails>();
         services.AddSingleton<SummaryMail>();
         services.AddSingleton<RegressionReports>();
+        services.AddSingleton<UnconfirmedCap>();
+        services.AddSingleton<SubscriptionFiles>();
         services.AddSingleton<SubscriptionStore>();
         services.AddSingleton<SmtpCredentials>();
         if (options.Smtp.Host.Length > 0)

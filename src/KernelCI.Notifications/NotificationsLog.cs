@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace KernelCI.Notifications;
 
-/// <summary>The component's log lines; EventIds 8660-8699.</summary>
+/// <summary>The component's log lines; EventIds 8660-8699 (8750-8769: several senders, the unconfirmed cap).</summary>
 internal static partial class NotificationsLog
 {
     [LoggerMessage(EventId = 8660, Level = LogLevel.Information, Message = "notifications: mails are sent through SMTP to {Server}")]
@@ -67,4 +67,12 @@ internal static partial class NotificationsLog
 
     [LoggerMessage(EventId = 8740, Level = LogLevel.Information, Message = "notifications: weekly reports of the week ending {Week}: {Count} mails")]
     public static partial void WeeklyWritten(ILogger logger, string week, int count);
+    [LoggerMessage(EventId = 8750, Level = LogLevel.Warning, Message = "notifications: the sender's claim ran out with {Count} mails of its round unsent; they go in a next round")]
+    public static partial void ClaimExpired(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 8751, Level = LogLevel.Warning, Message = "notifications: subscription of {Address} refused: {Reason}")]
+    public static partial void CapReached(ILogger logger, string address, string reason);
+
+    [LoggerMessage(EventId = 8752, Level = LogLevel.Warning, Message = "notifications: subscription file {File}: {Reason}")]
+    public static partial void SubscriptionFileSkipped(ILogger logger, string file, string reason);
 }

@@ -49,11 +49,20 @@ internal static class NotificationsMigrations
         last_error TEXT);
         """;
 
+    // Several senders on one database (docs/notifications.md, "Several senders"): a round claims its rows until
+    // claimed_until; a sender that dies leaves them to whoever claims after that time. SQLite and PostgreSQL both
+    // take ADD COLUMN without rewriting the table.
+    private const string Claims = """
+        ALTER TABLE notification_outbox ADD COLUMN claimed_by TEXT;
+        ALTER TABLE notification_outbox ADD COLUMN claimed_until BIGINT;
+        """;
+
     public static IReadOnlyList<Migration> All { get; } =
     [
         new("notifications", 1, "outbox, feed cursor, addresses, subscriptions",
             "CREATE TABLE notification_outbox (id INTEGER PRIMARY KEY,\n" + Outbox + "\n" + Common,
             "CREATE TABLE notification_outbox (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n" + Outbox + "\n" + Common),
         ReportsMigration.Migration,
+        new("notifications", 3, "outbox claims for several senders", Claims, Claims),
     ];
 }

@@ -70,4 +70,17 @@ public sealed class NotificationsOptions
 
     /// <summary>Who gets the weekly metrics (an admin's list, as upstream's is fixed; no confirmation is asked).</summary>
     public string[] MetricsRecipients { get; set; } = [];
+    /// <summary>How long a sender's round holds the mails it claimed; another sender takes over what a dead one held
+    /// once this has passed (docs/notifications.md, "Several senders").</summary>
+    public int ClaimSeconds { get; set; } = 600;
+
+    /// <summary>Addresses awaiting confirmation (added in the last 7 days) beyond which a subscription of a new address
+    /// is refused with 429: posting needs no login.</summary>
+    public int MaxUnconfirmedAddresses { get; set; } = 1000;
+
+    /// <summary>Confirmation mails in the last hour beyond which a subscription that would send one is refused with 429.</summary>
+    public int MaxConfirmationsPerHour { get; set; } = 100;
+
+    /// <summary>A folder of upstream's YAML subscription files, loaded unchanged as read-only subscriptions; empty: none.</summary>
+    public string SubscriptionFiles { get; set; } = "";
 }

@@ -37,5 +37,10 @@ internal sealed class NotificationsOptionsValidator : IValidateOptions<Notificat
         .Require(options.WeeklyReportHour is >= 0 and <= 23, "Notifications:WeeklyReportHour must be 0-23")
         .Require(options.MetricsRecipients.All(a => MailboxAddress.TryParse(a, out var m) && m.Address == a && a.Contains('@', StringComparison.Ordinal)),
             "Notifications:MetricsRecipients must be bare addresses (user@domain)")
+        .Require(options.ClaimSeconds is > 0 and <= 86400, "Notifications:ClaimSeconds must be 1-86400")
+        .Require(options.MaxUnconfirmedAddresses > 0, "Notifications:MaxUnconfirmedAddresses must be positive")
+        .Require(options.MaxConfirmationsPerHour > 0, "Notifications:MaxConfirmationsPerHour must be positive")
+        .Require(options.SubscriptionFiles.Length == 0 || Directory.Exists(options.SubscriptionFiles),
+            "Notifications:SubscriptionFiles must be an existing folder")
         .Result;
 }

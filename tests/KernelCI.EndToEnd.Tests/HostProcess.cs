@@ -45,7 +45,8 @@ internal sealed class HostProcess : IAsyncDisposable
         StartAsync(dataDirectory, database, basePort, ["--only", component], portOffset);
 
     /// <summary>Starts `serve` with extra arguments and waits until the listener at <paramref name="portOffset"/> is healthy.</summary>
-    public static async Task<HostProcess> StartAsync(string dataDirectory, string? database, int basePort, IReadOnlyList<string> arguments, int portOffset)
+    public static async Task<HostProcess> StartAsync(string dataDirectory, string? database, int basePort, IReadOnlyList<string> arguments, int portOffset,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(RepositoryPaths.HostExecutable)
         {
@@ -55,6 +56,11 @@ internal sealed class HostProcess : IAsyncDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         string[] serve = ["serve", "--stop-on-stdin-close", "--data-dir", dataDirectory, "--base-port", basePort.ToString(System.Globalization.CultureInfo.InvariantCulture)];
         foreach (var argument in serve.Concat(arguments))
         {
@@ -70,6 +76,13 @@ internal sealed class HostProcess : IAsyncDisposable
         var host = new HostProcess(Process.Start(start)!, basePort, portOffset);
         await host.WaitHealthyAsync();
         return host;
+    }
+
+    /// <summary>Waits (at most <paramref name="timeout"/>) for the process to end by itself, as a test hook makes it.</summary>
+    public async Task WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancel.Token);
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing, exactly like a crash.</summary>

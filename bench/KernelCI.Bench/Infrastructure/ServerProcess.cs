@@ -32,9 +32,14 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public static ServerProcess Start(string executable, IReadOnlyList<string> arguments, string logPath)
+    public static ServerProcess Start(string executable, IReadOnlyList<string> arguments, string logPath, IReadOnlyDictionary<string, string>? environment = null)
     {
         var process = new Process { StartInfo = ProcessRunner.StartInfo(executable, arguments), EnableRaisingEvents = true };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            process.StartInfo.Environment[name] = value;
+        }
+
         var server = new ServerProcess(process, new StreamWriter(logPath) { AutoFlush = true });
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);

@@ -9,9 +9,11 @@ namespace KernelCI.Notifications.Outbox;
 /// the server accepted it. A crash between the two sends the same text, with the same Message-ID, again; receivers
 /// (mail clients, lore, regzbot) drop the second copy by its Message-ID. Temporary failures wait twice as long each
 /// time (<see cref="NotificationsOptions.RetrySeconds"/> up to an hour) on the TimeProvider's clock; permanent ones
-/// are recorded. Woken by <see cref="OutboxSignal"/> when mails are written, else by a timer set to the next due one.</summary>
+/// are recorded. Woken by <see cref="OutboxSignal"/> when mails are written, else by a timer set to the next due one.
+/// Each round claims its mails for <see cref="NotificationsOptions.ClaimSeconds"/>, so several senders on one database
+/// never send one mail in the same round, and a dead sender's mails are taken over when its claim runs out.</summary>
 internal sealed class OutboxSender(OutboxStore store, IMailTransport transport, OutboxSignal signal, NotificationsOptions options,
-    TimeProvider time, ILogger<OutboxSender> logger) : BackgroundService
+    TimeProvider time, ILogger<OutboxSender> logger, TestKillHook? kill = null) : BackgroundService
 {
     private static readonly TimeSpan Idle = TimeSpan.FromHours(1);
     private readonly MailboxAddress _sender = MailboxAddress.Parse(options.From);
@@ -31,7 +33,7 @@ internal sealed class OutboxSender(OutboxStore store, IMailTransport transport, 
         {
             try
             {
-                var due = await store.DueAsync(100, stoppingToken);
+                var due = await store.ClaimAsync(100, TimeSpan.FromSeconds(options.ClaimSeconds), stoppingToken);
                 if (due.Count > 0)
                 {
                     await DeliverAsync(due, stoppingToken);
@@ -76,10 +78,19 @@ internal sealed class OutboxSender(OutboxStore store, IMailTransport transport, 
             for (var i = 0; i < due.Count; i++)
             {
                 var mail = due[i];
+                if (time.GetUtcNow() >= mail.ClaimedUntil)
+                {
+                    // A slow round outlived its claim: another sender may hold these now. They are claimable at once
+                    // (by this sender too), so leaving them costs nothing, and sending them could send them twice.
+                    NotificationsLog.ClaimExpired(logger, due.Count - i);
+                    return;
+                }
+
                 try
                 {
                     var message = await MimeMessage.LoadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(mail.Message)), cancellationToken);
                     await session.SendAsync(message, _sender, MailboxAddress.Parse(mail.Recipient), cancellationToken);
+                    kill?.At(TestKillHook.AfterSend);
                 }
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested)
                 {

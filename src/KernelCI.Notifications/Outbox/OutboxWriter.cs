@@ -8,6 +8,9 @@ namespace KernelCI.Notifications.Outbox;
 /// cursor's advance, a new subscription): both commit or neither does.</summary>
 internal sealed class OutboxWriter(DbConnection connection, DbTransaction transaction, TimeProvider time)
 {
+    /// <summary>Mails this writer added.</summary>
+    public int Inserted { get; private set; }
+
     /// <summary>False when a mail with the same Message-ID is there already: the change was applied before.</summary>
     public async Task<bool> InsertAsync(OutboxMail mail, CancellationToken cancellationToken)
     {
@@ -26,7 +29,13 @@ internal sealed class OutboxWriter(DbConnection connection, DbTransaction transa
         command.AddParameter("items", mail.Items);
         command.AddParameter("due_at", Millis.Of(mail.DueAt));
         command.AddParameter("created_at", Millis.Of(time.GetUtcNow()));
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            return false;
+        }
+
+        Inserted++;
+        return true;
     }
 
     /// <summary>Regression reports (not follow-ups or summaries) written since <paramref name="since"/> to the address,

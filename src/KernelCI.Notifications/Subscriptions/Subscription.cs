@@ -4,7 +4,8 @@ namespace KernelCI.Notifications.Subscriptions;
 
 /// <summary>What one address follows. Every criterion given must hold; `path` and `files` are patterns
 /// (<see cref="Patterns"/>), the others are equal to the regression's field. `state` is `active` once the address is
-/// confirmed, `unconfirmed` before.</summary>
+/// confirmed, `unconfirmed` before. <paramref name="Source"/> names the subscription file a read-only one comes from
+/// (<see cref="SubscriptionFiles"/>); its `path` is then upstream's SQL LIKE pattern (`%`, `_`).</summary>
 internal sealed record Subscription(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("address")] string Address,
@@ -16,11 +17,18 @@ internal sealed record Subscription(
     [property: JsonPropertyName("files")] string? Files,
     [property: JsonPropertyName("delivery")] string Delivery,
     [property: JsonPropertyName("state")] string State,
-    [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt)
+    [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt,
+    [property: JsonPropertyName("source")] string? Source = null)
 {
     /// <summary>Checkout summaries even when nothing changed (upstream's `always: true`); only with a tree.</summary>
     [JsonPropertyName("always")]
     public bool Always { get; init; }
+    /// <summary>The start of every subscription file entry's id.</summary>
+    public const string FilePrefix = "file-";
+
+    /// <summary>A subscription file's entries are changed by editing the file, not through the API.</summary>
+    [JsonPropertyName("read_only")]
+    public bool ReadOnly => Source is not null;
 
     /// <summary>What the footer of a mail says the address follows.</summary>
     public string Describe()

@@ -7,7 +7,8 @@ namespace KernelCI.Notifications.Subscriptions;
 
 /// <summary>Subscriptions and addresses. The confirmation mail is written in the transaction that adds the
 /// subscription; an address gets at most one a day, so nobody can use the API to flood someone else's inbox.</summary>
-internal sealed class SubscriptionStore(Database database, OutboxStore outbox, ConfirmationMail confirmations, OutboxSignal signal, TimeProvider time)
+internal sealed class SubscriptionStore(Database database, OutboxStore outbox, ConfirmationMail confirmations, OutboxSignal signal, UnconfirmedCap cap,
+    SubscriptionFiles files, TimeProvider time)
 {
     private static readonly TimeSpan ConfirmationInterval = TimeSpan.FromDays(1);
 
@@ -16,18 +17,22 @@ internal sealed class SubscriptionStore(Database database, OutboxStore outbox, C
         FROM notification_subscriptions s JOIN notification_addresses a ON a.address = s.address
         """;
 
+    /// <summary>Adds the subscription, or throws <see cref="SubscriptionRefused"/> (nothing written) when the
+    /// deployment's cap on unconfirmed addresses or confirmation mails is reached.</summary>
     public async Task<Subscription> AddAsync(Subscription subscription, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var (added, queued) = await outbox.InTransactionAsync(async (writer, connection, transaction) =>
         {
+            await cap.LockAsync(database, connection, transaction, cancellationToken);
+            bool newAddress;
             await using (var address = Command(connection, transaction, """
                 INSERT INTO notification_addresses (address, created_at) VALUES (@address, @now) ON CONFLICT (address) DO NOTHING
                 """))
             {
                 address.AddParameter("address", subscription.Address);
                 address.AddParameter("now", Millis.Of(now));
-                await address.ExecuteNonQueryAsync(cancellationToken);
+                newAddress = await address.ExecuteNonQueryAsync(cancellationToken) == 1;
             }
 
             await using (var insert = Command(connection, transaction, """
@@ -68,6 +73,11 @@ internal sealed class SubscriptionStore(Database database, OutboxStore outbox, C
                 await mark.ExecuteNonQueryAsync(cancellationToken);
             }
 
+            if (confirmed is null && await cap.RefusalAsync(connection, transaction, newAddress, queue, cancellationToken) is { } refusal)
+            {
+                throw new SubscriptionRefused(refusal);
+            }
+
             return (subscription with { State = confirmed is null ? "unconfirmed" : "active", CreatedAt = now }, queue);
         }, cancellationToken);
         if (queued)
@@ -95,9 +105,10 @@ internal sealed class SubscriptionStore(Database database, OutboxStore outbox, C
     public Task<IReadOnlyList<Subscription>> ListAsync(string address, CancellationToken cancellationToken) =>
         QueryAsync("WHERE s.address = @value ORDER BY s.created_at, s.id", address, cancellationToken);
 
-    /// <summary>Every subscription of a confirmed address: what reports are matched against.</summary>
-    public Task<IReadOnlyList<Subscription>> ActiveAsync(CancellationToken cancellationToken) =>
-        QueryAsync("WHERE a.confirmed_at IS NOT NULL ORDER BY s.created_at, s.id", null, cancellationToken);
+    /// <summary>Every subscription of a confirmed address, and the subscription files' (confirmed by whoever merged
+    /// the file): what reports are matched against.</summary>
+    public async Task<IReadOnlyList<Subscription>> ActiveAsync(CancellationToken cancellationToken) =>
+        [.. await QueryAsync("WHERE a.confirmed_at IS NOT NULL ORDER BY s.created_at, s.id", null, cancellationToken), .. files.All()];
 
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
     {

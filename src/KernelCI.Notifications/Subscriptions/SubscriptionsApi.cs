@@ -59,25 +59,45 @@ internal static class SubscriptionsApi
             return ApiProblem.Bad("address", $"already has {MaxPerAddress} subscriptions; delete some first");
         }
 
-        var subscription = await store.AddAsync(new Subscription(Guid.CreateVersion7(time.GetUtcNow()).ToString("N"), request.Address!.ToLowerInvariant(),
-            request.Tree, request.Branch, request.Path, request.Platform, request.Origin, request.Files, request.Delivery ?? "immediate", "", default) { Always = request.AlwaysValue },
-            cancellationToken);
+        Subscription subscription;
+        try
+        {
+            subscription = await store.AddAsync(new Subscription(Guid.CreateVersion7(time.GetUtcNow()).ToString("N"), request.Address!.ToLowerInvariant(),
+                request.Tree, request.Branch, request.Path, request.Platform, request.Origin, request.Files, request.Delivery ?? "immediate", "", default) { Always = request.AlwaysValue },
+                cancellationToken);
+        }
+        catch (SubscriptionRefused refused)
+        {
+            NotificationsLog.CapReached(logger, request.Address!, refused.Message);
+            return ApiProblem.Of(StatusCodes.Status429TooManyRequests, "address", refused.Message);
+        }
+
         NotificationsLog.Subscribed(logger, subscription.Id, subscription.Address, subscription.State);
         return TypedResults.Created($"/api/subscriptions/{subscription.Id}", subscription);
     }
 
+    // The subscription files' entries of the address are listed too, marked read_only with their file as source.
     private static async Task<Results<Ok<IReadOnlyList<Subscription>>, ProblemHttpResult>> ListAsync(string? address, ClaimsPrincipal caller,
-        SubscriptionStore store, CancellationToken cancellationToken)
+        SubscriptionStore store, SubscriptionFiles files, CancellationToken cancellationToken)
     {
         var owner = Owner(caller, address);
         return owner is null
             ? ApiProblem.Bad("address", "required with an admin token")
-            : TypedResults.Ok(await store.ListAsync(owner, cancellationToken));
+            : TypedResults.Ok<IReadOnlyList<Subscription>>([.. await store.ListAsync(owner, cancellationToken), .. files.For(owner)]);
     }
 
+    private static ProblemHttpResult FromFile(Subscription subscription) =>
+        ApiProblem.Of(StatusCodes.Status409Conflict, "id",
+            $"subscription {subscription.Id} comes from the subscription file {subscription.Source}; it changes when that file does");
+
     private static async Task<Results<NoContent, NotFound<ProblemDetailsLike>, ProblemHttpResult>> DeleteAsync(string id, ClaimsPrincipal caller,
-        SubscriptionStore store, CancellationToken cancellationToken)
+        SubscriptionStore store, SubscriptionFiles files, CancellationToken cancellationToken)
     {
+        if (files.Find(id) is { } fromFile)
+        {
+            return FromFile(fromFile);
+        }
+
         var subscription = await store.FindAsync(id, cancellationToken);
         if (subscription is null)
         {
@@ -111,12 +131,17 @@ internal static class SubscriptionsApi
 
     // RFC 8058's one-click POST (body List-Unsubscribe=One-Click) and the page's button both come here.
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> UnsubscribeAsync(string? token, SignedTokens tokens, SubscriptionStore store,
-        CancellationToken cancellationToken)
+        SubscriptionFiles files, CancellationToken cancellationToken)
     {
         var (id, error) = tokens.Validate(token, SignedTokens.Unsubscribe);
         if (id is null)
         {
             return ApiProblem.Forbidden(error!);
+        }
+
+        if (files.Find(id) is { } fromFile)
+        {
+            return FromFile(fromFile);
         }
 
         // Unsubscribing twice is not an error: the second click finds nothing, which is what was asked.

@@ -1,0 +1,52 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace KernelCI.Host.SmtpSink;
+
+/// <summary>The SmtpServer package's server with a store that writes each message, as received, into a folder:
+/// `&lt;UTC time&gt;-&lt;number&gt;.eml`, written to a temporary name first so a reader never sees half a mail.</summary>
+internal static class MailFolderSink
+{
+    public static async Task<int> RunAsync(IPEndPoint endpoint, string folder, IAppConsole console, CancellationToken cancellationToken)
+    {
+        // SmtpServer reports a port in use only when its listener task fails; binding first gives one clear line.
+        using (var probe = new TcpListener(endpoint))
+        {
+            probe.Start();
+            probe.Stop();
+        }
+
+        var options = new SmtpServerOptionsBuilder().ServerName("kernelci-smtp-sink").Endpoint(b => b.Endpoint(endpoint)).Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(new FolderStore(folder));
+        await console.Out.WriteLineAsync($"smtp-sink: accepting mail on {endpoint}, writing it to {folder}");
+        try
+        {
+            await new SmtpServer.SmtpServer(options, services).StartAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private sealed class FolderStore(string folder) : MessageStore
+    {
+        private int _count;
+
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer,
+            CancellationToken cancellationToken)
+        {
+            var name = $"{DateTimeOffset.UtcNow:yyyyMMdd'T'HHmmss'Z'}-{Interlocked.Increment(ref _count):D6}.eml";
+            var path = Path.Combine(folder, name);
+            await File.WriteAllBytesAsync(path + ".tmp", buffer.ToArray(), cancellationToken);
+            File.Move(path + ".tmp", path, overwrite: true);
+            return SmtpResponse.Ok;
+        }
+    }
+}
