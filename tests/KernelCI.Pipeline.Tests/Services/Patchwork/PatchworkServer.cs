@@ -49,6 +49,29 @@ public sealed class PatchworkServer : IAsyncLifetime
         }
     }
 
+    /// <summary>A reply to a patch from <paramref name="from"/> (Patchwork files it as the patch's comment).</summary>
+    public async Task CommentAsync(long patchId, string from, string body)
+    {
+        var patch = await Http.GetFromJsonAsync<JsonObject>($"{Url}/api/1.3/patches/{patchId}/");
+        var msgid = patch!["msgid"]!.ToString();
+        var mail = Path.Combine(_directory, $"comment-{Guid.NewGuid():N}.mbox");
+        await File.WriteAllTextAsync(mail, $"""
+            From nobody Mon Dec  7 07:00:00 2026
+            From: Maintainer <{from}>
+            To: netdev@vger.kernel.org
+            Subject: Re: {patch["name"]}
+            Date: Mon, 7 Dec 2026 07:00:00 +0000
+            Message-Id: <{Guid.NewGuid():N}@example.com>
+            In-Reply-To: {msgid}
+            References: {msgid}
+            List-Id: <{ListId}>
+
+            {body}
+
+            """);
+        await IngestAsync(mail);
+    }
+
     /// <summary>Every check of a patch, oldest first, as (context, state, description, target_url).</summary>
     public async Task<List<(string Context, string State, string Description, string? TargetUrl)>> ChecksAsync(long patchId)
     {

@@ -135,4 +135,25 @@ public sealed class PatchworkServiceTests(PatchworkServer server) : IClassFixtur
         Assert.Contains("unreachable", health[0].Error);
         Assert.Equal("pending", Assert.Single(await server.ChecksAsync(patches[0])).State);
     }
+
+    [Fact]
+    public async Task Maintainer_comment_with_the_keyword_tests_the_series_again()
+    {
+        await using var world = await PatchworkHarness.StartAsync(server);
+        var (_, patches) = await world.SendSeriesAsync("t7", (10, "int b;"), (18, "int c;"));
+        await world.Repository.CommitAsync("conflict", ("a.c", PatchworkHarness.Lines((10, "long l10;"))));
+        var service = world.Service(world.Project("t7"));
+        await service.PollAsync(Token);
+        Assert.Equal("fail", Assert.Single(await server.ChecksAsync(patches[0])).State);
+        // The conflicting commit is reverted: the series applies again, once someone asks.
+        await world.Repository.RunAsync("reset", "--quiet", "--hard", "HEAD~1");
+
+        await server.CommentAsync(patches[1], "someone@example.org", "kernelci-retest");
+        await service.PollAsync(Token);
+        Assert.Single(await server.ChecksAsync(patches[0]));
+
+        await server.CommentAsync(patches[1], "admin@example.com", "Looks odd.\n\nkernelci-retest\n");
+        await service.PollAsync(Token);
+        Assert.Equal(["kernelci-apply:fail", "kernelci-build:pending"], (await server.ChecksAsync(patches[0])).Select(c => $"{c.Context}:{c.State}"));
+    }
 }
