@@ -165,9 +165,10 @@ internal sealed class PatchworkService(PatchworkOptions options, PatchworkStore 
         {
             (started, checks) = await starter.StartAsync(client, project, row, cancellationToken);
         }
-        catch (Exception e) when (e is not PatchworkException && Transient.Is(e, cancellationToken))
+        catch (Exception e) when (e is not PatchworkException && (e is not OperationCanceledException || Transient.Is(e, cancellationToken)))
         {
-            // Maestro or storage briefly away: the row stays `new` for the next poll.
+            // Maestro, storage or the tree's git host away (or a bug): the row stays `new` for the next poll, and the
+            // project's other series go on.
             PatchworkLog.Deferred(logger, project.Source, row.SeriesId, row.Run, e);
             return;
         }
