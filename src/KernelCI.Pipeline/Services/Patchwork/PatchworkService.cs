@@ -69,6 +69,8 @@ internal sealed class PatchworkService(PatchworkOptions options, PatchworkStore 
         foreach (var row in await store.WithStatusAsync(project.Source, "new", cancellationToken))
         {
             await StartAsync(client, project, row, cancellationToken);
+            // Its `pending` (or refusal) now, not after the rest of a long queue.
+            await PostAsync(client, project, cancellationToken);
         }
 
         foreach (var row in await store.WithStatusAsync(project.Source, "testing", cancellationToken))

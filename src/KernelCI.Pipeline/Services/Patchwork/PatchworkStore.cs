@@ -32,13 +32,14 @@ internal sealed class PatchworkStore(Database database, TimeProvider time)
         """, cancellationToken, ("s", source), ("i", seriesId), ("now", Now())) == 1;
 
     /// <summary>Takes the next run of a series a maintainer asked to test again, unless its latest run has not ended
-    /// (then the request is already being served). Returns the new run, or null.</summary>
+    /// (then the request is already being served) or the project's selection skipped it (a retest does not widen what
+    /// this deployment tests). A series never seen gets run 1, which the selection then judges. Returns the new run, or null.</summary>
     public async Task<int?> RetestAsync(string source, long seriesId, CancellationToken cancellationToken)
     {
         var latest = await QueryAsync($"""
             SELECT {SeriesColumns} FROM pipeline_patchwork_series WHERE source = @s AND series_id = @i ORDER BY run DESC LIMIT 1
             """, cancellationToken, ("s", source), ("i", seriesId));
-        if (latest is [{ Status: "new" or "testing" }])
+        if (latest is [{ Status: "new" or "testing" or "skipped" }])
         {
             return null;
         }

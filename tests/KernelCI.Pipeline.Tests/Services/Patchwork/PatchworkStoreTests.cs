@@ -65,6 +65,20 @@ public sealed class PatchworkStoreTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Retest_of_a_series_the_selection_skipped_is_ignored(DatabaseKind kind)
+    {
+        var (database, store) = await StoreAsync(kind);
+        await using var _ = database;
+        await store.TakeAsync(Source, 7, Token);
+        var first = Assert.Single(await store.WithStatusAsync(Source, "new", Token));
+        await store.UpdateAsync(first with { Status = "skipped" }, Token);
+
+        Assert.Null(await store.RetestAsync(Source, 7, Token));
+        Assert.Equal(1, await store.RetestAsync(Source, 8, Token));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Cursor_is_kept_per_source_and_category(DatabaseKind kind)
     {
         var (database, store) = await StoreAsync(kind);
