@@ -30,7 +30,9 @@ if [ "${1:-}" = "--tests" ]; then
   command -v fish >/dev/null || need+=(fish)
   command -v zsh >/dev/null || need+=(zsh)
   # LAVA's own job schema (lava_common.schemas), which checks every LAVA job definition the pipeline generates.
-  for pkg in python3 python3-click python3-requests python3-git python3-yaml python3-tabulate lava-common; do
+  # Patchwork 3.1.3 (../shared/vendor/patchwork.sh), which KernelCI.Pipeline.Tests/Services/Patchwork post checks to.
+  for pkg in python3 python3-click python3-requests python3-git python3-yaml python3-tabulate lava-common \
+             python3-django python3-djangorestframework python3-django-filters; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || need+=("$pkg")
   done
 fi

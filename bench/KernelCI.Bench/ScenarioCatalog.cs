@@ -12,7 +12,7 @@ namespace KernelCI.Bench;
 
 internal static class ScenarioCatalog
 {
-    public static IReadOnlyList<IScenario> All { get; } = [new KcidbIngestScenario(), new DashboardScenario(), new DashboardPagesScenario(), new StorageScenario(), new MaestroScenario(), new PipelineScenario(), new LavaScenario(), new JwtScenario(), new Regressions.RegressionsScenario(), new Notify.NotifyScenario()];
+    public static IReadOnlyList<IScenario> All { get; } = [new KcidbIngestScenario(), new DashboardScenario(), new DashboardPagesScenario(), new StorageScenario(), new MaestroScenario(), new PipelineScenario(), new LavaScenario(), new JwtScenario(), new Regressions.RegressionsScenario(), new Notify.NotifyScenario(), new Patchwork.PatchworkScenario()];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {

@@ -26,7 +26,7 @@ public sealed class PipelineComponent(PipelineOptions? given = null, Action<ISer
 
     public IReadOnlyList<string> Secrets => [PipelineTokens.SecretName];
 
-    public IReadOnlyList<Migration> Migrations => [.. LavaCallbackMigrations.All, .. PullLabMigrations.All];
+    public IReadOnlyList<Migration> Migrations => [.. LavaCallbackMigrations.All, .. PullLabMigrations.All, .. Services.Patchwork.PatchworkMigrations.All];
 
     public async Task ConnectAsync(Deployment deployment, CancellationToken cancellationToken)
     {
@@ -60,6 +60,7 @@ public sealed class PipelineComponent(PipelineOptions? given = null, Action<ISer
         app.MapPipelineApi();
         app.MapLavaCallback();
         app.MapPullLabs();
+        Services.Patchwork.PatchworkHealthApi.MapPatchworkHealth(app);
         // The dashboard of the same host shows the lab view from here (docs/labs.md, the lab view).
         _context?.Local.Publish(app.Services.GetRequiredService<ILabView>());
     }

@@ -66,6 +66,9 @@ public sealed record PipelineOptions
     /// <summary>The patchset service's allowed patch origins, timeouts and poll period ("Pipeline:Patchset").</summary>
     public PatchsetOptions Patchset { get; init; } = new();
 
+    /// <summary>The Patchwork projects followed and how their series are tested ("Pipeline:Patchwork", docs/integrations.md).</summary>
+    public Services.Patchwork.PatchworkOptions Patchwork { get; init; } = new();
+
     /// <summary>The developer-request API's body size and time limits ("Pipeline:Api").</summary>
     public ApiOptions Api { get; init; } = new();
 

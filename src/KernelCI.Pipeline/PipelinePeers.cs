@@ -28,6 +28,10 @@ public static class PipelinePeers
             KcidbToken = options.KcidbToken ?? await deployment.IssueCredentialAsync("kcidb", account, cancellationToken),
             StorageToken = options.StorageToken ?? await deployment.IssueCredentialAsync("storage", account, cancellationToken),
             WorkDirectory = options.WorkDirectory ?? Path.Combine(deployment.Context.DataDirectory, "pipeline"),
+            // The checks link to this deployment's dashboard unless another is named.
+            Patchwork = options.Patchwork.DashboardUrl is null && deployment.IsLocal("dashboard")
+                ? options.Patchwork with { DashboardUrl = deployment.UrlOf("dashboard").ToString() }
+                : options.Patchwork,
         };
     }
 }

@@ -28,6 +28,7 @@ public static class PipelineServices
         ["closing"] = TimeoutRegistration.AddClosing,
         ["job-retry"] = JobRetryRegistration.Add,
         ["patchset"] = PatchsetRegistration.Add,
+        ["patchwork"] = Services.Patchwork.PatchworkRegistration.Add,
         ["send-kcidb"] = SendKcidbRegistration.Add,
         ["regressions"] = Services.Regressions.RegressionsRegistration.Add,
     };

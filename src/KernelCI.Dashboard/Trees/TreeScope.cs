@@ -8,16 +8,30 @@ namespace KernelCI.Dashboard.Trees;
 /// <summary>Which checkouts a tree-details request means: a commit (or a tag of it) of one origin, on a branch, and
 /// either a repository URL (`tree/{hash}/…?git_url&amp;git_branch`) or a tree name (`tree/{name}/{branch}/{hash}/…`).
 /// As upstream's create_checkouts_where_clauses (kernelci/dashboard: backend/kernelCI_app/helpers/treeDetails.py), a
-/// missing URL or branch on the hash-only form means the column IS NULL, and the direct form ignores the URL.</summary>
-internal sealed record TreeScope(string Commit, string Origin, string? GitUrl, string? GitBranch, string? TreeName)
+/// missing URL or branch on the hash-only form means the column IS NULL, and the direct form ignores the URL.
+/// A `patchset=HASH` parameter narrows the checkouts to those of one applied patchset (KCIDB's `patchset_hash`): the
+/// page a Patchwork series' checks link to (docs/integrations.md). Without it every checkout of the commit counts.</summary>
+internal sealed record TreeScope(string Commit, string Origin, string? GitUrl, string? GitBranch, string? TreeName, string? Patchset = null)
 {
     public const string DefaultOrigin = "maestro";
 
     public static TreeScope FromHash(string commit, IQueryCollection query) =>
-        new(commit, OriginFrom(query), QueryValues.Optional(query, "git_url"), QueryValues.Optional(query, "git_branch"), null);
+        new(commit, OriginFrom(query), QueryValues.Optional(query, "git_url"), QueryValues.Optional(query, "git_branch"), null, PatchsetFrom(query));
 
     public static TreeScope Direct(string treeName, string branch, string commit, IQueryCollection query) =>
-        new(commit, OriginFrom(query), null, QueryValues.Optional(query, "git_branch") ?? branch, treeName);
+        new(commit, OriginFrom(query), null, QueryValues.Optional(query, "git_branch") ?? branch, treeName, PatchsetFrom(query));
+
+    /// <summary>`patchset`: a KCIDB patchset hash (64 hex digits, the pipeline's sha256), else 400 naming it.</summary>
+    public static string? PatchsetFrom(IQueryCollection query)
+    {
+        var value = QueryValues.Optional(query, "patchset");
+        if (value is not null && (value.Length != 64 || !value.All(char.IsAsciiHexDigitLower)))
+        {
+            throw new BadParameterException("patchset", "must be a patchset hash (64 lowercase hex digits)");
+        }
+
+        return value;
+    }
 
     public static string OriginFrom(IQueryCollection query) => QueryValues.Optional(query, "origin") ?? DefaultOrigin;
 
@@ -27,6 +41,11 @@ internal sealed record TreeScope(string Commit, string Origin, string? GitUrl, s
     {
         var conditions = new List<string> { $"{alias}.origin = @scope_origin" };
         command.AddParameter("scope_origin", Origin);
+        if (Patchset is not null)
+        {
+            conditions.Add($"{alias}.patchset_hash = @scope_patchset");
+            command.AddParameter("scope_patchset", Patchset);
+        }
         if (TreeName is not null)
         {
             conditions.Add($"{alias}.tree_name = @scope_tree_name");

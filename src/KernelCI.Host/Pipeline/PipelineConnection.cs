@@ -39,6 +39,15 @@ internal sealed class PipelineConnection
     /// <summary>The data folder, whose secrets.json holds the labs' tokens (docs/labs.md).</summary>
     public string DataDir(ParseResult parse) => parse.GetValue(_dataDir)!;
 
+    /// <summary>The deployment's database (--database, else SQLite in --data-dir), for services that keep state of
+    /// their own (patchwork: pipeline migration 4); migrated to the pipeline's latest schema.</summary>
+    public async Task<Database> OpenPipelineDatabaseAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var database = DataFolderDatabase.Open(parse.GetValue(_dataDir)!, parse.GetValue(_database));
+        await Migrator.ApplyAsync(database, new PipelineComponent().Migrations, cancellationToken);
+        return database;
+    }
+
     public async Task<PipelineOptions> ResolveAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var configuration = new ConfigurationBuilder();

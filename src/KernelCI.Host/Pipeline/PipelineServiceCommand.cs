@@ -68,6 +68,12 @@ internal static class PipelineServiceCommand
 
             // The LAVA labs' tokens are read from the data folder's secrets, as under `serve`.
             builder.Services.AddSingleton(new KernelCI.ServiceDefaults.SecretStore(connection.DataDir(parse)));
+            if (name == "patchwork")
+            {
+                // Its cursors, series and checks live in the deployment's database, as under `serve`.
+                builder.Services.AddSingleton(await connection.OpenPipelineDatabaseAsync(parse, cancellationToken));
+            }
+
             builder.Services.AddPipelineServices([name]);
             using var host = builder.Build();
             await host.RunAsync(cancellationToken);

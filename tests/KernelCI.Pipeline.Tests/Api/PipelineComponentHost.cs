@@ -20,16 +20,17 @@ internal sealed class PipelineComponentHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<PipelineComponentHost> StartAsync(PipelineTestStack stack)
+    public static async Task<PipelineComponentHost> StartAsync(PipelineTestStack stack, Func<PipelineOptions, PipelineOptions>? configure = null)
     {
         var url = $"http://127.0.0.1:{FreePort.BasePort()}/";
         // As `serve` does before building the component: its callback store needs its table.
         await KernelCI.Data.Migrator.ApplyAsync(stack.Database, new PipelineComponent().Migrations, TestContext.Current.CancellationToken);
-        var app = ComponentApp.Build(new PipelineComponent(stack.Options with
+        var options = stack.Options with
         {
             Services = ["send-kcidb"],
             ConfigDirectory = PipelineDemoConfig.WriteDirectory(stack.DataDirectory, "https://git.example.org/linux.git"),
-        }), stack.Context, b => b.WebHost.UseUrls(url));
+        };
+        var app = ComponentApp.Build(new PipelineComponent(configure?.Invoke(options) ?? options), stack.Context, b => b.WebHost.UseUrls(url));
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new PipelineComponentHost(app, url);
     }

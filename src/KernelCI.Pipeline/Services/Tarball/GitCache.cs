@@ -13,6 +13,10 @@ namespace KernelCI.Pipeline.Services.Tarball;
 /// wiped (docs/pipeline.md, "Accepted URLs and tree names").</summary>
 internal sealed partial class GitCache(PipelineOptions options, GitRunner git, GitUrlPolicy policy)
 {
+    // One update of a folder at a time in this process: the tarball and patchwork services share the cache, and two
+    // fetches racing for a ref lock would make one of them wipe the folder under the other.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _updates = new(StringComparer.Ordinal);
+
     /// <summary>The file a cache folder is created with; a folder without it is never deleted.</summary>
     public const string Marker = ".kernelci-git-cache";
 
@@ -54,6 +58,20 @@ internal sealed partial class GitCache(PipelineOptions options, GitRunner git, G
         }
 
         var directory = DirectoryOf(tree, url);
+        var gate = _updates.GetOrAdd(directory, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await PrepareLockedAsync(directory, tree, url, branch, commit, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<string> PrepareLockedAsync(string directory, string tree, string url, string branch, string commit, CancellationToken cancellationToken)
+    {
         var runner = git.WithProtocols(policy.ProtocolsFor(url));
         var failure = $"cannot fetch commit {commit} of branch {branch}";
         try
