@@ -24,7 +24,8 @@ public sealed class LavaLabTests
         using var client = Client(lab, lab.RuntimeToken);
 
         using var response = await client.PostAsync("jobs/", Definition(Job(lab, kernel.BzImage, receiver.Url, nodeId)), ct);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(ct));
+        var submitted = await response.Content.ReadAsStringAsync(ct);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, submitted);
         var callback = await receiver.WaitAsync("/node/" + nodeId, CallbackLimit);
 
         Assert.Equal("POST", callback.Method);
@@ -37,7 +38,7 @@ public sealed class LavaLabTests
         Assert.Contains(("login-action", "pass"), lava);
         Assert.Contains(("job", "pass"), lava);
         Assert.Equal([("proc-version", "pass"), ("expected-fail", "fail")], Cases(results["0_smoke"]!));
-        Assert.Contains("Linux version 6.1", Text(body, "log"));
+        Assert.Contains("Linux version 6.1", await LogAsync(client, body, submitted, ct));
     }
 
     [Fact]
@@ -63,6 +64,20 @@ public sealed class LavaLabTests
         new(new JsonObject { ["definition"] = yaml }.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
 
     private static string Text(JsonNode body, string field) => body[field]!.ToString();
+
+    /// <summary>The callback's log, or the job's stored log when the callback's lacks the kernel's banner: LAVA reads
+    /// the log into the callback as the job ends, and under test.sh's two lanes it once came without its boot lines.</summary>
+    private static async Task<string> LogAsync(HttpClient client, JsonNode body, string submitted, CancellationToken ct)
+    {
+        var log = Text(body, "log");
+        if (log.Contains("Linux version", StringComparison.Ordinal))
+        {
+            return log;
+        }
+
+        var jobId = JsonNode.Parse(submitted)!["job_ids"]![0]!.ToString();
+        return await client.GetStringAsync($"jobs/{jobId}/logs/", ct);
+    }
 
     /// <summary>A suite's cases (name, result) in order: LAVA sends each suite as a YAML string, a list of cases, where
     /// a name may repeat (two `file-download` entries in the `lava` suite).</summary>
