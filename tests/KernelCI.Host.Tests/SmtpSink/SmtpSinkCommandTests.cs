@@ -43,6 +43,31 @@ public sealed class SmtpSinkCommandTests : IDisposable
         Assert.Contains($"writing it to {folder}", console.Out.ToString());
     }
 
+    [Fact]
+    public async Task Mail_over_the_size_limit_is_refused_and_not_written()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var port = FreePort.BasePort();
+        var folder = Path.Combine(_directory, "mail");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        var running = KernelCiCommand.Create(new TestConsole()).Parse(["smtp-sink", "--dir", folder, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            .InvokeAsync(cancellationToken: stop.Token);
+        var message = new MimeMessage { Subject = "too big" };
+        message.From.Add(MailboxAddress.Parse("bot@kernelci.test"));
+        message.To.Add(MailboxAddress.Parse("dev@example.org"));
+        message.Body = new TextPart("plain") { Text = new string('x', 26 * 1024 * 1024) };
+
+        using (var client = new SmtpClient())
+        {
+            await ConnectAsync(client, port, cancel);
+            await Assert.ThrowsAnyAsync<Exception>(() => client.SendAsync(message, cancel));
+        }
+
+        Assert.Empty(Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml") : []);
+        await stop.CancelAsync();
+        await running;
+    }
+
     [Theory]
     [InlineData("--port", "0", "--port: must be 1-65535")]
     [InlineData("--listen", "localhost:25", "--listen: 'localhost:25' is not an IP address")]
