@@ -13,20 +13,19 @@ public sealed class BisectEndToEndTests(ITestOutputHelper log)
     [Fact]
     public async Task Bisect_names_the_commit_that_makes_the_kernel_panic_at_boot()
     {
-        // Given four commits on a good one, the third adding a panic to kernel_init (two steps: the second commit
-        // good, the third bad; each step is a kernel build and boot, the costliest thing CI runs)
+        // Given eight commits on a good one, the fifth adding a panic to kernel_init
         await using var server = await BisectServer.StartAsync();
         var good = await server.Tree.HeadAsync();
         var commits = new List<string>();
-        for (var i = 1; i <= 4; i++)
+        for (var i = 1; i <= 8; i++)
         {
             var files = new Dictionary<string, string> { [$"Documentation/kernelci/bisect-{i}.txt"] = $"Change {i} of the bisection test.\n" };
-            if (i == 3)
+            if (i == 5)
             {
                 files[BrokenKernel.PanicFile] = await BrokenKernel.PanicAtBootAsync(server.Tree, good);
             }
 
-            commits.Add(await server.Tree.CommitAsync(i == 3 ? "init: panic at boot, on purpose" : $"Documentation: bisection test change {i}", files));
+            commits.Add(await server.Tree.CommitAsync(i == 5 ? "init: panic at boot, on purpose" : $"Documentation: bisection test change {i}", files));
         }
 
         using var kciDev = new KciDevHarness();
@@ -40,9 +39,9 @@ public sealed class BisectEndToEndTests(ITestOutputHelper log)
         log.WriteLine($"kci-dev bisect took {clock.Elapsed:mm\\:ss}\n{result}");
         await LogBuildTimesAsync(server);
 
-        // Then it names the third commit, its subject and author
+        // Then it names the fifth commit, its subject and author
         Assert.True(result.ExitCode == 0, result + "\n--- server\n" + server.Output);
-        Assert.Contains($"Bisection complete. First bad commit: {commits[2]}\nsubject: init: panic at boot, on purpose\nauthor: KernelCI Test <test@kernelci.local>\n",
+        Assert.Contains($"Bisection complete. First bad commit: {commits[4]}\nsubject: init: panic at boot, on purpose\nauthor: KernelCI Test <test@kernelci.local>\n",
             result.Output, StringComparison.Ordinal);
         Assert.Matches(@"baseline-x86 [0-9a-f]+ done/fail http://\S+", result.Output);
     }
