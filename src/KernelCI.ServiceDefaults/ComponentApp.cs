@@ -14,7 +14,16 @@ public static class ComponentApp
     {
         // `serve` has made every component's secrets already; a host of one component (tests, benchmarks) makes its own.
         context.Secrets.Ensure(component.Secrets);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "KernelCI." + component.Name });
+        // The default content root is the working directory, and the default appsettings.json source watches it,
+        // subdirectories included, for changes: `./run.sh` keeps its data folder (SQLite, storage, builds) below the
+        // working directory, so every write there woke one watcher per component. Settings come from `--config` and
+        // the environment (docs/configuration.md), never from appsettings.json, so nothing is watched.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = "KernelCI." + component.Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        });
         builder.Logging.ClearProviders();
         builder.Logging.AddKernelCiConsole();
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);

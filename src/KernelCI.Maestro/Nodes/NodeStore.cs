@@ -16,6 +16,9 @@ internal sealed class NodeStore(Database database, MaestroOptions options)
 
     private string Doc => _sql.JsonParameter("@doc");
 
+    private string InsertSql =>
+        $"INSERT INTO maestro_nodes ({Columns}) VALUES (@id, @kind, @name, @group, @parent, @state, @result, @owner, @submitter, @treeid, @created, @updated, @timeout, @holdoff, @kcidb, @retry, {Doc})";
+
     public async Task<string?> GetJsonAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await Sql.OpenAsync(database, cancellationToken);
@@ -98,21 +101,28 @@ internal sealed class NodeStore(Database database, MaestroOptions options)
 
     public async Task InsertAsync(DbConnection connection, DbTransaction transaction, JsonObject node, CancellationToken cancellationToken)
     {
-        var sql = $"INSERT INTO maestro_nodes ({Columns}) VALUES (@id, @kind, @name, @group, @parent, @state, @result, @owner, @submitter, @treeid, @created, @updated, @timeout, @holdoff, @kcidb, @retry, {Doc})";
-        await using var command = Sql.Command(connection, transaction, sql, Parameters(node, node.ToJsonString()));
+        await using var command = Sql.Command(connection, transaction, InsertSql, Parameters(node, node.ToJsonString()));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Rows per multi-row INSERT of <see cref="InsertManyAsync"/> (17 parameters each). Microsoft.Data.Sqlite
-    /// binds each parameter by name, and SQLite finds a name by walking the statement's list of names, so binding costs
-    /// the square of the parameters: SQLite gets short statements. Npgsql looks names up in a dictionary, so PostgreSQL
-    /// takes 1,000 rows (17,000 parameters, under its 65,535).</summary>
-    public int InsertChunk => database.Kind == DatabaseKind.PostgreSql ? 1_000 : 50;
+    /// <summary>Rows per multi-row INSERT of <see cref="InsertManyAsync"/> on PostgreSQL (17 parameters each; Npgsql
+    /// looks names up in a dictionary, and 17,000 parameters stay under its 65,535).</summary>
+    public const int InsertChunk = 1_000;
 
-    /// <summary>Inserts <paramref name="rows"/> in list order with one multi-row INSERT per <see cref="InsertChunk"/>
-    /// rows, instead of one statement (and round trip) per node.</summary>
+    /// <summary>Inserts <paramref name="rows"/> in list order: on PostgreSQL one multi-row INSERT per
+    /// <see cref="InsertChunk"/> rows instead of one round trip per node; on SQLite, which has no round trips, one
+    /// prepared single-row INSERT run per row. Microsoft.Data.Sqlite binds each parameter by name and SQLite finds a name
+    /// by walking the statement's list of names, so a multi-row statement costs the square of its parameters: with 50
+    /// rows (850 parameters) per statement, that lookup was a sixth of a 5,000-case LAVA callback's CPU
+    /// (docs/benchmarks.md, "LAVA labs").</summary>
     public async Task InsertManyAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<JsonObject> rows, CancellationToken cancellationToken)
     {
+        if (database.Kind == DatabaseKind.Sqlite)
+        {
+            await InsertEachAsync(connection, transaction, rows, cancellationToken);
+            return;
+        }
+
         for (var start = 0; start < rows.Count; start += InsertChunk)
         {
             var chunk = new List<(JsonObject Node, string Doc)>(Math.Min(InsertChunk, rows.Count - start));
@@ -124,6 +134,30 @@ internal sealed class NodeStore(Database database, MaestroOptions options)
             var sql = new SqlText();
             InsertMany(sql, chunk);
             await using var command = Sql.Command(connection, transaction, sql.Text.ToString(), sql.Parameters);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private async Task InsertEachAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<JsonObject> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = Sql.Command(connection, transaction, InsertSql, Parameters(rows[0], rows[0].ToJsonString()));
+        command.Prepare();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (i > 0)
+            {
+                var values = Parameters(rows[i], rows[i].ToJsonString());
+                for (var p = 0; p < values.Length; p++)
+                {
+                    command.Parameters[p].Value = values[p].Value ?? DBNull.Value;
+                }
+            }
+
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
