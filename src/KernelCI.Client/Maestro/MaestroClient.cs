@@ -45,6 +45,17 @@ public sealed class MaestroClient(HttpClient http, string? token = null)
     public async Task<IReadOnlyList<MaestroNode>> PutTreeAsync(string rootId, NodeTree tree, CancellationToken cancellationToken = default) =>
         (await SendAsync<List<MaestroNode>>(HttpMethod.Put, "nodes/" + rootId, tree, cancellationToken))!;
 
+    /// <summary>PUT /nodes/{id} for a caller that needs no answer: the answer (every node of the tree, 4.5 MB for a
+    /// 5,000-case LAVA callback) is read past instead of parsed into nodes.</summary>
+    public async Task WriteTreeAsync(string rootId, NodeTree tree, CancellationToken cancellationToken = default)
+    {
+        using var request = Request(HttpMethod.Put, "nodes/" + rootId, tree);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        // Read to the end so that the connection goes back to the pool.
+        await response.Content.CopyToAsync(Stream.Null, cancellationToken);
+    }
+
     /// <summary>PUT /batch/nodeset: sets processed_by_kcidb_bridge on the nodes (no events); returns how many changed.</summary>
     public async Task<int> SetProcessedByKcidbBridgeAsync(IReadOnlyCollection<string> ids, bool value = true, CancellationToken cancellationToken = default) =>
         await SendAsync<int>(HttpMethod.Put, "batch/nodeset", new JsonObject

@@ -24,7 +24,7 @@ internal sealed class NodeWriter(MaestroClient maestro, Retry retry)
         retry.RunAsync("update node " + node.Id, ct => maestro.UpdateNodeAsync(node, cancellationToken: ct), cancellationToken);
 
     public Task PutTreeAsync(NodeTree tree, CancellationToken cancellationToken) =>
-        retry.RunAsync("write results of node " + tree.Node.Id, ct => maestro.PutTreeAsync(tree.Node.Id!, tree, ct), cancellationToken);
+        retry.RunAsync("write results of node " + tree.Node.Id, ct => maestro.WriteTreeAsync(tree.Node.Id!, tree, ct), cancellationToken);
 
     public static JsonObject Merge(JsonObject data, JsonObject fields)
     {

@@ -42,7 +42,7 @@ internal sealed class CallbackProcessor(MaestroClient maestro, CallbackArtifacts
             JobTimes.SetResultAt(tree.Node.Data, received);
         }
 
-        await retry.RunAsync("write results of node " + node.Id, ct => maestro.PutTreeAsync(node.Id!, tree, ct), cancellationToken);
+        await retry.RunAsync("write results of node " + node.Id, ct => maestro.WriteTreeAsync(node.Id!, tree, ct), cancellationToken);
         LavaCallbackLog.Written(logger, node.Id!, outcome.Result, outcome.ErrorCode, outcome.Children.Count);
     }
 }
