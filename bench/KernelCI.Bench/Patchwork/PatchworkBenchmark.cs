@@ -226,29 +226,7 @@ internal sealed class PatchworkBenchmark(int queued, int latencyRuns, TextWriter
         var directory = Path.Combine(root, "config");
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "trees.yaml"), $"trees:\n  bench:\n    url: \"{treeUrl}\"\n");
-        File.WriteAllText(Path.Combine(directory, "scheduler.yaml"), """
-            jobs:
-              kbuild-fake:
-                template: kbuild.jinja2
-                kind: kbuild
-                params:
-                  arch: x86_64
-                  compiler: gcc
-                  defconfig: tinyconfig
-
-            runtimes:
-              fake:
-                lab_type: fake-kbuild
-
-            scheduler:
-              - job: kbuild-fake
-                event:
-                  channel: node
-                  kind: checkout
-                  state: available
-                runtime:
-                  name: fake
-            """);
+        File.WriteAllText(Path.Combine(directory, "scheduler.yaml"), Infrastructure.FakeKbuildScheduler.Yaml);
         return directory;
     }
 }

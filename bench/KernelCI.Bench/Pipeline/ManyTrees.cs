@@ -59,29 +59,7 @@ internal static class ManyTrees
 
         File.WriteAllText(Path.Combine(directory, "trees.yaml"), yaml.ToString());
         // The fake build replaces the real one: its own job, runtime and scheduler entry; the boot job follows it.
-        File.WriteAllText(Path.Combine(directory, "scheduler.yaml"), """
-            jobs:
-              kbuild-fake:
-                template: kbuild.jinja2
-                kind: kbuild
-                params:
-                  arch: x86_64
-                  compiler: gcc
-                  defconfig: tinyconfig
-
-            runtimes:
-              fake:
-                lab_type: fake-kbuild
-
-            scheduler:
-              - job: kbuild-fake
-                event:
-                  channel: node
-                  kind: checkout
-                  state: available
-                runtime:
-                  name: fake
-
+        File.WriteAllText(Path.Combine(directory, "scheduler.yaml"), Infrastructure.FakeKbuildScheduler.Yaml + """
               - job: baseline-x86
                 event:
                   channel: node
