@@ -38,7 +38,7 @@ internal sealed partial class HardwareDetailsQuery(DashboardDb db)
         db.Sql.AddTime(command, "start", start);
         db.Sql.AddTime(command, "end", end);
         command.AddParameter("origin", origin);
-        command.AddParameter("hardware", hardware);
+        HardwareSql.AddHardware(command, "hardware", hardware);
         var heads = new List<(HardwareTree Tree, DateTimeOffset? Start)>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
@@ -156,7 +156,7 @@ internal sealed partial class HardwareDetailsQuery(DashboardDb db)
             """;
         k.AddIds(command, "checkouts", checkouts.Keys);
         command.AddParameter("origin", request.Origin);
-        command.AddParameter("hardware", hardware);
+        HardwareSql.AddHardware(command, "hardware", hardware);
         db.Sql.AddTime(command, "start", request.Start);
         db.Sql.AddTime(command, "end", request.End);
         var builds = new Dictionary<string, HardwareBuildRow>(StringComparer.Ordinal);
@@ -190,10 +190,14 @@ internal sealed partial class HardwareDetailsQuery(DashboardDb db)
 
         await using var command = connection.CreateCommand();
         var testCondition = tests.Count == 0 ? "" : $"{db.Kcidb.InIds("i.test_id", "tests")} OR ";
+        // The issue's comment and report by primary key, one probe per incident: as a LEFT JOIN PostgreSQL expected
+        // hundreds of incidents (the builds' estimate) and hashed all 10,000 issues for the few it found (half the
+        // statement's time at 10,000,000 tests; docs/benchmarks.md, "Session 17").
         command.CommandText = $"""
-            SELECT i.issue_id, i.issue_version, i.test_id, i.build_id, s.comment, s.report_url
+            SELECT i.issue_id, i.issue_version, i.test_id, i.build_id,
+                   (SELECT s.comment FROM issues s WHERE s.id = i.issue_id AND s.version = i.issue_version),
+                   (SELECT s.report_url FROM issues s WHERE s.id = i.issue_id AND s.version = i.issue_version)
             FROM incidents i
-            LEFT JOIN issues s ON s.id = i.issue_id AND s.version = i.issue_version
             WHERE {testCondition}{db.Kcidb.InIds("i.build_id", "builds")}
             ORDER BY i.issue_id, i.issue_version
             """;
