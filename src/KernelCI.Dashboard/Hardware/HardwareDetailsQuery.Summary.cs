@@ -36,7 +36,7 @@ internal sealed partial class HardwareDetailsQuery
                 """;
             k.AddIds(command, "checkouts", checkouts.Keys);
             command.AddParameter("origin", request.Origin);
-            command.AddParameter("hardware", hardware);
+            HardwareSql.AddHardware(command, "hardware", hardware);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
