@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -37,7 +38,18 @@ internal sealed class NipaPublisher(StorageClient storage, PublicUrls urls, Nipa
             // Bounded: each round is only needed when another writer changed the table during the previous one.
             for (var round = 0; round < 5; round++)
             {
-                await UploadAsync(folder, name, text, cancellationToken);
+                try
+                {
+                    await UploadAsync(folder, name, text, cancellationToken);
+                }
+                catch (StorageClientException e) when (e.Status == HttpStatusCode.Conflict)
+                {
+                    // Another process is uploading the manifest now (storage locks a key while it is written). Our row
+                    // was written before this attempt and that writer renders the table again after its upload, so
+                    // its next round carries our entry.
+                    return;
+                }
+
                 var again = await RenderAsync(cancellationToken);
                 if (again == text)
                 {
