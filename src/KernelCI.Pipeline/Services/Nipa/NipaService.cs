@@ -14,8 +14,8 @@ namespace KernelCI.Pipeline.Services.Nipa;
 /// timed out) its results file is written and the entry gets the file's URL. A checkout that failed before building
 /// anything, while the trigger will still try the commit again, leaves the entry in progress for the next attempt.
 /// On start it looks again at the entries left in progress, so a restart misses no run and adds no entry twice.</summary>
-internal sealed class NipaService(EventLoop loop, Retry retry, MaestroClient maestro, PipelineConfig config, PipelineOptions pipeline,
-    NipaOptions options, NipaStore store, NipaPublisher publisher, ILogger<NipaService> logger) : BackgroundService
+internal sealed class NipaService(EventLoop loop, MaestroClient maestro, PipelineConfig config, PipelineOptions pipeline,
+    NipaOptions options, NipaStore store, NipaPublisher publisher, TimeProvider time, ILogger<NipaService> logger) : BackgroundService
 {
     private readonly HashSet<string> _trees = [.. config.BuildConfigs.Values.Where(b => NipaBranches.IsNipa(b.Branch)).Select(b => b.Tree)];
 
@@ -26,14 +26,30 @@ internal sealed class NipaService(EventLoop loop, Retry retry, MaestroClient mae
             return;
         }
 
-        await retry.RunAsync("nipa resume", ResumeAsync, stoppingToken);
-        await loop.RunAsync("nipa", "node", false, HandleAsync, stoppingToken);
+        await loop.RunAsync("nipa", "node", false, HandleAsync, stoppingToken, ResumeAsync);
     }
 
-    /// <summary>Completes the entries whose checkout ended while this service was away, and writes the manifest once,
-    /// in case the last run stopped between an entry's URL and the upload.</summary>
+    /// <summary>Catches up once subscribed: the trigger's checkouts of the NIPA trees from the manifest's age window
+    /// (what happened while this service was away, or before it first ran), oldest first, then the entries still in
+    /// progress, and writes the manifest once, in case the last run stopped between an entry's URL and the upload.</summary>
     public async Task ResumeAsync(CancellationToken cancellationToken)
     {
+        var since = time.GetUtcNow().UtcDateTime - options.MaxAge;
+        var checkouts = new List<MaestroNode>();
+        foreach (var tree in _trees.Order(StringComparer.Ordinal))
+        {
+            checkouts.AddRange(await maestro.GetNodesFastAsync(new NodeFilter()
+                .Where("kind", "checkout")
+                .Where("data.kernel_revision.tree", tree)
+                .Where("submitter", CheckoutTrigger.Submitter)
+                .Where("created", "gt", since), cancellationToken));
+        }
+
+        foreach (var checkout in checkouts.OrderBy(c => c.Created))
+        {
+            await HandleNodeAsync(checkout, cancellationToken);
+        }
+
         foreach (var run in await store.InProgressAsync(options.Executor, cancellationToken))
         {
             if (await maestro.GetNodeAsync(run.CheckoutId, cancellationToken) is { State: "done" } checkout)
@@ -52,7 +68,15 @@ internal sealed class NipaService(EventLoop loop, Retry retry, MaestroClient mae
             return;
         }
 
-        if (await maestro.GetNodeAsync(id, cancellationToken) is not { } checkout || Branch(checkout) is null)
+        if (await maestro.GetNodeAsync(id, cancellationToken) is { } checkout)
+        {
+            await HandleNodeAsync(checkout, cancellationToken);
+        }
+    }
+
+    private async Task HandleNodeAsync(MaestroNode checkout, CancellationToken cancellationToken)
+    {
+        if (Branch(checkout) is null)
         {
             return;
         }

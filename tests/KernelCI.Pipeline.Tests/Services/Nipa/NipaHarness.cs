@@ -6,6 +6,8 @@ using KernelCI.Pipeline.Services.Nipa;
 using KernelCI.Pipeline.Services.Trigger;
 using KernelCI.Pipeline.Tests.Stack;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace KernelCI.Pipeline.Tests.Services.Nipa;
 
@@ -91,6 +93,26 @@ internal sealed class NipaHarness : IAsyncDisposable
         return JsonNode.Parse(await response.Content.ReadAsStringAsync(Token))!;
     }
 
+    /// <summary>The manifest, or null before its first upload.</summary>
+    public async Task<JsonNode?> ManifestOrNullAsync()
+    {
+        using var response = await _http.GetAsync(UrlOf(new NipaOptions().ManifestPath), Token);
+        return response.IsSuccessStatusCode ? JsonNode.Parse(await response.Content.ReadAsStringAsync(Token)) : null;
+    }
+
+    /// <summary>The nipa service as `serve` runs it: a hosted service following node events.</summary>
+    public async Task<IHost> RunAsync()
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddPipelineCore(Stack.Options with { Nipa = new NipaOptions { Executor = Executor, DashboardUrl = DashboardUrl } }, Config);
+        builder.Services.AddSingleton(Stack.Database);
+        builder.Services.AddPipelineServices(["nipa"]);
+        var host = builder.Build();
+        await host.StartAsync(Token);
+        return host;
+    }
+
     public Task<JsonNode> ManifestAsync() => GetAsync(UrlOf(new NipaOptions().ManifestPath));
 
     public async ValueTask DisposeAsync()
@@ -103,4 +125,10 @@ internal sealed class NipaHarness : IAsyncDisposable
         _http.Dispose();
         await Stack.DisposeAsync();
     }
+}
+
+/// <summary>Stops a host before it is disposed, so its event loop ends with the test.</summary>
+internal sealed class StopOnDispose(IHost host) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync() => await host.StopAsync();
 }

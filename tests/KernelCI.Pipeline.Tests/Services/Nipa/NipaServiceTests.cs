@@ -123,6 +123,21 @@ public sealed class NipaServiceTests
     }
 
     [Fact]
+    public async Task Runs_made_while_the_service_was_away_are_caught_up()
+    {
+        await using var world = await StartAsync();
+        var done = await world.CheckoutAsync(Branch);
+        await world.DoneAsync(done);
+        var running = await world.CheckoutAsync("net-next-2026-12-05--18-00", commit: new string('b', 40));
+
+        await world.Service().ResumeAsync(Token);
+
+        var manifest = (await world.ManifestAsync()).AsArray();
+        Assert.Equal([(Branch, world.UrlOf($"nipa/jsons/results-{done.Id}.json")), ("net-next-2026-12-05--18-00", null)],
+            manifest.Select(e => (e!["branch"]!.GetValue<string>(), e["url"]?.GetValue<string>())));
+    }
+
+    [Fact]
     public async Task Other_trees_and_developer_checkouts_are_not_published()
     {
         await using var world = await StartAsync();
@@ -135,6 +150,23 @@ public sealed class NipaServiceTests
         await service.ResumeAsync(Token);
 
         Assert.Empty((await world.ManifestAsync()).AsArray());
+    }
+
+    [Fact]
+    public async Task The_service_follows_checkout_events_once_started()
+    {
+        await using var world = await StartAsync();
+        using var host = await world.RunAsync();
+        await using var stop = new StopOnDispose(host);
+        // The empty manifest is written once the service has subscribed and caught up.
+        Assert.True(await SendKcidb.Eventually.UntilAsync(async () => await world.ManifestOrNullAsync() is not null, TimeSpan.FromSeconds(30)));
+        var checkout = await world.CheckoutAsync(Branch);
+
+        Assert.True(await SendKcidb.Eventually.UntilAsync(async () => await world.ManifestOrNullAsync() is JsonArray { Count: 1 }, TimeSpan.FromSeconds(30)));
+        await world.ChildAsync(checkout, "kbuild", "kbuild-gcc-14-x86", "pass");
+        await world.DoneAsync(checkout);
+        Assert.True(await SendKcidb.Eventually.UntilAsync(async () => await world.ManifestOrNullAsync() is JsonArray { Count: 1 } manifest
+            && manifest[0]?["url"]?.GetValue<string>() == world.UrlOf($"nipa/jsons/results-{checkout.Id}.json"), TimeSpan.FromSeconds(30)));
     }
 
     [Fact]
