@@ -122,6 +122,12 @@ internal sealed class NipaService(EventLoop loop, MaestroClient maestro, Pipelin
             return;
         }
 
+        if (run.Url is not null)
+        {
+            // Published before (an event read again, a restart's catch-up): the file and the entry stand.
+            return;
+        }
+
         var nodes = checkout.Treeid is { } treeid
             ? [.. (await maestro.GetNodesFastAsync(new NodeFilter().Where("treeid", treeid), cancellationToken)).Where(n => n.Id != checkout.Id)]
             : new List<MaestroNode>();
