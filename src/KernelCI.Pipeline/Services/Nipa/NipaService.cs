@@ -13,7 +13,8 @@ namespace KernelCI.Pipeline.Services.Nipa;
 /// `url: null` when it appears; when it is done (the closing sweep marks it so only once every node below is done or
 /// timed out) its results file is written and the entry gets the file's URL. A checkout that failed before building
 /// anything, while the trigger will still try the commit again, leaves the entry in progress for the next attempt.
-/// On start it looks again at the entries left in progress, so a restart misses no run and adds no entry twice.</summary>
+/// Once subscribed it catches up with the runs made or ended while it was away (<see cref="ResumeAsync"/>), so a
+/// restart misses no run and adds no entry twice.</summary>
 internal sealed class NipaService(EventLoop loop, MaestroClient maestro, PipelineConfig config, PipelineOptions pipeline,
     NipaOptions options, NipaStore store, NipaPublisher publisher, TimeProvider time, ILogger<NipaService> logger) : BackgroundService
 {
