@@ -26,7 +26,8 @@ public sealed class PipelineComponent(PipelineOptions? given = null, Action<ISer
 
     public IReadOnlyList<string> Secrets => [PipelineTokens.SecretName];
 
-    public IReadOnlyList<Migration> Migrations => [.. LavaCallbackMigrations.All, .. PullLabMigrations.All, .. Services.Patchwork.PatchworkMigrations.All];
+    public IReadOnlyList<Migration> Migrations => [.. LavaCallbackMigrations.All, .. PullLabMigrations.All, .. Services.Patchwork.PatchworkMigrations.All,
+        .. Services.Nipa.NipaMigrations.All];
 
     public async Task ConnectAsync(Deployment deployment, CancellationToken cancellationToken)
     {

@@ -69,6 +69,9 @@ public sealed record PipelineOptions
     /// <summary>The Patchwork projects followed and how their series are tested ("Pipeline:Patchwork", docs/integrations.md).</summary>
     public Services.Patchwork.PatchworkOptions Patchwork { get; init; } = new();
 
+    /// <summary>How the runs of NIPA-followed trees are published for netdev's NIPA ("Pipeline:Nipa", docs/integrations.md).</summary>
+    public Services.Nipa.NipaOptions Nipa { get; init; } = new();
+
     /// <summary>The developer-request API's body size and time limits ("Pipeline:Api").</summary>
     public ApiOptions Api { get; init; } = new();
 

@@ -25,6 +25,7 @@ public sealed class PipelineOptionsValidator : IValidateOptions<PipelineOptions>
         Add(new GitOptionsValidator().Validate($"{section}:Git", options.Git));
         Add(new PatchsetOptionsValidator().Validate($"{section}:Patchset", options.Patchset));
         Add(new Services.Patchwork.PatchworkOptionsValidator().Validate($"{section}:Patchwork", options.Patchwork));
+        Add(new Services.Nipa.NipaOptionsValidator().Validate($"{section}:Nipa", options.Nipa));
         Add(new ApiOptionsValidator().Validate($"{section}:Api", options.Api));
         if (options.Regressions.Validate() is { } regressions)
         {

@@ -32,6 +32,9 @@ public static class PipelinePeers
             Patchwork = options.Patchwork.DashboardUrl is null && deployment.IsLocal("dashboard")
                 ? options.Patchwork with { DashboardUrl = deployment.UrlOf("dashboard").ToString() }
                 : options.Patchwork,
+            Nipa = options.Nipa.DashboardUrl is null && deployment.IsLocal("dashboard")
+                ? options.Nipa with { DashboardUrl = deployment.UrlOf("dashboard").ToString() }
+                : options.Nipa,
         };
     }
 }

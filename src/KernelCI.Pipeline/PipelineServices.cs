@@ -29,6 +29,7 @@ public static class PipelineServices
         ["job-retry"] = JobRetryRegistration.Add,
         ["patchset"] = PatchsetRegistration.Add,
         ["patchwork"] = Services.Patchwork.PatchworkRegistration.Add,
+        ["nipa"] = Services.Nipa.NipaRegistration.Add,
         ["send-kcidb"] = SendKcidbRegistration.Add,
         ["regressions"] = Services.Regressions.RegressionsRegistration.Add,
     };

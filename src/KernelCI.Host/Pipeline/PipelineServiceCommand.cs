@@ -68,9 +68,9 @@ internal static class PipelineServiceCommand
 
             // The LAVA labs' tokens are read from the data folder's secrets, as under `serve`.
             builder.Services.AddSingleton(new KernelCI.ServiceDefaults.SecretStore(connection.DataDir(parse)));
-            if (name == "patchwork")
+            if (name is "patchwork" or "nipa")
             {
-                // Its cursors, series and checks live in the deployment's database, as under `serve`.
+                // Patchwork's cursors, series and checks, and nipa's published runs, live in the deployment's database, as under `serve`.
                 builder.Services.AddSingleton(await connection.OpenPipelineDatabaseAsync(parse, cancellationToken));
             }
 

@@ -9,12 +9,19 @@ namespace KernelCI.Pipeline.Events;
 /// rest.</summary>
 public sealed class EventLoop(MaestroClient maestro, PipelineOptions options, Retry retry, PipelineMetrics metrics, ILogger<EventLoop> logger)
 {
+    /// <param name="subscribed">Run once the subscription exists, before the first event is handled: a catch-up
+    /// that must not miss what happens while it runs (retried like a handler).</param>
     public async Task RunAsync(string name, string channel, bool promiscuous, Func<MaestroEvent, CancellationToken, Task> handle,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Func<CancellationToken, Task>? subscribed = null)
     {
         var subscriberId = $"{options.Instance}:{name}";
         var subscription = await retry.RunAsync($"subscribe {subscriberId}",
             ct => maestro.SubscribeAsync(channel, subscriberId, promiscuous, ct), cancellationToken);
+        if (subscribed is not null)
+        {
+            await retry.RunAsync($"{name} catch-up", subscribed, cancellationToken);
+        }
+
         // Each poll acknowledges only the events handled so far (docs/maestro.md, `?ack=`), so a batch whose reply was
         // lost on the way is handed out again by the retried poll instead of being acknowledged unseen.
         long handled = 0;

@@ -16,7 +16,8 @@ internal sealed class CheckoutTrigger(PipelineConfig config, PipelineOptions pip
 {
     public const string Submitter = "service:pipeline";
 
-    private const int MaxIncomplete = 3;
+    /// <summary>Incomplete checkouts of one commit after which it is not tried again (upstream trigger.py).</summary>
+    public const int MaxIncomplete = 3;
 
     /// <summary>Returns the checkout nodes created in this poll.</summary>
     public async Task<IReadOnlyList<MaestroNode>> PollAsync(CancellationToken cancellationToken)
@@ -36,6 +37,10 @@ internal sealed class CheckoutTrigger(PipelineConfig config, PipelineOptions pip
                 {
                     created.Add(node);
                 }
+            }
+            catch (NipaBranchListException e)
+            {
+                Services.Nipa.NipaLog.BadBranchList(logger, buildConfig.Name, e.Message);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
