@@ -75,6 +75,8 @@ public sealed class DashboardComponent(DashboardOptions? options = null) : IComp
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddSingleton<DashboardDb>();
         builder.Services.AddHttpClient();
+        // The subscribe page posts to the notifications component found when the deployment connects.
+        builder.Services.AddSingleton(new NotificationsTarget(() => _notifications));
         builder.Services.AddSingleton(new ProxyAllowlist(bound.ProxyAllowedHosts, _storage));
         builder.Services.AddSingleton<LogProxy>();
         builder.Services.AddLogFetcherClient();

@@ -46,14 +46,25 @@ internal sealed class DashboardTestApp : IAsyncDisposable
     public Uri ApiUrl => new(Client.BaseAddress!, "/api/");
 
     /// <summary>With <paramref name="kestrel"/>, a real listener on a free loopback port, for clients in other
-    /// processes (kci-dev).</summary>
-    public static async Task<DashboardTestApp> StartAsync(DatabaseKind kind, DashboardOptions? options = null, bool kestrel = false)
+    /// processes (kci-dev). With <paramref name="notificationsUrl"/>, connected to a deployment whose notifications
+    /// component listens there (as `serve` connects it), for `/api/subscriptions` and the subscribe page.</summary>
+    public static async Task<DashboardTestApp> StartAsync(DatabaseKind kind, DashboardOptions? options = null, bool kestrel = false,
+        Uri? notificationsUrl = null)
     {
         var database = await TestDatabase.CreateAsync(kind);
         await Migrator.ApplyAsync(database.Database, KcidbMigrations.All);
         var dataDirectory = Directory.CreateTempSubdirectory("kernelci-dashboard-").FullName;
         var context = new HostContext(dataDirectory, database.Database, new SecretStore(dataDirectory), TimeProvider.System);
-        var app = ComponentApp.Build(new DashboardComponent(options ?? new DashboardOptions()), context, b =>
+        var component = new DashboardComponent(options ?? new DashboardOptions());
+        if (notificationsUrl is not null)
+        {
+            var notifications = new PeerAt("notifications", 5);
+            var deployment = new Deployment(context, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), [component, notifications, new PeerAt("storage", 4)],
+                _ => true, notificationsUrl.Host, notificationsUrl.Port - notifications.PortOffset);
+            await component.ConnectAsync(deployment, TestContext.Current.CancellationToken);
+        }
+
+        var app = ComponentApp.Build(component, context, b =>
         {
             if (kestrel)
             {
@@ -101,5 +112,25 @@ internal sealed class DashboardTestApp : IAsyncDisposable
         await App.DisposeAsync();
         await _database.DisposeAsync();
         Directory.Delete(_dataDirectory, recursive: true);
+    }
+
+    /// <summary>Another component of the deployment, only for where it listens.</summary>
+    private sealed class PeerAt(string name, int portOffset) : IComponent
+    {
+        public string Name => name;
+
+        public int PortOffset => portOffset;
+
+        public IReadOnlyList<string> Secrets => [];
+
+        public IReadOnlyList<Migration> Migrations => [];
+
+        public void ConfigureServices(WebApplicationBuilder builder, HostContext context)
+        {
+        }
+
+        public void MapEndpoints(WebApplication app)
+        {
+        }
     }
 }

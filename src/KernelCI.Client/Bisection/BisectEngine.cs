@@ -88,6 +88,17 @@ public sealed class BisectEngine(IBisectStepRunner runner, TimeProvider time, IL
         return int.Parse(count, System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The files <paramref name="sha"/> changes, as `git diff-tree --no-commit-id --name-only -r` prints them
+    /// (paths from the top of the tree; `-z`, so unusual names come unquoted; `--root`, so a first commit has its files),
+    /// at most <paramref name="max"/>: what `files` subscriptions are matched against (docs/notifications.md). A merge
+    /// has none (diff-tree compares it with no single parent).</summary>
+    public static async Task<IReadOnlyList<string>> CommitFilesAsync(string workDirectory, string sha, int max, CancellationToken cancellationToken)
+    {
+        var output = await new GitProcess(workDirectory).OutputAsync(cancellationToken, "diff-tree", "--no-commit-id", "--name-only", "-r", "-z", "--root",
+            "--end-of-options", sha);
+        return [.. output.Split('\0', StringSplitOptions.RemoveEmptyEntries).Take(max)];
+    }
+
     private async Task<StepResult> RunStepAsync(string commit, int run, IProgress<BisectUpdate>? progress, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)

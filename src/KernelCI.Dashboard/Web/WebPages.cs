@@ -8,6 +8,7 @@ using KernelCI.Dashboard.Web.Live;
 using KernelCI.Dashboard.Web.Logs;
 using KernelCI.Dashboard.Web.Search;
 using KernelCI.Dashboard.Web.Shared;
+using KernelCI.Dashboard.Web.Subscribe;
 using KernelCI.Dashboard.Web.TestResults;
 using KernelCI.Dashboard.Web.Trees;
 using Microsoft.AspNetCore.Builder;
@@ -39,6 +40,7 @@ internal static class WebPages
         pages.MapLabPages();
         pages.MapLivePages();
         pages.MapLogPages();
+        pages.MapSubscribePages();
         pages.MapAliases();
     }
 

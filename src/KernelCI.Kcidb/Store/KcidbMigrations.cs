@@ -28,5 +28,7 @@ public static class KcidbMigrations
         new("kcidb", 12, "the regression change feed and culprits",
             Regressions.Feed.RegressionFeedSchema.Sqlite, Regressions.Feed.RegressionFeedSchema.PostgreSql),
         new("kcidb", 13, "known issues' matchers of failed builds", KnownIssues.KnownIssueSchema.BuildMatchers, KnownIssues.KnownIssueSchema.BuildMatchers),
+        new("kcidb", 14, "the files a regression's culprit commit touches", Regressions.Feed.RegressionFeedSchema.CulpritFiles,
+            Regressions.Feed.RegressionFeedSchema.CulpritFiles),
     ];
 }

@@ -23,6 +23,12 @@ internal sealed record Subscription(
     /// <summary>Checkout summaries even when nothing changed (upstream's `always: true`); only with a tree.</summary>
     [JsonPropertyName("always")]
     public bool Always { get; init; }
+    /// <summary>A hardware subscription file's entry (`*_hardware.yaml`): the weekly hardware summary of its platform,
+    /// and no other report.</summary>
+    [JsonPropertyName("weekly_hardware_only")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool WeeklyHardwareOnly { get; init; }
+
     /// <summary>The start of every subscription file entry's id.</summary>
     public const string FilePrefix = "file-";
 

@@ -11,7 +11,9 @@ namespace KernelCI.Notifications.Subscriptions;
 /// `kernelCI_app/helpers/notifications.py`), loaded unchanged from <see cref="NotificationsOptions.SubscriptionFiles"/>
 /// as read-only, confirmed subscriptions (docs/notifications.md, "Subscription files"). A tree file is
 /// `TREE: {url, default_recipients, reports: [{branch, origin?, path?: [LIKE patterns], recipients?, options?}]}`;
-/// each report gives one subscription per recipient (and path). Re-read when a file changes; a file that does not
+/// each report gives one subscription per recipient (and path). A hardware file (`*_hardware.yaml`) is
+/// `PLATFORM: {origin, labs, default_recipients}`, each recipient subscribed to that platform's weekly hardware summary
+/// only (<see cref="Subscription.WeeklyHardwareOnly"/>). Re-read when a file changes; a file that does not
 /// parse is skipped with a warning, never the whole folder.</summary>
 internal sealed class SubscriptionFiles(NotificationsOptions options, ILogger<SubscriptionFiles> logger)
 {
@@ -54,15 +56,12 @@ internal sealed class SubscriptionFiles(NotificationsOptions options, ILogger<Su
     {
         var name = Path.GetFileName(path);
         // Hardware files (`*_hardware.yaml`) subscribe to the weekly hardware summary, not to regression reports.
-        if (Path.GetFileNameWithoutExtension(path).EndsWith("_hardware", StringComparison.Ordinal))
-        {
-            NotificationsLog.SubscriptionFileSkipped(logger, name, "a hardware file: its recipients get the weekly hardware summary only");
-            return [];
-        }
-
+        var hardware = Path.GetFileNameWithoutExtension(path).EndsWith("_hardware", StringComparison.Ordinal);
         try
         {
-            return Parse(name, _yaml.Deserialize<Dictionary<string, object?>>(File.ReadAllText(path)) ?? [], File.GetLastWriteTimeUtc(path));
+            var yaml = _yaml.Deserialize<Dictionary<string, object?>>(File.ReadAllText(path)) ?? [];
+            var modified = File.GetLastWriteTimeUtc(path);
+            return hardware ? ParseHardware(name, yaml, modified) : Parse(name, yaml, modified);
         }
         catch (Exception e) when (e is YamlException or InvalidCastException or IOException or FormatException)
         {
@@ -111,6 +110,40 @@ internal sealed class SubscriptionFiles(NotificationsOptions options, ILogger<Su
                             new DateTimeOffset(modified, TimeSpan.Zero), file));
                     }
                 }
+            }
+        }
+
+        return subscriptions;
+    }
+
+    // `PLATFORM: {origin?, labs?: {lab: url}, default_recipients: [...]}` (kernelci/dashboard:
+    // backend/data/notifications/example-hardware-subscription.yaml): one read-only subscription per platform and
+    // recipient, to that platform's weekly hardware summary only. `labs` names the platform's labs and their web pages
+    // for upstream's mail; ours lists every lab the results name, so it is read past.
+    private List<Subscription> ParseHardware(string file, Dictionary<string, object?> platforms, DateTime modified)
+    {
+        var subscriptions = new List<Subscription>();
+        foreach (var (platform, value) in platforms)
+        {
+            if (value is not Dictionary<object, object?> properties)
+            {
+                NotificationsLog.SubscriptionFileSkipped(logger, file, $"{platform}: not a map of origin and default_recipients; it is left out");
+                continue;
+            }
+
+            var origin = Get(properties, "origin") as string ?? DefaultOrigin;
+            foreach (var recipient in Strings(Get(properties, "default_recipients")).Distinct())
+            {
+                if (!MailboxAddress.TryParse(recipient, out var mailbox) || !mailbox.Address.Contains('@', StringComparison.Ordinal))
+                {
+                    NotificationsLog.SubscriptionFileSkipped(logger, file, $"{platform}: '{recipient}' is not an email address; it is left out");
+                    continue;
+                }
+
+                var address = mailbox.Address.ToLowerInvariant();
+                var id = Subscription.FilePrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{file}|{platform}|{address}")))[..24];
+                subscriptions.Add(new Subscription(id, address, null, null, null, platform, origin, null, "immediate", "active",
+                    new DateTimeOffset(modified, TimeSpan.Zero), file) { WeeklyHardwareOnly = true });
             }
         }
 

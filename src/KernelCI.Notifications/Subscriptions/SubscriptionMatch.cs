@@ -11,7 +11,11 @@ internal static class SubscriptionMatch
         && (s.Path is null || (r.Kind != "build" && (s.Source is null ? Patterns.PathMatches(s.Path, r.Path) : Patterns.LikeMatches(s.Path, r.Path))))
         && (s.Platform is null || s.Platform == r.Platform)
         && (s.Origin is null || s.Origin == r.Origin)
-        // The culprit's files are not in KCIDB's culprit yet (docs/notifications.md, "Not yet"): a files subscription
-        // matches nothing until they are.
-        && s.Files is null;
+        && (s.Files is null || TouchesFiles(s.Files, r));
+
+    /// <summary>A `files` subscription follows culprits: the regression's culprit commit (named by a bisection) touches
+    /// a file its pattern matches. A regression without a culprit, or whose culprit came without its files, matches
+    /// none (docs/notifications.md, "Files subscriptions").</summary>
+    public static bool TouchesFiles(string pattern, KcidbRegression r) =>
+        r.Culprit?.Files is { } files && files.Any(file => Patterns.FileMatches(pattern, file));
 }

@@ -106,9 +106,16 @@ internal sealed class SubscriptionStore(Database database, OutboxStore outbox, C
         QueryAsync("WHERE s.address = @value ORDER BY s.created_at, s.id", address, cancellationToken);
 
     /// <summary>Every subscription of a confirmed address, and the subscription files' (confirmed by whoever merged
-    /// the file): what reports are matched against.</summary>
+    /// the file): what reports are matched against.
+    /// Hardware files' entries are left out: they ask for the weekly hardware summary only.</summary>
     public async Task<IReadOnlyList<Subscription>> ActiveAsync(CancellationToken cancellationToken) =>
-        [.. await QueryAsync("WHERE a.confirmed_at IS NOT NULL ORDER BY s.created_at, s.id", null, cancellationToken), .. files.All()];
+        [.. await QueryAsync("WHERE a.confirmed_at IS NOT NULL ORDER BY s.created_at, s.id", null, cancellationToken),
+            .. files.All().Where(s => !s.WeeklyHardwareOnly)];
+
+    /// <summary>Who gets a weekly hardware summary: the active subscriptions to a platform (without `files`, which
+    /// asks for culprits), and the hardware files' entries.</summary>
+    public async Task<IReadOnlyList<Subscription>> WeeklyHardwareAsync(CancellationToken cancellationToken) =>
+        [.. (await ActiveAsync(cancellationToken)).Where(s => s.Platform is not null && s.Files is null), .. files.All().Where(s => s.WeeklyHardwareOnly)];
 
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
     {

@@ -72,7 +72,7 @@ internal sealed class WeeklyReports(IWeeklyFigures figures, OutboxStore outbox, 
             }, cancellationToken);
         }
 
-        var platforms = (await subscriptions.ActiveAsync(cancellationToken)).Where(s => s.Platform is not null && s.Files is null).ToList();
+        var platforms = await subscriptions.WeeklyHardwareAsync(cancellationToken);
         var hardware = new Dictionary<string, PlatformWeek?>(StringComparer.Ordinal);
         foreach (var platform in platforms.Select(s => s.Platform!).Distinct(StringComparer.Ordinal))
         {

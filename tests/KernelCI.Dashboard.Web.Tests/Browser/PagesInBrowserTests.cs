@@ -81,6 +81,37 @@ public sealed class PagesInBrowserTests(BrowserFixture browser) : IClassFixture<
         Assert.Empty(await watched.SeriousViolationsAsync());
     }
 
+    // One test for the subscribe page (CI's time is short): its form posted by a click without JavaScript at a phone's
+    // width, the answer (this fixture has no notifications component: the page says nothing can be subscribed) fitting
+    // the width, then an axe scan of that answer (axe itself is a script, so a second page runs it). The API's answers
+    // are SubscribePageTests'.
+    [Fact]
+    public async Task Subscribe_form_posts_without_javascript_and_its_answer_fits_a_phone_and_passes_axe()
+    {
+        await using (var plain = await browser.OpenAsync(Phone, javaScript: false))
+        {
+            await SubmitSubscribeFormAsync(plain.Page);
+
+            Assert.Contains("Notifications are not part of this deployment", await plain.Page.Locator("main .error-message").TextContentAsync(),
+                StringComparison.Ordinal);
+            Assert.Equal("dev@example.org", await plain.Page.GetByLabel("Email address", new() { Exact = true }).InputValueAsync());
+            Assert.True(await plain.ScrollWidthAsync() <= Phone);
+        }
+
+        await using var scanned = await browser.OpenAsync();
+        await SubmitSubscribeFormAsync(scanned.Page);
+        Assert.Empty(await scanned.SeriousViolationsAsync());
+    }
+
+    private static async Task SubmitSubscribeFormAsync(IPage page)
+    {
+        await page.GotoAsync("/subscribe");
+        await page.GetByLabel("Email address", new() { Exact = true }).FillAsync("dev@example.org");
+        await page.GetByLabel("Tree", new() { Exact = true }).FillAsync("mainline");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Subscribe", Exact = true }).ClickAsync();
+        await page.Locator("main .error-message").WaitForAsync(new() { Timeout = 20_000 });
+    }
+
     [Fact]
     public async Task Clicking_from_the_listing_reaches_a_build()
     {

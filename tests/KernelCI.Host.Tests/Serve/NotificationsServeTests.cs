@@ -35,6 +35,32 @@ public sealed partial class NotificationsServeTests : IDisposable
     }
 
     [Fact]
+    public async Task Subscribe_page_shows_the_real_apis_refusal_by_its_field_and_a_good_form_writes_the_confirmation()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var basePort = FreePort.BasePort();
+        var data = Path.Combine(_root, "data");
+        var settings = new ServeSettings(data, null, null, "127.0.0.1", basePort, ["dashboard", "kcidb", "notifications"]);
+        await using var deployment = await new ServeHost(new TestConsole()).StartAsync(settings, cancel);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{basePort}/") };
+
+        using var bad = await http.PostAsync("subscribe", new FormUrlEncodedContent(
+            [new("address", "dev@example.org"), new("path", "baseline..login"), new("delivery", "immediate")]), cancel);
+        var badHtml = await bad.Content.ReadAsStringAsync(cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Matches("<p class=\"field-error\" id=\"path-error\">path: malformed pattern &#x27;baseline..login&#x27;: an empty path component</p>", badHtml);
+        Assert.False(Directory.Exists(Path.Combine(data, "mail")) && Directory.GetFiles(Path.Combine(data, "mail")).Length > 0);
+
+        using var good = await http.PostAsync("subscribe", new FormUrlEncodedContent(
+            [new("address", "dev@example.org"), new("path", "baseline.*"), new("delivery", "daily")]), cancel);
+        Assert.Equal(HttpStatusCode.Created, good.StatusCode);
+        Assert.Contains("A confirmation mail was sent to <strong>dev@example.org</strong>", await good.Content.ReadAsStringAsync(cancel));
+        var mail = await WaitForMailAsync(Path.Combine(data, "mail"), cancel);
+        Assert.Equal("dev@example.org", mail.To.Mailboxes.Single().Address);
+        Assert.Contains("tests baseline.*", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Escaped_question_mark_in_a_forwarded_path_stays_in_the_path()
     {
         var cancel = TestContext.Current.CancellationToken;

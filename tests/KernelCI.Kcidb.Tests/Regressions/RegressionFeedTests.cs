@@ -163,6 +163,39 @@ public sealed class RegressionFeedTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Culprits_files_are_kept_and_given_by_the_feed(DatabaseKind kind)
+    {
+        await using var app = await KcidbTestApp.StartAsync(kind, new KcidbOptions { RunIngester = false });
+        var id = await OpenRegressionAsync(app);
+
+        using var response = await app.Client.SendAsync(app.Request(HttpMethod.Post, $"/api/regressions/{id}/culprit", app.Token("o"),
+            """{"commit": "0123456789abcdef0123456789abcdef01234567", "files": ["drivers/net/phy/phy.c", "include/linux/phy.h"]}"""), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await new RegressionFeed(app.Database, TimeProvider.System).ReadAsync(0, 100, TimeSpan.Zero, Ct);
+        Assert.Equal(["drivers/net/phy/phy.c", "include/linux/phy.h"], page.Changes[^1].Regression!.Culprit!.Files!);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Culprit_with_an_absolute_file_or_over_1000_files_is_a_400_naming_files(DatabaseKind kind)
+    {
+        await using var app = await KcidbTestApp.StartAsync(kind, new KcidbOptions { RunIngester = false });
+        var id = await OpenRegressionAsync(app);
+        var many = string.Join(", ", Enumerable.Range(0, 1001).Select(i => $"\"f{i}.c\""));
+
+        using var absolute = await app.Client.SendAsync(app.Request(HttpMethod.Post, $"/api/regressions/{id}/culprit", app.Token("o"),
+            """{"commit": "0123456789abcdef0123456789abcdef01234567", "files": ["/etc/passwd"]}"""), Ct);
+        using var tooMany = await app.Client.SendAsync(app.Request(HttpMethod.Post, $"/api/regressions/{id}/culprit", app.Token("o"),
+            $$"""{"commit": "0123456789abcdef0123456789abcdef01234567", "files": [{{many}}]}"""), Ct);
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (absolute.StatusCode, tooMany.StatusCode));
+        Assert.Contains("files: '/etc/passwd' is not a path relative to the top of the tree", await absolute.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Contains("files: at most 1000 paths", await tooMany.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Culprit_posted_with_another_origins_token_is_refused(DatabaseKind kind)
     {
         await using var app = await KcidbTestApp.StartAsync(kind, new KcidbOptions { RunIngester = false });

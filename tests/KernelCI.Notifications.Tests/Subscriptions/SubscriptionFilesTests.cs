@@ -96,7 +96,61 @@ public sealed class SubscriptionFilesTests : IAsyncLifetime
     {
         await File.WriteAllTextAsync(Path.Combine(_folder, "broken.yaml"), "mainline: [unclosed");
 
-        Assert.Equal(3, _app.Get<SubscriptionFiles>().All().Select(s => s.Address).Distinct().Count());
+        Assert.Equal(4, _app.Get<SubscriptionFiles>().All().Select(s => s.Address).Distinct().Count());
+    }
+
+    // SubscriptionFiles/qcs9100_hardware.yaml is upstream's example-hardware-subscription.yaml as it is.
+    [Fact]
+    public void Hardware_file_subscribes_each_recipient_to_its_platforms_weekly_summary_only()
+    {
+        var loaded = Assert.Single(_app.Get<SubscriptionFiles>().All(), s => s.Source == "qcs9100_hardware.yaml");
+
+        Assert.Equal(("recipient1@example.com", "qcs9100-ride", "maestro", true, true),
+            (loaded.Address, loaded.Platform, loaded.Origin, loaded.WeeklyHardwareOnly, loaded.ReadOnly));
+        Assert.Null(loaded.Tree);
+    }
+
+    [Fact]
+    public async Task Hardware_files_platform_gets_the_weekly_hardware_summary()
+    {
+        var (app, _, _) = await ReportsTestApp.StartWithIssuesAsync(configure: o =>
+        {
+            o.SubscriptionFiles = _folder;
+            return o;
+        });
+        await using var _ = app;
+        await app.WriteWeeklyAsync();
+        app.Time.Advance(new DateTimeOffset(2026, 12, 7, 3, 0, 0, TimeSpan.Zero) - NotificationsTestApp.Start);
+
+        await app.WriteWeeklyAsync();
+
+        var mail = Assert.Single(await app.OutboxAsync(), e => e.Kind == MailKinds.Hardware);
+        Assert.Equal("recipient1@example.com", mail.Recipient);
+        Assert.Contains("qcs9100-ride", mail.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Regression_on_a_hardware_files_platform_is_not_reported_to_its_recipients()
+    {
+        _app.Feed.Push(Regressions.Open(tree: "next", platform: "qcs9100-ride"));
+
+        await _app.ReadFeedAsync();
+
+        Assert.Empty(await ReportRecipientsAsync());
+    }
+
+    [Fact]
+    public async Task Hardware_files_entry_is_listed_read_only_and_cannot_be_deleted()
+    {
+        using var response = await _app.Client.GetAsync($"/api/subscriptions?token={_app.Token(SignedTokens.Manage, "recipient1@example.com")}");
+        var listed = Assert.Single(JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray())!;
+        Assert.Equal((true, true, "qcs9100-ride"), (listed["read_only"]!.GetValue<bool>(), listed["weekly_hardware_only"]!.GetValue<bool>(),
+            listed["platform"]!.GetValue<string>()));
+
+        using var request = _app.AsAdmin(HttpMethod.Delete, $"/api/subscriptions/{listed["id"]}");
+        using var deleted = await _app.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Conflict, deleted.StatusCode);
     }
 
     private async Task<List<string>> ReportRecipientsAsync() =>

@@ -52,7 +52,7 @@ public sealed class RegressionFeed(Database database, TimeProvider time)
         command.Transaction = transaction;
         command.CommandText = """
             UPDATE kcidb_regressions SET culprit_commit = @commit, culprit_subject = @subject, culprit_author = @author,
-                culprit_issue = @issue, bisection = @bisection, culprit_found = @found
+                culprit_issue = @issue, bisection = @bisection, culprit_found = @found, culprit_files = @files
             WHERE id = @id
             """;
         command.AddParameter("id", id);
@@ -61,6 +61,7 @@ public sealed class RegressionFeed(Database database, TimeProvider time)
         command.AddParameter("author", culprit.Author);
         command.AddParameter("issue", culprit.Issue);
         command.AddParameter("bisection", culprit.Bisection);
+        command.AddParameter("files", culprit.Files is null ? null : JsonSerializer.Serialize(culprit.Files));
         var now = time.GetUtcNow().UtcDateTime;
         command.AddParameter("found", database.Kind == DatabaseKind.Sqlite ? KcidbTimestamp.ToMicroseconds(now) : now);
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
@@ -122,13 +123,14 @@ public sealed class RegressionFeed(Database database, TimeProvider time)
     private const string RecordColumns = """
         r.state, r.origin, r.tree_name, r.git_repository_branch, r.kind, r.path, r.config_name, r.architecture, r.compiler, r.platform,
         r.last_good_commit, r.last_good_result, r.first_bad_commit, r.first_bad_result, r.fixed_by_commit, r.failures, s.flaky,
-        r.culprit_commit, r.culprit_subject, r.culprit_author, r.culprit_issue, r.bisection
+        r.culprit_commit, r.culprit_subject, r.culprit_author, r.culprit_issue, r.bisection, r.culprit_files
         """;
 
     private static RegressionRecord Read(DbDataReader reader)
     {
         string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-        var culprit = Text(19) is { } commit ? new RegressionCulprit(commit, Text(20), Text(21), Text(22), Text(23)) : null;
+        var culprit = Text(19) is { } commit ? new RegressionCulprit(commit, Text(20), Text(21), Text(22), Text(23),
+            Text(24) is { } files ? JsonSerializer.Deserialize<string[]>(files) : null) : null;
         return new RegressionRecord(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
             reader.GetString(6), reader.GetString(7), reader.GetString(8), reader.GetString(9), reader.GetString(10), reader.GetString(11),
             reader.GetString(12), reader.GetString(13), reader.GetString(14), reader.GetString(15), Text(16),

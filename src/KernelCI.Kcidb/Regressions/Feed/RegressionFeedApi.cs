@@ -61,6 +61,11 @@ public static class RegressionFeedApi
             return Problems.BadRequest("subject, author, issue, bisection: at most 1000 characters, without NUL");
         }
 
+        if (culprit.Files is { } files && FilesError(files) is { } filesError)
+        {
+            return Problems.BadRequest("files: " + filesError);
+        }
+
         if (await feed.GetAsync(id, cancellationToken) is not { } regression)
         {
             return Problems.NotFound($"id: no regression '{id}'");
@@ -74,6 +79,25 @@ public static class RegressionFeedApi
 
         await feed.SetCulpritAsync(id, culprit, cancellationToken);
         return TypedResults.Ok((await feed.GetAsync(id, cancellationToken))!);
+    }
+
+    // Paths as git prints them, relative to the top of the tree: what `files` subscriptions match (docs/notifications.md).
+    private static string? FilesError(IReadOnlyList<string> files)
+    {
+        if (files.Count > RegressionCulprit.MaxFiles)
+        {
+            return $"at most {RegressionCulprit.MaxFiles} paths (cut the list there)";
+        }
+
+        foreach (var file in files)
+        {
+            if (file is null || file.Length is 0 or > RegressionCulprit.MaxPathLength || file.StartsWith('/') || file.Any(char.IsControl))
+            {
+                return $"'{file}' is not a path relative to the top of the tree (1 to {RegressionCulprit.MaxPathLength} characters, no control characters)";
+            }
+        }
+
+        return null;
     }
 
     private static long Number(HttpRequest request, string name, long fallback, long min, long max)

@@ -33,4 +33,9 @@ internal static class RegressionFeedSchema
         ALTER TABLE kcidb_regressions ADD COLUMN bisection TEXT;
         ALTER TABLE kcidb_regressions ADD COLUMN culprit_found {time};
         """;
+
+    /// <summary>Migration kcidb 14: the files the culprit commit touches (a JSON array of paths, at most
+    /// <see cref="RegressionCulprit.MaxFiles"/>), as the bisection read them from git, for `files` subscriptions
+    /// (docs/notifications.md, "Files subscriptions"). Null when not given.</summary>
+    public const string CulpritFiles = "ALTER TABLE kcidb_regressions ADD COLUMN culprit_files TEXT;";
 }

@@ -253,7 +253,7 @@ internal sealed class BisectionScheduler(MaestroClient maestro, KcidbClient kcid
         }
 
         RegressionsLog.BisectionFound(logger, node.Id!, culprit.Sha, culprit.Subject);
-        await ReportAsync(plan, culprit, node.Id!, cancellationToken);
+        await ReportAsync(plan, culprit, node.Id!, work, cancellationToken);
         await FinishNodeAsync(node.Id!, "pass", stateFile, plan, new JsonObject
         {
             ["first_bad"] = new JsonObject { ["commit"] = culprit.Sha, ["subject"] = culprit.Subject, ["author"] = culprit.Author },
@@ -261,15 +261,27 @@ internal sealed class BisectionScheduler(MaestroClient maestro, KcidbClient kcid
         }, CancellationToken.None);
     }
 
-    private async Task ReportAsync(BisectionPlan plan, BisectCommit culprit, string nodeId, CancellationToken cancellationToken)
+    private async Task ReportAsync(BisectionPlan plan, BisectCommit culprit, string nodeId, string work, CancellationToken cancellationToken)
     {
+        // The files the culprit touches, read from the bisection's own clone while it has the commit, for `files`
+        // subscriptions (docs/notifications.md, "Files subscriptions"); a git failure leaves them out, not the culprit.
+        IReadOnlyList<string>? files = null;
+        try
+        {
+            files = await BisectEngine.CommitFilesAsync(work, culprit.Sha, CulpritReport.MaxFiles, cancellationToken);
+        }
+        catch (BisectionException e)
+        {
+            RegressionsLog.CulpritFilesUnread(logger, nodeId, culprit.Sha, e.Message);
+        }
+
         try
         {
             var document = CulpritReport.Document(options.Origin, plan, culprit, nodeId);
             await using var body = new MemoryStream(Encoding.UTF8.GetBytes(document.ToJsonString()));
             await kcidb.SubmitAsync(body, cancellationToken);
             await kcidb.SetCulpritAsync(plan.RegressionId, new KcidbCulprit(culprit.Sha, culprit.Subject, culprit.Author,
-                CulpritReport.IssueId(options.Origin, plan.RegressionId), nodeId), cancellationToken);
+                CulpritReport.IssueId(options.Origin, plan.RegressionId), nodeId, files), cancellationToken);
         }
         // The node still names the culprit; KCIDB's copy can be written again by hand.
         catch (Exception e) when (e is KcidbClientException or HttpRequestException)

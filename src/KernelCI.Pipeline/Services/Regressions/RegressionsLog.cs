@@ -30,4 +30,7 @@ internal static partial class RegressionsLog
 
     [LoggerMessage(EventId = 8608, Level = LogLevel.Warning, Message = "bisection {NodeId}: the culprit could not be reported to KCIDB: {Reason}")]
     public static partial void CulpritNotReported(ILogger logger, string nodeId, string reason);
+
+    [LoggerMessage(EventId = 8830, Level = LogLevel.Warning, Message = "bisection {NodeId}: the files of culprit {Commit} could not be read; it is reported without them: {Reason}")]
+    public static partial void CulpritFilesUnread(ILogger logger, string nodeId, string commit, string reason);
 }
