@@ -94,7 +94,7 @@ internal sealed class PullClaimStore(Database database, TimeProvider time)
         }
 
         var until = now + claim.Lease;
-        var renewed = await ExecuteAsync("""
+        var renewed = await database.ExecuteAsync("""
             UPDATE pipeline_pull_claims SET lease_until = @until
             WHERE node_id = @n AND worker = @w AND claims = @c AND ended IS NULL AND lease_until > @now
             """, cancellationToken, ("n", nodeId), ("w", worker), ("c", claim.Claims), ("now", Stamp(now)), ("until", Stamp(until)));
@@ -117,7 +117,7 @@ internal sealed class PullClaimStore(Database database, TimeProvider time)
     public async Task<bool> AbandonAsync(string nodeId, int maxClaims, CancellationToken cancellationToken)
     {
         var now = Stamp(time.GetUtcNow());
-        return await ExecuteAsync("""
+        return await database.ExecuteAsync("""
             UPDATE pipeline_pull_claims SET ended = @now, ended_by = 'lease'
             WHERE node_id = @n AND ended IS NULL AND lease_until <= @now AND claims >= @max
             """, cancellationToken, ("n", nodeId), ("now", now), ("max", maxClaims)) == 1;
@@ -126,7 +126,7 @@ internal sealed class PullClaimStore(Database database, TimeProvider time)
     /// <summary>Records that <paramref name="worker"/> of <paramref name="lab"/> was seen now (a claim request, a
     /// lease renewed, a result).</summary>
     public Task SeenAsync(string lab, string worker, CancellationToken cancellationToken) =>
-        ExecuteAsync("""
+        database.ExecuteAsync("""
             INSERT INTO pipeline_pull_workers (lab, worker, seen) VALUES (@l, @w, @now)
             ON CONFLICT (lab, worker) DO UPDATE SET seen = excluded.seen
             """, cancellationToken, ("l", lab), ("w", worker), ("now", Stamp(time.GetUtcNow())));
@@ -169,19 +169,6 @@ internal sealed class PullClaimStore(Database database, TimeProvider time)
         }
 
         return claims;
-    }
-
-    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.AddParameter(name, value);
-        }
-
-        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static string In(DbCommand command, IReadOnlyList<string> ids)

@@ -16,7 +16,7 @@ internal sealed class NipaStore(Database database, TimeProvider time)
     public async Task<(NipaRun Run, bool Changed)> StartAsync(string executor, string branch, string checkoutId, DateTime started,
         CancellationToken cancellationToken)
     {
-        var changed = await ExecuteAsync("""
+        var changed = await database.ExecuteAsync("""
             INSERT INTO pipeline_nipa_runs (executor, branch, checkout_id, started, url, updated) VALUES (@e, @b, @c, @s, NULL, @now)
             ON CONFLICT (executor, branch) DO UPDATE SET checkout_id = excluded.checkout_id, started = excluded.started, updated = excluded.updated
             WHERE pipeline_nipa_runs.url IS NULL AND pipeline_nipa_runs.started < excluded.started
@@ -28,7 +28,7 @@ internal sealed class NipaStore(Database database, TimeProvider time)
 
     /// <summary>Sets the entry's URL, if <paramref name="checkoutId"/> still owns it; false otherwise.</summary>
     public async Task<bool> FinishAsync(string executor, string branch, string checkoutId, string url, CancellationToken cancellationToken) =>
-        await ExecuteAsync("""
+        await database.ExecuteAsync("""
             UPDATE pipeline_nipa_runs SET url = @u, updated = @now WHERE executor = @e AND branch = @b AND checkout_id = @c
             """, cancellationToken, ("u", url), ("now", Stamp(time.GetUtcNow().UtcDateTime)), ("e", executor), ("b", branch), ("c", checkoutId)) == 1;
 
@@ -46,7 +46,7 @@ internal sealed class NipaStore(Database database, TimeProvider time)
     private async Task<List<NipaRun>> QueryAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = Command(connection, sql, parameters);
+        await using var command = connection.CreateCommand(sql, parameters);
         var rows = new List<NipaRun>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -57,24 +57,5 @@ internal sealed class NipaStore(Database database, TimeProvider time)
         }
 
         return rows;
-    }
-
-    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = Command(connection, sql, parameters);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static DbCommand Command(DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.AddParameter(name, value);
-        }
-
-        return command;
     }
 }

@@ -14,19 +14,19 @@ internal sealed class PatchworkStore(Database database, TimeProvider time)
     public async Task<(string Date, long Id)?> CursorAsync(string source, string category, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = Command(connection, "SELECT event_date, event_id FROM pipeline_patchwork_cursors WHERE source = @s AND category = @c",
+        await using var command = connection.CreateCommand("SELECT event_date, event_id FROM pipeline_patchwork_cursors WHERE source = @s AND category = @c",
             ("s", source), ("c", category));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? (reader.GetString(0), reader.GetInt64(1)) : null;
     }
 
-    public Task SetCursorAsync(string source, string category, string date, long id, CancellationToken cancellationToken) => ExecuteAsync("""
+    public Task SetCursorAsync(string source, string category, string date, long id, CancellationToken cancellationToken) => database.ExecuteAsync("""
         INSERT INTO pipeline_patchwork_cursors (source, category, event_date, event_id) VALUES (@s, @c, @d, @i)
         ON CONFLICT (source, category) DO UPDATE SET event_date = excluded.event_date, event_id = excluded.event_id
         """, cancellationToken, ("s", source), ("c", category), ("d", date), ("i", id));
 
     /// <summary>Takes run 1 of a series; false when it was taken before (an event read again).</summary>
-    public async Task<bool> TakeAsync(string source, long seriesId, CancellationToken cancellationToken) => await ExecuteAsync("""
+    public async Task<bool> TakeAsync(string source, long seriesId, CancellationToken cancellationToken) => await database.ExecuteAsync("""
         INSERT INTO pipeline_patchwork_series (source, series_id, run, status, taken, updated) VALUES (@s, @i, 1, 'new', @now, @now)
         ON CONFLICT (source, series_id, run) DO NOTHING
         """, cancellationToken, ("s", source), ("i", seriesId), ("now", Now())) == 1;
@@ -45,7 +45,7 @@ internal sealed class PatchworkStore(Database database, TimeProvider time)
         }
 
         var run = latest is [var last] ? last.Run + 1 : 1;
-        return await ExecuteAsync("""
+        return await database.ExecuteAsync("""
             INSERT INTO pipeline_patchwork_series (source, series_id, run, status, taken, updated) VALUES (@s, @i, @r, 'new', @now, @now)
             ON CONFLICT (source, series_id, run) DO NOTHING
             """, cancellationToken, ("s", source), ("i", seriesId), ("r", run), ("now", Now())) == 1 ? run : null;
@@ -59,14 +59,14 @@ internal sealed class PatchworkStore(Database database, TimeProvider time)
         SELECT {SeriesColumns} FROM pipeline_patchwork_series WHERE source = @s ORDER BY series_id, run
         """, cancellationToken, ("s", source));
 
-    public Task UpdateAsync(SeriesRow row, CancellationToken cancellationToken) => ExecuteAsync("""
+    public Task UpdateAsync(SeriesRow row, CancellationToken cancellationToken) => database.ExecuteAsync("""
         UPDATE pipeline_patchwork_series SET status = @st, node_id = @n, patches = @p, message = @m, updated = @now
         WHERE source = @s AND series_id = @i AND run = @r
         """, cancellationToken, ("st", row.Status), ("n", row.NodeId), ("p", string.Join(',', row.Patches)), ("m", row.Message),
         ("now", Now()), ("s", row.Source), ("i", row.SeriesId), ("r", row.Run));
 
     /// <summary>Records a check meant for a patch; false when the same state of the same context was meant before.</summary>
-    public async Task<bool> AddCheckAsync(string source, long seriesId, PendingCheck check, CancellationToken cancellationToken) => await ExecuteAsync("""
+    public async Task<bool> AddCheckAsync(string source, long seriesId, PendingCheck check, CancellationToken cancellationToken) => await database.ExecuteAsync("""
         INSERT INTO pipeline_patchwork_checks (source, patch_id, run, context, state, series_id, target_url, description)
         VALUES (@s, @p, @r, @c, @st, @i, @u, @d)
         ON CONFLICT (source, patch_id, run, context, state) DO NOTHING
@@ -77,7 +77,7 @@ internal sealed class PatchworkStore(Database database, TimeProvider time)
     public async Task<IReadOnlySet<string>> StatesAsync(string source, long patchId, int run, string context, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = Command(connection, """
+        await using var command = connection.CreateCommand("""
             SELECT state FROM pipeline_patchwork_checks WHERE source = @s AND patch_id = @p AND run = @r AND context = @c
             """, ("s", source), ("p", patchId), ("r", run), ("c", context));
         var states = new HashSet<string>(StringComparer.Ordinal);
@@ -93,7 +93,7 @@ internal sealed class PatchworkStore(Database database, TimeProvider time)
     public async Task<List<PendingCheck>> UnpostedAsync(string source, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = Command(connection, """
+        await using var command = connection.CreateCommand("""
             SELECT patch_id, run, context, state, target_url, description FROM pipeline_patchwork_checks
             WHERE source = @s AND posted = 0 ORDER BY series_id, run, context, patch_id
             """, ("s", source));
@@ -108,7 +108,7 @@ internal sealed class PatchworkStore(Database database, TimeProvider time)
         return checks;
     }
 
-    public Task MarkPostedAsync(string source, PendingCheck check, CancellationToken cancellationToken) => ExecuteAsync("""
+    public Task MarkPostedAsync(string source, PendingCheck check, CancellationToken cancellationToken) => database.ExecuteAsync("""
         UPDATE pipeline_patchwork_checks SET posted = 1
         WHERE source = @s AND patch_id = @p AND run = @r AND context = @c AND state = @st
         """, cancellationToken, ("s", source), ("p", check.PatchId), ("r", check.Run), ("c", check.Context), ("st", check.State));
@@ -118,7 +118,7 @@ internal sealed class PatchworkStore(Database database, TimeProvider time)
     private async Task<List<SeriesRow>> QueryAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = Command(connection, sql, parameters);
+        await using var command = connection.CreateCommand(sql, parameters);
         var rows = new List<SeriesRow>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -131,24 +131,5 @@ internal sealed class PatchworkStore(Database database, TimeProvider time)
         }
 
         return rows;
-    }
-
-    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = Command(connection, sql, parameters);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static DbCommand Command(DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.AddParameter(name, value);
-        }
-
-        return command;
     }
 }
