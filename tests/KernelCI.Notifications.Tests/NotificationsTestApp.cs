@@ -18,7 +18,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace KernelCI.Notifications.Tests;
 
 /// <summary>The notifications component in process on a fresh database, its clock a FakeTimeProvider, its feed, tree
-/// catalog and KCIDB details fakes; mails go to <see cref="Smtp.SmtpSink"/> when a port is given.</summary>
+/// catalog and KCIDB details fakes; mails go to <see cref="SmtpSink"/> when a port is given.</summary>
 internal sealed class NotificationsTestApp : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using KernelCI.Bench.Infrastructure;
+using MimeKit;
+using SmtpSink = KernelCI.Testing.SmtpSink;
 
 namespace KernelCI.Bench.Notify;
 
@@ -27,7 +29,7 @@ internal sealed class NotifyBenchmark(NotifySettings settings, TextWriter output
     {
         await output.WriteLineAsync($"notify: {settings.Subscriptions:N0} subscriptions, {settings.Regressions:N0} regressions, " +
             $"{settings.LatencySamples} latency samples; {Environment.ProcessorCount} cores, load average {LoadAverage()}");
-        await using var sink = new BenchSmtpSink();
+        await using var sink = SmtpSink.Start(FreePort.Find());
         await using var deployment = await NotifyDeployment.StartAsync(work, sink.Port, output, cancellationToken);
         var cases = Enumerable.Range(0, settings.Regressions).Select(j => $"bench.case.c{j:D5}").ToList();
         var probes = Enumerable.Range(0, settings.LatencySamples).Select(i => $"bench.latency.l{i:D3}").ToList();
@@ -64,7 +66,7 @@ internal sealed class NotifyBenchmark(NotifySettings settings, TextWriter output
         return p95 <= 2 ? ExitCodes.Success : ExitCodes.Failure;
     }
 
-    private async Task<List<double>> LatencyAsync(NotifyDeployment deployment, BenchSmtpSink sink, string work, IReadOnlyList<string> probes,
+    private async Task<List<double>> LatencyAsync(NotifyDeployment deployment, SmtpSink sink, string work, IReadOnlyList<string> probes,
         CancellationToken cancellationToken)
     {
         var seconds = new List<double>();
@@ -73,15 +75,16 @@ internal sealed class NotifyBenchmark(NotifySettings settings, TextWriter output
             var document = await BenchDocuments.WriteAsync(work, $"latency-{i}", 1 + i, [probes[i]], "FAIL", cancellationToken);
             var answered = await deployment.SubmitAsync(document, output, cancellationToken);
             var probe = probes[i] + " on ";
-            var mail = await sink.WaitForAsync(m => m.Kind == "regression" && m.Subject.Contains(probe, StringComparison.Ordinal), LatencyTimeout, cancellationToken);
-            seconds.Add(Stopwatch.GetElapsedTime(answered, mail.At).TotalSeconds);
+            var mail = await sink.WaitForAsync(m => m.Headers["X-KernelCI-Report"] == "regression" && (m.Headers[HeaderId.Subject] ?? "").Contains(probe, StringComparison.Ordinal),
+                LatencyTimeout, cancellationToken) ?? throw new BenchFailure($"no report for {probes[i]} within {LatencyTimeout.TotalSeconds} s ({sink.Count} accepted)");
+            seconds.Add(Stopwatch.GetElapsedTime(answered, mail.AcceptedAt).TotalSeconds);
         }
 
         await output.WriteLineAsync($"latency: {string.Join(", ", seconds.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))} s");
         return seconds;
     }
 
-    private async Task<VolumeFigures> VolumeAsync(NotifyDeployment deployment, BenchSmtpSink sink, string work, IReadOnlyList<string> cases,
+    private async Task<VolumeFigures> VolumeAsync(NotifyDeployment deployment, SmtpSink sink, string work, IReadOnlyList<string> cases,
         CancellationToken cancellationToken)
     {
         var before = sink.Count;
@@ -89,17 +92,21 @@ internal sealed class NotifyBenchmark(NotifySettings settings, TextWriter output
         await output.WriteLineAsync($"a checkout failing {cases.Count:N0} series; waiting for {settings.Subscriptions:N0} mails");
         var answered = await deployment.SubmitAsync(document, output, cancellationToken);
         var answeredWall = DateTimeOffset.UtcNow - Stopwatch.GetElapsedTime(answered);
-        await sink.WaitForCountAsync(before + settings.Subscriptions, VolumeTimeout, cancellationToken);
-        var mails = sink.Accepted.Skip(before).Where(m => m.To.StartsWith("dev", StringComparison.Ordinal)).ToList();
+        if (!await sink.WaitForCountAsync(before + settings.Subscriptions, VolumeTimeout, cancellationToken))
+        {
+            throw new BenchFailure($"{sink.Count - before:N0} of {settings.Subscriptions:N0} mails accepted within {VolumeTimeout.TotalSeconds} s");
+        }
+
+        var mails = sink.Received.Skip(before).Where(m => m.To[0].StartsWith("dev", StringComparison.Ordinal)).ToList();
         var (reports, first, last, messages) = await deployment.ReportsAsync("dev", cancellationToken);
         return new VolumeFigures(
             reports,
             Math.Max(0.001, (last - first) / 1000.0),
             Math.Max(0.001, (last - answeredWall.ToUnixTimeMilliseconds()) / 1000.0),
             mails.Count,
-            mails.Select(m => m.MessageId).Distinct().Count(),
-            Math.Max(0.001, Stopwatch.GetElapsedTime(mails[0].At, mails[^1].At).TotalSeconds),
-            Stopwatch.GetElapsedTime(answered, mails[^1].At).TotalSeconds,
+            mails.Select(m => m.Headers[HeaderId.MessageId]).Distinct().Count(),
+            Math.Max(0.001, Stopwatch.GetElapsedTime(mails[0].AcceptedAt, mails[^1].AcceptedAt).TotalSeconds),
+            Stopwatch.GetElapsedTime(answered, mails[^1].AcceptedAt).TotalSeconds,
             messages);
     }
 

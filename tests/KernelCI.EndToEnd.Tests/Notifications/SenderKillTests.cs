@@ -10,7 +10,7 @@ namespace KernelCI.EndToEnd.Tests.Notifications;
 public sealed class SenderKillTests : IAsyncLifetime
 {
     private readonly string _data = Directory.CreateTempSubdirectory("kernelci-notify-kill-").FullName;
-    private readonly MailSink _sink = new();
+    private readonly SmtpSink _sink = SmtpSink.Start();
     private readonly int _basePort = FreePort.BasePort();
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class SenderKillTests : IAsyncLifetime
             await dying.WaitForExitAsync(TimeSpan.FromSeconds(20));
         }
 
-        var first = Assert.Single(_sink.Received);
+        var first = Assert.Single(_sink.Received).Message;
 
         // When it is restarted (the dead sender's claim runs out after ClaimSeconds)
         await using var restarted = await StartAsync(null);

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using KernelCI.Data;
 using KernelCI.Notifications.Outbox;
-using KernelCI.Notifications.Tests.Smtp;
 using KernelCI.Testing;
 
 namespace KernelCI.Notifications.Tests.Digests;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using KernelCI.Notifications.Outbox;
 using KernelCI.Notifications.Sending;
-using KernelCI.Notifications.Tests.Smtp;
+using KernelCI.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SmtpServer.Protocol;
@@ -61,7 +61,7 @@ public sealed class DeliveryTests : IAsyncLifetime
     [Fact]
     public async Task Refused_connection_is_a_temporary_failure()
     {
-        await using var app = await NotificationsTestApp.StartAsync(SmtpSink.FreeLoopbackPort());
+        await using var app = await NotificationsTestApp.StartAsync(FreePort.BasePort());
 
         await Subscribe(app);
 

@@ -2,7 +2,6 @@ using KernelCI.Data;
 using KernelCI.Notifications.Outbox;
 using KernelCI.Notifications.Reports;
 using KernelCI.Notifications.Sending;
-using KernelCI.Notifications.Tests.Smtp;
 using KernelCI.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,10 +20,8 @@ public sealed class SeveralSendersTests
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Two_senders_claiming_at_once_never_get_the_same_mail(DatabaseKind kind)
     {
-        await using var app = await NotificationsTestApp.StartAsync(kind: kind, services: NoSender);
-        await WriteMailsAsync(app, 120);
-        var first = new OutboxStore(app.Database, app.Time);
-        var second = new OutboxStore(app.Database, app.Time);
+        await using var senders = await TwoStoresAsync(kind, 120);
+        var (first, second) = (senders.First, senders.Second);
 
         var claims = await Task.WhenAll(ClaimAllAsync(first), ClaimAllAsync(second));
 
@@ -37,10 +34,8 @@ public sealed class SeveralSendersTests
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Mails_claimed_by_a_sender_are_not_claimed_by_another_until_the_claim_runs_out(DatabaseKind kind)
     {
-        await using var app = await NotificationsTestApp.StartAsync(kind: kind, services: NoSender);
-        await WriteMailsAsync(app, 3);
-        var dead = new OutboxStore(app.Database, app.Time);
-        var other = new OutboxStore(app.Database, app.Time);
+        await using var senders = await TwoStoresAsync(kind, 3);
+        var (app, dead, other) = (senders.App, senders.First, senders.Second);
         var held = await dead.ClaimAsync(100, Lease, CancellationToken.None);
         Assert.Equal(3, held.Count);
 
@@ -56,10 +51,8 @@ public sealed class SeveralSendersTests
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Mark_of_a_sender_whose_claim_was_taken_over_changes_nothing(DatabaseKind kind)
     {
-        await using var app = await NotificationsTestApp.StartAsync(kind: kind, services: NoSender);
-        await WriteMailsAsync(app, 1);
-        var slow = new OutboxStore(app.Database, app.Time);
-        var other = new OutboxStore(app.Database, app.Time);
+        await using var senders = await TwoStoresAsync(kind, 1);
+        var (app, slow, other) = (senders.App, senders.First, senders.Second);
         var mail = Assert.Single(await slow.ClaimAsync(100, Lease, CancellationToken.None));
         app.Time.Advance(Lease);
         Assert.Single(await other.ClaimAsync(100, Lease, CancellationToken.None));
@@ -92,8 +85,15 @@ public sealed class SeveralSendersTests
         Assert.Equal(60, sink.Received.Count);
     }
 
-    // The test's stores alone claim: the app's own sender is not started (with Reports off it is the only hosted service).
-    private static void NoSender(IServiceCollection services) => services.RemoveAll<IHostedService>();
+    /// <summary>An app holding <paramref name="mails"/> unsent mails and two outbox stores on its database, as two
+    /// senders would have. The test's stores alone claim: the app's own sender is not started (with Reports off it is
+    /// the only hosted service).</summary>
+    private static async Task<TwoStores> TwoStoresAsync(DatabaseKind kind, int mails)
+    {
+        var app = await NotificationsTestApp.StartAsync(kind: kind, services: services => services.RemoveAll<IHostedService>());
+        await WriteMailsAsync(app, mails);
+        return new TwoStores(app, new OutboxStore(app.Database, app.Time), new OutboxStore(app.Database, app.Time));
+    }
 
     private static async Task WriteMailsAsync(NotificationsTestApp app, int count)
     {
@@ -132,5 +132,10 @@ public sealed class SeveralSendersTests
         {
             await Task.Delay(20, timeout.Token);
         }
+    }
+
+    private sealed record TwoStores(NotificationsTestApp App, OutboxStore First, OutboxStore Second) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => App.DisposeAsync();
     }
 }

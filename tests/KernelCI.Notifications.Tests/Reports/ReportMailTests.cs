@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using KernelCI.Notifications.Tests.Smtp;
+using KernelCI.Testing;
 
 namespace KernelCI.Notifications.Tests.Reports;
 

@@ -4,7 +4,6 @@ using KernelCI.Client.Dashboard;
 using KernelCI.Data;
 using KernelCI.Notifications.Weekly;
 using KernelCI.Notifications.Outbox;
-using KernelCI.Notifications.Tests.Smtp;
 using KernelCI.Testing;
 
 namespace KernelCI.Notifications.Tests.Weekly;
