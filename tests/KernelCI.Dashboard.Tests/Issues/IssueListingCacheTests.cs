@@ -10,7 +10,7 @@ public sealed class IssueListingCacheTests
 {
     private const string NewIssueVersion = """
         {"version": {"major": 5, "minor": 3},
-         "issues": [{"id": "maestro:i2", "version": 2, "origin": "maestro", "comment": "boot hangs (v2)", "culprit": {"harness": true}}]}
+         "issues": [{"id": "maestro:i5", "version": 1, "origin": "maestro", "comment": "oops", "culprit": {"harness": true}}]}
         """;
 
     // redhat:i3 had no incident; this one reaches mainline through build b2.
@@ -36,11 +36,11 @@ public sealed class IssueListingCacheTests
     public async Task Listing_shows_an_issue_version_ingested_after_it_was_cached(DatabaseKind kind)
     {
         await using var app = await IssueListingTests.StartAsync(kind);
-        Assert.DoesNotContain("maestro:i2,2", Keys(await app.GetJsonAsync("/api/issue/")));
+        Assert.DoesNotContain("maestro:i5,1", Keys(await app.GetJsonAsync("/api/issue/")));
 
         await app.SeedAsync(NewIssueVersion);
 
-        Assert.Contains("maestro:i2,2", Keys(await app.GetJsonAsync("/api/issue/")));
+        Assert.Contains("maestro:i5,1", Keys(await app.GetJsonAsync("/api/issue/")));
     }
 
     [Theory]
@@ -75,13 +75,13 @@ public sealed class IssueListingCacheTests
     {
         await using var first = await IssueListingTests.StartAsync(kind);
         await using var second = await first.StartBesideAsync();
-        Assert.DoesNotContain("maestro:i2,2", Keys(await second.GetJsonAsync("/api/issue/")));
-        Assert.DoesNotContain("maestro:i2,2", Keys(await first.GetJsonAsync("/api/issue/")));
+        Assert.DoesNotContain("maestro:i5,1", Keys(await second.GetJsonAsync("/api/issue/")));
+        Assert.DoesNotContain("maestro:i5,1", Keys(await first.GetJsonAsync("/api/issue/")));
 
         await first.SeedAsync(NewIssueVersion, NewIncident);
 
         var listing = await second.GetJsonAsync("/api/issue/");
-        Assert.Contains("maestro:i2,2", Keys(listing));
+        Assert.Contains("maestro:i5,1", Keys(listing));
         Assert.Equal("maestro:ck1", (string?)listing!["extras"]!["redhat:i3"]!["checkout_id"]);
     }
 
