@@ -74,6 +74,7 @@ public sealed class DashboardComponent(DashboardOptions? options = null) : IComp
         // Upstream's answers are snake_case; the few camelCase fields name themselves ([JsonPropertyName]).
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddSingleton<DashboardDb>();
+        builder.Services.AddSingleton<IssueListingCache>();
         builder.Services.AddHttpClient();
         // The subscribe page posts to the notifications component found when the deployment connects.
         builder.Services.AddSingleton(new NotificationsTarget(() => _notifications));

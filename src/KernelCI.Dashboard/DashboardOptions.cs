@@ -19,4 +19,8 @@ public sealed class DashboardOptions
 
     /// <summary>The most live-results streams (`/live/…`, Server-Sent Events) open at once; more are answered 503.</summary>
     public int MaxLiveStreams { get; set; } = 1000;
+
+    /// <summary>The most memory, in bytes (an estimate), the issue listing's cache keeps: one snapshot of the recent
+    /// issue versions and the answers made from it (docs/dashboard-api.md, "The listing's cache"); 0 turns it off.</summary>
+    public long IssueListingCacheBytes { get; set; } = 128L * 1024 * 1024;
 }

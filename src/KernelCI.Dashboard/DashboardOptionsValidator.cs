@@ -13,7 +13,8 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
                 "Dashboard:PublicUrl must be an absolute URL")
             .Require(options.ProxyMaxBytes > 0, "Dashboard:ProxyMaxBytes must be positive")
             .Require(options.ProxyTimeoutSeconds is > 0 and <= 600, "Dashboard:ProxyTimeoutSeconds must be 1-600")
-            .Require(options.MaxLiveStreams > 0, "Dashboard:MaxLiveStreams must be positive");
+            .Require(options.MaxLiveStreams > 0, "Dashboard:MaxLiveStreams must be positive")
+            .Require(options.IssueListingCacheBytes >= 0, "Dashboard:IssueListingCacheBytes must not be negative");
         for (var i = 0; i < options.ProxyAllowedHosts.Count; i++)
         {
             var host = options.ProxyAllowedHosts[i];

@@ -16,19 +16,21 @@ namespace KernelCI.Dashboard.Tests;
 /// KCIDB's own store (<see cref="SeedAsync"/>), the way ingestion writes them, aggregates included.</summary>
 internal sealed class DashboardTestApp : IAsyncDisposable
 {
-    private readonly TestDatabase _database;
+    // Null for an app started beside another (StartBesideAsync): the first one owns the database.
+    private readonly TestDatabase? _owned;
     private readonly string _dataDirectory;
 
-    private DashboardTestApp(TestDatabase database, string dataDirectory, HostContext context, WebApplication app)
+    private DashboardTestApp(TestDatabase? owned, Database database, string dataDirectory, HostContext context, WebApplication app)
     {
-        _database = database;
+        _owned = owned;
+        Database = database;
         Context = context;
         _dataDirectory = dataDirectory;
         App = app;
         Client = app.Services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>() is TestServer
             ? app.GetTestClient()
             : new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-        Store = KcidbStore.Create(database.Database, TimeProvider.System);
+        Store = KcidbStore.Create(database, TimeProvider.System);
     }
 
     public WebApplication App { get; }
@@ -40,7 +42,7 @@ internal sealed class DashboardTestApp : IAsyncDisposable
 
     public IKcidbStore Store { get; }
 
-    public Database Database => _database.Database;
+    public Database Database { get; }
 
     /// <summary>The API's base as kci-dev's `dashboard_api` names it (a real listener only: see <c>kestrel</c>).</summary>
     public Uri ApiUrl => new(Client.BaseAddress!, "/api/");
@@ -53,8 +55,18 @@ internal sealed class DashboardTestApp : IAsyncDisposable
     {
         var database = await TestDatabase.CreateAsync(kind);
         await Migrator.ApplyAsync(database.Database, KcidbMigrations.All);
+        return await StartOnAsync(database, database.Database, options, kestrel, notificationsUrl);
+    }
+
+    /// <summary>A second dashboard on this one's database, as another replica of the API would be: its own services,
+    /// pools and caches. Disposing it leaves the database to this one.</summary>
+    public Task<DashboardTestApp> StartBesideAsync(DashboardOptions? options = null) => StartOnAsync(null, Database, options, kestrel: false, null);
+
+    private static async Task<DashboardTestApp> StartOnAsync(TestDatabase? owned, Database database, DashboardOptions? options, bool kestrel,
+        Uri? notificationsUrl)
+    {
         var dataDirectory = Directory.CreateTempSubdirectory("kernelci-dashboard-").FullName;
-        var context = new HostContext(dataDirectory, database.Database, new SecretStore(dataDirectory), TimeProvider.System);
+        var context = new HostContext(dataDirectory, database, new SecretStore(dataDirectory), TimeProvider.System);
         var component = new DashboardComponent(options ?? new DashboardOptions());
         if (notificationsUrl is not null)
         {
@@ -76,7 +88,7 @@ internal sealed class DashboardTestApp : IAsyncDisposable
             }
         });
         await app.StartAsync();
-        return new DashboardTestApp(database, dataDirectory, context, app);
+        return new DashboardTestApp(owned, database, dataDirectory, context, app);
     }
 
     /// <summary>Ingests KCIDB v5.3 documents, each in its own batch, in order. The store keeps the dashboard's aggregates
@@ -110,7 +122,11 @@ internal sealed class DashboardTestApp : IAsyncDisposable
         Client.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_owned is not null)
+        {
+            await _owned.DisposeAsync();
+        }
+
         Directory.Delete(_dataDirectory, recursive: true);
     }
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using KernelCI.Dashboard.Http;
 using Microsoft.AspNetCore.Http;
@@ -12,8 +14,11 @@ namespace KernelCI.Dashboard.Issues;
 /// TypedResults.Json gave for <see cref="IssueListing"/> (same names, order, nulls and default escaping; a test
 /// compares them, tests/KernelCI.Dashboard.Tests/Issues/IssueListingAnswerTests.cs). <paramref name="written"/> is told
 /// when the last byte was handed to the response, and how many were written.</summary>
-internal sealed class IssueListingResult(IssueListing listing, Action<long, long>? written = null, TimeProvider? clock = null) : IResult
+internal sealed class IssueListingResult(IssueListing listing, Action<long, long>? written = null, TimeProvider? clock = null,
+    IssueListingSnapshot? serialized = null) : IResult
 {
+    public const string ContentType = "application/json; charset=utf-8";
+
     private const int FlushBytes = 64 * 1024;
 
     private static readonly JsonEncodedText Issues = JsonEncodedText.Encode("issues");
@@ -43,21 +48,56 @@ internal sealed class IssueListingResult(IssueListing listing, Action<long, long
     {
         var response = httpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "application/json; charset=utf-8";
+        response.ContentType = ContentType;
         var body = response.BodyWriter;
         var cancellationToken = httpContext.RequestAborted;
-        // The escaping TypedResults.Json uses: ASP.NET Core's JSON options (relaxed escaping unless configured).
-        var encoder = httpContext.RequestServices.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions.Encoder;
-        await using var json = new Utf8JsonWriter(body, new JsonWriterOptions { Encoder = encoder });
+        await using var json = new Utf8JsonWriter(body, new JsonWriterOptions { Encoder = Encoder(httpContext.RequestServices) });
+        await WriteAsync(json, listing, serialized, async () =>
+        {
+            json.Flush();
+            await body.FlushAsync(cancellationToken);
+        });
+        json.Flush();
+        await body.FlushAsync(cancellationToken);
+        written?.Invoke((clock ?? TimeProvider.System).GetTimestamp(), json.BytesCommitted);
+    }
+
+    /// <summary>The escaping TypedResults.Json uses: ASP.NET Core's JSON options (relaxed escaping unless configured).</summary>
+    public static JavaScriptEncoder? Encoder(IServiceProvider services) =>
+        services.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions.Encoder;
+
+    /// <summary>The whole answer in memory, the same bytes <see cref="ExecuteAsync"/> writes.</summary>
+    public static byte[] Render(IssueListing listing, IssueListingSnapshot? serialized, JavaScriptEncoder? encoder)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024 + (listing.Issues.Count * 800));
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = encoder }))
+        {
+            // Without a flush callback nothing awaits: the task is complete when it returns.
+            WriteAsync(json, listing, serialized, null).GetAwaiter().GetResult();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    // Rows of the snapshot are copied as it serialized them; `flush` is called every 64 KiB when streaming.
+    private static async Task WriteAsync(Utf8JsonWriter json, IssueListing listing, IssueListingSnapshot? serialized, Func<Task>? flush)
+    {
         json.WriteStartObject();
         json.WriteStartArray(Issues);
         foreach (var issue in listing.Issues)
         {
-            WriteIssue(json, issue);
-            if (json.BytesPending >= FlushBytes)
+            if (serialized?.IssueJson(issue) is { } raw)
             {
-                json.Flush();
-                await body.FlushAsync(cancellationToken);
+                json.WriteRawValue(raw, skipInputValidation: true);
+            }
+            else
+            {
+                WriteIssue(json, issue);
+            }
+
+            if (flush is not null && json.BytesPending >= FlushBytes)
+            {
+                await flush();
             }
         }
 
@@ -66,11 +106,18 @@ internal sealed class IssueListingResult(IssueListing listing, Action<long, long
         foreach (var (id, incident) in listing.Extras)
         {
             json.WritePropertyName(id);
-            WriteIncident(json, incident);
-            if (json.BytesPending >= FlushBytes)
+            if (serialized?.IncidentJson(id) is { } raw)
             {
-                json.Flush();
-                await body.FlushAsync(cancellationToken);
+                json.WriteRawValue(raw, skipInputValidation: true);
+            }
+            else
+            {
+                WriteIncident(json, incident);
+            }
+
+            if (flush is not null && json.BytesPending >= FlushBytes)
+            {
+                await flush();
             }
         }
 
@@ -81,12 +128,9 @@ internal sealed class IssueListingResult(IssueListing listing, Action<long, long
         WriteStrings(json, Categories, listing.Filters.Categories);
         json.WriteEndObject();
         json.WriteEndObject();
-        json.Flush();
-        await body.FlushAsync(cancellationToken);
-        written?.Invoke((clock ?? TimeProvider.System).GetTimestamp(), json.BytesCommitted);
     }
 
-    private static void WriteIssue(Utf8JsonWriter json, IssueRow issue)
+    public static void WriteIssue(Utf8JsonWriter json, IssueRow issue)
     {
         json.WriteStartObject();
         json.WriteStringOrNull(FieldTimestamp, issue.FieldTimestamp);
@@ -109,7 +153,7 @@ internal sealed class IssueListingResult(IssueListing listing, Action<long, long
         json.WriteEndObject();
     }
 
-    private static void WriteIncident(Utf8JsonWriter json, Incident incident)
+    public static void WriteIncident(Utf8JsonWriter json, Incident incident)
     {
         json.WriteStartObject();
         json.WriteStringOrNull(FirstSeen, incident.FirstSeen);

@@ -39,24 +39,45 @@ internal static class IssuesApi
         return api;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, DashboardDb db, TimeProvider clock, ILoggerFactory logs, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpContext http, DashboardDb db, IssueListingCache cache, TimeProvider clock, ILoggerFactory logs,
+        CancellationToken cancellationToken)
     {
         var query = http.Request.Query;
         var (start, end) = Window(query, clock.GetUtcNow());
         var filters = FilterParser.FromQuery(query);
         var page = PageRequest.From(query, ListingSortable);
         var started = clock.GetTimestamp();
-        var rows = await IssueListingQuery.ReadAsync(db, start, end, cancellationToken);
+        var window = await cache.WindowAsync(start, end, cancellationToken);
+        IReadOnlyList<IssueListingRow> rows = window is { } cached ? cached.Rows : await IssueListingQuery.ReadAsync(db, start, end, cancellationToken);
         if (rows.Count == 0)
         {
             return Replies.UpstreamNotFound(NoIssues);
         }
 
+        var log = logs.CreateLogger(IssuesLog.Category);
+        var snapshot = window?.Snapshot;
+        // An unpaged answer depends only on the window's run of rows and the issue filters: kept whole in the snapshot.
+        var key = snapshot is null || page.IsPaged ? (IssueListingSnapshot.AnswerKey?)null
+            : new IssueListingSnapshot.AnswerKey(window!.Value.Rows.Offset, rows.Count, AnswerFilters(filters));
+        if (key is { } kept && snapshot!.TryGetAnswer(kept, out var answer))
+        {
+            IssueListingCacheLog.Answered(log, rows.Count, answer.Length);
+            return new JsonBytesResult(answer, IssueListingResult.ContentType);
+        }
+
         var read = clock.GetTimestamp();
         var listing = IssueListingBuilder.Build(rows, filters);
         var built = clock.GetTimestamp();
-        var log = logs.CreateLogger(IssuesLog.Category);
         IssuesLog.Listed(log, rows.Count, listing.Issues.Count);
+        if (key is { } fresh)
+        {
+            var bytes = IssueListingResult.Render(listing, snapshot, IssueListingResult.Encoder(http.RequestServices));
+            snapshot!.TryKeepAnswer(fresh, bytes, cache.Limit);
+            IssuesLog.ListingTimed(log, listing.Issues.Count, clock.GetElapsedTime(started, read).TotalMilliseconds,
+                clock.GetElapsedTime(read, built).TotalMilliseconds, clock.GetElapsedTime(built).TotalMilliseconds, bytes.Length);
+            return new JsonBytesResult(bytes, IssueListingResult.ContentType);
+        }
+
         var issues = Paging.Apply(http, listing.Issues, page, SortValue, i => i.Id + "," + i.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), out _);
         if (page.IsPaged)
         {
@@ -71,8 +92,18 @@ internal static class IssuesApi
         return new IssueListingResult(listing, log.IsEnabled(LogLevel.Debug)
             ? (writtenAt, bytes) => IssuesLog.ListingTimed(log, listing.Issues.Count, readMs, builtMs,
                 clock.GetElapsedTime(built, writtenAt).TotalMilliseconds, bytes)
-            : null, clock);
+            : null, clock, snapshot);
     }
+
+    // The filters the listing applies (IssueListingBuilder.Passes), each sorted: the rest of the filter_* grammar does
+    // not change its answer.
+    private static string AnswerFilters(FilterSet filters) => System.Text.Json.JsonSerializer.Serialize(new[]
+    {
+        filters.IssueCulprits.Order(StringComparer.Ordinal).ToArray(),
+        filters.Origins.Order(StringComparer.Ordinal).ToArray(),
+        filters.IssueOptions.Order(StringComparer.Ordinal).ToArray(),
+        filters.IssueCategories.Order(StringComparer.Ordinal).ToArray(),
+    });
 
     private static async Task<IResult> DetailsAsync(string id, HttpContext http, DashboardDb db, CancellationToken cancellationToken)
     {

@@ -23,7 +23,8 @@ public static class AggregateRecompute
             // On PostgreSQL, after the ingesters' lock: a batch committing mid-way is then neither lost nor counted twice.
             command.CommandText = database.Kind == DatabaseKind.PostgreSql
                 ? PostgreSqlAggregateCapture.LockSql + ";\n" + Sql(database.Kind) + "\n" + IssueAggregate.RecomputeSql(database.Kind)
-                : Sql(database.Kind) + "\n" + IssueAggregate.RecomputeSql(database.Kind);
+                    + "\n" + IssueListingStamp.SetSql(database.Kind) + ";"
+                : Sql(database.Kind) + "\n" + IssueAggregate.RecomputeSql(database.Kind) + "\n" + IssueListingStamp.SetSql(database.Kind) + ";";
             command.CommandTimeout = 0;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }

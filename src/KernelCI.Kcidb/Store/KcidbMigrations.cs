@@ -30,5 +30,6 @@ public static class KcidbMigrations
         new("kcidb", 13, "known issues' matchers of failed builds", KnownIssues.KnownIssueSchema.BuildMatchers, KnownIssues.KnownIssueSchema.BuildMatchers),
         new("kcidb", 14, "the files a regression's culprit commit touches", Regressions.Feed.RegressionFeedSchema.CulpritFiles,
             Regressions.Feed.RegressionFeedSchema.CulpritFiles),
+        new("kcidb", 15, "the issue listing's change stamp", IssueListingStamp.SchemaSql(DatabaseKind.Sqlite), IssueListingStamp.SchemaSql(DatabaseKind.PostgreSql)),
     ];
 }

@@ -49,7 +49,9 @@ internal sealed class PostgreSqlKcidbStore(Database database, TimeProvider timeP
         var touched = new List<string>();
         if (aggregates)
         {
-            await ExecuteAsync(connection, MaintenanceSql, null, cancellationToken);
+            await ExecuteAsync(connection, MaintenanceSql + ";\n" + IssueListingStamp.PostgreSqlBatchSql(
+                batch.Tables.Any(t => t.Table == KcidbTables.Issues),
+                batch.Tables.Any(t => t.Table == KcidbTables.Checkouts) ? PostgreSqlStaging.TableName(KcidbTables.Checkouts) : null), null, cancellationToken);
             touched = await NotifyTouchedAsync(connection, CheckoutChanges.For(database), cancellationToken);
         }
 

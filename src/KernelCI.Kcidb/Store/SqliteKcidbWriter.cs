@@ -18,8 +18,13 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
 
     private static readonly string BeforeSql = SqliteAggregateCapture.BeforeSql + "\n" + IssueAggregate.SqliteBeforeSql;
 
-    private static readonly string AfterSql = SqliteAggregateCapture.AfterSql + "\n" + IssueAggregate.SqliteAfterSql + "\n"
+    private static readonly string AfterAggregatesSql = SqliteAggregateCapture.AfterSql + "\n" + IssueAggregate.SqliteAfterSql + "\n"
         + AggregateMaintenance.AfterWriteSql(DatabaseKind.Sqlite);
+
+    // The issue listing's stamp, before the capture is cleared (IssueListingStamp).
+    private static readonly string AfterSql = AfterAggregatesSql + "\n" + IssueListingStamp.SqliteBatchSql(writesIssues: false) + ";";
+
+    private static readonly string AfterWithIssuesSql = AfterAggregatesSql + "\n" + IssueListingStamp.SqliteBatchSql(writesIssues: true) + ";";
 
     private static readonly string ClearSql = SqliteAggregateCapture.ClearSql + "\n" + IssueAggregate.SqliteClearSql;
 
@@ -147,7 +152,7 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
         if (capture is not null)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            capture.CommandText = AfterSql;
+            capture.CommandText = batch.Tables.Any(t => t.Table == KcidbTables.Issues) ? AfterWithIssuesSql : AfterSql;
             capture.ExecuteNonQuery();
             capture.CommandText = TouchedSql;
             using (var reader = capture.ExecuteReader())

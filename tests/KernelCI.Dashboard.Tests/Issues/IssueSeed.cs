@@ -90,13 +90,14 @@ internal static class IssueSeed
         await app.SeedAsync(Documents(DateTimeOffset.UtcNow));
     }
 
-    /// <summary>Sets a row's ingestion time, which the issue listing and the metrics window on.</summary>
+    /// <summary>Sets a row's ingestion time, which the issue listing and the metrics window on. Written outside
+    /// ingestion, so it sets a new issue listing stamp as well, as a restore's recomputation would.</summary>
     public static async Task SetTimestampAsync(DashboardTestApp app, string table, string id, DateTimeOffset time)
     {
         await using var db = new DashboardDb(app.Database);
         await using var connection = await db.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"UPDATE {table} SET _timestamp = @time WHERE id = @id";
+        command.CommandText = $"UPDATE {table} SET _timestamp = @time WHERE id = @id; UPDATE kcidb_change_stamps SET stamp = stamp + 1";
         db.Sql.AddTime(command, "time", time);
         command.AddParameter("id", id);
         await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);

@@ -34,7 +34,8 @@ internal static class IssuePages
         return pages;
     }
 
-    private static async Task<IResult> ListingAsync(HttpContext http, DashboardDb db, TimeProvider time, ILoggerFactory logs, CancellationToken cancellationToken)
+    private static async Task<IResult> ListingAsync(HttpContext http, DashboardDb db, IssueListingCache cache, TimeProvider time, ILoggerFactory logs,
+        CancellationToken cancellationToken)
     {
         var query = http.Request.Query;
         var days = QueryValues.Int(query, "intervalInDays", DefaultDays, 1, 3650);
@@ -50,7 +51,7 @@ internal static class IssuePages
         var search = QueryValues.Optional(query, "issueSearch") ?? "";
         var page = PagePaging.From(query, Sorts, "first_seen", newestFirst: true);
         var end = time.GetUtcNow();
-        var rows = await IssueListingQuery.ReadAsync(db, end.AddDays(-days), end, cancellationToken);
+        var rows = await cache.RowsAsync(end.AddDays(-days), end, cancellationToken);
         var filters = new FilterSet();
         if (origin is not null)
         {
