@@ -69,7 +69,7 @@ internal static class RealKernelLatency
     }
 
     /// <summary>The patchset node the Patchwork service made for a series (data.patchwork.series).</summary>
-    private static async Task<MaestroNode> PatchsetAsync(MaestroClient maestro, long series, CancellationToken cancellationToken) =>
+    public static async Task<MaestroNode> PatchsetAsync(MaestroClient maestro, long series, CancellationToken cancellationToken) =>
         (await maestro.GetNodesFastAsync(new NodeFilter().Where("kind", "checkout").Where("name", "patchset"), cancellationToken))
             .FirstOrDefault(n => n.Data["patchwork"]?["series"]?.GetValue<long>() == series)
         ?? throw new BenchFailure($"no patchset node for series {series}");
