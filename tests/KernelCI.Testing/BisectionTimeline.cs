@@ -8,8 +8,8 @@ namespace KernelCI.Testing;
 /// its checkout node is created and ends when the next run's is (the last one: when the bisection node was finished).
 /// The tarball ends when the kbuild is created (the scheduler creates it on the checkout's `available` event), the
 /// build when the boot job is created (on the kbuild's), and the boot when the job's result nodes are (QEMU writes them
-/// in one PUT when it ends), else at the job's last update. Shared by the end-to-end test and `./bench.sh regressions
-/// --part bisect`.</summary>
+/// in one PUT when it ends), else at the job's last update (<see cref="CheckoutSplit"/>). Shared by the end-to-end test
+/// and `./bench.sh regressions --part bisect`.</summary>
 public sealed record BisectionTimeline(TimeSpan Total, IReadOnlyList<BisectionStepTime> Runs)
 {
     public static async Task<BisectionTimeline> ReadAsync(MaestroClient maestro, string bisectionNodeId, CancellationToken cancellationToken = default)
@@ -41,14 +41,8 @@ public sealed record BisectionTimeline(TimeSpan Total, IReadOnlyList<BisectionSt
             var checkout = checkouts[i];
             var start = checkout.Created!.Value;
             var end = i + 1 < checkouts.Count ? checkouts[i + 1].Created!.Value : ended;
-            var tree = await maestro.GetNodesFastAsync(new NodeFilter().Where("treeid", checkout.Treeid), cancellationToken);
-            var kbuild = tree.FirstOrDefault(n => n.Kind == "kbuild");
-            var job = tree.Where(n => n.Kind == "job" && n.Parent == kbuild?.Id).MinBy(n => n.Created);
-            var jobEnd = job is null ? null : tree.Where(n => n.Parent == job.Id).Min(n => n.Created) ?? job.Updated;
-            var tarball = (kbuild?.Created ?? end) - start;
-            var build = kbuild is null ? TimeSpan.Zero : (job?.Created ?? kbuild.Updated ?? end) - kbuild.Created!.Value;
-            var boot = job is null ? TimeSpan.Zero : (jobEnd ?? end) - job.Created!.Value;
-            times.Add(new BisectionStepTime(runs[i].Commit, runs[i].Verdict, checkout.Id!, end - start, tarball, build, boot));
+            var split = await CheckoutSplit.ReadAsync(maestro, checkout, end, cancellationToken);
+            times.Add(new BisectionStepTime(runs[i].Commit, runs[i].Verdict, checkout.Id!, end - start, split.Tarball, split.Build, split.Boot));
         }
 
         return new BisectionTimeline(ended - bisection.Created!.Value, times);

@@ -1,4 +1,5 @@
 namespace KernelCI.Bench.Patchwork;
 
-/// <summary>One series on Patchwork's clock: its series-completed event, its first pending check, its final build check.</summary>
-internal sealed record SeriesTimes(long Series, DateTime Event, DateTime Pending, DateTime Final);
+/// <summary>One series on Patchwork's clock: its series-completed event, its first pending check, the last of its
+/// contexts' first final checks, and those final states.</summary>
+internal sealed record SeriesTimes(long Series, string Name, DateTime Event, DateTime Pending, DateTime Final, string States);

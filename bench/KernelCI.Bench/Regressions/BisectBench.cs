@@ -36,10 +36,8 @@ internal static class BisectBench
                 platforms: [qemu-x86_64]
             """, cancellationToken);
         var data = Path.Combine(root, "data");
-        var ccache = Environment.GetEnvironmentVariable("KERNELCI_TEST_CCACHE") is { Length: > 0 } dir ? dir : Path.Combine(Path.GetTempPath(), "kernelci-test-ccache");
-        Directory.CreateDirectory(Path.Combine(data, "pipeline"));
-        Directory.CreateDirectory(ccache);
-        File.CreateSymbolicLink(Path.Combine(data, "pipeline", "ccache"), ccache);
+        var ccache = SharedCcache.Directory;
+        SharedCcache.LinkInto(data);
         await using var deployment = await Deployment.StartAsync(data, config, PipelineDemoConfig.WriteSettings(root), null, cancellationToken);
         var probe = new PipelineProbe(deployment.Maestro, deployment.Kcidb) { Interval = TimeSpan.FromSeconds(1) };
 

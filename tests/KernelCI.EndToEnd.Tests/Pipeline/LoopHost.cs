@@ -22,8 +22,7 @@ internal sealed class LoopHost : IAsyncDisposable
     }
 
     /// <summary>KERNELCI_TEST_CCACHE, default /tmp/kernelci-test-ccache.</summary>
-    public static string SharedCcache =>
-        Environment.GetEnvironmentVariable("KERNELCI_TEST_CCACHE") is { Length: > 0 } dir ? dir : Path.Combine(Path.GetTempPath(), "kernelci-test-ccache");
+    public static string SharedCcache => KernelCI.Testing.SharedCcache.Directory;
 
     public HostProcess Process { get; }
 
