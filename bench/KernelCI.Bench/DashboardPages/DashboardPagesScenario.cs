@@ -16,6 +16,11 @@ internal sealed class DashboardPagesScenario : IScenario
         db.AcceptOnlyFromAmong("postgres", "sqlite", "both");
         var seed = new Option<long>("--seed") { Description = "Seed of the generated dataset", DefaultValueFactory = _ => 1 };
         var requests = new Option<int>("--requests") { Description = "Timed server requests per page", DefaultValueFactory = _ => 50 };
+        var warmUp = new Option<int>("--warm-up")
+        {
+            Description = "Untimed server requests per page before the timed ones (the server's JIT tiers up for hundreds of requests)",
+            DefaultValueFactory = _ => 3,
+        };
         var loads = new Option<int>("--loads") { Description = "First-view loads per page in Chromium", DefaultValueFactory = _ => 10 };
         var postgres = new Option<string>("--postgres")
         {
@@ -30,7 +35,7 @@ internal sealed class DashboardPagesScenario : IScenario
             AllowMultipleArgumentsPerToken = true,
         };
         var keep = new Option<bool>("--keep") { Description = "Keep the temporary folders and the PostgreSQL database" };
-        var command = new Command(Name, Description) { scale, db, seed, requests, loads, postgres, sqliteData, database, pages, keep };
+        var command = new Command(Name, Description) { scale, db, seed, requests, warmUp, loads, postgres, sqliteData, database, pages, keep };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var settings = new PagesSettings(
@@ -43,15 +48,16 @@ internal sealed class DashboardPagesScenario : IScenario
                 },
                 parse.GetValue(seed),
                 parse.GetValue(requests),
+                parse.GetValue(warmUp),
                 parse.GetValue(loads),
                 parse.GetValue(postgres)!,
                 parse.GetValue(sqliteData),
                 parse.GetValue(database),
                 parse.GetValue(pages) ?? [],
                 parse.GetValue(keep));
-            if (settings.Scale is <= 0 or > 10 || settings.Requests < 1 || settings.Loads < 1)
+            if (settings.Scale is <= 0 or > 10 || settings.Requests < 1 || settings.WarmUp < 0 || settings.Loads < 1)
             {
-                await output.WriteLineAsync("--scale must be in (0, 10]; --requests and --loads must be positive");
+                await output.WriteLineAsync("--scale must be in (0, 10]; --requests and --loads must be positive, --warm-up not negative");
                 return ExitCodes.Usage;
             }
 

@@ -69,7 +69,7 @@ internal sealed class PagesBenchmark(PagesSettings settings, TextWriter output)
 
         var baseUrl = new Uri($"http://127.0.0.1:{dashboard.BasePort}/");
         using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(5) };
-        var server = new ServerProbe(http, settings.Requests);
+        var server = new ServerProbe(http, settings.Requests, settings.WarmUp);
         var times = new List<ServerTimes>();
         foreach (var page in pages)
         {

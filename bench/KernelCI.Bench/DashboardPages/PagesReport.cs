@@ -24,7 +24,7 @@ internal static class PagesReport
         }
 
         await output.WriteLineAsync();
-        await output.WriteLineAsync($"== dashboard pages on {database}: {settings.Requests} warm requests per page (times in ms), " +
+        await output.WriteLineAsync($"== dashboard pages on {database}: {settings.Requests} requests per page after {settings.WarmUp} untimed (times in ms), " +
             $"then {settings.Loads} first-view loads in Chromium (median load event and LCP, largest transfer)");
         await output.WriteAsync(table.ToString());
         await output.WriteLineAsync($"targets: TTFB p95 <= {FirstByteP95Target} ms, load <= {LoadTarget} ms, first view <= {FirstViewBytesTarget / 1024} KB: " +

@@ -9,6 +9,7 @@ internal sealed record PagesSettings(
     IReadOnlyList<BenchDatabase> Databases,
     long Seed,
     int Requests,
+    int WarmUp,
     int Loads,
     string PostgresServer,
     string? SqliteData,

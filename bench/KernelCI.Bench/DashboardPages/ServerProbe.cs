@@ -2,15 +2,13 @@ using System.Diagnostics;
 
 namespace KernelCI.Bench.DashboardPages;
 
-/// <summary>Asks the server for a page one request at a time, after a few untimed ones, and times the first byte of
+/// <summary>Asks the server for a page one request at a time, after some untimed ones (`--warm-up`, 3 by default), and times the first byte of
 /// the answer (headers read) and its end. A page that does not answer 200 stops the run.</summary>
-internal sealed class ServerProbe(HttpClient http, int requests)
+internal sealed class ServerProbe(HttpClient http, int requests, int warmUp)
 {
-    private const int WarmUp = 3;
-
     public async Task<ServerTimes> TimeAsync(PageTarget page, CancellationToken cancellationToken)
     {
-        for (var i = 0; i < WarmUp; i++)
+        for (var i = 0; i < warmUp; i++)
         {
             await OnceAsync(page, cancellationToken);
         }

@@ -53,7 +53,9 @@ internal sealed class PostgresScratch : IAsyncDisposable
     {
         await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
+        // No timeout: cloning a scale-1 database copies gigabytes, a minute or more on a loaded machine (Npgsql's
+        // default 30 s stopped `--copy-database` runs).
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -129,17 +129,25 @@ internal sealed class HardwareDetails
     private void AddTest(HardwareTestRow row, FilterSet filters, bool fullEnvironmentMisc, string architecture, string compiler, string config, string lab)
     {
         var platform = row.Platform;
-        IEnumerable<IssueRef?> issues = row.Incidents.Count == 0 ? [(IssueRef?)null] : row.Incidents.Select(i => (IssueRef?)new IssueRef(i.IssueId, i.Version, i.TestId));
-        var passes = issues.Any(issue => row.IsBoot
-            ? filters.BootPasses(row.Path, row.Status, row.Duration, platform ?? Unknown, row.Origin, issue)
-            : filters.TestPasses(row.Path, row.Status, row.Duration, platform ?? Unknown, row.Origin, issue));
+        // Most rows have no incident: the filter is asked once, without the closures and iterators per row (a tenth of
+        // the hardware page's allocations with the environment objects below; docs/benchmarks.md, "dashboard-pages",
+        // session 18).
+        var passes = row.Incidents.Count == 0
+            ? TestPasses(row, filters, platform, null)
+            : row.Incidents.Any(i => TestPasses(row, filters, platform, new IssueRef(i.IssueId, i.Version, i.TestId)));
         if (!passes)
         {
             return;
         }
 
-        JsonNode misc = fullEnvironmentMisc && row.EnvironmentMisc is { } text && JsonNode.Parse(text) is JsonObject full ? full : new JsonObject();
-        misc["platform"] = platform ?? Unknown;
+        // Only a listed test shows its environment; a counts or issues row only feeds the summary.
+        JsonNode? misc = null;
+        if (row.Role == HardwareRowRole.Test)
+        {
+            misc = fullEnvironmentMisc && row.EnvironmentMisc is { } text && JsonNode.Parse(text) is JsonObject full ? full : new JsonObject();
+            misc["platform"] = platform ?? Unknown;
+        }
+
         var item = new HardwareTestItem(row.Id, row.Origin, row.Status, row.Duration, row.Path, row.StartTime, row.Compatibles, config, row.LogUrl,
             architecture, compiler, misc, lab, row.Build.Checkout.TreeName, row.Build.Checkout.Branch);
         var summary = row.IsBoot ? _bootSummary : _testSummary;
@@ -169,6 +177,10 @@ internal sealed class HardwareDetails
             summary.UnknownIssues++;
         }
     }
+
+    private static bool TestPasses(HardwareTestRow row, FilterSet filters, string? platform, IssueRef? issue) => row.IsBoot
+        ? filters.BootPasses(row.Path, row.Status, row.Duration, platform ?? Unknown, row.Origin, issue)
+        : filters.TestPasses(row.Path, row.Status, row.Duration, platform ?? Unknown, row.Origin, issue);
 
     private static bool BuildPasses(HardwareBuildRow build, FilterSet filters)
     {
@@ -200,7 +212,7 @@ internal sealed class HardwareDetails
         _all.Compilers.Add(build.Compiler ?? Unknown);
         if (!isDummy)
         {
-            _builds.Offer(build.Incidents.Where(_ => build.Status is "FAIL" or "NULL"), build.Status == "FAIL", build.Origin,
+            _builds.Offer(build.Status is "FAIL" or "NULL" ? build.Incidents : [], build.Status == "FAIL", build.Origin,
                 build.Misc is JsonObject misc && misc["lab"] is JsonValue v && v.TryGetValue(out string? lab) ? lab : null, null);
         }
 

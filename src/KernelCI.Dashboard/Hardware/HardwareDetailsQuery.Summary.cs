@@ -24,6 +24,8 @@ internal sealed partial class HardwareDetailsQuery
         var k = db.Kcidb;
         var builds = new Dictionary<string, HardwareBuildRow>(StringComparer.Ordinal);
         var rows = new List<HardwareTestRow>();
+        // The same few compatibles texts come on most rows: each is parsed once, and its array (only read) shared.
+        var parsed = new Dictionary<string, string[]>(StringComparer.Ordinal);
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = $"""
@@ -48,7 +50,7 @@ internal sealed partial class HardwareDetailsQuery
                 rows.Add(new HardwareTestRow("", reader.GetString(0), platform.Length == 0 ? null : platform,
                     Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture) == 1 ? "boot" : null, null,
                     reader.GetString(5), null, null, lab.Length == 0 ? null : lab, null,
-                    compatibles.Length == 0 ? null : JsonSerializer.Deserialize<string[]>(compatibles), build, tree)
+                    compatibles.Length == 0 ? null : Compatibles(parsed, compatibles), build, tree)
                 {
                     Role = HardwareRowRole.Counts,
                     Weight = Convert.ToInt64(reader.GetValue(6), System.Globalization.CultureInfo.InvariantCulture),
@@ -60,6 +62,22 @@ internal sealed partial class HardwareDetailsQuery
         await AddIncidentsAsync(connection, [], builds.Values, cancellationToken);
         rows.AddRange(failing);
         return rows;
+    }
+
+    private static string[]? Compatibles(Dictionary<string, string[]> parsed, string text)
+    {
+        if (!parsed.TryGetValue(text, out var compatibles))
+        {
+            compatibles = JsonSerializer.Deserialize<string[]>(text);
+            if (compatibles is null)
+            {
+                return null;
+            }
+
+            parsed[text] = compatibles;
+        }
+
+        return compatibles;
     }
 
     /// <summary>The failing tests on the hardware with their incidents, in one statement (one row per incident, in

@@ -69,4 +69,27 @@ public sealed class ComparePairingTests
     [InlineData("NULL", "INCONCLUSIVE")]
     [InlineData(null, "INCONCLUSIVE")]
     public void Raw_statuses_group_as_upstream(string? raw, string grouped) => Assert.Equal(grouped, ComparePairing.Group(raw));
+
+    [Fact]
+    public void Counting_two_sides_unordered_gives_the_counts_of_their_ordered_pairs()
+    {
+        string?[] statuses = ["PASS", "FAIL", "INCONCLUSIVE", null];
+        var random = new Random(18);
+        var sideA = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sideB = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < 2_000; i++)
+        {
+            if (statuses[random.Next(4)] is { } a)
+            {
+                sideA["k" + i] = a;
+            }
+
+            if (statuses[random.Next(4)] is { } b)
+            {
+                sideB["k" + i] = b;
+            }
+        }
+
+        Assert.Equal(ComparePairing.Count(ComparePairing.Pair(sideA, sideB, StringComparer.Ordinal)), ComparePairing.Count(sideA, sideB));
+    }
 }

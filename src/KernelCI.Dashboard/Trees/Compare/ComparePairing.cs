@@ -29,6 +29,13 @@ internal static class ComparePairing
             .Select(k => (k, sideA.TryGetValue(k, out var a) ? a : null, sideB.TryGetValue(k, out var b) ? b : null))
             .ToList();
 
+    /// <summary>The counts of the two sides' pairs, as the other Count gives for <see cref="Pair"/>'s answer, without
+    /// putting the pairs in order (the compare page only counts the tabs it does not show).</summary>
+    public static CompareChangeCounts Count<TKey>(IReadOnlyDictionary<TKey, string> sideA, IReadOnlyDictionary<TKey, string> sideB)
+        where TKey : notnull =>
+        Count(sideA.Select(a => (a.Key, (string?)a.Value, sideB.TryGetValue(a.Key, out var b) ? b : null))
+            .Concat(sideB.Where(b => !sideA.ContainsKey(b.Key)).Select(b => (b.Key, (string?)null, (string?)b.Value))));
+
     public static bool IsListed(string? a, string? b) => a != b || a == Fail;
 
     public static CompareChangeCounts Count<TKey>(IEnumerable<(TKey Key, string? A, string? B)> pairs)

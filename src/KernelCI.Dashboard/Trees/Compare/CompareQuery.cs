@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.InteropServices;
 using KernelCI.Dashboard.Data;
 using KernelCI.Dashboard.Filters;
 using KernelCI.Dashboard.Statuses;
@@ -82,7 +83,7 @@ internal static class CompareQuery
             WHERE b.checkout_id = @checkout AND {NotDummy}
             """;
         command.AddParameter("checkout", checkout.Id);
-        var newest = new Dictionary<BuildKey, (NewestFirst Order, string? Status)>();
+        var newest = new Dictionary<BuildKey, NewestItem>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -94,16 +95,21 @@ internal static class CompareQuery
             }
 
             var order = new NewestFirst(db.Sql.ReadTime(reader, 6), db.Sql.ReadTime(reader, 7), reader.GetString(5));
-            if (!newest.TryGetValue(key, out var kept) || order.ComesBefore(kept.Order))
+            ref var kept = ref CollectionsMarshal.GetValueRefOrAddDefault(newest, key, out var seen);
+            if (!seen)
             {
-                newest[key] = (order, reader.IsDBNull(3) ? null : reader.GetString(3));
+                kept = new NewestItem(order, reader.IsDBNull(3) ? null : reader.GetString(3));
+            }
+            else if (order.ComesBefore(kept!.Order))
+            {
+                (kept.Order, kept.Status) = (order, reader.IsDBNull(3) ? null : reader.GetString(3));
             }
         }
 
-        foreach (var (key, (order, status)) in newest)
+        foreach (var (key, kept) in newest)
         {
-            side[key] = ComparePairing.Group(status);
-            ids?.Add(key, order.Id);
+            side[key] = ComparePairing.Group(kept.Status);
+            ids?.Add(key, kept.Order.Id);
         }
 
         return side;
@@ -134,7 +140,7 @@ internal static class CompareQuery
         var path = boots ? filters.BootPath : filters.TestPath;
         var origins = boots ? filters.BootOrigins : filters.TestOrigins;
         var platforms = boots ? filters.BootPlatforms : filters.TestPlatforms;
-        var newest = new Dictionary<TestKey, (NewestFirst Order, string? Status)>();
+        var newest = new Dictionary<TestKey, NewestItem>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -152,16 +158,21 @@ internal static class CompareQuery
             }
 
             var order = new NewestFirst(db.Sql.ReadTime(reader, 10), db.Sql.ReadTime(reader, 11), reader.GetString(9));
-            if (!newest.TryGetValue(key, out var kept) || order.ComesBefore(kept.Order))
+            ref var kept = ref CollectionsMarshal.GetValueRefOrAddDefault(newest, key, out var seen);
+            if (!seen)
             {
-                newest[key] = (order, reader.IsDBNull(4) ? null : reader.GetString(4));
+                kept = new NewestItem(order, reader.IsDBNull(4) ? null : reader.GetString(4));
+            }
+            else if (order.ComesBefore(kept!.Order))
+            {
+                (kept.Order, kept.Status) = (order, reader.IsDBNull(4) ? null : reader.GetString(4));
             }
         }
 
-        foreach (var (key, (order, status)) in newest)
+        foreach (var (key, kept) in newest)
         {
-            side[key] = ComparePairing.Group(status);
-            ids?.Add(key, order.Id);
+            side[key] = ComparePairing.Group(kept.Status);
+            ids?.Add(key, kept.Order.Id);
         }
 
         return side;

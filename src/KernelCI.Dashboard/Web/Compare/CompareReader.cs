@@ -69,8 +69,8 @@ internal static partial class CompareReader
         var apiUrl = $"/api{CompareUrls.Page(treeName, branch)}?hash_a={Uri.EscapeDataString(a.Hash)}&hash_b={Uri.EscapeDataString(b!.Hash)}"
             + (originQuery.Length == 0 ? "" : "&" + originQuery);
 
-        var sides = await CompareSides.ReadAsync(db, treeName, branch, origin, a.Hash, b.Hash, cancellationToken);
-        var listed = sides.Rows(tab).Where(r => change == CompareChange.All || r.Change == change).ToList();
+        var sides = await CompareSides.ReadAsync(db, treeName, branch, origin, a.Hash, b.Hash, tab, cancellationToken);
+        var listed = sides.Rows.Where(r => change == CompareChange.All || r.Change == change).ToList();
         var shown = Paging.Apply(http, listed, page, (_, _) => null, r => r.Key, out var next);
         return (new CompareView(link, treeName, branch, origin, revisions, a, b, sides.Matrix, tab, change, shown, listed.Count, page.Limit!.Value,
             next, apiUrl)

@@ -131,7 +131,7 @@ internal static class HardwareDetailsReader
         // One level of the path hierarchy is paged, as on the tree pages.
         var items = list.Where(t => TableStatus.Matches(status, t.Status))
             .Select(t => new TestItem(t.Id, t.Origin, t.Status, t.Duration, t.Path ?? "", t.StartTime, t.EnvironmentCompatible, t.Config, t.LogUrl,
-                t.Architecture, t.Compiler, t.EnvironmentMisc["platform"]?.GetValue<string>(), null, t.Lab))
+                t.Architecture, t.Compiler, t.EnvironmentMisc?["platform"]?.GetValue<string>(), null, t.Lab))
             .ToList();
         var (group, groups, tests) = TestGroupLevel.Page(http, items, page, out var next);
         return new TreeTestsTab(tab, StatusBreakdown.From(HardwareSummaryJson.Counts(part?["status"])), HardwareSummaryJson.Named(part?["platforms"]),
