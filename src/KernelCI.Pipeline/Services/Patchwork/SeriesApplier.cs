@@ -1,15 +1,16 @@
-using System.Text.RegularExpressions;
 using KernelCI.Pipeline.Config;
 using KernelCI.Pipeline.Git;
 using KernelCI.Pipeline.Services.Tarball;
 
 namespace KernelCI.Pipeline.Services.Patchwork;
 
-/// <summary>Applies a series with `git am` on its base in a scratch work tree of the tarball service's git cache of the
-/// project's tree (so a Linux tree is fetched once, not per series), to know before any build whether it applies and,
-/// if not, which patch failed. The base is the series' `base-commit:` when it names one, else the branch head
+/// <summary>Applies a series on its base, one patch after the other with `git apply --cached`, in a scratch work tree
+/// of the tarball service's git cache of the project's tree (so a Linux tree is fetched once, not per series), to know
+/// before any build whether it applies and, if not, which patch failed. Only the scratch tree's index is filled, never
+/// its files: checking out Linux's 78,000 files took most of the time before `pending` (docs/benchmarks.md,
+/// "patchwork", session 18). The base is the series' `base-commit:` when it names one, else the branch head
 /// (`git ls-remote`, as the trigger reads it).</summary>
-internal sealed partial class SeriesApplier(GitCache cache, GitRunner git, GitUrlPolicy urls, PipelineConfig config, PipelineOptions options)
+internal sealed class SeriesApplier(GitCache cache, GitRunner git, GitUrlPolicy urls, PipelineConfig config, PipelineOptions options)
 {
     public TreeConfig TreeOf(PatchworkProject project) => config.Trees.GetValueOrDefault(project.Tree)
         ?? throw new SeriesRefusedException($"tree '{project.Tree}' is not in the pipeline configuration");
@@ -30,9 +31,9 @@ internal sealed partial class SeriesApplier(GitCache cache, GitRunner git, GitUr
             ?? throw new SeriesRefusedException($"branch '{project.Branch}' of tree '{project.Tree}' not found");
     }
 
-    /// <summary>Runs `git am` of <paramref name="mbox"/> on <paramref name="commit"/>; throws
-    /// <see cref="SeriesRefusedException"/> naming the patch that does not apply.</summary>
-    public async Task ApplyAsync(PatchworkProject project, string commit, byte[] mbox, IReadOnlyList<MboxPatch> patches, string scratchName,
+    /// <summary>Applies <paramref name="patches"/> in order on <paramref name="commit"/>; throws
+    /// <see cref="SeriesRefusedException"/> naming the first patch that does not apply.</summary>
+    public async Task ApplyAsync(PatchworkProject project, string commit, IReadOnlyList<MboxPatch> patches, string scratchName,
         CancellationToken cancellationToken)
     {
         var tree = TreeOf(project);
@@ -55,16 +56,19 @@ internal sealed partial class SeriesApplier(GitCache cache, GitRunner git, GitUr
         }
 
         await git.RunAsync(repository, ["worktree", "prune"], cancellationToken);
-        await git.RunAsync(repository, ["worktree", "add", "--quiet", "--detach", "--force", work, commit], cancellationToken);
+        await git.RunAsync(repository, ["worktree", "add", "--quiet", "--detach", "--force", "--no-checkout", work, commit], cancellationToken);
         try
         {
-            var (exit, output) = await GitRunner.RunProgramAsync("git", work,
-                ["-c", "user.name=KernelCI", "-c", "user.email=bot@kernelci.org", "am", "--quiet", "--no-3way"], mbox, cancellationToken);
-            if (exit != 0)
+            await git.RunAsync(work, ["read-tree", "HEAD"], cancellationToken);
+            foreach (var patch in patches)
             {
-                var failed = FailedAt().Match(output) is { Success: true } m && int.TryParse(m.Groups[1].Value, out var n) ? n : 0;
-                var name = failed >= 1 && failed <= patches.Count ? SeriesMbox.Name(patches[failed - 1], patches.Count) : "the series";
-                throw new SeriesRefusedException($"{name} does not apply on {commit[..Math.Min(12, commit.Length)]} (git am)");
+                // `git am` applies each mail with `git apply --index`; on the index alone the rules are the same.
+                var (exit, _) = await GitRunner.RunProgramAsync("git", work, ["apply", "--cached"], patch.Mail, cancellationToken);
+                if (exit != 0)
+                {
+                    throw new SeriesRefusedException(
+                        $"{SeriesMbox.Name(patch, patches.Count)} does not apply on {commit[..Math.Min(12, commit.Length)]} (git apply)");
+                }
             }
         }
         finally
@@ -72,7 +76,4 @@ internal sealed partial class SeriesApplier(GitCache cache, GitRunner git, GitUr
             await git.RunAsync(repository, ["worktree", "remove", "--force", work], CancellationToken.None);
         }
     }
-
-    [GeneratedRegex(@"Patch failed at (\d+)")]
-    private static partial Regex FailedAt();
 }

@@ -72,7 +72,7 @@ internal sealed class SeriesStarter(MaestroClient maestro, StorageClient storage
         }
 
         var commit = await applier.BaseAsync(project, baseCommit, cancellationToken);
-        await applier.ApplyAsync(project, commit, mbox, patches, $"{Safe(project.Project)}-{row.SeriesId}-{row.Run}", cancellationToken);
+        await applier.ApplyAsync(project, commit, patches, $"{Safe(project.Project)}-{row.SeriesId}-{row.Run}", cancellationToken);
 
         var key = Key(project, row);
         _owner ??= await maestro.WhoAmIAsync(cancellationToken);
