@@ -48,6 +48,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             ColorScheme = scheme,
             JavaScriptEnabled = javaScript,
         });
+        // CI runs these beside the end-to-end lane's kernel builds on two cores: one navigation there once took over
+        // Playwright's default 30 s (session 18, HardwareIssuePagesInBrowserTests) and never more than a few seconds
+        // alone, so a slow machine gets a minute before a wait counts as a failure.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return new WatchedPage(context, await context.NewPageAsync());
     }
 
