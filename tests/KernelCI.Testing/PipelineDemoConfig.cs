@@ -26,6 +26,21 @@ public static class PipelineDemoConfig
         return directory;
     }
 
+    /// <summary>Cuts the demo's scheduler in <paramref name="directory"/> down to the x86 kbuild and its QEMU boot job:
+    /// what a benchmark of one real kernel times (the smoke job would also fail on a panic and queue a second
+    /// bisection of the same commits).</summary>
+    public static void WriteKbuildAndBootOnly(string directory) =>
+        File.WriteAllText(Path.Combine(directory, "scheduler.yaml"), """
+            scheduler:
+              - job: kbuild-gcc-x86
+                event: {channel: node, kind: checkout, state: available}
+                runtime: {name: local-shell}
+              - job: baseline-x86
+                event: {channel: node, kind: kbuild, name: kbuild-gcc-x86, state: available, result: pass}
+                runtime: {name: qemu-lab}
+                platforms: [qemu-x86_64]
+            """);
+
     public static string WriteSettings(string root, string fileName = "settings.json")
     {
         var file = Path.Combine(root, fileName);

@@ -27,16 +27,7 @@ internal static class RealKernelLatency
     {
         var tree = await LinuxTree.CloneAsync(Path.Combine(root, "linux"));
         var config = PipelineDemoConfig.WriteDirectory(root, tree.Url, "real-config");
-        await File.WriteAllTextAsync(Path.Combine(config, "scheduler.yaml"), """
-            scheduler:
-              - job: kbuild-gcc-x86
-                event: {channel: node, kind: checkout, state: available}
-                runtime: {name: local-shell}
-              - job: baseline-x86
-                event: {channel: node, kind: kbuild, name: kbuild-gcc-x86, state: available, result: pass}
-                runtime: {name: qemu-lab}
-                platforms: [qemu-x86_64]
-            """, cancellationToken);
+        PipelineDemoConfig.WriteKbuildAndBootOnly(config);
         var data = Path.Combine(root, "real-data");
         SharedCcache.LinkInto(data);
         await File.WriteAllTextAsync(Path.Combine(data, "secrets.json"),

@@ -24,17 +24,7 @@ internal static class BisectBench
     {
         var tree = await LinuxTree.CloneAsync(root);
         var config = PipelineDemoConfig.WriteDirectory(root, tree.Url);
-        // Only the boot job: the smoke job would fail on the panic too and queue a second bisection of the same commits.
-        await File.WriteAllTextAsync(Path.Combine(config, "scheduler.yaml"), """
-            scheduler:
-              - job: kbuild-gcc-x86
-                event: {channel: node, kind: checkout, state: available}
-                runtime: {name: local-shell}
-              - job: baseline-x86
-                event: {channel: node, kind: kbuild, name: kbuild-gcc-x86, state: available, result: pass}
-                runtime: {name: qemu-lab}
-                platforms: [qemu-x86_64]
-            """, cancellationToken);
+        PipelineDemoConfig.WriteKbuildAndBootOnly(config);
         var data = Path.Combine(root, "data");
         var ccache = SharedCcache.Directory;
         SharedCcache.LinkInto(data);
