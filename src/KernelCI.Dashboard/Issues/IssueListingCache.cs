@@ -15,7 +15,8 @@ namespace KernelCI.Dashboard.Issues;
 /// after a stamp is never older than the data that stamp stands for, in this replica or any other on the database.
 /// <para>A snapshot holds every issue version since the window's start with no end (<see cref="IssueListingSnapshot"/>):
 /// the windows that end at "now" (the default, the pages, the bench) move every request without changing the rows, and
-/// a later start is a shorter run of the same rows. Windows ending more than <see cref="RecentWindow"/> ago are read as
+/// a later start is a shorter run of the same rows; an earlier one, while the stamp is unchanged, is read uncached rather than
+/// replacing the snapshot. Windows ending more than <see cref="RecentWindow"/> ago are read as
 /// before, uncached, so an old week never reads everything since. One snapshot is kept, within
 /// <see cref="DashboardOptions.IssueListingCacheBytes"/> with the answers kept in it; a larger one serves its request and
 /// is dropped.</para>
@@ -52,7 +53,15 @@ internal sealed class IssueListingCache(DashboardDb db, IOptions<DashboardOption
         }
 
         var snapshot = Volatile.Read(ref _snapshot);
-        if (snapshot is null || snapshot.Stamp != stamp || snapshot.FromMicroseconds > from)
+        if (snapshot is not null && snapshot.Stamp == stamp && snapshot.FromMicroseconds > from)
+        {
+            // A current snapshot is never replaced by a wider one: requests alternating a start far back
+            // (startTimestampInSeconds=0) with the default week would otherwise read every row on each of them. The
+            // wider window is read as if uncached; the next stamp's first request sets the snapshot's start again.
+            return null;
+        }
+
+        if (snapshot is null || snapshot.Stamp != stamp)
         {
             // One read at a time: requests arriving while the stamp changes wait for the snapshot rather than each
             // reading the rows.
@@ -65,7 +74,12 @@ internal sealed class IssueListingCache(DashboardDb db, IOptions<DashboardOption
                     return null;
                 }
 
-                if (snapshot is null || snapshot.Stamp != latest || snapshot.FromMicroseconds > from)
+                if (snapshot is not null && snapshot.Stamp == latest && snapshot.FromMicroseconds > from)
+                {
+                    return null;
+                }
+
+                if (snapshot is null || snapshot.Stamp != latest)
                 {
                     Volatile.Write(ref _snapshot, null);
                     snapshot = await BuildAsync(latest, start, cancellationToken);

@@ -1,6 +1,7 @@
 using KernelCI.Dashboard.Issues;
 using KernelCI.Data;
 using KernelCI.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KernelCI.Dashboard.Tests.Issues;
 
@@ -41,6 +42,21 @@ public sealed class IssueListingCacheTests
         await app.SeedAsync(NewIssueVersion);
 
         Assert.Contains("maestro:i5,1", Keys(await app.GetJsonAsync("/api/issue/")));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Window_starting_far_back_is_read_uncached_and_keeps_the_snapshot(DatabaseKind kind)
+    {
+        await using var app = await IssueListingTests.StartAsync(kind);
+        var cache = app.App.Services.GetRequiredService<IssueListingCache>();
+        var now = DateTimeOffset.UtcNow;
+        Assert.NotNull(await cache.WindowAsync(now.AddDays(-7), now, CancellationToken.None));
+
+        var farBack = await cache.WindowAsync(DateTimeOffset.UnixEpoch, now, CancellationToken.None);
+
+        Assert.Null(farBack);
+        Assert.NotNull(await cache.WindowAsync(now.AddDays(-6), now, CancellationToken.None));
     }
 
     [Theory]
