@@ -62,7 +62,7 @@ internal sealed class ServerRun(IngestSettings settings, DatasetGenerator genera
         {
             await client.WaitHealthyAsync(server, StartTimeout, cancellationToken);
             var run = new RunningServer(name, server, memory, client);
-            return await MeasureAsync(database, run, () => OpenAsync(scratch?.ConnectionString, dataDirectory, cancellationToken), cancellationToken);
+            return await MeasureAsync(database, run, scratch?.ConnectionString, () => OpenAsync(scratch?.ConnectionString, dataDirectory, cancellationToken), cancellationToken);
         }
         catch (HttpRequestException e)
         {
@@ -71,9 +71,11 @@ internal sealed class ServerRun(IngestSettings settings, DatasetGenerator genera
     }
 
     private async Task<ServerRunResult> MeasureAsync(
-        BenchDatabase database, RunningServer run, Func<Task<DbConnection>> openDatabase, CancellationToken cancellationToken)
+        BenchDatabase database, RunningServer run, string? postgres, Func<Task<DbConnection>> openDatabase, CancellationToken cancellationToken)
     {
         await output.WriteLineAsync($"[{run.Name}] uploading {files.Files.Count} files ({files.Bytes / 1e6:F0} MB, {settings.Concurrency} at a time)");
+        // The same window as the server's CPU: from the first upload to the last check of the ingested rows.
+        await using var backends = postgres is null ? null : await PostgresBackendCpu.StartAsync(postgres, cancellationToken);
         var cpuBefore = run.Server.CpuTime;
         var stopwatch = Stopwatch.StartNew();
         var ids = await SubmissionUploader.UploadAsync(run.Client, files, settings.Concurrency, cancellationToken);
@@ -89,9 +91,11 @@ internal sealed class ServerRun(IngestSettings settings, DatasetGenerator genera
         await ApiSampleCheck.VerifyAsync(run.Client, generator, cancellationToken);
         var ingestSeconds = stopwatch.Elapsed.TotalSeconds;
         var serverCpuSeconds = (run.Server.CpuTime - cpuBefore).TotalSeconds;
+        var backendCpuSeconds = backends is null ? null : await backends.StopAsync(cancellationToken);
         var ingestMemory = run.Memory.Peak;
+        var backendCpu = backendCpuSeconds is { } b ? $", PostgreSQL backends' CPU {b:F1} s" : "";
         await output.WriteLineAsync($"[{run.Name}] {files.Objects:N0} objects queryable after {ingestSeconds:F1} s ({files.Objects / ingestSeconds:N0}/s, " +
-            $"server CPU {serverCpuSeconds:F1} s); timing queries");
+            $"server CPU {serverCpuSeconds:F1} s{backendCpu}); timing queries");
 
         var queries = await new QueryLatencyProbe(run.Client, settings.QueriesPerEndpoint).RunAsync(QueryPlan.For(generator), cancellationToken);
         return new ServerRunResult(
@@ -101,6 +105,7 @@ internal sealed class ServerRun(IngestSettings settings, DatasetGenerator genera
             uploadSeconds,
             ingestSeconds,
             serverCpuSeconds,
+            backendCpuSeconds,
             ingestMemory,
             run.Memory.Peak,
             counts.ToDictionary(c => KcidbTables.Names[c.Key], c => c.Value),

@@ -11,6 +11,7 @@ internal sealed record ServerRunResult(
     double UploadSeconds,
     double IngestSeconds,
     double ServerCpuSeconds,
+    double? BackendCpuSeconds,
     MemoryPeak IngestMemory,
     MemoryPeak OverallMemory,
     IReadOnlyDictionary<string, long> RowCounts,
@@ -20,4 +21,8 @@ internal sealed record ServerRunResult(
 
     // Steadier than the wall clock on a shared machine: what the lead compares between runs of different loads.
     public double ServerCpuMicrosecondsPerObject => ServerCpuSeconds * 1e6 / Objects;
+
+    // On PostgreSQL most of the work is in its backends (PostgresBackendCpu): the server and they together are the
+    // figure an A/B compares there. Null on SQLite, or when the backends' /proc entries cannot be read.
+    public double? TotalCpuMicrosecondsPerObject => BackendCpuSeconds is { } backend ? (ServerCpuSeconds + backend) * 1e6 / Objects : null;
 }

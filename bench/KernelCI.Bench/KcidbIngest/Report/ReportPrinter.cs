@@ -12,18 +12,21 @@ internal static class ReportPrinter
             $"scale {dataset.Scale}, seed {dataset.Seed}, {report.ProcessorCount} cores, {report.Concurrency} concurrent uploads");
         await output.WriteLineAsync();
 
-        var ingest = new TextTable("ingestion", "objects", "upload s", "queryable s", "objects/s", "server CPU s", "CPU µs/object", "peak RSS ingest",
+        var ingest = new TextTable("ingestion", "objects", "upload s", "queryable s", "objects/s", "server CPU s", "CPU µs/object", "backend CPU s",
+            "server+backend µs/object", "peak RSS ingest",
             "peak RSS overall");
         foreach (var run in report.Runs)
         {
             ingest.Add(Targets.Label(run.Database), $"{run.Objects:N0}", $"{run.UploadSeconds:F1}", $"{run.IngestSeconds:F1}",
                 $"{run.ObjectsPerSecond:N0}", $"{run.ServerCpuSeconds:F1}", $"{run.ServerCpuMicrosecondsPerObject:F1}",
+                run.BackendCpuSeconds is { } backend ? $"{backend:F1}" : "-",
+                run.TotalCpuMicrosecondsPerObject is { } total ? $"{total:F1}" : "-",
                 Mib(run.IngestMemory.PeakBytes), Mib(run.OverallMemory.PeakBytes));
         }
 
         if (report.Copy is { } copy)
         {
-            ingest.Add("PostgreSQL COPY", $"{copy.Rows:N0}", "-", $"{copy.Seconds:F1}", $"{copy.RowsPerSecond:N0}", "-", "-", "-", "-");
+            ingest.Add("PostgreSQL COPY", $"{copy.Rows:N0}", "-", $"{copy.Seconds:F1}", $"{copy.RowsPerSecond:N0}", "-", "-", "-", "-", "-", "-");
         }
 
         await output.WriteLineAsync(ingest.ToString());
