@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace KernelCI.Kcidb.Aggregates;
 
 /// <summary>
@@ -12,7 +14,18 @@ internal static class PostgreSqlAggregateCapture
     /// subtract the same old row, and two loading tests of one build would each add their own share to a stale sum.</summary>
     public const string LockSql = "SELECT pg_advisory_xact_lock(7316001604938265616)";
 
+    /// <summary>For the rest of the ingesting transaction. With no statistics on the staging table the planner takes it
+    /// for tens of thousands of rows more than it holds, so the tests' upsert with its lookup (<see cref="TestsMergeSql"/>)
+    /// was costed above <c>jit_above_cost</c> and compiled every batch: about 90 ms of JIT a batch for a statement
+    /// that is a loop of index lookups (EXPLAIN ANALYZE, docs/benchmarks.md session 19;
+    /// postgresql.org/docs/15/jit-decision.html). Without the
+    /// aggregates no statement of the batch reaches that cost.</summary>
+    public const string NoJitSql = "SET LOCAL jit = off";
+
     private static readonly TestDimensions Dimensions = TestDimensions.PostgreSql;
+
+    // The same expressions on the upsert's target, whose alias is the table's name.
+    private static readonly string Returned = Regex.Replace(Dimensions.Select, @"\bt\.", "tests.");
 
     public static string CreateSql { get; } = """
         CREATE TEMPORARY TABLE kcidb_agg_dbt (
@@ -35,8 +48,10 @@ internal static class PostgreSqlAggregateCapture
 
     /// <summary>The tests' upsert itself, with the change it makes to <c>dash_build_tests</c> per key: the stored
     /// dimensions of the tests it writes (every part of the statement sees the rows as they were before it), subtracted,
-    /// and the merged rows' from its RETURNING, added. The old rows are read by one index lookup per staged test, forced
-    /// (<c>OFFSET 0</c> keeps the lateral subquery from being flattened): the staging table has no statistics, and the
+    /// and the merged rows', computed in its RETURNING, added. RETURNING the dimensions rather than the columns they come
+    /// from keeps the CTE's rows small: with the JSON columns, 30,000 tests a batch spilled 16 MB to a temporary file
+    /// (EXPLAIN ANALYZE, "temp written", docs/benchmarks.md session 19). The old rows are read by one index lookup per
+    /// staged test, forced (<c>OFFSET 0</c> keeps the lateral subquery from being flattened): the staging table has no statistics, and the
     /// planner's join read all of <c>tests</c> for every batch.</summary>
     public static string TestsMergeSql(string staging, string merge) => $"""
         WITH o AS MATERIALIZED (
@@ -44,13 +59,12 @@ internal static class PostgreSqlAggregateCapture
             CROSS JOIN LATERAL (SELECT t.build_id, t.origin, {Dimensions.Select} FROM tests t WHERE t.id = s.id OFFSET 0) AS l),
         t AS (
         {merge}
-        RETURNING build_id, origin, path, status, environment_misc, environment_compatible, misc),
-        n AS (SELECT t.build_id, t.origin, {Dimensions.Select} FROM t)
+        RETURNING tests.build_id, tests.origin, {Returned})
         INSERT INTO kcidb_agg_dbt ({AggregateMaintenance.BuildTestsKey}, d)
         SELECT {AggregateMaintenance.BuildTestsKey}, SUM(d) FROM (
             SELECT {AggregateMaintenance.BuildTestsKey}, -1 AS d FROM o
             UNION ALL
-            SELECT {AggregateMaintenance.BuildTestsKey}, 1 FROM n) AS c
+            SELECT {AggregateMaintenance.BuildTestsKey}, 1 FROM t) AS c
         GROUP BY {AggregateMaintenance.BuildTestsKey} HAVING SUM(d) <> 0
         """;
 }

@@ -29,7 +29,7 @@ internal sealed class PostgreSqlKcidbStore(Database database, TimeProvider timeP
         // Everything is staged before the lock, so concurrent replicas still copy in parallel.
         if (aggregates)
         {
-            await ExecuteAsync(connection, PostgreSqlAggregateCapture.LockSql + ";\n" + PostgreSqlAggregateCapture.CreateSql + "\n" + IssueAggregate.CreateSql(DatabaseKind.PostgreSql), null, cancellationToken);
+            await ExecuteAsync(connection, PostgreSqlAggregateCapture.NoJitSql + ";\n" + PostgreSqlAggregateCapture.LockSql + ";\n" + PostgreSqlAggregateCapture.CreateSql + "\n" + IssueAggregate.CreateSql(DatabaseKind.PostgreSql), null, cancellationToken);
         }
 
         foreach (var rows in batch.Tables)
