@@ -18,8 +18,12 @@ internal sealed class HardwareDetails
     private readonly HardwareSummaryPart _bootSummary = new(isBuild: false);
     private readonly HardwareSummaryPart _testSummary = new(isBuild: false);
     private readonly Dictionary<string, (StatusCounts Builds, StatusCounts Boots, StatusCounts Tests, HashSet<string> SeenBuilds)> _trees = [];
-    private readonly SortedSet<string> _compatibles = new(StringComparer.Ordinal);
+    // Sets are hashed and only ordered when written (Strings): the page offers every row's values, and a sorted set's
+    // tree walk per row and value was a fifth of the hardware page's CPU (docs/benchmarks.md, "dashboard-pages",
+    // session 19).
+    private readonly HashSet<string> _compatibles = new(StringComparer.Ordinal);
     private readonly HashSet<string> _listedBuilds = new(StringComparer.Ordinal);
+    private readonly HashSet<HardwareBuildRow> _offeredBuilds = new(ReferenceEqualityComparer.Instance);
     private readonly Options _all = new();
     private readonly Options _builds = new();
     private readonly Options _boots = new();
@@ -206,14 +210,18 @@ internal sealed class HardwareDetails
 
     private void OfferFilters(HardwareTestRow row, bool isDummy)
     {
+        // A build's values are the same on each of its rows: offered once (a build's rows share one HardwareBuildRow).
         var build = row.Build;
-        _all.Configs.Add(build.ConfigName ?? Unknown);
-        _all.Architectures.Add(build.Architecture ?? Unknown);
-        _all.Compilers.Add(build.Compiler ?? Unknown);
-        if (!isDummy)
+        if (_offeredBuilds.Add(build))
         {
-            _builds.Offer(build.Status is "FAIL" or "NULL" ? build.Incidents : [], build.Status == "FAIL", build.Origin,
-                build.Misc is JsonObject misc && misc["lab"] is JsonValue v && v.TryGetValue(out string? lab) ? lab : null, null);
+            _all.Configs.Add(build.ConfigName ?? Unknown);
+            _all.Architectures.Add(build.Architecture ?? Unknown);
+            _all.Compilers.Add(build.Compiler ?? Unknown);
+            if (!isDummy)
+            {
+                _builds.Offer(build.Status is "FAIL" or "NULL" ? build.Incidents : [], build.Status == "FAIL", build.Origin,
+                    build.Misc is JsonObject misc && misc["lab"] is JsonValue v && v.TryGetValue(out string? lab) ? lab : null, null);
+            }
         }
 
         // Counts rows offer the dimensions; issue rows (and plain test rows) the issues.
@@ -234,16 +242,16 @@ internal sealed class HardwareDetails
 
     private sealed class Options
     {
-        public SortedSet<string> Configs { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Configs { get; } = new(StringComparer.Ordinal);
 
-        public SortedSet<string> Architectures { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Architectures { get; } = new(StringComparer.Ordinal);
 
-        public SortedSet<string> Compilers { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Compilers { get; } = new(StringComparer.Ordinal);
 
-        private readonly SortedSet<(string Id, long Version)> _issues = [];
-        private readonly SortedSet<string> _origins = new(StringComparer.Ordinal);
-        private readonly SortedSet<string> _labs = new(StringComparer.Ordinal);
-        private readonly SortedSet<string> _platforms = new(StringComparer.Ordinal);
+        private readonly HashSet<(string Id, long Version)> _issues = [];
+        private readonly HashSet<string> _origins = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _labs = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _platforms = new(StringComparer.Ordinal);
         private bool _unknownIssue;
 
         public void Offer(IEnumerable<HardwareIncident> incidents, bool failed, string origin, string? lab, string? platform)
@@ -272,7 +280,7 @@ internal sealed class HardwareDetails
         {
             var json = new JsonObject
             {
-                ["issues"] = new JsonArray([.. _issues.Select(i => (JsonNode)new JsonArray(i.Id, i.Version))]),
+                ["issues"] = new JsonArray([.. _issues.Order().Select(i => (JsonNode)new JsonArray(i.Id, i.Version))]),
                 ["origins"] = Strings(_origins),
                 ["has_unknown_issue"] = _unknownIssue,
                 ["labs"] = Strings(_labs),

@@ -21,46 +21,66 @@ internal sealed partial class HardwareDetailsQuery
             return [];
         }
 
-        var k = db.Kcidb;
+        // The counts and the failing tests are the page's two large reads and neither needs the other's rows, so they
+        // run at once on two connections: the database's work for a hardware page is then the longer of the two, not
+        // their sum (docs/benchmarks.md, "dashboard-pages", session 19).
         var builds = new Dictionary<string, HardwareBuildRow>(StringComparer.Ordinal);
-        var rows = new List<HardwareTestRow>();
-        // The same few compatibles texts come on most rows: each is parsed once, and its array (only read) shared.
-        var parsed = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        await using (var command = connection.CreateCommand())
+        var countsRead = CountRowsAsync(connection, hardware, request.Origin, checkouts, builds, cancellationToken);
+        var failingRead = FailingTestsAsync(hardware, request.Origin, checkouts.Keys, cancellationToken);
+        await Task.WhenAll(countsRead, failingRead);
+        var rows = countsRead.Result;
+        foreach (var test in failingRead.Result)
         {
-            command.CommandText = $"""
-                SELECT d.origin, d.is_boot, d.platform, d.compatibles, d.lab, d.status, d.n,
-                       b.id, b.origin, b.architecture, b.config_name, b.misc, b.config_url, b.compiler, {k.EnumAsText("b.status")},
-                       b.duration, b.log_url, b.start_time, b.checkout_id
-                FROM builds b
-                JOIN dash_build_tests d ON d.build_id = b.id
-                WHERE {k.InIds("b.checkout_id", "checkouts")} AND d.origin = @origin AND {HardwareSql.AggregateIs(db.Kind, "d", "hardware")}
-                """;
-            k.AddIds(command, "checkouts", checkouts.Keys);
-            command.AddParameter("origin", request.Origin);
-            HardwareSql.AddHardware(command, "hardware", hardware);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            // A build the counts did not see was written between the two reads: its tests wait for the next request.
+            if (builds.TryGetValue(test.BuildId, out var build))
             {
-                var (checkout, tree) = checkouts[reader.GetString(18)];
-                var build = ReadBuild(reader, 7, builds, checkout);
-                var platform = reader.GetString(2);
-                var compatibles = reader.GetString(3);
-                var lab = reader.GetString(4);
-                rows.Add(new HardwareTestRow("", reader.GetString(0), platform.Length == 0 ? null : platform,
-                    Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture) == 1 ? "boot" : null, null,
-                    reader.GetString(5), null, null, lab.Length == 0 ? null : lab, null,
-                    compatibles.Length == 0 ? null : Compatibles(parsed, compatibles), build, tree)
-                {
-                    Role = HardwareRowRole.Counts,
-                    Weight = Convert.ToInt64(reader.GetValue(6), System.Globalization.CultureInfo.InvariantCulture),
-                });
+                rows.Add(test.Row(build, checkouts[build.Checkout.Id].Tree));
             }
         }
 
-        var failing = await FailingTestsAsync(connection, hardware, request.Origin, builds, rows, cancellationToken);
         await AddIncidentsAsync(connection, [], builds.Values, cancellationToken);
-        rows.AddRange(failing);
+        return rows;
+    }
+
+    /// <summary>Counts of like tests from dash_build_tests, with their builds (added to <paramref name="builds"/>).</summary>
+    private async Task<List<HardwareTestRow>> CountRowsAsync(DbConnection connection, string hardware, string origin,
+        Dictionary<string, (HardwareCheckout Checkout, HardwareTree Tree)> checkouts, Dictionary<string, HardwareBuildRow> builds,
+        CancellationToken cancellationToken)
+    {
+        var k = db.Kcidb;
+        var rows = new List<HardwareTestRow>();
+        // The same few compatibles texts come on most rows: each is parsed once, and its array (only read) shared.
+        var parsed = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT d.origin, d.is_boot, d.platform, d.compatibles, d.lab, d.status, d.n,
+                   b.id, b.origin, b.architecture, b.config_name, b.misc, b.config_url, b.compiler, {k.EnumAsText("b.status")},
+                   b.duration, b.log_url, b.start_time, b.checkout_id
+            FROM builds b
+            JOIN dash_build_tests d ON d.build_id = b.id
+            WHERE {k.InIds("b.checkout_id", "checkouts")} AND d.origin = @origin AND {HardwareSql.AggregateIs(db.Kind, "d", "hardware")}
+            """;
+        k.AddIds(command, "checkouts", checkouts.Keys);
+        command.AddParameter("origin", origin);
+        HardwareSql.AddHardware(command, "hardware", hardware);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var (checkout, tree) = checkouts[reader.GetString(18)];
+            var build = ReadBuild(reader, 7, builds, checkout);
+            var platform = reader.GetString(2);
+            var compatibles = reader.GetString(3);
+            var lab = reader.GetString(4);
+            rows.Add(new HardwareTestRow("", reader.GetString(0), platform.Length == 0 ? null : platform,
+                Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture) == 1 ? "boot" : null, null,
+                reader.GetString(5), null, null, lab.Length == 0 ? null : lab, null,
+                compatibles.Length == 0 ? null : Compatibles(parsed, compatibles), build, tree)
+            {
+                Role = HardwareRowRole.Counts,
+                Weight = Convert.ToInt64(reader.GetValue(6), System.Globalization.CultureInfo.InvariantCulture),
+            });
+        }
+
         return rows;
     }
 
@@ -80,27 +100,28 @@ internal sealed partial class HardwareDetailsQuery
         return compatibles;
     }
 
-    /// <summary>The failing tests on the hardware with their incidents, in one statement (one row per incident, in
-    /// issue order), only in the builds whose counts have a failing status for this hardware.</summary>
-    private async Task<List<HardwareTestRow>> FailingTestsAsync(DbConnection connection, string hardware, string origin,
-        Dictionary<string, HardwareBuildRow> builds, List<HardwareTestRow> counts, CancellationToken cancellationToken)
+    /// <summary>The failing tests on the hardware with their incidents, in one statement on a connection of its own
+    /// (one row per incident, in issue order), only in the builds whose counts have a failing status for this hardware.</summary>
+    private async Task<List<HardwareFailingTest>> FailingTestsAsync(string hardware, string origin, IEnumerable<string> checkouts,
+        CancellationToken cancellationToken)
     {
-        var failing = new List<HardwareTestRow>();
-        var failingBuilds = counts.Where(r => r.Status is "FAIL" or "ERROR" or "MISS").Select(r => r.Build.Id).ToHashSet(StringComparer.Ordinal);
-        if (failingBuilds.Count == 0)
-        {
-            return failing;
-        }
-
-        var trees = counts.GroupBy(r => r.Build.Id).ToDictionary(g => g.Key, g => g.First().Tree, StringComparer.Ordinal);
+        var failing = new List<HardwareFailingTest>();
         var k = db.Kcidb;
+        // The builds are those of the checkouts with a failing count for this hardware, as the counts would give them.
         // PostgreSQL read the builds' tests through tests (build_id) and filtered out the passing ones and the other
         // platforms' (7,122 of 7,978 rows read at 2,000,000 tests, each with a JSON lookup); probing tests (build_id,
         // status) per build reads the failing ones alone (about 900), half the statement's time in EXPLAIN ANALYZE.
-        // The failing builds are distinct, so no test comes twice. SQLite already probes that index.
+        // SQLite already probes that index.
+        var failingBuild = $"""
+            {k.InIds("b.checkout_id", "checkouts")}
+              AND EXISTS (SELECT 1 FROM dash_build_tests d
+                          WHERE d.build_id = b.id AND d.origin = @origin AND d.status IN ('FAIL', 'ERROR', 'MISS')
+                            AND {HardwareSql.AggregateIs(db.Kind, "d", "hardware")})
+            """;
         var (source, buildCondition) = db.Kind == DatabaseKind.PostgreSql
-            ? ("unnest(@builds) AS fb(id) CROSS JOIN LATERAL (SELECT * FROM tests t0 WHERE t0.build_id = fb.id AND t0.status IN ('FAIL', 'ERROR', 'MISS')) t", "")
-            : ("tests t", $"{k.InIds("t.build_id", "builds")} AND t.status IN ('FAIL', 'ERROR', 'MISS') AND ");
+            ? ("builds b CROSS JOIN LATERAL (SELECT * FROM tests t0 WHERE t0.build_id = b.id AND t0.status IN ('FAIL', 'ERROR', 'MISS')) t", failingBuild + " AND ")
+            : ("builds b JOIN tests t ON t.build_id = b.id", failingBuild + " AND t.status IN ('FAIL', 'ERROR', 'MISS') AND ");
+        await using var connection = await db.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT t.id, t.origin, {db.Sql.JsonString("t.environment_misc", "platform")}, t.path, {k.EnumAsText("t.status")},
@@ -113,22 +134,18 @@ internal sealed partial class HardwareDetailsQuery
               AND {HardwareSql.TestIs(db, "t", "hardware")}
             ORDER BY t.id, i.issue_id, i.issue_version
             """;
-        k.AddIds(command, "builds", failingBuilds);
+        k.AddIds(command, "checkouts", checkouts);
         command.AddParameter("origin", origin);
-        command.AddParameter("hardware", hardware);
+        HardwareSql.AddHardware(command, "hardware", hardware);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        HardwareTestRow? test = null;
+        HardwareFailingTest? test = null;
         while (await reader.ReadAsync(cancellationToken))
         {
             var id = reader.GetString(0);
             if (test?.Id != id)
             {
-                var build = builds[reader.GetString(8)];
-                test = new HardwareTestRow(id, reader.GetString(1), Text(reader, 2), Text(reader, 3), null, reader.GetString(4), null, null,
-                    Text(reader, 5), Text(reader, 6), db.Sql.ReadStrings(reader, 7), build, trees[build.Id])
-                {
-                    Role = HardwareRowRole.Issues,
-                };
+                test = new HardwareFailingTest(id, reader.GetString(1), Text(reader, 2), Text(reader, 3), reader.GetString(4), Text(reader, 5),
+                    Text(reader, 6), db.Sql.ReadStrings(reader, 7), reader.GetString(8));
                 failing.Add(test);
             }
 

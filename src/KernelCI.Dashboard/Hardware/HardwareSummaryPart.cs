@@ -7,11 +7,13 @@ namespace KernelCI.Dashboard.Hardware;
 /// (kernelci/dashboard: backend/kernelCI_app/typeModels/commonDetails.py, BuildSummary and TestSummary).</summary>
 internal sealed class HardwareSummaryPart(bool isBuild)
 {
+    // The per-test maps are hashed and ordered when written: a sorted map's walk on each of a page's thousands of rows
+    // cost more than the few sorts at the end (docs/benchmarks.md, "dashboard-pages", session 19).
     private readonly StatusCounts _status = new();
-    private readonly SortedDictionary<string, StatusCounts> _origins = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<string, StatusCounts> _configs = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<string, StatusCounts> _labs = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<string, StatusCounts> _platforms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StatusCounts> _origins = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StatusCounts> _configs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StatusCounts> _labs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StatusCounts> _platforms = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, (StatusCounts Counts, SortedSet<string> Compilers)> _buildArchitectures = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Arch, string Compiler), StatusCounts> _testArchitectures = [];
     private readonly Dictionary<(string Id, long Version), (string? Comment, string? ReportUrl, StatusCounts Counts)> _issues = [];
@@ -121,13 +123,13 @@ internal sealed class HardwareSummaryPart(bool isBuild)
         return json;
     }
 
-    public IEnumerable<string> Configs => _configs.Keys;
+    public IEnumerable<string> Configs => _configs.Keys.Order(StringComparer.Ordinal);
 
-    public IEnumerable<string> Origins => _origins.Keys;
+    public IEnumerable<string> Origins => _origins.Keys.Order(StringComparer.Ordinal);
 
-    public IEnumerable<string> Labs => _labs.Keys;
+    public IEnumerable<string> Labs => _labs.Keys.Order(StringComparer.Ordinal);
 
-    public IEnumerable<string> Platforms => _platforms.Keys;
+    public IEnumerable<string> Platforms => _platforms.Keys.Order(StringComparer.Ordinal);
 
     public IEnumerable<string> Architectures => isBuild ? _buildArchitectures.Keys : _testArchitectures.Keys.Select(k => k.Arch);
 
@@ -144,7 +146,7 @@ internal sealed class HardwareSummaryPart(bool isBuild)
         ["NULL"] = counts.Null,
     };
 
-    private static void Count(SortedDictionary<string, StatusCounts> map, string key, string status, long weight = 1)
+    private static void Count(Dictionary<string, StatusCounts> map, string key, string status, long weight = 1)
     {
         if (!map.TryGetValue(key, out var counts))
         {
@@ -155,8 +157,8 @@ internal sealed class HardwareSummaryPart(bool isBuild)
         counts.Add(status, weight);
     }
 
-    private static JsonObject Map(SortedDictionary<string, StatusCounts> map) =>
-        new(map.Select(e => KeyValuePair.Create(e.Key, (JsonNode?)Counts(e.Value))));
+    private static JsonObject Map(Dictionary<string, StatusCounts> map) =>
+        new(map.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => KeyValuePair.Create(e.Key, (JsonNode?)Counts(e.Value))));
 
     private JsonObject BuildArchitectures() => new(_buildArchitectures.Select(e =>
     {

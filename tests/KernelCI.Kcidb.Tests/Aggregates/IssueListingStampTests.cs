@@ -31,86 +31,71 @@ public sealed class IssueListingStampTests
         return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task<StoreContext> SeededAsync(DatabaseKind kind)
+    /// <summary>The stamp before and after <paramref name="act"/> on a store holding <see cref="Seed"/>.</summary>
+    private static async Task<(long Before, long After)> StampAroundAsync(DatabaseKind kind, Func<StoreContext, Task> act)
     {
-        var context = await StoreContext.CreateAsync(kind);
+        await using var context = await StoreContext.CreateAsync(kind);
         await context.IngestAsync(Objects("s0", Seed));
-        return context;
+        var before = await StampAsync(context.Database);
+        await act(context);
+        return (before, await StampAsync(context.Database));
     }
 
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Batch_with_an_issue_version_sets_a_new_stamp(DatabaseKind kind)
     {
-        await using var context = await SeededAsync(kind);
-        var before = await StampAsync(context.Database);
+        var (before, after) = await StampAroundAsync(kind, context => context.IngestAsync(Objects("s1", """ "issues": [{"id": "o:y", "version": 1, "origin": "o"}] """)));
 
-        await context.IngestAsync(Objects("s1", """ "issues": [{"id": "o:y", "version": 1, "origin": "o"}] """));
-
-        Assert.NotEqual(before, await StampAsync(context.Database));
+        Assert.NotEqual(before, after);
     }
 
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Batch_with_an_incident_sets_a_new_stamp(DatabaseKind kind)
     {
-        await using var context = await SeededAsync(kind);
-        var before = await StampAsync(context.Database);
+        var (before, after) = await StampAroundAsync(kind, context => context.IngestAsync(Objects("s1", """ "incidents": [{"id": "o:i2", "origin": "o", "issue_id": "o:x", "issue_version": 1, "build_id": "o:b2"}] """)));
 
-        await context.IngestAsync(Objects("s1", """ "incidents": [{"id": "o:i2", "origin": "o", "issue_id": "o:x", "issue_version": 1, "build_id": "o:b2"}] """));
-
-        Assert.NotEqual(before, await StampAsync(context.Database));
+        Assert.NotEqual(before, after);
     }
 
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Batch_changing_the_checkout_a_first_incident_reaches_sets_a_new_stamp(DatabaseKind kind)
     {
-        await using var context = await SeededAsync(kind);
-        var before = await StampAsync(context.Database);
+        var (before, after) = await StampAroundAsync(kind, context => context.IngestAsync(Objects("s1", """ "checkouts": [{"id": "o:c1", "origin": "o", "git_commit_name": "v7.0"}] """)));
 
-        await context.IngestAsync(Objects("s1", """ "checkouts": [{"id": "o:c1", "origin": "o", "git_commit_name": "v7.0"}] """));
-
-        Assert.NotEqual(before, await StampAsync(context.Database));
+        Assert.NotEqual(before, after);
     }
 
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Batch_moving_a_test_with_an_incident_to_another_build_sets_a_new_stamp(DatabaseKind kind)
     {
-        await using var context = await SeededAsync(kind);
-        var before = await StampAsync(context.Database);
+        var (before, after) = await StampAroundAsync(kind, context => context.IngestAsync(Objects("s1", $"\"tests\": [{Test("o:t1", "o:b2")}]")));
 
-        await context.IngestAsync(Objects("s1", $"\"tests\": [{Test("o:t1", "o:b2")}]"));
-
-        Assert.NotEqual(before, await StampAsync(context.Database));
+        Assert.NotEqual(before, after);
     }
 
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Batch_of_tests_builds_and_checkouts_no_issue_reaches_keeps_the_stamp(DatabaseKind kind)
     {
-        await using var context = await SeededAsync(kind);
-        var before = await StampAsync(context.Database);
-
-        await context.IngestAsync(Objects("s1", $$"""
+        var (before, after) = await StampAroundAsync(kind, context => context.IngestAsync(Objects("s1", $$"""
             "checkouts": [{"id": "o:c2", "origin": "o", "git_commit_name": "v7.0"}, {"id": "o:c3", "origin": "o"}],
             "builds": [{{Build("o:b3", "o:c3")}}], "tests": [{{Test("o:t2", "o:b2", "FAIL")}}, {{Test("o:t3", "o:b3")}}]
-            """));
+            """)));
 
-        Assert.Equal(before, await StampAsync(context.Database));
+        Assert.Equal(before, after);
     }
 
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Recomputing_every_aggregate_sets_a_new_stamp(DatabaseKind kind)
     {
-        await using var context = await SeededAsync(kind);
-        var before = await StampAsync(context.Database);
+        var (before, after) = await StampAroundAsync(kind, context => AggregateRecompute.RecomputeAllAsync(context.Database, TestContext.Current.CancellationToken));
 
-        await AggregateRecompute.RecomputeAllAsync(context.Database, TestContext.Current.CancellationToken);
-
-        Assert.NotEqual(before, await StampAsync(context.Database));
+        Assert.NotEqual(before, after);
     }
 
     [Fact]

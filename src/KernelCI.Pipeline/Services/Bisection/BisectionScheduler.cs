@@ -268,7 +268,7 @@ internal sealed class BisectionScheduler(MaestroClient maestro, KcidbClient kcid
         IReadOnlyList<string>? files = null;
         try
         {
-            files = await BisectEngine.CommitFilesAsync(work, culprit.Sha, CulpritReport.MaxFiles, cancellationToken);
+            files = await BisectEngine.CommitFilesAsync(work, culprit.Sha, KcidbCulprit.MaxFiles, cancellationToken);
         }
         catch (BisectionException e)
         {

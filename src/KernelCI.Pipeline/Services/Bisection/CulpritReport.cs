@@ -8,9 +8,6 @@ namespace KernelCI.Pipeline.Services.Bisection;
 /// come from the regression's, so a bisection reported twice merges.</summary>
 internal static class CulpritReport
 {
-    /// <summary>The most files of a culprit sent to KCIDB (its cap, too): a treewide change is cut there.</summary>
-    public const int MaxFiles = 1000;
-
     public static string IssueId(string origin, string regressionId) => $"{origin}:bisect_{regressionId}";
 
     public static JsonObject Document(string origin, BisectionPlan plan, BisectCommit culprit, string bisectionNodeId)
