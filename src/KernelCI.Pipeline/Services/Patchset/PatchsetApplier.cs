@@ -11,9 +11,10 @@ using KernelCI.Pipeline.Services.Tarball;
 namespace KernelCI.Pipeline.Services.Patchset;
 
 /// <summary>Applies one patchset node's patches on the parent checkout's source tree and uploads the result
-/// (kernelci/kernelci-pipeline:src/patchset.py; docs/pipeline/services.md).</summary>
-internal sealed class PatchsetApplier(StorageClient storage, PublicUrls urls, PatchDownloader downloader, PipelineOptions options,
-    PatchsetOptions patchsetOptions, TimeProvider timeProvider)
+/// (kernelci/kernelci-pipeline:src/patchset.py; docs/pipeline/services.md#patchset): from the git cache when it holds
+/// the base (<see cref="GitCachePatchset"/>), else on the base's tarball as upstream does.</summary>
+internal sealed class PatchsetApplier(StorageClient storage, PublicUrls urls, PatchDownloader downloader, GitCachePatchset fromGitCache,
+    PipelineOptions options, PatchsetOptions patchsetOptions, TimeProvider timeProvider)
 {
     /// <summary>The patched tarball's storage path and the patchset hash.</summary>
     public async Task<(string Path, string Hash)> ApplyAsync(MaestroNode node, MaestroNode parent, CancellationToken cancellationToken)
@@ -23,49 +24,61 @@ internal sealed class PatchsetApplier(StorageClient storage, PublicUrls urls, Pa
         var tarballPath = urls.PathOf(tarballUrl)
             ?? throw new PatchRejectedException($"parent tarball {tarballUrl} is not on our storage");
         var patches = await DownloadAllAsync(node, cancellationToken);
+        var hash = Hash(patches.Select(p => p.Content));
+        var baseName = Path.GetFileName(tarballPath);
+        baseName = baseName.EndsWith(".tar.gz", StringComparison.Ordinal) ? baseName[..^".tar.gz".Length] : baseName;
+        var name = $"{baseName}-{hash[..13]}-{node.Id![^Math.Min(12, node.Id!.Length)..]}";
 
         var scratch = SafePaths.Under(options.WorkDirectory ?? Path.GetTempPath(), "patchset", node.Id!);
         Directory.CreateDirectory(scratch);
         try
         {
-            var source = Path.Combine(scratch, "source.tar.gz");
-            await storage.DownloadToFileAsync(tarballPath, source, cancellationToken);
-            var extracted = Path.Combine(scratch, "tree");
-            Directory.CreateDirectory(extracted);
-            await using (var gzip = new GZipStream(File.OpenRead(source), CompressionMode.Decompress))
+            if (!await fromGitCache.TryUploadAsync(node, parent, patches, name, scratch, cancellationToken))
             {
-                await TarFile.ExtractToDirectoryAsync(gzip, extracted, overwriteFiles: false, cancellationToken);
+                await ApplyOnTarballAsync(tarballPath, patches, name, scratch, cancellationToken);
             }
 
-            var tree = Directory.GetDirectories(extracted) is [var only] && Directory.GetFiles(extracted).Length == 0 ? only : extracted;
-            var links = TreeLinks.Of(tree);
-            foreach (var (patchName, content, paths) in patches)
-            {
-                links.CheckNotThroughLinks(patchName, paths);
-                await ApplyOneAsync(tree, patchName, content, cancellationToken);
-                links.CheckUnchanged(patchName, TreeLinks.Of(tree));
-            }
-
-            var hash = Hash(patches.Select(p => p.Content));
-            var baseName = Path.GetFileName(tarballPath);
-            baseName = baseName.EndsWith(".tar.gz", StringComparison.Ordinal) ? baseName[..^".tar.gz".Length] : baseName;
-            var name = $"{baseName}-{hash[..13]}-{node.Id![^Math.Min(12, node.Id!.Length)..]}";
-            var named = SafePaths.Under(scratch, name);
-            Directory.Move(tree, named);
-            var output = SafePaths.Under(scratch, name + ".tar.gz");
-            await using (var file = File.Create(output))
-            await using (var gzip = new ParallelGzipStream(file))
-            {
-                await TarFile.CreateFromDirectoryAsync(named, gzip, includeBaseDirectory: true, cancellationToken);
-            }
-
-            await storage.UploadAsync("", name + ".tar.gz", () => File.OpenRead(output), cancellationToken);
             return (name + ".tar.gz", hash);
         }
         finally
         {
             Directory.Delete(scratch, recursive: true);
         }
+    }
+
+    /// <summary>Upstream's way, kept for a base the git cache lacks (e.g. a checkout on another host) and for patches
+    /// only GNU patch applies: the base's tarball downloaded, extracted, patched, re-packed and uploaded.</summary>
+    private async Task ApplyOnTarballAsync(string tarballPath, IReadOnlyList<(string Name, byte[] Content, IReadOnlyList<string> Paths)> patches,
+        string name, string scratch, CancellationToken cancellationToken)
+    {
+        var source = Path.Combine(scratch, "source.tar.gz");
+        await storage.DownloadToFileAsync(tarballPath, source, cancellationToken);
+        var extracted = Path.Combine(scratch, "tree");
+        Directory.CreateDirectory(extracted);
+        await using (var gzip = new GZipStream(File.OpenRead(source), CompressionMode.Decompress))
+        {
+            await TarFile.ExtractToDirectoryAsync(gzip, extracted, overwriteFiles: false, cancellationToken);
+        }
+
+        var tree = Directory.GetDirectories(extracted) is [var only] && Directory.GetFiles(extracted).Length == 0 ? only : extracted;
+        var links = TreeLinks.Of(tree);
+        foreach (var (patchName, content, paths) in patches)
+        {
+            links.CheckNotThroughLinks(patchName, paths);
+            await ApplyOneAsync(tree, patchName, content, cancellationToken);
+            links.CheckUnchanged(patchName, TreeLinks.Of(tree));
+        }
+
+        var named = SafePaths.Under(scratch, name);
+        Directory.Move(tree, named);
+        var output = SafePaths.Under(scratch, name + ".tar.gz");
+        await using (var file = File.Create(output))
+        await using (var gzip = new ParallelGzipStream(file))
+        {
+            await TarFile.CreateFromDirectoryAsync(named, gzip, includeBaseDirectory: true, cancellationToken);
+        }
+
+        await storage.UploadAsync("", name + ".tar.gz", () => File.OpenRead(output), cancellationToken);
     }
 
     public string PublicUrl(string path) => urls.For(path);

@@ -1,3 +1,6 @@
+using KernelCI.Pipeline.Git;
+using KernelCI.Pipeline.Services.Tarball;
+using KernelCI.Pipeline.Services.Tarball.Archive;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -18,6 +21,13 @@ internal static class PatchsetRegistration
             return new PatchDownloader(sp.GetRequiredService<PatchOrigins>(), options, PatchDownloader.CreateClient(options),
                 sp.GetRequiredService<TimeProvider>());
         });
+        // The fast path shares the tarball service's git cache and piece cache, and their in-process locks.
+        services.TryAddSingleton(new GitRunner());
+        services.TryAddSingleton<GitCache>();
+        services.TryAddSingleton<ScratchIndex>();
+        services.TryAddSingleton<IncrementalArchive>();
+        services.TryAddSingleton<SourceTarball>();
+        services.TryAddSingleton<GitCachePatchset>();
         services.TryAddSingleton<PatchsetApplier>();
         services.TryAddSingleton<PatchsetService>();
         services.AddHostedService(sp => sp.GetRequiredService<PatchsetService>());

@@ -29,6 +29,11 @@ internal sealed class TreeLinks
         return new TreeLinks(links);
     }
 
+    /// <summary>The links of a git tree, by path (their targets are not read: only <see cref="CheckNotThroughLinks"/>
+    /// is asked of them).</summary>
+    public static TreeLinks OfPaths(IEnumerable<string> linkPaths) =>
+        new(linkPaths.ToDictionary(p => p, _ => "", StringComparer.Ordinal));
+
     private static bool IsLink(ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) != 0;
 
     /// <summary>Refuses a link in <paramref name="after"/> that this tree did not have, with the same target.</summary>

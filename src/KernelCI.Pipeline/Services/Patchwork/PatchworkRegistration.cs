@@ -17,6 +17,7 @@ internal static class PatchworkRegistration
         services.TryAddSingleton(sp => sp.GetRequiredService<PipelineOptions>().Patchwork);
         services.TryAddSingleton(new GitRunner());
         services.TryAddSingleton<GitCache>();
+        services.TryAddSingleton<ScratchIndex>();
         services.TryAddSingleton(sp => new PatchworkStore(sp.GetRequiredService<Database>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<PatchworkHealth>();
         services.TryAddSingleton<SeriesApplier>();

@@ -4,13 +4,12 @@ using KernelCI.Pipeline.Services.Tarball;
 
 namespace KernelCI.Pipeline.Services.Patchwork;
 
-/// <summary>Applies a series on its base, one patch after the other with `git apply --cached`, in a scratch work tree
-/// of the tarball service's git cache of the project's tree (so a Linux tree is fetched once, not per series), to know
-/// before any build whether it applies and, if not, which patch failed. Only the scratch tree's index is filled, never
-/// its files: checking out Linux's 78,000 files took most of the time before `pending` (docs/benchmarks.md,
-/// "patchwork", session 18). The base is the series' `base-commit:` when it names one, else the branch head
-/// (`git ls-remote`, as the trigger reads it).</summary>
-internal sealed class SeriesApplier(GitCache cache, GitRunner git, GitUrlPolicy urls, PipelineConfig config, PipelineOptions options)
+/// <summary>Applies a series on its base with <see cref="ScratchIndex"/> (`git apply --cached` on a scratch index) in
+/// the tarball service's git cache of the project's tree (so a Linux tree is fetched once, not per series), to know
+/// before any build whether it applies and, if not, which patch failed. The base is the series' `base-commit:` when
+/// it names one, else the branch head (`git ls-remote`, as the trigger reads it).</summary>
+internal sealed class SeriesApplier(GitCache cache, GitRunner git, ScratchIndex index, GitUrlPolicy urls, PipelineConfig config,
+    PipelineOptions options)
 {
     public TreeConfig TreeOf(PatchworkProject project) => config.Trees.GetValueOrDefault(project.Tree)
         ?? throw new SeriesRefusedException($"tree '{project.Tree}' is not in the pipeline configuration");
@@ -49,31 +48,12 @@ internal sealed class SeriesApplier(GitCache cache, GitRunner git, GitUrlPolicy 
 
         var root = SafePaths.Under(options.WorkDirectory ?? Path.GetTempPath(), "patchwork");
         Directory.CreateDirectory(root);
-        var work = SafePaths.Under(root, scratchName);
-        if (Directory.Exists(work))
+        var result = await index.ApplyAsync(repository, commit, SafePaths.Under(root, scratchName), patches.Select(p => p.Mail).ToList(),
+            cancellationToken);
+        if (!result.Applied)
         {
-            Directory.Delete(work, recursive: true);
-        }
-
-        await git.RunAsync(repository, ["worktree", "prune"], cancellationToken);
-        await git.RunAsync(repository, ["worktree", "add", "--quiet", "--detach", "--force", "--no-checkout", work, commit], cancellationToken);
-        try
-        {
-            await git.RunAsync(work, ["read-tree", "HEAD"], cancellationToken);
-            foreach (var patch in patches)
-            {
-                // `git am` applies each mail with `git apply --index`; on the index alone the rules are the same.
-                var (exit, _) = await GitRunner.RunProgramAsync("git", work, ["apply", "--cached"], patch.Mail, cancellationToken);
-                if (exit != 0)
-                {
-                    throw new SeriesRefusedException(
-                        $"{SeriesMbox.Name(patch, patches.Count)} does not apply on {commit[..Math.Min(12, commit.Length)]} (git apply)");
-                }
-            }
-        }
-        finally
-        {
-            await git.RunAsync(repository, ["worktree", "remove", "--force", work], CancellationToken.None);
+            throw new SeriesRefusedException(
+                $"{SeriesMbox.Name(patches[result.FailedPatch], patches.Count)} does not apply on {commit[..Math.Min(12, commit.Length)]} (git apply)");
         }
     }
 }

@@ -70,6 +70,22 @@ internal sealed partial class GitCache(PipelineOptions options, GitRunner git, G
         }
     }
 
+    /// <summary>The cache folder of <paramref name="tree"/> at <paramref name="url"/> if it already holds
+    /// <paramref name="commit"/>, else null; nothing is fetched (the patchset service's fast path, which falls back to
+    /// the base's tarball otherwise).</summary>
+    public async Task<string?> LocateAsync(string tree, string url, string commit, CancellationToken cancellationToken)
+    {
+        if (!CommitPattern().IsMatch(commit) || GitNames.TreeProblem(tree) is not null)
+        {
+            return null;
+        }
+
+        var directory = DirectoryOf(tree, url);
+        return Directory.Exists(Path.Combine(directory, ".git")) && await HasCommitAsync(git, directory, commit, cancellationToken)
+            ? directory
+            : null;
+    }
+
     private async Task<string> PrepareLockedAsync(string directory, string tree, string url, string branch, string commit, CancellationToken cancellationToken)
     {
         var runner = git.WithProtocols(policy.ProtocolsFor(url));

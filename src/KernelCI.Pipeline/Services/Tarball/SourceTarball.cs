@@ -20,10 +20,8 @@ internal sealed class SourceTarball(GitRunner git, StorageClient storage, Pipeli
         {
             try
             {
-                var plan = await archive.WriteAsync(repository, CacheDirectoryOf(repository), commit, name,
-                    plan => storage.UploadAsync("", fileName, plan.OpenRead, cancellationToken), cancellationToken);
-                TarballLog.Assembled(logger, fileName, plan.Reused, plan.Compressed, plan.Length);
-                return fileName;
+                return await AssembleAsync(repository, await CommitListing.ReadAsync(git, repository, commit, cancellationToken), name,
+                    fileName, cancellationToken);
             }
             catch (UnsupportedArchiveException e)
             {
@@ -32,6 +30,30 @@ internal sealed class SourceTarball(GitRunner git, StorageClient storage, Pipeli
         }
 
         return await StreamGitArchiveAsync(repository, commit, name, fileName, cancellationToken);
+    }
+
+    /// <summary>Builds and uploads NAME.tar.gz of <paramref name="tree"/> (a tree id, e.g. a patchset's), every entry
+    /// dated <paramref name="time"/>, from the tree's cache only: throws <see cref="UnsupportedArchiveException"/> when
+    /// the cache is off or cannot make it, and the caller has its own way.</summary>
+    public async Task<string> UploadTreeAsync(string repository, string tree, long time, string name, CancellationToken cancellationToken)
+    {
+        var fileName = SafePaths.IsSegment(name + ".tar.gz") ? name + ".tar.gz" : throw new UnsafePathException($"'{name}' is not a plain file name");
+        if (!options.Tarball.Cache)
+        {
+            throw new UnsupportedArchiveException("the tarball cache is off (Tarball:Cache)");
+        }
+
+        return await AssembleAsync(repository, await CommitListing.ReadTreeAsync(git, repository, tree, time, cancellationToken), name,
+            fileName, cancellationToken);
+    }
+
+    private async Task<string> AssembleAsync(string repository, CommitListing listing, string name, string fileName,
+        CancellationToken cancellationToken)
+    {
+        var plan = await archive.WriteAsync(repository, CacheDirectoryOf(repository), listing, name,
+            plan => storage.UploadAsync("", fileName, plan.OpenRead, cancellationToken), cancellationToken);
+        TarballLog.Assembled(logger, fileName, plan.Reused, plan.Compressed, plan.Length);
+        return fileName;
     }
 
     // The git cache is WorkDirectory/git/NAME; its pieces go to WorkDirectory/tarball-cache/NAME.

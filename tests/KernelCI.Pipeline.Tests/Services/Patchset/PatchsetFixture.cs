@@ -51,15 +51,18 @@ internal static class PatchsetFixture
         });
     }
 
-    public static async Task<MaestroNode> PollAsync(PipelineTestStack stack, MaestroNode node, PatchsetOptions? options = null)
+    /// <summary>One poll of a patchset service; with the <paramref name="config"/> the checkout was made with (e.g.
+    /// <see cref="TarballFixture.TreeConfig"/>) it finds the base in the git cache, else it takes the base's tarball.</summary>
+    public static async Task<MaestroNode> PollAsync(PipelineTestStack stack, MaestroNode node, PatchsetOptions? options = null,
+        PipelineConfig? config = null)
     {
-        await Service(stack, options).PollAsync(TestContext.Current.CancellationToken);
+        await Service(stack, options, config).PollAsync(TestContext.Current.CancellationToken);
         return (await stack.Maestro.GetNodeAsync(node.Id!))!;
     }
 
     /// <summary>One patchset service on the stack; it keeps its count of failed downloads from one poll to the next.</summary>
-    public static PatchsetService Service(PipelineTestStack stack, PatchsetOptions? options = null) =>
-        stack.Services(new PipelineConfig(), services =>
+    public static PatchsetService Service(PipelineTestStack stack, PatchsetOptions? options = null, PipelineConfig? config = null) =>
+        stack.Services(config ?? new PipelineConfig(), services =>
         {
             services.AddSingleton(options ?? new PatchsetOptions());
             PatchsetRegistration.Add(services);

@@ -15,9 +15,15 @@ internal sealed class IncrementalArchive(GitRunner git)
 
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
-    /// <summary>Builds the archive and hands it to <paramref name="consume"/> (which may read it more than once) while the
-    /// tree's cache is held.</summary>
+    /// <summary>Builds the archive of <paramref name="commit"/> and hands it to <paramref name="consume"/> (which may
+    /// read it more than once) while the tree's cache is held.</summary>
     public async Task<ArchivePlan> WriteAsync(string repository, string cacheDirectory, string commit, string name,
+        Func<ArchivePlan, Task> consume, CancellationToken cancellationToken) =>
+        await WriteAsync(repository, cacheDirectory, await CommitListing.ReadAsync(git, repository, commit, cancellationToken), name,
+            consume, cancellationToken);
+
+    /// <summary>The same for a listing already read, e.g. a patched tree's (<see cref="CommitListing.ReadTreeAsync"/>).</summary>
+    public async Task<ArchivePlan> WriteAsync(string repository, string cacheDirectory, CommitListing listing, string name,
         Func<ArchivePlan, Task> consume, CancellationToken cancellationToken)
     {
         var gate = _locks.GetOrAdd(cacheDirectory, _ => new SemaphoreSlim(1, 1));
@@ -26,7 +32,6 @@ internal sealed class IncrementalArchive(GitRunner git)
         {
             using var cache = PieceCache.TryOpen(cacheDirectory)
                 ?? throw new UnsupportedArchiveException($"{cacheDirectory} is in use by another process");
-            var listing = await CommitListing.ReadAsync(git, repository, commit, cancellationToken);
             var plan = await BuildAsync(repository, listing, name + "/", cache, cancellationToken);
             await consume(plan);
             if (cache.DataLength > MaxBloat * Math.Max(plan.Length, 1 << 20))
@@ -85,7 +90,11 @@ internal sealed class IncrementalArchive(GitRunner git)
         }
 
         var assembler = new ArchiveAssembler();
-        assembler.Records(TarHeaders.GlobalHeader(listing.Commit, listing.Time), true, false);
+        if (listing.Commit is not null)
+        {
+            assembler.Records(TarHeaders.GlobalHeader(listing.Commit, listing.Time), true, false);
+        }
+
         Add(assembler, TarHeaders.PrefixDirectory(prefix, listing.RootTree, listing.Time));
         foreach (var entry in listing.Entries)
         {
