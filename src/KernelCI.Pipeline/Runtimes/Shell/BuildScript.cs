@@ -97,7 +97,8 @@ internal static class BuildScript
         s.Append("echo \"### syncing the source into the build tree $base\"\n");
         s.Append("mkdir -p \"$srcdir\"\n");
         s.Append("rsync -rlp --checksum --delete --itemize-changes src/ \"$srcdir/\" | { grep -c '^>f' || true; } | sed 's/^/### source files changed or added: /'\n");
-        s.Append("rm -rf src\n");
+        // The scratch copy stays until KbuildJob deletes the job's folder, after the node is done: removing 1.3 GB of
+        // files here took about a minute of a step on the loaded test machine (docs/benchmarks.md).
     }
 
     /// <summary>ccache, when installed, so that building a commit next to one already built (a bisection's steps, a
