@@ -12,8 +12,9 @@ command -v zstd >/dev/null || need+=(zstd)
 # The pipeline's demo and tests: git for the trees, a kernel toolchain, Debian's kernel source,
 # busybox for the QEMU lab's initramfs and QEMU itself.
 command -v git >/dev/null || need+=(git)
-# ccache makes the shell runtime's builds of nearby commits (a bisection's steps) take seconds (docs/pipeline.md).
-for tool in gcc:gcc make:make flex:flex bison:bison bc:bc cpio:cpio perl:perl ccache:ccache \
+# ccache makes the shell runtime's builds of nearby commits (a bisection's steps) take seconds (docs/pipeline.md);
+# rsync syncs a checkout's source into its persistent build tree by content (Pipeline:Kbuild:IncrementalTrees).
+for tool in gcc:gcc make:make flex:flex bison:bison bc:bc cpio:cpio perl:perl ccache:ccache rsync:rsync \
             busybox:busybox-static qemu-system-x86_64:qemu-system-x86; do
   command -v "${tool%%:*}" >/dev/null || need+=("${tool#*:}")
 done

@@ -60,6 +60,9 @@ public sealed record PipelineOptions
     /// <summary>How the tarball service makes tarballs ("Pipeline:Tarball").</summary>
     public Services.Tarball.TarballOptions Tarball { get; init; } = new();
 
+    /// <summary>How the shell runtime builds kernels: persistent incremental trees ("Pipeline:Kbuild").</summary>
+    public Runtimes.Shell.KbuildOptions Kbuild { get; init; } = new();
+
     /// <summary>Which git URLs developers may ask for besides https ("Pipeline:Git").</summary>
     public Git.GitOptions Git { get; init; } = new();
 

@@ -31,6 +31,12 @@ public sealed class PipelineOptionsValidator : IValidateOptions<PipelineOptions>
         {
             failures.Add(regressions);
         }
+
+        if (options.Kbuild.Validate() is { } kbuild)
+        {
+            failures.Add(kbuild);
+        }
+
         if (options.InstanceCallback is { } callback
             && (!Uri.TryCreate(callback, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")))
         {

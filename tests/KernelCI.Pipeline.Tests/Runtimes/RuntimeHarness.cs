@@ -25,9 +25,10 @@ internal sealed class RuntimeHarness : IAsyncDisposable
 
     public PublicUrls Urls => _services.GetRequiredService<PublicUrls>();
 
-    public static async Task<RuntimeHarness> StartAsync()
+    public static async Task<RuntimeHarness> StartAsync(Func<PipelineOptions, PipelineOptions>? configure = null)
     {
-        var stack = await PipelineTestStack.StartAsync(configure: o => o with { WorkDirectory = Path.Combine(Path.GetTempPath(), "kernelci-runtime-tests") });
+        var stack = await PipelineTestStack.StartAsync(configure: o =>
+            (configure ?? (x => x))(o with { WorkDirectory = Path.Combine(Path.GetTempPath(), "kernelci-runtime-tests") }));
         var services = stack.Services(add: RuntimeRegistration.Add);
         return new RuntimeHarness(stack, services);
     }

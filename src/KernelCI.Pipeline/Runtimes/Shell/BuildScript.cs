@@ -7,7 +7,9 @@ namespace KernelCI.Pipeline.Runtimes.Shell;
 internal static class BuildScript
 {
     /// <param name="ccacheDirectory">CCACHE_DIR, used when `ccache` is installed; null never uses ccache.</param>
-    public static string Render(KbuildPlan plan, string tarball, string artifacts, string? ccacheDirectory = null)
+    /// <param name="tree">A persistent build tree (<see cref="BuildTree"/>) to sync the source into and build in; null
+    /// builds in the job's own folder (src/ and build/ beside build.sh), as every build did before trees.</param>
+    public static string Render(KbuildPlan plan, string tarball, string artifacts, string? ccacheDirectory = null, string? tree = null)
     {
         var clang = plan.Compiler.StartsWith("clang", StringComparison.Ordinal);
         var compiler = clang ? plan.Compiler : (plan.CrossCompile ?? "") + plan.Compiler;
@@ -30,40 +32,52 @@ internal static class BuildScript
         s.Append("trap 'rc=$?; echo \"build.sh: command failed (rc $rc) at line $LINENO, stage $stage\" >&2; exit $stage' ERR\n");
         s.Append($"export ARCH={Q(plan.MakeArch)}\n");
         s.Append($"cc={Q(compiler)}\n");
+        s.Append("job=\"$PWD\"\n");
+        // Out of tree (make O=) both ways, so a tree's objects sit beside its source and ccache sees the same relative
+        // paths (../src/...) from a tree and from a fresh folder: a clean retry hits what the tree compiled.
+        s.Append(tree is null ? "base=\"$job\"\n" : $"base={Q(tree)}\n");
+        s.Append("srcdir=\"$base/src\" objdir=\"$base/build\"\n");
         if (ccacheDirectory is not null)
         {
             AppendCcache(s, ccacheDirectory);
         }
 
         s.Append($"make_args=(\"CC=$cc\" {string.Join(' ', make.Select(Q))})\n");
+        s.Append("kmake() { make -C \"$srcdir\" O=\"$objdir\" \"${make_args[@]}\" \"$@\"; }\n");
         s.Append($"artifacts={Q(artifacts)}\n");
+        s.Append("rm -rf src build _modules_\n");
         s.Append("mkdir -p \"$artifacts\" src\n");
         s.Append("echo '### extracting the source tarball'\n");
         s.Append($"tar -xf {Q(tarball)} -C src --strip-components=1\n");
-        s.Append("cd src\n");
+        if (tree is not null)
+        {
+            AppendSync(s);
+        }
+
+        s.Append("mkdir -p \"$objdir\"\n");
         s.Append("stage=1\n");
         s.Append($"echo '### make {string.Join(' ', plan.Defconfigs)}'\n");
-        s.Append($"make \"${{make_args[@]}}\" {string.Join(' ', plan.Defconfigs.Select(Q))}\n");
+        s.Append($"kmake {string.Join(' ', plan.Defconfigs.Select(Q))}\n");
         if (plan.FragmentFiles.Count > 0)
         {
             s.Append("echo '### merging fragments'\n");
-            s.Append("scripts/kconfig/merge_config.sh -m .config ../fragments/*.config\n");
+            s.Append("(cd \"$srcdir\" && scripts/kconfig/merge_config.sh -m -O \"$objdir\" \"$objdir/.config\" \"$job\"/fragments/*.config)\n");
         }
 
-        s.Append("make \"${make_args[@]}\" olddefconfig\n");
+        s.Append("kmake olddefconfig\n");
         s.Append($"echo '### make {plan.Image}'\n");
-        s.Append($"make \"${{make_args[@]}}\" -j\"$(nproc)\" {Q(plan.Image)}\n");
-        s.Append("if grep -q '^CONFIG_MODULES=y' .config; then\n");
+        s.Append($"kmake -j\"$(nproc)\" {Q(plan.Image)}\n");
+        s.Append("if grep -q '^CONFIG_MODULES=y' \"$objdir/.config\"; then\n");
         s.Append("  echo '### make modules'\n");
-        s.Append("  make \"${make_args[@]}\" -j\"$(nproc)\" modules\n");
-        s.Append("  make \"${make_args[@]}\" INSTALL_MOD_PATH=\"$PWD/../_modules_\" INSTALL_MOD_STRIP=1 modules_install\n");
+        s.Append("  kmake -j\"$(nproc)\" modules\n");
+        s.Append("  kmake INSTALL_MOD_PATH=\"$job/_modules_\" INSTALL_MOD_STRIP=1 modules_install\n");
         s.Append("fi\n");
         s.Append("stage=2\n");
         s.Append("echo '### packaging'\n");
-        s.Append($"cp arch/{plan.SourceArch}/boot/{Q(plan.Image)} \"$artifacts/\"\n");
-        s.Append("cp .config \"$artifacts/.config\"\n");
-        s.Append("if [ -d ../_modules_/lib/modules ]; then\n");
-        s.Append("  tar -C ../_modules_ -cJf \"$artifacts/modules.tar.xz\" .\n");
+        s.Append($"cp \"$objdir\"/arch/{plan.SourceArch}/boot/{Q(plan.Image)} \"$artifacts/\"\n");
+        s.Append("cp \"$objdir/.config\" \"$artifacts/.config\"\n");
+        s.Append("if [ -d _modules_/lib/modules ]; then\n");
+        s.Append("  tar -C _modules_ -cJf \"$artifacts/modules.tar.xz\" .\n");
         s.Append("fi\n");
         if (ccacheDirectory is not null)
         {
@@ -74,15 +88,28 @@ internal static class BuildScript
         return s.ToString();
     }
 
+    /// <summary>Brings the tree's source to the tarball's content: a file gets a new mtime only when its content
+    /// changed or it is new, and files gone from the tarball are deleted, so make O= recompiles exactly what changed.
+    /// No -t: tar's archive mtimes (git archive stamps every file with the commit's time) must never reach the tree,
+    /// or a changed file could look older than its object and be skipped.</summary>
+    private static void AppendSync(StringBuilder s)
+    {
+        s.Append("echo \"### syncing the source into the build tree $base\"\n");
+        s.Append("mkdir -p \"$srcdir\"\n");
+        s.Append("rsync -rlp --checksum --delete --itemize-changes src/ \"$srcdir/\" | { grep -c '^>f' || true; } | sed 's/^/### source files changed or added: /'\n");
+        // The scratch copy stays until KbuildJob deletes the job's folder, after the node is done: removing 1.3 GB of
+        // files here took about a minute of a step on the loaded test machine (docs/benchmarks.md).
+    }
+
     /// <summary>ccache, when installed, so that building a commit next to one already built (a bisection's steps, a
-    /// tree's next push) compiles only what changed. Each build extracts the tarball into a new folder: the kernel
-    /// compiles with relative paths, and CCACHE_BASEDIR and CCACHE_NOHASHDIR keep that folder out of the hash; the
-    /// sloppiness lets direct mode trust headers generated moments before (include/generated/autoconf.h).</summary>
+    /// tree's next push) compiles only what changed even without a tree holding its objects. The kernel compiles with
+    /// paths under $base (the job's folder or its tree), and CCACHE_BASEDIR and CCACHE_NOHASHDIR keep that folder out
+    /// of the hash; the sloppiness lets direct mode trust headers generated moments before (include/generated/autoconf.h).</summary>
     private static void AppendCcache(StringBuilder s, string directory)
     {
         s.Append("if command -v ccache >/dev/null 2>&1; then\n");
         s.Append($"  export CCACHE_DIR={Q(directory)}\n");
-        s.Append("  export CCACHE_BASEDIR=\"$PWD\" CCACHE_NOHASHDIR=true CCACHE_SLOPPINESS=include_file_mtime,include_file_ctime,time_macros\n");
+        s.Append("  export CCACHE_BASEDIR=\"$base\" CCACHE_NOHASHDIR=true CCACHE_SLOPPINESS=include_file_mtime,include_file_ctime,time_macros\n");
         s.Append("  export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-5G}\n");
         s.Append("  export CCACHE_STATSLOG=\"$PWD/ccache-stats.log\"\n");
         s.Append("  mkdir -p \"$CCACHE_DIR\"\n");

@@ -88,10 +88,9 @@ internal sealed class KbuildJob(JobRequest request, RuntimeContext context)
             await File.WriteAllLinesAsync(Path.Combine(fragments, $"{i}.config"), plan.FragmentFiles[i], cancellationToken);
         }
 
-        var script = Path.Combine(directory, "build.sh");
-        await File.WriteAllTextAsync(script, BuildScript.Render(plan, tarball, artifacts, Path.Combine(context.WorkDirectory, "ccache")), cancellationToken);
         var limit = JobParams.Timeout(request.Params, 60);
-        var rc = await ChildProcess.RunAsync("bash", [script], directory, log, limit, context.Time, cancellationToken);
+        var deadline = context.Time.GetUtcNow() + limit;
+        var rc = await RunBuildAsync(plan, directory, tarball, artifacts, log, deadline, cancellationToken);
         KbuildLog.Finished(_logger, _nodeId, rc switch { 0 => "pass", 1 => "fail", _ => "incomplete" }, rc);
         return rc switch
         {
@@ -100,6 +99,84 @@ internal sealed class KbuildJob(JobRequest request, RuntimeContext context)
             1 => new KbuildOutcome("fail", null, BuildLogErrors.Excerpt(await File.ReadAllLinesAsync(log, CancellationToken.None))),
             _ => KbuildOutcome.Incomplete("kbuild_internal_error", BuildLogErrors.Excerpt(await File.ReadAllLinesAsync(log, CancellationToken.None))),
         };
+    }
+
+    /// <summary>build.sh in the configuration's persistent tree when it is free, else in the job's folder. A tree build
+    /// that fails to compile is run again in a fresh folder before a failure is reported, so that no stale object or
+    /// config in the tree can fail a good commit; an infrastructure failure (rc 2) or a timeout stays what it is.</summary>
+    private async Task<int?> RunBuildAsync(KbuildPlan plan, string directory, string tarball, string artifacts, string log,
+        DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        var ccache = Path.Combine(context.WorkDirectory, "ccache");
+        using var tree = AcquireTree(plan);
+        if (tree is null)
+        {
+            return await RunScriptAsync(BuildScript.Render(plan, tarball, artifacts, ccache), directory, log, deadline, cancellationToken);
+        }
+
+        await File.AppendAllTextAsync(log, $"### incremental build in the persistent tree {tree.Directory}{(tree.WasReset ? " (emptied: its last build was stopped mid-way)" : "")}\n",
+            cancellationToken);
+        tree.MarkInUse();
+        var rc = await RunScriptAsync(BuildScript.Render(plan, tarball, artifacts, ccache, tree.Directory), directory, log, deadline, cancellationToken);
+        if (rc is null)
+        {
+            // Killed at the limit: the marker stays, so the next lease empties the tree.
+            return rc;
+        }
+
+        tree.MarkIdle();
+        if (rc != 1)
+        {
+            return rc;
+        }
+
+        KbuildLog.RetryingClean(_logger, _nodeId, tree.Directory);
+        await File.AppendAllTextAsync(log, "### the incremental build failed: building again in a fresh folder before reporting a failure\n", cancellationToken);
+        rc = await RunScriptAsync(BuildScript.Render(plan, tarball, artifacts, ccache), directory, log, deadline, cancellationToken);
+        if (rc == 0)
+        {
+            // The tree failed where a clean build passed: its state is stale, start it over.
+            KbuildLog.TreeReset(_logger, _nodeId, tree.Directory);
+            tree.Reset();
+        }
+
+        return rc;
+    }
+
+    private BuildTree? AcquireTree(KbuildPlan plan)
+    {
+        var options = context.Options.Kbuild;
+        if (!options.IncrementalTrees)
+        {
+            return null;
+        }
+
+        var root = options.TreesDirectory ?? Path.Combine(context.WorkDirectory, "kbuild-trees");
+        var revision = request.Node.Data["kernel_revision"];
+        var source = revision?["url"]?.ToString() ?? revision?["tree"]?.ToString() ?? "";
+        try
+        {
+            var tree = BuildTree.TryAcquire(root, plan.Identity(source), options.MaxTrees, context.Time);
+            if (tree is null)
+            {
+                KbuildLog.TreeBusy(_logger, _nodeId);
+            }
+
+            return tree;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            KbuildLog.Failed(_logger, _nodeId, "preparing the persistent build tree", e);
+            return null;
+        }
+    }
+
+    private async Task<int?> RunScriptAsync(string text, string directory, string log, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        var script = Path.Combine(directory, "build.sh");
+        await File.WriteAllTextAsync(script, text, cancellationToken);
+        var left = deadline - context.Time.GetUtcNow();
+        return left <= TimeSpan.Zero ? null : await ChildProcess.RunAsync("bash", [script], directory, log, left, context.Time, cancellationToken);
     }
 
     private async Task FinishAsync(KbuildPlan? plan, KbuildOutcome outcome, Dictionary<string, string> urls, CancellationToken cancellationToken)

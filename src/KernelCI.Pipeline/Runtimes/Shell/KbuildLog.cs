@@ -15,4 +15,13 @@ internal static partial class KbuildLog
 
     [LoggerMessage(EventId = 2123, Level = LogLevel.Warning, Message = "kbuild {NodeId}: {What} failed")]
     public static partial void Failed(ILogger logger, string nodeId, string what, Exception exception);
+
+    [LoggerMessage(EventId = 2124, Level = LogLevel.Information, Message = "kbuild {NodeId}: its configuration's build tree is busy, building in a fresh folder")]
+    public static partial void TreeBusy(ILogger logger, string nodeId);
+
+    [LoggerMessage(EventId = 2125, Level = LogLevel.Warning, Message = "kbuild {NodeId}: the incremental build in {Tree} failed, building again in a fresh folder")]
+    public static partial void RetryingClean(ILogger logger, string nodeId, string tree);
+
+    [LoggerMessage(EventId = 2126, Level = LogLevel.Warning, Message = "kbuild {NodeId}: a fresh build passed where the tree {Tree} failed; the tree is emptied")]
+    public static partial void TreeReset(ILogger logger, string nodeId, string tree);
 }

@@ -13,6 +13,14 @@ internal sealed record KbuildPlan(string Arch, string MakeArch, string SourceArc
 
     public string KernelType => Image.ToLowerInvariant();
 
+    /// <summary>What determines the build's output besides the source (the tree's URL or name, in
+    /// <paramref name="source"/>): one persistent build tree per identity (<see cref="BuildTree"/>).</summary>
+    public string Identity(string source) => string.Join('\n', new[]
+    {
+        "source=" + source, "arch=" + Arch, "compiler=" + Compiler, "cross_compile=" + CrossCompile, "image=" + Image,
+        "defconfig=" + string.Join('+', Defconfigs),
+    }.Concat(FragmentFiles.Select(f => "fragment=" + string.Join(' ', f))));
+
     public static KbuildPlan From(JsonObject parameters, PipelineConfig config)
     {
         var arch = JobParams.String(parameters, "arch") ?? throw new InvalidJobParamsException("params.arch: required (e.g. x86_64)");

@@ -80,4 +80,48 @@ public sealed class BuildScriptTests
         Assert.DoesNotContain("ccache", script, StringComparison.Ordinal);
         Assert.Contains("cc='aarch64-linux-gnu-gcc'\n", script, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Script_with_a_tree_syncs_the_source_by_content_never_by_archive_times_and_builds_out_of_tree()
+    {
+        var plan = KbuildPlan.From(new JsonObject { ["arch"] = "x86_64", ["compiler"] = "gcc", ["defconfig"] = "tinyconfig" }, new PipelineConfig());
+
+        var script = BuildScript.Render(plan, "/w/linux.tarball", "/w/artifacts", "/data/pipeline/ccache", "/data/pipeline/kbuild-trees/0123");
+
+        Assert.Contains("base='/data/pipeline/kbuild-trees/0123'\nsrcdir=\"$base/src\" objdir=\"$base/build\"\n", script, StringComparison.Ordinal);
+        var sync = Assert.Single(script.Split('\n'), l => l.StartsWith("rsync ", StringComparison.Ordinal));
+        Assert.Contains(" --checksum --delete ", sync, StringComparison.Ordinal);
+        // -t or -a would copy tar's archive mtimes into the tree, and make could skip a changed file.
+        Assert.DoesNotMatch(@"rsync -[a-z]*[at]", sync);
+        Assert.Contains("kmake() { make -C \"$srcdir\" O=\"$objdir\" \"${make_args[@]}\" \"$@\"; }\n", script, StringComparison.Ordinal);
+        Assert.Contains("export CCACHE_BASEDIR=\"$base\"", script, StringComparison.Ordinal);
+        Assert.True(script.IndexOf("rsync ", StringComparison.Ordinal) < script.IndexOf("stage=1", StringComparison.Ordinal), "the sync is infrastructure (stage 2)");
+    }
+
+    [Fact]
+    public void Script_without_a_tree_builds_out_of_tree_in_the_job_folder()
+    {
+        var plan = KbuildPlan.From(new JsonObject { ["arch"] = "x86_64", ["compiler"] = "gcc", ["defconfig"] = "tinyconfig" }, new PipelineConfig());
+
+        var script = BuildScript.Render(plan, "/w/linux.tarball", "/w/artifacts");
+
+        Assert.Contains("base=\"$job\"\n", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("rsync", script, StringComparison.Ordinal);
+        Assert.Contains("cp \"$objdir\"/arch/x86/boot/'bzImage' \"$artifacts/\"\n", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Identity_differs_by_tree_config_and_fragment_content()
+    {
+        JsonObject Params(string fragment) => new()
+        {
+            ["arch"] = "x86_64", ["defconfig"] = "tinyconfig", ["fragments"] = new JsonArray("f"),
+            ["fragment_configs"] = new JsonObject { ["f"] = new JsonArray(fragment) },
+        };
+        var plan = KbuildPlan.From(Params("CONFIG_A=y"), new PipelineConfig());
+
+        Assert.Equal(plan.Identity("https://git/linux"), KbuildPlan.From(Params("CONFIG_A=y"), new PipelineConfig()).Identity("https://git/linux"));
+        Assert.NotEqual(plan.Identity("https://git/linux"), plan.Identity("https://git/next"));
+        Assert.NotEqual(plan.Identity("https://git/linux"), KbuildPlan.From(Params("CONFIG_B=y"), new PipelineConfig()).Identity("https://git/linux"));
+    }
 }

@@ -42,7 +42,8 @@ public sealed class KbuildStateTests
             RuntimeHarness.QemuX86, parameters, new Dictionary<string, string> { ["tarball"] = tarball });
     }
 
-    /// <summary>A tarball whose Makefile answers build.sh's targets by writing a .config and a bzImage.</summary>
+    /// <summary>A tarball whose Makefile answers build.sh's targets by writing a .config and a bzImage into O=, where
+    /// build.sh builds the kernel out of tree.</summary>
     private static async Task<string> FakeSourceAsync()
     {
         var root = Directory.CreateTempSubdirectory("kernelci-fake-linux-");
@@ -51,9 +52,9 @@ public sealed class KbuildStateTests
         await File.WriteAllTextAsync(Path.Combine(source, "Makefile"), """
             .PHONY: tinyconfig olddefconfig bzImage
             tinyconfig olddefconfig:
-            	touch .config
+            	touch $(O)/.config
             bzImage:
-            	mkdir -p arch/x86/boot && echo kernel > arch/x86/boot/bzImage
+            	mkdir -p $(O)/arch/x86/boot && echo kernel > $(O)/arch/x86/boot/bzImage
 
             """.Replace("\r", "", StringComparison.Ordinal), TestContext.Current.CancellationToken);
         var tarball = Path.Combine(root.FullName, "linux.tar.gz");
