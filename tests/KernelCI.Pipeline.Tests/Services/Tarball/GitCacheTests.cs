@@ -67,6 +67,38 @@ public sealed class GitCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Locate_finds_a_cached_commit_and_never_fetches_one_it_lacks()
+    {
+        using var repository = await TestRepository.CreateAsync();
+        var first = await repository.CommitAsync("first", ("Makefile", TarballFixture.Makefile));
+        var cache = Cache(repository.Url);
+        var directory = await cache.PrepareAsync("local", repository.Url, "main", first, Ct);
+        var second = await repository.CommitAsync("second", ("README", "x\n"));
+
+        Assert.Equal(directory, await cache.LocateAsync("local", repository.Url, first, Ct));
+        Assert.Null(await cache.LocateAsync("local", repository.Url, second, Ct));
+    }
+
+    /// <summary>The patchset's fast path takes the tree and commit from the parent node: a commit that is not a hex id
+    /// (an option to git) or a tree that is not a plain name finds nothing, and the fallback runs.</summary>
+    [Theory]
+    [InlineData("local", "--output=/tmp/kernelci-pwned")]
+    [InlineData("local", "HEAD")]
+    [InlineData("local", "main")]
+    [InlineData("../local", "")]
+    [InlineData("-o", "")]
+    public async Task Locate_with_a_commit_or_tree_that_is_not_plain_finds_nothing(string tree, string commit)
+    {
+        using var repository = await TestRepository.CreateAsync();
+        var first = await repository.CommitAsync("first", ("Makefile", TarballFixture.Makefile));
+        var cache = Cache(repository.Url);
+        await cache.PrepareAsync("local", repository.Url, "main", first, Ct);
+
+        Assert.Null(await cache.LocateAsync(tree, repository.Url, commit.Length == 0 ? first : commit, Ct));
+        Assert.False(File.Exists("/tmp/kernelci-pwned"));
+    }
+
+    [Fact]
     public async Task Folder_the_cache_did_not_create_is_never_wiped()
     {
         using var repository = await TestRepository.CreateAsync();
