@@ -66,6 +66,8 @@ internal sealed class BuildTree : IDisposable
 
     public void Dispose() => _lock.Dispose();
 
+    private static bool IsKey(string name) => name.Length == 16 && name.All(char.IsAsciiHexDigitLower);
+
     private static FileStream? TryLock(string root, string key)
     {
         try
@@ -80,8 +82,10 @@ internal sealed class BuildTree : IDisposable
 
     private static void Evict(string root, string keep, int maxTrees)
     {
+        // Only folders this class made (a key's name and its identity.txt): a TreesDirectory set to a folder that holds
+        // anything else must never lose it.
         var others = new DirectoryInfo(root).EnumerateDirectories()
-            .Where(d => d.Name != keep)
+            .Where(d => d.Name != keep && IsKey(d.Name) && File.Exists(Path.Combine(d.FullName, "identity.txt")))
             .OrderByDescending(d => d.LastWriteTimeUtc)
             .Skip(maxTrees - 1);
         foreach (var old in others)

@@ -112,6 +112,24 @@ public sealed class IncrementalTreeTests : IDisposable
             Directory.GetDirectories(Trees).Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void Eviction_never_removes_a_folder_it_did_not_make()
+    {
+        var time = TimeProvider.System;
+        var foreign = Path.Combine(Trees, "photos");
+        var lookalike = Path.Combine(Trees, "0123456789abcdef");
+        Directory.CreateDirectory(foreign);
+        Directory.CreateDirectory(lookalike);
+        File.WriteAllText(Path.Combine(foreign, "precious"), "keep");
+        Directory.SetLastWriteTimeUtc(foreign, DateTime.UtcNow.AddDays(-30));
+        Directory.SetLastWriteTimeUtc(lookalike, DateTime.UtcNow.AddDays(-30));
+
+        using var tree = BuildTree.TryAcquire(Trees, "one", 1, time);
+
+        Assert.True(File.Exists(Path.Combine(foreign, "precious")));
+        Assert.True(Directory.Exists(lookalike));
+    }
+
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
     private Task<RuntimeHarness> StartAsync(bool incremental = true) =>
