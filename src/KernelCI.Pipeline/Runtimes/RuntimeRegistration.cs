@@ -17,6 +17,9 @@ internal static class RuntimeRegistration
         services.TryAddSingleton<NodeWriter>();
         services.TryAddSingleton<ArtifactDownloader>();
         services.TryAddSingleton<RuntimeContext>();
+        // The shell runtime reads commits from the tarball service's git cache on the same host (BuildScript, GitSource).
+        services.TryAddSingleton(new Git.GitRunner());
+        services.TryAddSingleton<Services.Tarball.GitCache>();
         services.AddHostedService(sp => sp.GetRequiredService<RunningJobs>());
         services.AddSingleton<IRuntimeFactory, ShellRuntimeFactory>();
         services.AddSingleton<IRuntimeFactory, QemuRuntimeFactory>();

@@ -43,7 +43,11 @@ internal sealed class RuntimeHarness : IAsyncDisposable
         return Urls.For($"{storageDirectory}/{Path.GetFileName(file)}");
     }
 
-    public Task<MaestroNode> CheckoutAsync() => Stack.Maestro.CreateNodeAsync(new MaestroNode
+    /// <summary>A service of the runtimes' container (the git cache the shell runtime reads, ...).</summary>
+    public T Service<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    /// <summary>An available checkout of <paramref name="revision"/>, by default a commit no git cache holds.</summary>
+    public Task<MaestroNode> CheckoutAsync(JsonObject? revision = null) => Stack.Maestro.CreateNodeAsync(new MaestroNode
     {
         Kind = "checkout",
         Name = "checkout",
@@ -52,7 +56,7 @@ internal sealed class RuntimeHarness : IAsyncDisposable
         Result = "pass",
         Data = new JsonObject
         {
-            ["kernel_revision"] = new JsonObject
+            ["kernel_revision"] = revision ?? new JsonObject
             {
                 ["tree"] = "local", ["url"] = "file:///linux", ["branch"] = "main", ["commit"] = "0123456789abcdef0123456789abcdef01234567",
                 ["describe"] = "v6.1.0",

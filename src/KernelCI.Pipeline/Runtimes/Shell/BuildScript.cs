@@ -9,7 +9,9 @@ internal static class BuildScript
     /// <param name="ccacheDirectory">CCACHE_DIR, used when `ccache` is installed; null never uses ccache.</param>
     /// <param name="tree">A persistent build tree (<see cref="BuildTree"/>) to sync the source into and build in; null
     /// builds in the job's own folder (src/ and build/ beside build.sh), as every build did before trees.</param>
-    public static string Render(KbuildPlan plan, string tarball, string artifacts, string? ccacheDirectory = null, string? tree = null)
+    /// <param name="git">With a tree: check the commit out of the git cache into it, and leave the tarball alone.</param>
+    public static string Render(KbuildPlan plan, string tarball, string artifacts, string? ccacheDirectory = null, string? tree = null,
+        GitSource? git = null)
     {
         var clang = plan.Compiler.StartsWith("clang", StringComparison.Ordinal);
         var compiler = clang ? plan.Compiler : (plan.CrossCompile ?? "") + plan.Compiler;
@@ -47,11 +49,18 @@ internal static class BuildScript
         s.Append($"artifacts={Q(artifacts)}\n");
         s.Append("rm -rf src build _modules_\n");
         s.Append("mkdir -p \"$artifacts\" src\n");
-        s.Append("echo '### extracting the source tarball'\n");
-        s.Append($"tar -xf {Q(tarball)} -C src --strip-components=1\n");
-        if (tree is not null)
+        if (tree is not null && git is not null)
         {
-            AppendSync(s);
+            AppendCheckout(s, git);
+        }
+        else
+        {
+            s.Append("echo '### extracting the source tarball'\n");
+            s.Append($"tar -xf {Q(tarball)} -C src --strip-components=1\n");
+            if (tree is not null)
+            {
+                AppendSync(s);
+            }
         }
 
         s.Append("mkdir -p \"$objdir\"\n");
@@ -95,10 +104,31 @@ internal static class BuildScript
     private static void AppendSync(StringBuilder s)
     {
         s.Append("echo \"### syncing the source into the build tree $base\"\n");
+        // The git index no longer describes the source (a patchset's files may be added): a later checkout starts over.
+        s.Append("rm -f \"$base/git-index\" \"$base/git-commit\"\n");
         s.Append("mkdir -p \"$srcdir\"\n");
         s.Append("rsync -rlp --checksum --delete --itemize-changes src/ \"$srcdir/\" | { grep -c '^>f' || true; } | sed 's/^/### source files changed or added: /'\n");
         // The scratch copy stays until KbuildJob deletes the job's folder, after the node is done: removing 1.3 GB of
         // files here took about a minute of a step on the loaded test machine (docs/benchmarks.md).
+    }
+
+    /// <summary>Brings the tree's source to the commit with its own index (TREE/git-index) over the cache's objects:
+    /// `read-tree --reset -u` rewrites only the files whose content differs from the tree's last commit and deletes
+    /// those the commit lacks, so unchanged files keep their mtimes and make O= recompiles exactly what changed. The
+    /// cache's own index, HEAD and refs are never written. A tree last synced from a tarball has no index: its source is
+    /// started over. The files changed since the tree's last commit (TREE/git-commit) are counted for the log.</summary>
+    private static void AppendCheckout(StringBuilder s, GitSource git)
+    {
+        s.Append($"gitdir={Q(Path.Combine(git.Repository, ".git"))} commit={Q(git.Commit)}\n");
+        s.Append("echo \"### checking out $commit from the git cache into the build tree $base\"\n");
+        s.Append("if [ ! -f \"$base/git-index\" ]; then rm -rf \"$srcdir\" \"$base/git-commit\"; fi\n");
+        s.Append("mkdir -p \"$srcdir\"\n");
+        s.Append("if previous=$(cat \"$base/git-commit\" 2>/dev/null) && git --git-dir=\"$gitdir\" cat-file -e \"$previous^{commit}\" 2>/dev/null; then\n");
+        s.Append("  echo \"### source files changed since $previous: $(git --git-dir=\"$gitdir\" diff-tree -r --name-only --no-commit-id \"$previous\" \"$commit\" | wc -l)\"\n");
+        s.Append("fi\n");
+        s.Append("rm -f \"$base/git-commit\"\n");
+        s.Append("GIT_INDEX_FILE=\"$base/git-index\" git --git-dir=\"$gitdir\" --work-tree=\"$srcdir\" read-tree --reset -u \"$commit^{tree}\"\n");
+        s.Append("echo \"$commit\" >\"$base/git-commit\"\n");
     }
 
     /// <summary>ccache, when installed, so that building a commit next to one already built (a bisection's steps, a

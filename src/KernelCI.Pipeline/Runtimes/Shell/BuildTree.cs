@@ -57,11 +57,14 @@ internal sealed class BuildTree : IDisposable
 
     public void MarkIdle() => File.Delete(Path.Combine(Directory, InUseMarker));
 
-    /// <summary>Empties the tree (kept locked): the next build in it starts from nothing.</summary>
+    /// <summary>Empties the tree (kept locked, still its identity's, so eviction still knows it): the next build in it
+    /// starts from nothing.</summary>
     public void Reset()
     {
+        var identity = File.ReadAllText(Path.Combine(Directory, "identity.txt"));
         System.IO.Directory.Delete(Directory, recursive: true);
         System.IO.Directory.CreateDirectory(Directory);
+        File.WriteAllText(Path.Combine(Directory, "identity.txt"), identity);
     }
 
     public void Dispose() => _lock.Dispose();

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
+using KernelCI.Pipeline.Services.Tarball;
 using Microsoft.Extensions.Logging;
 
 namespace KernelCI.Pipeline.Runtimes.Shell;
 
 /// <summary>One kernel build on this machine (kernelci/kernelci-core:kernelci/kbuild.py; docs/pipeline/runtimes.md): fetch the checkout tarball, run build.sh, upload the
 /// artifacts to `<job>-<nodeid>/` and write the result on the kbuild node.</summary>
-internal sealed class KbuildJob(JobRequest request, RuntimeContext context)
+internal sealed class KbuildJob(JobRequest request, RuntimeContext context, GitCache cache)
 {
     private readonly ILogger _logger = context.Loggers.CreateLogger<KbuildJob>();
     private readonly string _nodeId = request.Node.Id!;
@@ -63,22 +64,9 @@ internal sealed class KbuildJob(JobRequest request, RuntimeContext context)
 
     private async Task<KbuildOutcome> BuildAsync(KbuildPlan plan, string directory, string artifacts, string log, CancellationToken cancellationToken)
     {
-        var tarball = Path.Combine(directory, "linux.tarball");
         if (!request.Artifacts.TryGetValue("tarball", out var tarballUrl))
         {
             return KbuildOutcome.Incomplete("invalid_job_params", "artifacts.tarball: the checkout has no source tarball");
-        }
-
-        try
-        {
-            await File.WriteAllTextAsync(log, $"### downloading {tarballUrl}\n", cancellationToken);
-            await context.Downloader.DownloadAsync(tarballUrl, tarball, cancellationToken);
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            KbuildLog.Failed(_logger, _nodeId, "downloading the source tarball", e);
-            await File.AppendAllTextAsync(log, $"download failed: {PublicReason.Of(e)}\n", CancellationToken.None);
-            return KbuildOutcome.Incomplete("kbuild_internal_error", $"downloading the source tarball {tarballUrl} failed: {PublicReason.Of(e)}");
         }
 
         var fragments = Path.Combine(directory, "fragments");
@@ -90,7 +78,21 @@ internal sealed class KbuildJob(JobRequest request, RuntimeContext context)
 
         var limit = JobParams.Timeout(request.Params, 60);
         var deadline = context.Time.GetUtcNow() + limit;
-        var rc = await RunBuildAsync(plan, directory, tarball, artifacts, log, deadline, cancellationToken);
+        var tarball = Path.Combine(directory, "linux.tarball");
+        int? rc;
+        using (var tree = AcquireTree(plan))
+        {
+            var git = tree is null ? null : await LocateCommitAsync(cancellationToken);
+            if (git is null && await DownloadAsync(tarballUrl, tarball, log, cancellationToken) is { } failed)
+            {
+                return failed;
+            }
+
+            rc = tree is null
+                ? await RunScriptAsync(BuildScript.Render(plan, tarball, artifacts, Ccache), directory, log, deadline, cancellationToken)
+                : await RunInTreeAsync(plan, tree, git, tarball, directory, artifacts, log, deadline, cancellationToken);
+        }
+
         KbuildLog.Finished(_logger, _nodeId, rc switch { 0 => "pass", 1 => "fail", _ => "incomplete" }, rc);
         return rc switch
         {
@@ -101,43 +103,94 @@ internal sealed class KbuildJob(JobRequest request, RuntimeContext context)
         };
     }
 
-    /// <summary>build.sh in the configuration's persistent tree when it is free, else in the job's folder. A tree build
-    /// that fails to compile is run again in a fresh folder before a failure is reported, so that no stale object or
-    /// config in the tree can fail a good commit; an infrastructure failure (rc 2) or a timeout stays what it is.</summary>
-    private async Task<int?> RunBuildAsync(KbuildPlan plan, string directory, string tarball, string artifacts, string log,
-        DateTimeOffset deadline, CancellationToken cancellationToken)
+    private string Ccache => Path.Combine(context.WorkDirectory, "ccache");
+
+    /// <summary>Null when the tarball is in the job's folder, else the outcome that reports why not.</summary>
+    private async Task<KbuildOutcome?> DownloadAsync(string url, string tarball, string log, CancellationToken cancellationToken)
     {
-        var ccache = Path.Combine(context.WorkDirectory, "ccache");
-        using var tree = AcquireTree(plan);
-        if (tree is null)
+        try
         {
-            return await RunScriptAsync(BuildScript.Render(plan, tarball, artifacts, ccache), directory, log, deadline, cancellationToken);
+            await File.AppendAllTextAsync(log, $"### downloading {url}\n", cancellationToken);
+            await context.Downloader.DownloadAsync(url, tarball, cancellationToken);
+            return null;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            KbuildLog.Failed(_logger, _nodeId, "downloading the source tarball", e);
+            await File.AppendAllTextAsync(log, $"download failed: {PublicReason.Of(e)}\n", CancellationToken.None);
+            return KbuildOutcome.Incomplete("kbuild_internal_error", $"downloading the source tarball {url} failed: {PublicReason.Of(e)}");
+        }
+    }
+
+    /// <summary>The checkout's commit in this host's git cache, when the tarball is that commit's archive: a plain
+    /// checkout (a patchset's tarball holds its patches too, kernel_revision.patchset) whose tree the tarball service
+    /// already fetched here. Null otherwise, and the tarball is used.</summary>
+    private async Task<GitSource?> LocateCommitAsync(CancellationToken cancellationToken)
+    {
+        if (request.Node.Data["kernel_revision"] is not JsonObject revision
+            || revision["patchset"]?.ToString() is { Length: > 0 }
+            || revision["tree"]?.ToString() is not { Length: > 0 } treeName
+            || revision["url"]?.ToString() is not { Length: > 0 } url
+            || revision["commit"]?.ToString() is not { Length: 40 or 64 } commit)
+        {
+            return null;
         }
 
+        try
+        {
+            return await cache.LocateAsync(treeName, url, commit, cancellationToken) is { } repository ? new GitSource(repository, commit) : null;
+        }
+        catch (Exception e) when (e is GitCheckoutException or IOException or UnauthorizedAccessException)
+        {
+            KbuildLog.Failed(_logger, _nodeId, "looking for the commit in the git cache", e);
+            return null;
+        }
+    }
+
+    /// <summary>build.sh in the configuration's persistent tree. A tree build that fails to compile is run again from
+    /// nothing before a failure is reported, so that no stale object or config in the tree can fail a good commit: in the
+    /// emptied tree when the source comes from git, else in a fresh folder from the tarball. An infrastructure failure
+    /// (rc 2) or a timeout stays what it is.</summary>
+    private async Task<int?> RunInTreeAsync(KbuildPlan plan, BuildTree tree, GitSource? git, string tarball, string directory,
+        string artifacts, string log, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
         await File.AppendAllTextAsync(log, $"### incremental build in the persistent tree {tree.Directory}{(tree.WasReset ? " (emptied: its last build was stopped mid-way)" : "")}\n",
             cancellationToken);
-        tree.MarkInUse();
-        var rc = await RunScriptAsync(BuildScript.Render(plan, tarball, artifacts, ccache, tree.Directory), directory, log, deadline, cancellationToken);
-        if (rc is null)
-        {
-            // Killed at the limit: the marker stays, so the next lease empties the tree.
-            return rc;
-        }
-
-        tree.MarkIdle();
+        var rc = await RunTreeScriptAsync(plan, tree, git, tarball, directory, artifacts, log, deadline, cancellationToken);
         if (rc != 1)
         {
             return rc;
         }
 
         KbuildLog.RetryingClean(_logger, _nodeId, tree.Directory);
+        if (git is not null)
+        {
+            await File.AppendAllTextAsync(log, "### the incremental build failed: emptying the tree and building again before reporting a failure\n", cancellationToken);
+            tree.Reset();
+            return await RunTreeScriptAsync(plan, tree, git, tarball, directory, artifacts, log, deadline, cancellationToken);
+        }
+
         await File.AppendAllTextAsync(log, "### the incremental build failed: building again in a fresh folder before reporting a failure\n", cancellationToken);
-        rc = await RunScriptAsync(BuildScript.Render(plan, tarball, artifacts, ccache), directory, log, deadline, cancellationToken);
+        rc = await RunScriptAsync(BuildScript.Render(plan, tarball, artifacts, Ccache), directory, log, deadline, cancellationToken);
         if (rc == 0)
         {
             // The tree failed where a clean build passed: its state is stale, start it over.
             KbuildLog.TreeReset(_logger, _nodeId, tree.Directory);
             tree.Reset();
+        }
+
+        return rc;
+    }
+
+    private async Task<int?> RunTreeScriptAsync(KbuildPlan plan, BuildTree tree, GitSource? git, string tarball, string directory,
+        string artifacts, string log, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        tree.MarkInUse();
+        var rc = await RunScriptAsync(BuildScript.Render(plan, tarball, artifacts, Ccache, tree.Directory, git), directory, log, deadline, cancellationToken);
+        if (rc is not null)
+        {
+            // Killed at the limit (null), the marker stays, so the next lease empties the tree.
+            tree.MarkIdle();
         }
 
         return rc;

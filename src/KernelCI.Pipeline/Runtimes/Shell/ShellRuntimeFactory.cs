@@ -1,10 +1,11 @@
 using KernelCI.Pipeline.Config;
+using KernelCI.Pipeline.Services.Tarball;
 
 namespace KernelCI.Pipeline.Runtimes.Shell;
 
-internal sealed class ShellRuntimeFactory(RuntimeContext context) : IRuntimeFactory
+internal sealed class ShellRuntimeFactory(RuntimeContext context, GitCache cache) : IRuntimeFactory
 {
     public string LabType => "shell";
 
-    public IRuntime Create(RuntimeConfig config) => new ShellRuntime(config, context);
+    public IRuntime Create(RuntimeConfig config) => new ShellRuntime(config, context, cache);
 }

@@ -99,6 +99,35 @@ public sealed class BuildScriptTests
     }
 
     [Fact]
+    public void Script_with_a_tree_from_git_checks_out_with_its_own_index_and_never_reads_the_tarball()
+    {
+        var plan = KbuildPlan.From(new JsonObject { ["arch"] = "x86_64", ["compiler"] = "gcc", ["defconfig"] = "tinyconfig" }, new PipelineConfig());
+        var commit = new string('a', 40);
+
+        var script = BuildScript.Render(plan, "/w/linux.tarball", "/w/artifacts", "/data/pipeline/ccache", "/data/pipeline/kbuild-trees/0123",
+            new GitSource("/data/pipeline/git/it's", commit));
+
+        Assert.Contains("gitdir='/data/pipeline/git/it'\\''s/.git' commit='" + commit + "'\n", script, StringComparison.Ordinal);
+        var checkout = Assert.Single(script.Split('\n'), l => l.Contains("read-tree", StringComparison.Ordinal));
+        // Its own index: the cache's index, HEAD and refs stay the tarball service's.
+        Assert.StartsWith("GIT_INDEX_FILE=\"$base/git-index\" git --git-dir=\"$gitdir\" --work-tree=\"$srcdir\" read-tree --reset -u", checkout, StringComparison.Ordinal);
+        Assert.DoesNotContain("linux.tarball", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("rsync", script, StringComparison.Ordinal);
+        Assert.True(script.IndexOf("read-tree", StringComparison.Ordinal) < script.IndexOf("stage=1", StringComparison.Ordinal), "the checkout is infrastructure (stage 2)");
+    }
+
+    [Fact]
+    public void Tarball_sync_into_a_tree_drops_its_git_index()
+    {
+        var plan = KbuildPlan.From(new JsonObject { ["arch"] = "x86_64", ["compiler"] = "gcc", ["defconfig"] = "tinyconfig" }, new PipelineConfig());
+
+        var script = BuildScript.Render(plan, "/w/linux.tarball", "/w/artifacts", null, "/data/pipeline/kbuild-trees/0123");
+
+        Assert.Contains("rm -f \"$base/git-index\" \"$base/git-commit\"\n", script, StringComparison.Ordinal);
+        Assert.True(script.IndexOf("git-index", StringComparison.Ordinal) < script.IndexOf("rsync ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Script_without_a_tree_builds_out_of_tree_in_the_job_folder()
     {
         var plan = KbuildPlan.From(new JsonObject { ["arch"] = "x86_64", ["compiler"] = "gcc", ["defconfig"] = "tinyconfig" }, new PipelineConfig());

@@ -16,8 +16,6 @@ namespace KernelCI.Pipeline.Tests.Runtimes.Shell;
 /// with its commit's time, older than any object already built.</summary>
 public sealed class IncrementalTreeTests : IDisposable
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
-
     private readonly string _work = Directory.CreateTempSubdirectory("kernelci-incremental-").FullName;
 
     private string Trees => Path.Combine(_work, "trees");
@@ -138,15 +136,7 @@ public sealed class IncrementalTreeTests : IDisposable
     private static async Task<(MaestroNode Node, string Log)> BuildAsync(RuntimeHarness harness, string tarball)
     {
         var checkout = await harness.CheckoutAsync();
-        var url = await harness.UploadAsync($"tarballs/{checkout.Id}", tarball);
-        var node = await harness.ChildAsync(checkout, "kbuild", "kbuild-gcc-x86", new JsonObject { ["platform"] = "kubernetes", ["runtime"] = "local-shell" });
-        var parameters = new JsonObject { ["arch"] = "x86_64", ["compiler"] = "gcc", ["defconfig"] = "tinyconfig" };
-        var request = new JobRequest(node, new JobConfig("kbuild-gcc-x86", "kbuild", "kbuild.jinja2", null, parameters, Rules.None),
-            RuntimeHarness.QemuX86, parameters, new Dictionary<string, string> { ["tarball"] = url });
-        var (_, built) = await harness.RunAsync(harness.Runtime("shell", "local-shell"), request, Limit);
-        using var input = new GZipStream(new MemoryStream(await harness.DownloadAsync(built.Artifacts["build_log"])), CompressionMode.Decompress);
-        using var reader = new StreamReader(input, Encoding.UTF8);
-        return (built, await reader.ReadToEndAsync(TestContext.Current.CancellationToken));
+        return await FakeKernel.BuildAsync(harness, checkout, await harness.UploadAsync($"tarballs/{checkout.Id}", tarball));
     }
 
     /// <summary>linux/ with the fake Makefile and the given sources, every file dated 2001-01-01.</summary>
@@ -155,20 +145,7 @@ public sealed class IncrementalTreeTests : IDisposable
         var root = Path.Combine(_work, "tarball-" + name);
         var source = Path.Combine(root, "linux");
         Directory.CreateDirectory(source);
-        await File.WriteAllTextAsync(Path.Combine(source, "Makefile"), """
-            OBJS := $(patsubst %.c,$(O)/%.o,$(sort $(wildcard *.c)))
-            .PHONY: tinyconfig olddefconfig bzImage
-            tinyconfig olddefconfig:
-            	echo CONFIG_FAKE=y > $(O)/.config
-            $(O)/%.o: %.c
-            	@echo CC $*.o
-            	@if grep -q '#error' $<; then echo "$<:1:2: error: $$(cat $<)"; exit 1; fi
-            	cp $< $@
-            bzImage: $(OBJS)
-            	@if grep -l STALE $(OBJS); then echo "ld: stale object"; exit 1; fi
-            	mkdir -p $(O)/arch/x86/boot && cat $(OBJS) > $(O)/arch/x86/boot/bzImage
-
-            """.Replace("\r", "", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(source, "Makefile"), FakeKernel.Makefile, TestContext.Current.CancellationToken);
         foreach (var (file, content) in sources)
         {
             await File.WriteAllTextAsync(Path.Combine(source, file), content, TestContext.Current.CancellationToken);
