@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using KernelCI.Client.Maestro;
 using KernelCI.Pipeline.Config;
 using KernelCI.Pipeline.Runtimes;
+using KernelCI.Pipeline.Runtimes.Shell;
 using KernelCI.Pipeline.Tests.Runtimes;
 
 namespace KernelCI.Pipeline.Tests.Runtimes.Shell;
@@ -45,7 +46,9 @@ public sealed class KbuildRuntimeTests
     public async Task Kbuild_with_broken_source_fails_with_log_excerpt_and_no_kernel()
     {
         var kernel = await TestKernel.GetAsync();
-        await using var harness = await RuntimeHarness.StartAsync();
+        // In a fresh folder: in a tree, a compile error is built twice (the clean retry), a minute more of CI for what
+        // IncrementalTreeTests and GitTreeBuildTests check on a fake kernel.
+        await using var harness = await RuntimeHarness.StartAsync(o => o with { Kbuild = new KbuildOptions { IncrementalTrees = false } });
         var checkout = await harness.CheckoutAsync();
         var tarball = await harness.UploadAsync($"tarballs/{checkout.Id}", kernel.BrokenTarball);
         var (_, node) = await BuildAsync(harness, checkout, tarball, kernel);
