@@ -13,7 +13,6 @@ public sealed class RegressionEndToEndTests(RegressionRun run, ITestOutputHelper
     [Fact]
     public void Boot_failure_opens_a_regression_from_the_old_head_to_the_pushed_head()
     {
-        Assert.SkipUnless(RegressionRun.Enabled, RegressionRun.Disabled);
         var opened = run.Boot.Opened;
         Assert.Equal(("open", "test", "boot", "maestro", "local", "main"), (Text(opened, "state"), Text(opened, "kind"), Text(opened, "path"),
             Text(opened, "origin"), Text(opened, "tree_name"), Text(opened, "git_repository_branch")));
@@ -25,7 +24,6 @@ public sealed class RegressionEndToEndTests(RegressionRun run, ITestOutputHelper
     [Fact]
     public void Pipeline_bisects_the_boot_regression_to_the_panicking_commit_by_itself()
     {
-        Assert.SkipUnless(RegressionRun.Enabled, RegressionRun.Disabled);
         log.WriteLine(run.Report);
         var bisection = run.Boot.Bisection;
         Assert.Equal(("process", "bisection", "done", "pass"), (bisection.Kind, bisection.Name, bisection.State, bisection.Result));
@@ -38,14 +36,12 @@ public sealed class RegressionEndToEndTests(RegressionRun run, ITestOutputHelper
     [Fact]
     public void Boot_regression_names_the_culprit_in_kcidb_and_in_its_node()
     {
-        Assert.SkipUnless(RegressionRun.Enabled, RegressionRun.Disabled);
         AssertCulprit(run.Boot, run.Commits[4], RegressionRun.PanicSubject);
     }
 
     [Fact]
     public void Bisection_builds_and_boots_each_step_with_the_regressions_own_jobs()
     {
-        Assert.SkipUnless(RegressionRun.Enabled, RegressionRun.Disabled);
         // Every run's checkout is a non-tip checkout of the tested commit, built by the regression's own kbuild and job.
         foreach (var step in run.Boot.Bisection.Data["bisect"]!["steps"]!.AsArray())
         {
@@ -67,7 +63,6 @@ public sealed class RegressionEndToEndTests(RegressionRun run, ITestOutputHelper
     [Fact]
     public void Smoke_test_failure_is_bisected_to_its_commit_the_same_way()
     {
-        Assert.SkipUnless(RegressionRun.Enabled, RegressionRun.Disabled);
         var opened = run.Smoke.Opened;
         Assert.Equal(("open", "smoke"), (Text(opened, "state"), Text(opened, "path")));
         Assert.Equal((run.Good, run.Commits[^1]), (Text(opened, "last_good_commit"), Text(opened, "first_bad_commit")));
@@ -78,7 +73,6 @@ public sealed class RegressionEndToEndTests(RegressionRun run, ITestOutputHelper
     [Fact]
     public void Reverting_the_culprits_fixes_both_regressions()
     {
-        Assert.SkipUnless(RegressionRun.Enabled, RegressionRun.Disabled);
         foreach (var regression in new[] { run.Boot, run.Smoke })
         {
             Assert.Equal(("fixed", run.Reverts[^1]), (Text(regression.Fixed, "state"), Text(regression.Fixed, "fixed_by_commit")));

@@ -58,20 +58,8 @@ public sealed class RegressionRun : IAsyncLifetime
     /// <summary>What happened when, for the test output.</summary>
     public string Report => _report.ToString();
 
-    /// <summary>Off unless KERNELCI_TEST_AUTOBISECT=1: nine kernel builds (12–15 minutes on an idle 2-core machine, 53 at
-    /// load 30) do not fit CI's 45-minute budget beside the rest yet (docs/testing.md, "The automatic bisection end to
-    /// end"). `./bench.sh regressions --part bisect` runs the same bisection.</summary>
-    public static bool Enabled => Environment.GetEnvironmentVariable("KERNELCI_TEST_AUTOBISECT") == "1";
-
-    public const string Disabled = "the automatic bisection end to end runs with KERNELCI_TEST_AUTOBISECT=1 (docs/testing.md)";
-
     public async ValueTask InitializeAsync()
     {
-        if (!Enabled)
-        {
-            return;
-        }
-
         var clock = System.Diagnostics.Stopwatch.StartNew();
         _host = await LoopHost.StartAsync(_root, pipelineSettings: new JsonObject { ["Regressions"] = new JsonObject { ["RetryFail"] = 0 } });
         var probe = new PipelineProbe(Host.Maestro, Host.Kcidb) { Interval = TimeSpan.FromSeconds(2) };
