@@ -35,17 +35,10 @@ internal sealed class DashboardDb(Database database) : IAsyncDisposable
     public ValueTask DisposeAsync() => _postgres?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     // Startup options are the session's defaults, so the DISCARD ALL of a pooled connection's reset keeps them.
-    // Auto-prepare: the dashboard runs the same few dozen statements over and over, and a prepared statement skips
-    // PostgreSQL's parse and plan on each (Npgsql's "Max Auto Prepare"; prepared statements survive the pool's reset).
     private static string WithoutJit(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? "-c jit=off" : builder.Options + " -c jit=off";
-        if (builder.MaxAutoPrepare == 0)
-        {
-            builder.MaxAutoPrepare = 64;
-        }
-
         return builder.ConnectionString;
     }
 }
