@@ -1,19 +1,14 @@
 using System.Diagnostics;
-using System.IO.Compression;
 using System.Text;
-using System.Text.Json.Nodes;
 using KernelCI.Client.Maestro;
-using KernelCI.Pipeline.Config;
-using KernelCI.Pipeline.Runtimes;
 using KernelCI.Pipeline.Runtimes.Shell;
 using KernelCI.Pipeline.Tests.Runtimes;
 
 namespace KernelCI.Pipeline.Tests.Runtimes.Shell;
 
-/// <summary>Persistent build trees (Pipeline:Kbuild:IncrementalTrees) on a fake kernel whose Makefile really compiles
-/// out of tree with make's own timestamp rules: one "object" per source file, the "image" their concatenation, each
-/// compile logged as `CC name.o`. Every tarball stamps its files with a time in 2001, as git archive stamps a checkout
-/// with its commit's time, older than any object already built.</summary>
+/// <summary>Persistent build trees (Pipeline:Kbuild:IncrementalTrees) synced from tarballs, on <see cref="FakeKernel"/>.
+/// Every tarball stamps its files with a time in 2001, as git archive stamps a checkout with its commit's time, older
+/// than any object already built.</summary>
 public sealed class IncrementalTreeTests : IDisposable
 {
     private readonly string _work = Directory.CreateTempSubdirectory("kernelci-incremental-").FullName;
