@@ -5,7 +5,9 @@ using KernelCI.Client.Maestro;
 using KernelCI.Pipeline.Config;
 using KernelCI.Pipeline.Runtimes;
 using KernelCI.Pipeline.Runtimes.Shell;
+using KernelCI.Pipeline.Services.Tarball;
 using KernelCI.Pipeline.Tests.Runtimes;
+using KernelCI.Testing;
 
 namespace KernelCI.Pipeline.Tests.Runtimes.Shell;
 
@@ -15,16 +17,37 @@ public sealed class KbuildRuntimeTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(20);
 
+    /// <summary>From the git cache, as the pipeline builds a checkout its tarball service fetched (the tarball's URL
+    /// names no file: the build must not need it). The broken-source test below builds from a tarball.</summary>
     [Fact]
     public async Task Kbuild_of_linux_6_1_passes_with_every_artifact_downloadable_and_metadata()
     {
         var kernel = await TestKernel.GetAsync();
         await using var harness = await RuntimeHarness.StartAsync();
-        var checkout = await harness.CheckoutAsync();
-        var tarball = await harness.UploadAsync($"tarballs/{checkout.Id}", TestKernel.SourceTarball);
-        var (jobId, node) = await BuildAsync(harness, checkout, tarball, kernel);
+        var work = Directory.CreateTempSubdirectory("kernelci-kbuild-git-").FullName;
+        var linux = await LinuxTree.CloneAsync(work);
+        var revision = new JsonObject
+        {
+            ["tree"] = "linux-kbuild-" + Guid.NewGuid().ToString("N")[..8], ["url"] = linux.Url, ["branch"] = "main",
+            ["commit"] = await linux.HeadAsync(), ["describe"] = "v6.1",
+        };
+        var cache = harness.Service<GitCache>().DirectoryOf(revision["tree"]!.ToString(), linux.Url);
+        await KernelCI.Testing.Git.RunAsync(work, "clone", "-q", "--shared", "--no-checkout", linux.Path, cache);
+        var checkout = await harness.CheckoutAsync(revision);
+        (string JobId, MaestroNode Node) built;
+        try
+        {
+            built = await BuildAsync(harness, checkout, harness.Urls.For($"tarballs/{checkout.Id}/missing.tar.xz"), kernel);
+        }
+        finally
+        {
+            Directory.Delete(cache, recursive: true);
+            Directory.Delete(work, recursive: true);
+        }
 
+        var (jobId, node) = built;
         Assert.Equal(("done", "pass", null), (node.State, node.Result, node.Data["error_msg"]?.ToString()));
+        Assert.Contains("### checking out " + revision["commit"] + " from the git cache", Gunzip(await harness.DownloadAsync(node.Artifacts["build_log"])));
         Assert.Equal(jobId, node.Data["job_id"]!.ToString());
         Assert.Equal(("x86_64", "gcc", "tinyconfig", "tinyconfig+qemu-serial", "bzimage"), (node.Data["arch"]!.ToString(),
             node.Data["compiler"]!.ToString(), node.Data["defconfig"]!.ToString(), node.Data["config_full"]!.ToString(), node.Data["kernel_type"]!.ToString()));
