@@ -21,15 +21,30 @@ internal sealed partial class HardwareDetailsQuery
             return [];
         }
 
-        // The counts and the failing tests are the page's two large reads and neither needs the other's rows, so they
-        // run at once on two connections: the database's work for a hardware page is then the longer of the two, not
-        // their sum (docs/benchmarks.md, "dashboard-pages", session 19).
         var builds = new Dictionary<string, HardwareBuildRow>(StringComparer.Ordinal);
-        var countsRead = CountRowsAsync(connection, hardware, request.Origin, checkouts, builds, cancellationToken);
-        var failingRead = FailingTestsAsync(hardware, request.Origin, checkouts.Keys, cancellationToken);
-        await Task.WhenAll(countsRead, failingRead);
-        var rows = countsRead.Result;
-        foreach (var test in failingRead.Result)
+        List<HardwareTestRow> rows;
+        List<HardwareFailingTest> failing;
+        if (db.Kind == DatabaseKind.Sqlite)
+        {
+            // SQLite: one after the other, the failing tests read only in the builds whose counts fail. At once, as on
+            // PostgreSQL, the page's p95 was 43-45 ms against 34-35 ms (docs/benchmarks.md, session 20): the second
+            // read repeats the counts' aggregate probe, and SQLite's work is the process's own CPU, not a server's.
+            rows = await CountRowsAsync(connection, hardware, request.Origin, checkouts, builds, cancellationToken);
+            var failingBuilds = rows.Where(r => r.Status is "FAIL" or "ERROR" or "MISS").Select(r => r.Build.Id).ToHashSet(StringComparer.Ordinal);
+            failing = failingBuilds.Count == 0 ? [] : await FailingTestsAsync(hardware, request.Origin, checkouts.Keys, failingBuilds, cancellationToken);
+        }
+        else
+        {
+            // The counts and the failing tests are the page's two large reads and neither needs the other's rows, so
+            // they run at once on two connections: PostgreSQL's work for a hardware page is then the longer of the two,
+            // not their sum (docs/benchmarks.md, "dashboard-pages", session 19).
+            var countsRead = CountRowsAsync(connection, hardware, request.Origin, checkouts, builds, cancellationToken);
+            var failingRead = FailingTestsAsync(hardware, request.Origin, checkouts.Keys, null, cancellationToken);
+            await Task.WhenAll(countsRead, failingRead);
+            (rows, failing) = (countsRead.Result, failingRead.Result);
+        }
+
+        foreach (var test in failing)
         {
             // A build the counts did not see was written between the two reads: its tests wait for the next request.
             if (builds.TryGetValue(test.BuildId, out var build))
@@ -101,9 +116,10 @@ internal sealed partial class HardwareDetailsQuery
     }
 
     /// <summary>The failing tests on the hardware with their incidents, in one statement on a connection of its own
-    /// (one row per incident, in issue order), only in the builds whose counts have a failing status for this hardware.</summary>
+    /// (one row per incident, in issue order), only in the builds whose counts have a failing status for this hardware:
+    /// <paramref name="failingBuilds"/> when the counts were read first, else found by the same aggregate condition.</summary>
     private async Task<List<HardwareFailingTest>> FailingTestsAsync(string hardware, string origin, IEnumerable<string> checkouts,
-        CancellationToken cancellationToken)
+        IReadOnlyCollection<string>? failingBuilds, CancellationToken cancellationToken)
     {
         var failing = new List<HardwareFailingTest>();
         var k = db.Kcidb;
@@ -118,7 +134,9 @@ internal sealed partial class HardwareDetailsQuery
                           WHERE d.build_id = b.id AND d.origin = @origin AND d.status IN ('FAIL', 'ERROR', 'MISS')
                             AND {HardwareSql.AggregateIs(db.Kind, "d", "hardware")})
             """;
-        var (source, buildCondition) = db.Kind == DatabaseKind.PostgreSql
+        var (source, buildCondition) = failingBuilds is not null
+            ? ("tests t", $"{k.InIds("t.build_id", "builds")} AND t.status IN ('FAIL', 'ERROR', 'MISS') AND ")
+            : db.Kind == DatabaseKind.PostgreSql
             ? ("builds b CROSS JOIN LATERAL (SELECT * FROM tests t0 WHERE t0.build_id = b.id AND t0.status IN ('FAIL', 'ERROR', 'MISS')) t", failingBuild + " AND ")
             : ("builds b JOIN tests t ON t.build_id = b.id", failingBuild + " AND t.status IN ('FAIL', 'ERROR', 'MISS') AND ");
         await using var connection = await db.OpenAsync(cancellationToken);
@@ -134,7 +152,15 @@ internal sealed partial class HardwareDetailsQuery
               AND {HardwareSql.TestIs(db, "t", "hardware")}
             ORDER BY t.id, i.issue_id, i.issue_version
             """;
-        k.AddIds(command, "checkouts", checkouts);
+        if (failingBuilds is not null)
+        {
+            k.AddIds(command, "builds", failingBuilds);
+        }
+        else
+        {
+            k.AddIds(command, "checkouts", checkouts);
+        }
+
         command.AddParameter("origin", origin);
         HardwareSql.AddHardware(command, "hardware", hardware);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
