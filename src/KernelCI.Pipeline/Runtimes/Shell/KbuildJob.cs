@@ -4,8 +4,10 @@ using Microsoft.Extensions.Logging;
 
 namespace KernelCI.Pipeline.Runtimes.Shell;
 
-/// <summary>One kernel build on this machine (kernelci/kernelci-core:kernelci/kbuild.py; docs/pipeline/runtimes.md): fetch the checkout tarball, run build.sh, upload the
-/// artifacts to `<job>-<nodeid>/` and write the result on the kbuild node.</summary>
+/// <summary>One kernel build on this machine (kernelci/kernelci-core:kernelci/kbuild.py; docs/pipeline/runtimes.md): take
+/// the source (the checkout's commit from this host's git cache into a persistent tree when it can, else the checkout
+/// tarball; docs/pipeline.md, "Incremental build trees"), run build.sh, upload the artifacts to `<job>-<nodeid>/` and
+/// write the result on the kbuild node.</summary>
 internal sealed class KbuildJob(JobRequest request, RuntimeContext context, GitCache cache)
 {
     private readonly ILogger _logger = context.Loggers.CreateLogger<KbuildJob>();
@@ -123,12 +125,14 @@ internal sealed class KbuildJob(JobRequest request, RuntimeContext context, GitC
     }
 
     /// <summary>The checkout's commit in this host's git cache, when the tarball is that commit's archive: a plain
-    /// checkout (a patchset's tarball holds its patches too, kernel_revision.patchset) whose tree the tarball service
-    /// already fetched here. Null otherwise, and the tarball is used.</summary>
+    /// checkout (a patchset's tarball holds its patches too: kernel_revision.patchset, or a `patchset` node on the
+    /// path) named by a full commit id, whose tree the tarball service already fetched here. Null otherwise, and the
+    /// tarball is used.</summary>
     private async Task<GitSource?> LocateCommitAsync(CancellationToken cancellationToken)
     {
         if (request.Node.Data["kernel_revision"] is not JsonObject revision
             || revision["patchset"]?.ToString() is { Length: > 0 }
+            || request.Node.Path.Contains("patchset", StringComparer.Ordinal)
             || revision["tree"]?.ToString() is not { Length: > 0 } treeName
             || revision["url"]?.ToString() is not { Length: > 0 } url
             || revision["commit"]?.ToString() is not { Length: 40 or 64 } commit)

@@ -59,6 +59,30 @@ public sealed class GitTreeBuildTests : IAsyncLifetime
         Assert.Contains("downloading the source tarball", node.Data["error_msg"]!.ToString());
     }
 
+    /// <summary>Only a full commit id outside any patchset is looked for in the cache: the others build from their
+    /// tarball (here missing, so the build is incomplete) even though the cache has the commit. A tree name that is not
+    /// a plain name ("../x") never reaches a build: Maestro refuses the node, and GitCache.LocateAsync finds nothing
+    /// for it (GitCacheTests).</summary>
+    [Theory]
+    [InlineData("short commit")]
+    [InlineData("node under a patchset")]
+    public async Task Revision_that_is_not_a_plain_full_commit_is_built_from_its_tarball(string what)
+    {
+        var commit = await _repository.CommitAsync("a", ("Makefile", FakeKernel.Makefile), ("a.c", "alpha"));
+        await CacheAsync();
+        var checkout = await _harness.CheckoutAsync(Revision(what == "short commit" ? commit[..12] : commit));
+        if (what == "node under a patchset")
+        {
+            checkout = await _harness.ChildAsync(checkout, "checkout", "patchset");
+        }
+
+        var (node, log) = await FakeKernel.BuildAsync(_harness, checkout, _harness.Urls.For($"tarballs/{checkout.Id}/missing.tar.gz"));
+
+        Assert.Equal("incomplete", node.Result);
+        Assert.Contains("### downloading", log);
+        Assert.DoesNotContain("### checking out", log);
+    }
+
     /// <summary>A patchset's tarball holds its patches: its base commit in the cache is not its source. A stray file the
     /// patchset added must not survive into the next commit's checkout (the fake Makefile compiles every *.c).</summary>
     [Fact]
