@@ -46,14 +46,15 @@ internal sealed class PostgreSqlKcidbStore(Database database, TimeProvider timeP
             await ExecuteAsync(connection, sql, now, cancellationToken);
         }
 
-        var touched = new List<string>();
         if (aggregates)
         {
             await ExecuteAsync(connection, MaintenanceSql + ";\n" + IssueListingStamp.PostgreSqlBatchSql(
                 batch.Tables.Any(t => t.Table == KcidbTables.Issues),
                 batch.Tables.Any(t => t.Table == KcidbTables.Checkouts) ? PostgreSqlStaging.TableName(KcidbTables.Checkouts) : null), null, cancellationToken);
-            touched = await NotifyTouchedAsync(connection, CheckoutChanges.For(database), cancellationToken);
         }
+
+        var touched = await TouchedAsync(connection, batch, cancellationToken);
+        await NotifyAsync(connection, CheckoutChanges.For(database), touched, cancellationToken);
 
         await using (var record = new NpgsqlCommand(
             "INSERT INTO kcidb_submissions (id, ingested_at) SELECT unnest(@ids), @now ON CONFLICT (id) DO NOTHING", connection))
@@ -67,27 +68,36 @@ internal sealed class PostgreSqlKcidbStore(Database database, TimeProvider timeP
         CheckoutChanges.For(database).Publish(touched);
     }
 
-    // NOTIFY inside the transaction is delivered when it commits, and never if it rolls back (postgresql.org/docs/current/sql-notify.html).
-    private static async Task<List<string>> NotifyTouchedAsync(NpgsqlConnection connection, CheckoutChanges changes, CancellationToken cancellationToken)
+    // The checkouts whose counts the batch changed (the aggregates' capture), or without the aggregates those of the
+    // builds it wrote (BatchCheckouts).
+    private async Task<List<string>> TouchedAsync(NpgsqlConnection connection, JsonIngestBatch batch, CancellationToken cancellationToken)
     {
         var touched = new List<string>();
-        await using (var read = new NpgsqlCommand("SELECT DISTINCT checkout_id FROM kcidb_agg_cs WHERE checkout_id IS NOT NULL", connection))
-        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+        await using var read = new NpgsqlCommand(
+            aggregates ? "SELECT DISTINCT checkout_id FROM kcidb_agg_cs WHERE checkout_id IS NOT NULL" : BatchCheckouts.Sql(DatabaseKind.PostgreSql), connection);
+        if (!aggregates)
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                touched.Add(reader.GetString(0));
-            }
+            read.Parameters.Add(new NpgsqlParameter<string[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = BatchCheckouts.BuildIds(batch) });
         }
 
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            touched.Add(reader.GetString(0));
+        }
+
+        return touched;
+    }
+
+    // NOTIFY inside the transaction is delivered when it commits, and never if it rolls back (postgresql.org/docs/current/sql-notify.html).
+    private static async Task NotifyAsync(NpgsqlConnection connection, CheckoutChanges changes, List<string> touched, CancellationToken cancellationToken)
+    {
         foreach (var payload in changes.Payloads(touched))
         {
             await using var notify = new NpgsqlCommand($"SELECT pg_notify('{CheckoutChanges.NotifyChannel}', @payload)", connection);
             notify.Parameters.Add(new NpgsqlParameter<string>("payload", NpgsqlDbType.Text) { TypedValue = payload });
             await notify.ExecuteNonQueryAsync(cancellationToken);
         }
-
-        return touched;
     }
 
     // Each batch commits as it is written: PostgreSQL's load is set-based per batch (COPY, then one upsert per table),

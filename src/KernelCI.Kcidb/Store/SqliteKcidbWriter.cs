@@ -1,3 +1,4 @@
+using System.Text.Json;
 using KernelCI.Data;
 using KernelCI.Kcidb.Aggregates;
 using Microsoft.Data.Sqlite;
@@ -166,6 +167,10 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
             capture.CommandText = ClearSql;
             capture.ExecuteNonQuery();
         }
+        else
+        {
+            ReadTouchedWithoutAggregates(batch);
+        }
 
         using var record = _connection.CreateCommand();
         record.Transaction = _transaction;
@@ -176,6 +181,19 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
         {
             id.Value = submissionId;
             record.ExecuteNonQuery();
+        }
+    }
+
+    private void ReadTouchedWithoutAggregates(JsonIngestBatch batch)
+    {
+        using var read = _connection.CreateCommand();
+        read.Transaction = _transaction;
+        read.CommandText = BatchCheckouts.Sql(DatabaseKind.Sqlite);
+        read.Parameters.AddWithValue("@ids", JsonSerializer.Serialize(BatchCheckouts.BuildIds(batch)));
+        using var reader = read.ExecuteReader();
+        while (reader.Read())
+        {
+            _touched.Add(reader.GetString(0));
         }
     }
 

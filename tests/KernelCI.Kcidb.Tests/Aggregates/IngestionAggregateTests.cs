@@ -224,4 +224,20 @@ public sealed class IngestionAggregateTests
 
         Assert.Empty(await AggregateTables.SnapshotAsync(context.Database));
     }
+    // The regression tracker, the result triage and the live pages wait on these announcements: turning the aggregates
+    // off must not stop them.
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Ingestion_with_the_switch_off_still_announces_the_checkouts_it_touched(DatabaseKind kind)
+    {
+        await using var context = await StoreContext.CreateAsync(kind);
+        var store = KcidbStore.Create(context.Database, context.Time, dashboardAggregates: false);
+        await store.IngestAsync([Submission("s1", [Build("o:b1", "o:c1"), Build("o:b2", "o:c2")])], TestContext.Current.CancellationToken);
+        var heard = new List<string>();
+        using var subscription = CheckoutChanges.For(context.Database).Subscribe(ids => { lock (heard) { heard.AddRange(ids); } });
+
+        await store.IngestAsync([Submission("s2", [Build("o:b3", "o:c3")], [Test("o:t1", "o:b2", "FAIL")])], TestContext.Current.CancellationToken);
+
+        Assert.Equal(["o:c2", "o:c3"], heard.Order());
+    }
 }
