@@ -68,7 +68,7 @@ public sealed class IngestionBatcher(SubmissionSpool spool, IKcidbStore store, K
             }
         }
 
-        prepared.Rows = BuildRows(prepared.Accepted);
+        prepared.Rows = BuildRows(store, prepared.Accepted);
         metrics.AddPrepareTime(System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return prepared;
     }
@@ -151,11 +151,18 @@ public sealed class IngestionBatcher(SubmissionSpool spool, IKcidbStore store, K
         return new CheckedFile(file, owner, result.Document, []);
     }
 
-    private static JsonIngestBatch? BuildRows(List<(SpooledFile File, AcceptedSubmission Submission)> accepted)
+    private static JsonIngestBatch? BuildRows(IKcidbStore store, List<(SpooledFile File, AcceptedSubmission Submission)> accepted)
     {
         try
         {
-            return accepted.Count == 0 ? null : JsonIngestBatch.From([.. accepted.Select(a => a.Submission)]);
+            if (accepted.Count == 0)
+            {
+                return null;
+            }
+
+            var rows = JsonIngestBatch.From([.. accepted.Select(a => a.Submission)]);
+            store.Prepare(rows);
+            return rows;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

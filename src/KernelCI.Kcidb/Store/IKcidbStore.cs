@@ -11,6 +11,12 @@ public interface IKcidbStore
     /// loads, so the single writer spends its time in the database only.</summary>
     internal Task IngestAsync(JsonIngestBatch batch, CancellationToken cancellationToken);
 
+    /// <summary>Work on a batch that needs no database, done by the ingester while the previous batch loads, so that
+    /// the single writer does not (SQLite with the aggregates: the new tests' keys).</summary>
+    internal void Prepare(JsonIngestBatch batch)
+    {
+    }
+
     /// <summary>The single ingester's writer, kept across batches (see <see cref="IKcidbWriter"/>).</summary>
     internal Task<IKcidbWriter> OpenWriterAsync(CancellationToken cancellationToken);
 

@@ -17,6 +17,10 @@ internal sealed class JsonIngestBatch
 
     public IReadOnlyList<string> SubmissionIds { get; }
 
+    /// <summary>SQLite with the dashboard's aggregates: the new tests' keys, when the store prepared them
+    /// (<see cref="IKcidbStore.Prepare"/>); the writer computes them itself otherwise.</summary>
+    public Aggregates.SqliteNewTestDimensions? NewTestDimensions { get; set; }
+
     public static JsonIngestBatch From(IReadOnlyList<AcceptedSubmission> submissions)
     {
         var tables = KcidbTables.All.Select(t => new JsonTableRows(t)).ToList();

@@ -17,6 +17,14 @@ internal sealed class SqliteKcidbStore(Database database, TimeProvider timeProvi
         await writer.CommitAsync(cancellationToken);
     }
 
+    void IKcidbStore.Prepare(JsonIngestBatch batch)
+    {
+        if (aggregates && batch.Tables.FirstOrDefault(t => t.Table == KcidbTables.Tests) is { } tests)
+        {
+            batch.NewTestDimensions = Aggregates.SqliteNewTestDimensions.Of(tests);
+        }
+    }
+
     async Task<IKcidbWriter> IKcidbStore.OpenWriterAsync(CancellationToken cancellationToken) =>
         await SqliteKcidbWriter.OpenAsync(database, timeProvider, SqliteWalPolicy.Default, aggregates, cancellationToken);
 

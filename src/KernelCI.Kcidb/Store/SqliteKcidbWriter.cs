@@ -39,7 +39,6 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
     private readonly PriorityThread? _thread;
     private readonly bool _aggregates;
     private readonly CheckoutChanges _changes;
-    private readonly SqliteNewTestDimensions _newTests = new();
 
     // The checkouts the open transaction's batches touched, announced once it commits.
     private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
@@ -221,8 +220,9 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
         }
     }
 
-    // The dimensions of the tests the batch creates, from their submitted values (SqliteNewTestDimensions); those it
-    // declines are read back after the upserts with the tests that existed.
+    // The dimensions of the tests the batch creates, from their submitted values (SqliteNewTestDimensions, computed by
+    // the ingester while the previous batch loaded when it could); those it declines are read back after the upserts
+    // with the tests that existed.
     private void AddNewTests(JsonIngestBatch batch)
     {
         var rows = batch.Tables.FirstOrDefault(t => t.Table == KcidbTables.Tests);
@@ -231,7 +231,7 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
             return;
         }
 
-        _newTests.Clear();
+        var dimensions = batch.NewTestDimensions ?? SqliteNewTestDimensions.Of(rows);
         var existing = new HashSet<string>(StringComparer.Ordinal);
         using (var read = _connection.CreateCommand())
         {
@@ -244,16 +244,14 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
             }
         }
 
-        using var readBack = _connection.CreateCommand();
-        readBack.Transaction = _transaction;
-        readBack.CommandText = SqliteAggregateCapture.ReadBackSql;
-        var id = readBack.Parameters.Add("@id", SqliteType.Text);
-        foreach (var row in rows.Sorted())
+        using (var readBack = _connection.CreateCommand())
         {
-            var testId = row[TestId].GetString()!;
-            if (!existing.Contains(testId) && !_newTests.TryAdd(row))
+            readBack.Transaction = _transaction;
+            readBack.CommandText = SqliteAggregateCapture.ReadBackSql;
+            var id = readBack.Parameters.Add("@id", SqliteType.Text);
+            foreach (var declined in dimensions.DeclinedWithout(existing))
             {
-                id.Value = testId;
+                id.Value = declined;
                 readBack.ExecuteNonQuery();
             }
         }
@@ -264,7 +262,7 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
         Check(db, raw.sqlite3_prepare_v2(db, SqliteAggregateCapture.AddSql, out var add));
         using (add)
         {
-            foreach (var (key, count) in _newTests.Counts)
+            foreach (var (key, count) in dimensions.CountsWithout(existing))
             {
                 raw.sqlite3_bind_text(add, 1, key.BuildId);
                 raw.sqlite3_bind_text(add, 2, key.Origin);
