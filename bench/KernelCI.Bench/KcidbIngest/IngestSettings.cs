@@ -12,4 +12,5 @@ internal sealed record IngestSettings(
     bool CheckDataset,
     bool Baseline,
     bool Keep,
-    bool DashboardAggregates);
+    bool DashboardAggregates,
+    bool TrackRegressions);

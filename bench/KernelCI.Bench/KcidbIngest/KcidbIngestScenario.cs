@@ -32,7 +32,15 @@ internal sealed class KcidbIngestScenario : IScenario
         {
             Description = "Run the server with Kcidb:DashboardAggregates off (the A/B of the dashboard's aggregates' upkeep)",
         };
-        var command = new Command(Name, Description) { scale, db, seed, concurrency, queries, perFile, postgres, generateOnly, check, noBaseline, keep, noAggregates };
+        var noRegressions = new Option<bool>("--no-regressions")
+        {
+            Description = "Run the server with Kcidb:TrackRegressions off: the tracker's recomputations follow the commits in bursts "
+                + "whose share of the window varies from run to run (docs/benchmarks.md, session 21)",
+        };
+        var command = new Command(Name, Description)
+        {
+            scale, db, seed, concurrency, queries, perFile, postgres, generateOnly, check, noBaseline, keep, noAggregates, noRegressions,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var settings = new IngestSettings(
@@ -52,7 +60,8 @@ internal sealed class KcidbIngestScenario : IScenario
                 parse.GetValue(check) || parse.GetValue(generateOnly),
                 !parse.GetValue(noBaseline),
                 parse.GetValue(keep),
-                !parse.GetValue(noAggregates));
+                !parse.GetValue(noAggregates),
+                !parse.GetValue(noRegressions));
             if (settings.Scale is <= 0 or > 10 || settings.Concurrency < 1 || settings.QueriesPerEndpoint < 1 || settings.ObjectsPerFile < 1)
             {
                 await output.WriteLineAsync("--scale must be in (0, 10]; --concurrency, --queries and --objects-per-file must be positive");

@@ -46,15 +46,16 @@ internal sealed class ServerRun(IngestSettings settings, DatasetGenerator genera
             arguments.AddRange(["--database", scratch.ConnectionString]);
         }
 
-        if (!settings.DashboardAggregates)
+        if (!settings.DashboardAggregates || !settings.TrackRegressions)
         {
-            var config = Path.Combine(workDirectory, "kcidb-no-aggregates.json");
-            await File.WriteAllTextAsync(config, """{"Kcidb": {"DashboardAggregates": false}}""", cancellationToken);
+            var config = Path.Combine(workDirectory, "kcidb-switches.json");
+            var switches = new { Kcidb = new { settings.DashboardAggregates, settings.TrackRegressions } };
+            await File.WriteAllTextAsync(config, System.Text.Json.JsonSerializer.Serialize(switches), cancellationToken);
             arguments.AddRange(["--config", config]);
         }
 
         var log = Path.Combine(workDirectory, name + "-server.log");
-        await output.WriteLineAsync($"[{name}] starting the server on port {port}, dashboard aggregates {(settings.DashboardAggregates ? "on" : "off")} (log: {log})");
+        await output.WriteLineAsync($"[{name}] starting the server on port {port}, dashboard aggregates {(settings.DashboardAggregates ? "on" : "off")}, regression tracking {(settings.TrackRegressions ? "on" : "off")} (log: {log})");
         await using var server = ServerProcess.Start(RepoPaths.ServerExecutable, arguments, log);
         await using var memory = new MemorySampler(server.Id);
         using var client = new KcidbHttpClient(new Uri($"http://127.0.0.1:{port}/"), token);
