@@ -29,8 +29,6 @@ internal sealed class SqliteKcidbWriter : IKcidbWriter
 
     private static readonly string ClearSql = SqliteAggregateCapture.ClearSql + "\n" + IssueAggregate.SqliteClearSql;
 
-    private static readonly int TestId = KcidbTables.Tests.Index["id"];
-
     private const string TouchedSql = "SELECT DISTINCT checkout_id FROM temp.kcidb_agg_cs WHERE checkout_id IS NOT NULL";
 
     private readonly SqliteConnection _connection;
